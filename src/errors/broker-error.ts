@@ -1,0 +1,80 @@
+/**
+ * The one error type of ci-oidc-broker. Every failure that a user can act on is a BrokerError with a
+ * stable code (for scripts and tests), a message that says what failed, and a hint that says what to
+ * do about it. Messages and hints must never carry a secret: callers pass only non-secret facts.
+ */
+export const ErrorCode = {
+  // Requesting the runner's token
+  PermissionMissing: 'OIDC_PERMISSION_MISSING',
+  TokenRequestFailed: 'OIDC_TOKEN_REQUEST_FAILED',
+  // Issuer discovery and keys
+  IssuerInvalid: 'OIDC_ISSUER_INVALID',
+  DiscoveryFailed: 'OIDC_DISCOVERY_FAILED',
+  JwksFailed: 'OIDC_JWKS_FAILED',
+  // Verifying the token
+  TokenMalformed: 'TOKEN_MALFORMED',
+  TokenAlgorithmRejected: 'TOKEN_ALGORITHM_REJECTED',
+  TokenKeyNotFound: 'TOKEN_KEY_NOT_FOUND',
+  TokenSignatureInvalid: 'TOKEN_SIGNATURE_INVALID',
+  TokenIssuerMismatch: 'TOKEN_ISSUER_MISMATCH',
+  TokenAudienceMismatch: 'TOKEN_AUDIENCE_MISMATCH',
+  TokenExpired: 'TOKEN_EXPIRED',
+  TokenNotYetValid: 'TOKEN_NOT_YET_VALID',
+  TokenIssuedInFuture: 'TOKEN_ISSUED_IN_FUTURE',
+  TokenClaimInvalid: 'TOKEN_CLAIM_INVALID',
+  // Policy
+  PolicyNotFound: 'POLICY_NOT_FOUND',
+  PolicyInvalid: 'POLICY_INVALID',
+  PolicyDenied: 'POLICY_DENIED',
+  RoleNotGranted: 'ROLE_NOT_GRANTED',
+  // Inputs and state
+  InputInvalid: 'INPUT_INVALID',
+  StateInvalid: 'STATE_INVALID',
+  // AWS STS
+  AwsAccessDenied: 'AWS_ACCESS_DENIED',
+  AwsInvalidIdentityToken: 'AWS_INVALID_IDENTITY_TOKEN',
+  AwsExpiredToken: 'AWS_EXPIRED_TOKEN',
+  AwsValidation: 'AWS_VALIDATION_ERROR',
+  AwsExchangeFailed: 'AWS_EXCHANGE_FAILED',
+  AwsExchangeTimedOut: 'AWS_EXCHANGE_TIMED_OUT',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface BrokerErrorOptions {
+  /** What the user should do next. Required: an error without a way forward is not actionable. */
+  hint: string;
+  /** The underlying error, kept for debugging. It is never printed by the action or the CLI. */
+  cause?: unknown;
+  /** Where in a file the problem is, for annotations (policy errors). */
+  location?: SourceLocation;
+}
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export class BrokerError extends Error {
+  override readonly name = 'BrokerError';
+  readonly code: ErrorCode;
+  readonly hint: string;
+  readonly location: SourceLocation | undefined;
+
+  constructor(code: ErrorCode, message: string, options: BrokerErrorOptions) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.hint = options.hint;
+    this.location = options.location;
+  }
+
+  /** The text shown to people: code, message and hint, without the cause. */
+  describe(): string {
+    return `${this.code}: ${this.message}\nHint: ${this.hint}`;
+  }
+}
+
+export function isBrokerError(value: unknown, code?: ErrorCode): value is BrokerError {
+  return value instanceof BrokerError && (code === undefined || value.code === code);
+}

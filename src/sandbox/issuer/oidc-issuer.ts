@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SignJWT, type JWTPayload } from 'jose';
+import { listenOnLoopback, sendJson, type LoopbackServer } from '../http.ts';
+import { claimsFor, defaultJob, type GitHubJob } from './github-claims.ts';
+import { KeyRing } from './signing-keys.ts';
+
+export interface OidcIssuerOptions {
+  job?: Partial<GitHubJob>;
+  /** Seconds from `iat` to `exp`. */
+  tokenLifetimeSeconds?: number;
+  /** Seconds by which `nbf` precedes `iat`, as GitHub back-dates it to absorb clock skew. */
+  notBeforeSkewSeconds?: number;
+}
+
+export interface MintOptions {
+  audience?: string | string[] | undefined;
+  /** Claims to add or replace; a value of `undefined` removes the claim. */
+  claims?: Record<string, unknown>;
+  /** Protected-header fields to add or replace (for hostile-token tests). */
+  header?: Record<string, unknown>;
+  /** Seconds since the epoch to use as `iat`; defaults to now. */
+  issuedAt?: number;
+  lifetimeSeconds?: number;
+}
+
+// GitHub back-dates nbf by five minutes and lets tokens live a few minutes; tests override both.
+const DEFAULT_LIFETIME_SECONDS = 300;
+const DEFAULT_NOT_BEFORE_SKEW_SECONDS = 300;
+const WELL_KNOWN = '/.well-known/openid-configuration';
+const JWKS_PATH = '/.well-known/jwks';
+const TOKEN_PATH = '/_apis/distributedtask/idtoken';
+
+/**
+ * A local OIDC issuer shaped like GitHub Actions': discovery, a rotating RS256 JWKS, and the runner's
+ * token-request endpoint (bearer-protected, honouring `audience`).
+ */
+export class OidcIssuer {
+  readonly url: string;
+  /** What a runner puts in ACTIONS_ID_TOKEN_REQUEST_URL. */
+  readonly tokenRequestUrl: string;
+  /** What a runner puts in ACTIONS_ID_TOKEN_REQUEST_TOKEN. */
+  readonly tokenRequestBearer: string;
+  job: GitHubJob;
+  /** Counts of requests by path, so tests can see caching and refetches. */
+  readonly requestCounts = new Map<string, number>();
+  #available = true;
+  readonly #server: LoopbackServer;
+  readonly #keys: KeyRing;
+  readonly #lifetime: number;
+  readonly #nbfSkew: number;
+
+  private constructor(server: LoopbackServer, keys: KeyRing, options: OidcIssuerOptions) {
+    this.#server = server;
+    this.#keys = keys;
+    this.url = server.url;
+    this.tokenRequestUrl = `${server.url}${TOKEN_PATH}?api-version=2.0`;
+    this.tokenRequestBearer = randomBytes(24).toString('base64url');
+    this.job = { ...defaultJob, ...options.job };
+    this.#lifetime = options.tokenLifetimeSeconds ?? DEFAULT_LIFETIME_SECONDS;
+    this.#nbfSkew = options.notBeforeSkewSeconds ?? DEFAULT_NOT_BEFORE_SKEW_SECONDS;
+  }
+
+  static async start(options: OidcIssuerOptions = {}): Promise<OidcIssuer> {
+    const keys = await KeyRing.create();
+    let issuer: OidcIssuer | undefined;
+    const server = await listenOnLoopback((req, res) => issuer!.#handle(req, res));
+    issuer = new OidcIssuer(server, keys, options);
+    return issuer;
+  }
+
+  get jwksUrl(): string {
+    return `${this.url}${JWKS_PATH}`;
+  }
+
+  /** Switches the signing key. With `retirePrevious`, tokens signed earlier no longer verify. */
+  async rotateKeys(options: { retirePrevious?: boolean } = {}): Promise<void> {
+    await this.#keys.rotate(options);
+  }
+
+  /** Makes every endpoint answer 503 until `restore()`, as during an outage of the issuer. */
+  outage(): void {
+    this.#available = false;
+  }
+
+  restore(): void {
+    this.#available = true;
+  }
+
+  /** The claims a token for this job would carry, before signing. */
+  payloadFor(options: MintOptions = {}): JWTPayload {
+    const iat = options.issuedAt ?? Math.floor(Date.now() / 1000);
+    const payload: Record<string, unknown> = {
+      ...claimsFor(this.job),
+      aud: options.audience ?? `https://github.com/${this.job.repositoryOwner}`,
+      iss: this.url,
+      iat,
+      nbf: iat - this.#nbfSkew,
+      exp: iat + (options.lifetimeSeconds ?? this.#lifetime),
+    };
+    for (const [name, value] of Object.entries(options.claims ?? {})) {
+      if (value === undefined) delete payload[name];
+      else payload[name] = value;
+    }
+    return payload;
+  }
+
+  /** Signs a token with the current key; options shape it for tests of the verifier. */
+  async mint(options: MintOptions = {}): Promise<string> {
+    const key = this.#keys.current;
+    return new SignJWT(this.payloadFor(options))
+      .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT', ...options.header })
+      .sign(key.privateKey);
+  }
+
+  close(): Promise<void> {
+    return this.#server.close();
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    this.requestCounts.set(url.pathname, (this.requestCounts.get(url.pathname) ?? 0) + 1);
+    if (!this.#available) return sendJson(res, 503, { message: 'issuer unavailable' });
+    if (req.method !== 'GET') return sendJson(res, 405, { message: 'method not allowed' });
+    switch (url.pathname) {
+      case WELL_KNOWN:
+        return sendJson(res, 200, {
+          issuer: this.url,
+          jwks_uri: this.jwksUrl,
+          subject_types_supported: ['public', 'pairwise'],
+          response_types_supported: ['id_token'],
+          id_token_signing_alg_values_supported: ['RS256'],
+          scopes_supported: ['openid'],
+          claims_supported: Object.keys(this.payloadFor()),
+        });
+      case JWKS_PATH:
+        return sendJson(res, 200, this.#keys.jwks(), { 'cache-control': 'max-age=300' });
+      case TOKEN_PATH:
+        return this.#issueToRunner(req, url, res);
+      default:
+        return sendJson(res, 404, { message: 'not found' });
+    }
+  }
+
+  async #issueToRunner(req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
+    if (req.headers.authorization !== `Bearer ${this.tokenRequestBearer}`) {
+      return sendJson(res, 401, { message: 'Unauthorized: the request bearer is missing or wrong' });
+    }
+    const audience = url.searchParams.get('audience') ?? undefined;
+    sendJson(res, 200, { count: 1, value: await this.mint({ audience }) });
+  }
+}
