@@ -37,6 +37,8 @@ export const ErrorCode = {
   AwsValidation: 'AWS_VALIDATION_ERROR',
   AwsExchangeFailed: 'AWS_EXCHANGE_FAILED',
   AwsExchangeTimedOut: 'AWS_EXCHANGE_TIMED_OUT',
+  // Anything unexpected: a bug, reported with a hint to file an issue
+  Internal: 'INTERNAL_ERROR',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
