@@ -1,0 +1,78 @@
+import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
+import { defaultRetryPolicy, RetriesExhaustedError, withRetries, type RetryPolicy, type RetryVerdict } from '../util/retry.ts';
+
+/** Where and how a GitHub runner lets a job ask for its OIDC token. */
+export interface RunnerTokenRequest {
+  requestUrl: string;
+  requestBearer: string;
+}
+
+const ATTEMPT_TIMEOUT_MS = 10_000;
+const TOKEN_REQUEST_RETRIES: RetryPolicy = { ...defaultRetryPolicy, totalTimeoutMs: 20_000 };
+
+/** Reads the runner's token-request variables, which exist only when the job may have a token. */
+export function runnerTokenRequestFromEnv(env: NodeJS.ProcessEnv): RunnerTokenRequest {
+  const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+  const requestBearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (!requestUrl || !requestBearer) {
+    throw new BrokerError(ErrorCode.PermissionMissing, 'This job may not request an OIDC token: the runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL.', {
+      hint:
+        'Add `permissions: id-token: write` to the job (or the workflow). Workflows triggered by pull requests from forks never get ' +
+        'this permission; run the credentialed part on a trusted event instead.',
+    });
+  }
+  return { requestUrl, requestBearer };
+}
+
+/** Failures of one request, kept apart from final errors so the retry loop can judge them. */
+class TransientRequestError extends Error {
+  override readonly name = 'TransientRequestError';
+}
+
+/** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
+export async function requestRunnerToken(
+  request: RunnerTokenRequest & { audience: string; retryPolicy?: RetryPolicy },
+): Promise<string> {
+  const url = new URL(request.requestUrl);
+  url.searchParams.set('audience', request.audience);
+  const endpoint = `${url.origin}${url.pathname}`;
+  const classify = (error: unknown): RetryVerdict => ({ retry: error instanceof TransientRequestError });
+  try {
+    const { value } = await withRetries(
+      async ({ remainingMs }) => {
+        let response: Response;
+        try {
+          response = await fetch(url, {
+            headers: { authorization: `Bearer ${request.requestBearer}`, accept: 'application/json' },
+            signal: AbortSignal.timeout(Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, remainingMs))),
+          });
+        } catch (cause) {
+          throw new TransientRequestError(`could not reach ${endpoint}`, { cause });
+        }
+        if (response.status >= 500 || response.status === 429) throw new TransientRequestError(`${endpoint} answered HTTP ${response.status}`);
+        if (!response.ok) {
+          throw new BrokerError(ErrorCode.TokenRequestFailed, `The runner's token endpoint refused the request (HTTP ${response.status}).`, {
+            hint: 'The request bearer was rejected: check that `permissions: id-token: write` is granted and that nothing overrides ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
+          });
+        }
+        const body = (await response.json().catch(() => undefined)) as { value?: unknown } | undefined;
+        if (typeof body?.value !== 'string' || body.value === '') {
+          throw new BrokerError(ErrorCode.TokenRequestFailed, "The runner's token endpoint answered without a token.", {
+            hint: 'Retry the job; if it persists, the runner may be misconfigured (check ACTIONS_ID_TOKEN_REQUEST_URL).',
+          });
+        }
+        return body.value;
+      },
+      classify,
+      request.retryPolicy ?? TOKEN_REQUEST_RETRIES,
+    );
+    return value;
+  } catch (error) {
+    if (!(error instanceof RetriesExhaustedError)) throw error;
+    throw new BrokerError(
+      ErrorCode.TokenRequestFailed,
+      `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s (last: ${(error.lastError as Error).message}).`,
+      { hint: 'The runner could not issue a token; retry the job. GitHub status may show an Actions incident.', cause: error },
+    );
+  }
+}
