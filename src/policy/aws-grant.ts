@@ -1,0 +1,41 @@
+import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
+import type { PolicyRule } from './types.ts';
+
+export interface AwsRoleChoice {
+  roleArn: string;
+  durationSeconds: number;
+  /** True when the requested duration was lowered to the rule's max-duration. */
+  capped: boolean;
+}
+
+/**
+ * Checks the requested role against what the deciding rule grants, picking the rule's single role when
+ * none was requested, and caps the session duration at the rule's max-duration.
+ */
+export function chooseAwsRole(rule: PolicyRule, requestedRole: string | undefined, requestedSeconds: number): AwsRoleChoice {
+  const grant = rule.grant?.aws;
+  if (!grant) {
+    throw new BrokerError(ErrorCode.RoleNotGranted, `Rule "${rule.name}" allowed this job but grants no AWS role.`, {
+      hint: `Add \`grant: aws: roles: [...]\` to rule "${rule.name}".`,
+      location: rule.location,
+    });
+  }
+  const listed = grant.roles.join(', ');
+  let roleArn = requestedRole;
+  if (roleArn === undefined) {
+    if (grant.roles.length !== 1) {
+      throw new BrokerError(ErrorCode.RoleNotGranted, `Rule "${rule.name}" grants several roles (${listed}) and no role-to-assume was given.`, {
+        hint: 'Set the `role-to-assume` input to one of them.',
+        location: rule.location,
+      });
+    }
+    roleArn = grant.roles[0]!;
+  } else if (!grant.roles.includes(roleArn)) {
+    throw new BrokerError(ErrorCode.RoleNotGranted, `Rule "${rule.name}" does not grant the role ${roleArn}; it grants ${listed}.`, {
+      hint: 'Use one of the granted roles, or add this role to the rule in a reviewed change to the policy.',
+      location: rule.location,
+    });
+  }
+  const durationSeconds = Math.min(requestedSeconds, grant.maxDurationSeconds);
+  return { roleArn, durationSeconds, capped: durationSeconds < requestedSeconds };
+}

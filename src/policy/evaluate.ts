@@ -1,0 +1,94 @@
+import type { Condition, Matcher, Policy, PolicyRule } from './types.ts';
+
+export interface ConditionOutcome {
+  condition: Condition;
+  actual: unknown;
+  holds: boolean;
+  /** Why it does not hold. */
+  failure?: 'absent' | 'not a string' | 'differs';
+}
+
+export interface RuleOutcome {
+  rule: PolicyRule;
+  matched: boolean;
+  conditions: ConditionOutcome[];
+  /** The first condition, in file order, that does not hold. */
+  firstFailure: ConditionOutcome | undefined;
+}
+
+export type Decision =
+  | { allowed: true; rule: PolicyRule; outcomes: RuleOutcome[] }
+  | {
+      allowed: false;
+      reason: 'issuer not accepted' | 'audience not accepted' | 'deny rule matched' | 'no allow rule matched';
+      /** The deny rule that matched. */
+      rule: PolicyRule | undefined;
+      /** When no allow rule matched: the one that came closest (most conditions holding; the first on ties). */
+      closest: RuleOutcome | undefined;
+      outcomes: RuleOutcome[];
+    };
+
+/**
+ * Decides whether verified claims get credentials. Deny by default; a matching deny rule wins over
+ * any allow; otherwise the first matching allow rule, in file order, decides. Every rule is evaluated
+ * and recorded, so that the decision can always be explained.
+ */
+export function evaluatePolicy(policy: Policy, claims: Readonly<Record<string, unknown>>): Decision {
+  const outcomes = policy.rules.map((rule) => evaluateRule(rule, claims));
+  const denied = (reason: Extract<Decision, { allowed: false }>['reason'], rule?: PolicyRule): Decision => ({
+    allowed: false,
+    reason,
+    rule,
+    closest: rule ? undefined : closestAllow(outcomes),
+    outcomes,
+  });
+  if (typeof claims.iss !== 'string' || !policy.issuers.includes(claims.iss)) return denied('issuer not accepted');
+  if (policy.audiences.length > 0 && !audiences(claims.aud).some((aud) => policy.audiences.includes(aud))) return denied('audience not accepted');
+  const deny = outcomes.find((o) => o.matched && o.rule.effect === 'deny');
+  if (deny) return denied('deny rule matched', deny.rule);
+  const allow = outcomes.find((o) => o.matched && o.rule.effect === 'allow');
+  return allow ? { allowed: true, rule: allow.rule, outcomes } : denied('no allow rule matched');
+}
+
+/** The claims the deciding rule checked, with the values the token carried, for reports. */
+export function checkedClaims(decision: Decision): Array<[string, string]> {
+  const outcome = decision.outcomes.find((o) => o.rule === decision.rule);
+  return (outcome?.conditions ?? []).map((c) => [c.condition.claim, String(c.actual)]);
+}
+
+function evaluateRule(rule: PolicyRule, claims: Readonly<Record<string, unknown>>): RuleOutcome {
+  const conditions = rule.conditions.map((condition) => evaluateCondition(condition, claims));
+  const firstFailure = conditions.find((c) => !c.holds);
+  return { rule, matched: firstFailure === undefined, conditions, firstFailure };
+}
+
+function evaluateCondition(condition: Condition, claims: Readonly<Record<string, unknown>>): ConditionOutcome {
+  // Own properties only: a claim named "constructor" or "__proto__" must not reach Object.prototype.
+  const actual = Object.hasOwn(claims, condition.claim) ? claims[condition.claim] : undefined;
+  if (actual === undefined) return { condition, actual, holds: false, failure: 'absent' };
+  if (typeof actual !== 'string') return { condition, actual, holds: false, failure: 'not a string' };
+  return matches(condition.matcher, actual) ? { condition, actual, holds: true } : { condition, actual, holds: false, failure: 'differs' };
+}
+
+function matches(matcher: Matcher, actual: string): boolean {
+  switch (matcher.kind) {
+    case 'equals':
+      return matcher.values.includes(actual);
+  }
+}
+
+function closestAllow(outcomes: readonly RuleOutcome[]): RuleOutcome | undefined {
+  let best: RuleOutcome | undefined;
+  let bestScore = -1;
+  for (const outcome of outcomes) {
+    if (outcome.rule.effect !== 'allow') continue;
+    const score = outcome.conditions.filter((c) => c.holds).length;
+    if (score > bestScore) [best, bestScore] = [outcome, score];
+  }
+  return best;
+}
+
+function audiences(aud: unknown): string[] {
+  if (typeof aud === 'string') return [aud];
+  return Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : [];
+}

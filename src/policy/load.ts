@@ -1,0 +1,182 @@
+import { readFile } from 'node:fs/promises';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import schema from '../../schema/policy.schema.json' with { type: 'json' };
+import { BrokerError, ErrorCode, type SourceLocation } from '../errors/broker-error.ts';
+import { parseDuration } from './duration.ts';
+import { GITHUB_ACTIONS_ISSUER, type Condition, type Grant, type Policy, type PolicyRule } from './types.ts';
+
+// STS's own bounds for a role session.
+const MIN_DURATION_SECONDS = 900;
+const MAX_DURATION_SECONDS = 43_200;
+const DEFAULT_MAX_DURATION_SECONDS = 3600;
+
+interface RawRule {
+  name: string;
+  effect?: 'allow' | 'deny';
+  match: Record<string, string | string[]>;
+  grant?: { aws?: { roles: string[]; 'max-duration'?: number | string } };
+}
+interface RawPolicy {
+  version: 1;
+  issuers?: string[];
+  audiences?: string[];
+  rules: RawRule[];
+}
+
+interface Problem {
+  path: readonly (string | number)[];
+  /** Point at the key rather than its value (for unknown keys). */
+  atKey?: boolean;
+  message: string;
+}
+
+let validator: ValidateFunction<RawPolicy> | undefined;
+function validate(data: unknown): readonly ErrorObject[] {
+  // Compiled on first use only: the action pays for it when it loads a policy, not at start-up.
+  validator ??= new Ajv({ allErrors: true, strict: true }).compile<RawPolicy>(schema);
+  return validator(data) ? [] : (validator.errors ?? []);
+}
+
+export async function loadPolicyFile(path: string): Promise<Policy> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new BrokerError(ErrorCode.PolicyNotFound, `No policy file at ${path}.`, {
+      hint: 'Create it (the default is .github/ci-oidc-broker.yml, on a protected branch), or point the `policy` input at your policy.',
+    });
+  }
+  return parsePolicy(text, path);
+}
+
+/**
+ * Reads a policy strictly: YAML syntax, then the JSON schema, then what a schema cannot say (unique
+ * rule names, grants only on allow rules, duration bounds). Every problem is reported with its
+ * file:line:column, all of them at once.
+ *
+ * Claim values must be YAML strings. Token claims such as repository_id are strings ("8429"), and an
+ * unquoted 8429 is a YAML number; rather than convert numbers (where 0x10, 1e3 or 007 would silently
+ * change meaning) the loader refuses them and asks for quotes.
+ */
+export function parsePolicy(text: string, source: string): Policy {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number): SourceLocation => ({ file: source, ...toLineColumn(lineCounter.linePos(offset)) });
+  if (document.errors.length > 0) {
+    throw invalid(source, document.errors.map((error) => ({ location: at(error.pos[0]), message: yamlMessage(error.code, error.message) })));
+  }
+  const data: unknown = document.toJS();
+  const problems: Problem[] = validate(data).map(describeSchemaError);
+  if (problems.length === 0) problems.push(...semanticProblems(data as RawPolicy));
+  if (problems.length > 0) {
+    throw invalid(
+      source,
+      problems.map((problem) => ({ location: at(offsetOf(document, problem)), message: problem.message })),
+    );
+  }
+  return build(data as RawPolicy, source, (path) => at(offsetOf(document, { path, message: '' })));
+}
+
+function build(raw: RawPolicy, source: string, locate: (path: (string | number)[]) => SourceLocation): Policy {
+  const rules = raw.rules.map((rule, index): PolicyRule => {
+    const conditions = Object.entries(rule.match).map(([claim, expected]): Condition => ({
+      claim,
+      matcher: { kind: 'equals', values: typeof expected === 'string' ? [expected] : expected },
+      location: locate(['rules', index, 'match', claim]),
+    }));
+    const effect = rule.effect ?? 'allow';
+    return { name: rule.name, effect, conditions, grant: effect === 'allow' ? buildGrant(rule.grant) : undefined, location: locate(['rules', index]) };
+  });
+  return { source, issuers: raw.issuers ?? [GITHUB_ACTIONS_ISSUER], audiences: raw.audiences ?? [], rules };
+}
+
+function buildGrant(grant: RawRule['grant']): Grant {
+  const aws = grant?.aws;
+  return {
+    aws: aws && { roles: aws.roles, maxDurationSeconds: aws['max-duration'] === undefined ? DEFAULT_MAX_DURATION_SECONDS : parseDuration(aws['max-duration'])! },
+  };
+}
+
+function semanticProblems(raw: RawPolicy): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  raw.rules.forEach((rule, index) => {
+    if (seen.has(rule.name)) problems.push({ path: ['rules', index, 'name'], message: `the rule name "${rule.name}" is used twice; names must be unique` });
+    seen.add(rule.name);
+    const effect = rule.effect ?? 'allow';
+    if (effect === 'deny' && rule.grant) problems.push({ path: ['rules', index, 'grant'], atKey: true, message: `deny rule "${rule.name}" has a grant; deny rules grant nothing` });
+    if (effect === 'allow' && !rule.grant) problems.push({ path: ['rules', index], message: `allow rule "${rule.name}" has no grant; say what it allows under \`grant:\`` });
+    const duration = rule.grant?.aws?.['max-duration'];
+    if (duration !== undefined) {
+      const seconds = parseDuration(duration);
+      if (seconds === undefined || seconds < MIN_DURATION_SECONDS || seconds > MAX_DURATION_SECONDS) {
+        problems.push({ path: ['rules', index, 'grant', 'aws', 'max-duration'], message: `max-duration ${JSON.stringify(duration)} is not between 15m (900 s) and 12h (43200 s)` });
+      }
+    }
+  });
+  return problems;
+}
+
+function describeSchemaError(error: ErrorObject): Problem {
+  const path = error.instancePath.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const params = error.params as Record<string, unknown>;
+  const where = path.length > 0 ? `\`${path.join('.')}\`` : 'the policy';
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return { path: [...path, String(params.additionalProperty)], atKey: true, message: `unknown key "${String(params.additionalProperty)}" in ${where}` };
+    case 'required':
+      return { path, message: `${where} is missing the required key "${String(params.missingProperty)}"` };
+    case 'type':
+      return path.includes('match')
+        ? { path, message: `${where} must be a string or a list of strings; quote it (for example "8429") because token claims are strings` }
+        : { path, message: `${where} must be of type ${String(params.type)}` };
+    case 'const':
+      return { path, message: `${where} must be ${JSON.stringify(params.allowedValue)}` };
+    case 'enum':
+      return { path, message: `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'minProperties':
+      return { path, message: path.at(-1) === 'match' ? `${where} is empty; a rule must check at least one claim` : `${where} is empty` };
+    case 'minItems':
+      return { path, message: `${where} must not be an empty list` };
+    case 'pattern':
+      return path.includes('roles')
+        ? { path, message: `${where} is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)` }
+        : { path, message: `${where} does not have the expected form (${String(params.pattern)})` };
+    default:
+      return { path, message: `${where} ${error.message ?? 'is invalid'}` };
+  }
+}
+
+/** The offset in the text of the YAML node (or key) a problem is about; the document start if none. */
+function offsetOf(document: Document, problem: Problem): number {
+  if (problem.atKey) {
+    const parent = document.getIn(problem.path.slice(0, -1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === problem.path.at(-1));
+      const key = pair?.key as Node | undefined;
+      if (key?.range) return key.range[0];
+    }
+  }
+  const node = (problem.path.length === 0 ? document.contents : document.getIn(problem.path, true)) as Node | null | undefined;
+  return node?.range?.[0] ?? 0;
+}
+
+function toLineColumn(position: { line: number; col: number }): { line: number; column: number } {
+  return { line: position.line, column: position.col };
+}
+
+function yamlMessage(code: string, message: string): string {
+  if (code === 'DUPLICATE_KEY') return 'duplicate key; each key may appear once in a mapping';
+  return `YAML syntax: ${message.split('\n')[0]}`;
+}
+
+function invalid(source: string, problems: Array<{ location: SourceLocation; message: string }>): BrokerError {
+  problems.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+  const lines = problems.map(({ location, message }) => `${location.file}:${location.line}:${location.column}: ${message}`);
+  return new BrokerError(ErrorCode.PolicyInvalid, `The policy ${source} is invalid:\n${lines.join('\n')}`, {
+    hint: 'Fix each listed line; the format is described in schema/policy.schema.json and the README.',
+    location: problems[0]!.location,
+  });
+}
