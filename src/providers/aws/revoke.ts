@@ -1,0 +1,18 @@
+import type { IssuedCredential, RevocationResult } from '../issued-credential.ts';
+
+export interface AwsRevocationOptions {
+  /**
+   * A role allowed to add, to the issued session's role, an inline Deny for that session's
+   * `aws:userid`. Without one, nothing can end an STS session before its expiry.
+   */
+  revokerRoleArn?: string | undefined;
+}
+
+/** The post step's hook for one AWS credential. */
+export async function revokeAwsCredential(record: IssuedCredential, options: AwsRevocationOptions = {}): Promise<RevocationResult> {
+  const stillValid = `session "${record.sessionName}" of ${record.role} stays valid until it expires at ${record.expiresAt}`;
+  if (options.revokerRoleArn === undefined) {
+    return { status: 'not-revocable', detail: `No revoker role is configured, so ${stillValid}.` };
+  }
+  return { status: 'failed', detail: `Revoking through a revoker role is not supported by this version yet, so ${stillValid}.` };
+}
