@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SignJWT, type JWTPayload } from 'jose';
 import { listenOnLoopback, sendJson, type LoopbackServer } from '../http.ts';
 import { claimsFor, defaultJob, type GitHubJob } from './github-claims.ts';
-import { KeyRing } from './signing-keys.ts';
+import { KeyRing, newSigningKey } from './signing-keys.ts';
 
 export interface OidcIssuerOptions {
   job?: Partial<GitHubJob>;
@@ -22,6 +22,8 @@ export interface MintOptions {
   /** Seconds since the epoch to use as `iat`; defaults to now. */
   issuedAt?: number;
   lifetimeSeconds?: number;
+  /** Sign with a fresh key that the JWKS does not publish, under the current key's `kid`: a forgery. */
+  forgeSignature?: boolean;
 }
 
 // GitHub back-dates nbf by five minutes and lets tokens live a few minutes; tests override both.
@@ -42,6 +44,10 @@ export class OidcIssuer {
   /** What a runner puts in ACTIONS_ID_TOKEN_REQUEST_TOKEN. */
   readonly tokenRequestBearer: string;
   job: GitHubJob;
+  /** How tokens handed to the runner are shaped (for tests of wrong audiences, expiry, forgery). */
+  runnerTokenShape: Omit<MintOptions, 'audience'> = {};
+  /** Every token minted, so tests can prove that none of them leaked. */
+  readonly minted: string[] = [];
   /** Counts of requests by path, so tests can see caching and refetches. */
   readonly requestCounts = new Map<string, number>();
   #available = true;
@@ -63,10 +69,11 @@ export class OidcIssuer {
 
   static async start(options: OidcIssuerOptions = {}): Promise<OidcIssuer> {
     const keys = await KeyRing.create();
-    let issuer: OidcIssuer | undefined;
-    const server = await listenOnLoopback((req, res) => issuer!.#handle(req, res));
-    issuer = new OidcIssuer(server, keys, options);
-    return issuer;
+    // The server needs its handler before the issuer, which needs the server's URL, exists.
+    const late: { issuer?: OidcIssuer } = {};
+    const server = await listenOnLoopback((req, res) => late.issuer!.#handle(req, res));
+    late.issuer = new OidcIssuer(server, keys, options);
+    return late.issuer;
   }
 
   get jwksUrl(): string {
@@ -108,9 +115,12 @@ export class OidcIssuer {
   /** Signs a token with the current key; options shape it for tests of the verifier. */
   async mint(options: MintOptions = {}): Promise<string> {
     const key = this.#keys.current;
-    return new SignJWT(this.payloadFor(options))
+    const signingKey = options.forgeSignature ? (await newSigningKey()).privateKey : key.privateKey;
+    const token = await new SignJWT(this.payloadFor(options))
       .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT', ...options.header })
-      .sign(key.privateKey);
+      .sign(signingKey);
+    this.minted.push(token);
+    return token;
   }
 
   close(): Promise<void> {
@@ -147,6 +157,6 @@ export class OidcIssuer {
       return sendJson(res, 401, { message: 'Unauthorized: the request bearer is missing or wrong' });
     }
     const audience = url.searchParams.get('audience') ?? undefined;
-    sendJson(res, 200, { count: 1, value: await this.mint({ audience }) });
+    sendJson(res, 200, { count: 1, value: await this.mint({ ...this.runnerTokenShape, audience }) });
   }
 }

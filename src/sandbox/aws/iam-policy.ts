@@ -1,0 +1,90 @@
+/** IAM policy documents, and the part of IAM's evaluation logic the sandbox enforces. */
+export interface PolicyStatement {
+  Sid?: string;
+  Effect: 'Allow' | 'Deny';
+  Principal?: '*' | { Federated?: string | string[]; AWS?: string | string[] };
+  Action?: string | string[];
+  NotAction?: string | string[];
+  Resource?: string | string[];
+  NotResource?: string | string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+export interface PolicyDocument {
+  Version?: string;
+  Statement: PolicyStatement | PolicyStatement[];
+}
+
+export interface RequestContext {
+  action: string;
+  resource?: string;
+  /** For trust policies: the federated principal making the request. */
+  federatedPrincipal?: string;
+  /** Condition keys; names are case-insensitive, as in IAM. */
+  keys: Record<string, string | undefined>;
+}
+
+export type Verdict = 'Allow' | 'Deny' | 'NotApplicable';
+
+const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/** IAM's wildcards: `*` any run of characters, `?` any one. */
+export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
+}
+
+type Operator = (actual: string | undefined, expected: string[]) => boolean;
+const OPERATORS: Record<string, Operator> = {
+  stringequals: (actual, expected) => actual !== undefined && expected.includes(actual),
+  stringnotequals: (actual, expected) => actual === undefined || !expected.includes(actual),
+  stringequalsignorecase: (actual, expected) => actual !== undefined && expected.some((e) => e.toLowerCase() === actual.toLowerCase()),
+  stringlike: (actual, expected) => actual !== undefined && expected.some((e) => wildcardMatch(e, actual)),
+  stringnotlike: (actual, expected) => actual === undefined || !expected.some((e) => wildcardMatch(e, actual)),
+};
+
+function conditionsHold(conditions: PolicyStatement['Condition'], keys: Map<string, string | undefined>): boolean {
+  for (const [rawOperator, tests] of Object.entries(conditions ?? {})) {
+    const ifExists = /IfExists$/i.test(rawOperator);
+    const operator = OPERATORS[rawOperator.replace(/IfExists$/i, '').toLowerCase()];
+    // An operator the sandbox does not know fails closed, as an unknown operator makes IAM reject the policy.
+    if (!operator) return false;
+    for (const [key, expected] of Object.entries(tests)) {
+      const actual = keys.get(key.toLowerCase());
+      if (ifExists && actual === undefined) continue;
+      if (!operator(actual, list(expected))) return false;
+    }
+  }
+  return true;
+}
+
+function statementApplies(statement: PolicyStatement, context: RequestContext, keys: Map<string, string | undefined>): boolean {
+  const actionMatches = (patterns: string[]): boolean => patterns.some((p) => wildcardMatch(p, context.action, true));
+  if (statement.Action !== undefined && !actionMatches(list(statement.Action))) return false;
+  if (statement.NotAction !== undefined && actionMatches(list(statement.NotAction))) return false;
+  if (context.resource !== undefined) {
+    const resourceMatches = (patterns: string[]): boolean => patterns.some((p) => wildcardMatch(p, context.resource!));
+    if (statement.Resource !== undefined && !resourceMatches(list(statement.Resource))) return false;
+    if (statement.NotResource !== undefined && resourceMatches(list(statement.NotResource))) return false;
+  }
+  if (context.federatedPrincipal !== undefined) {
+    const principal = statement.Principal;
+    const federated = principal === '*' ? ['*'] : list(principal?.Federated);
+    if (!federated.some((p) => wildcardMatch(p, context.federatedPrincipal!))) return false;
+  }
+  return conditionsHold(statement.Condition, keys);
+}
+
+/** Evaluates documents together: an explicit Deny anywhere wins, then any Allow, else not applicable. */
+export function evaluatePolicies(documents: readonly PolicyDocument[], context: RequestContext): Verdict {
+  const keys = new Map(Object.entries(context.keys).map(([name, value]) => [name.toLowerCase(), value]));
+  let verdict: Verdict = 'NotApplicable';
+  for (const document of documents) {
+    for (const statement of Array.isArray(document.Statement) ? document.Statement : [document.Statement]) {
+      if (!statementApplies(statement, context, keys)) continue;
+      if (statement.Effect === 'Deny') return 'Deny';
+      verdict = 'Allow';
+    }
+  }
+  return verdict;
+}

@@ -1,0 +1,122 @@
+// The sandbox: a local OIDC issuer shaped like GitHub Actions' and an AWS STS/IAM emulator that trusts
+// it, on 127.0.0.1. The demo, the tests and users' own tests start it from here.
+import type { GitHubJob } from './issuer/github-claims.ts';
+import { OidcIssuer } from './issuer/oidc-issuer.ts';
+import { AwsEmulator, type AwsEmulatorOptions, type RoleDefinition } from './aws/aws-emulator.ts';
+import { providerKeyPrefix } from './aws/web-identity.ts';
+import type { PolicyDocument } from './aws/iam-policy.ts';
+import { readAwsSandboxFile } from './aws/config-file.ts';
+
+export { OidcIssuer } from './issuer/oidc-issuer.ts';
+export { AwsEmulator } from './aws/aws-emulator.ts';
+export { SimulatedRunner } from './runner/simulated-runner.ts';
+
+export const SANDBOX_ACCOUNT_ID = '111122223333';
+const STS_AUDIENCE = 'sts.amazonaws.com';
+
+export interface SandboxOptions {
+  job?: Partial<GitHubJob>;
+  /** Roles to create instead of the default ones; a function receives the issuer's IAM OIDC provider. */
+  roles?: RoleDefinition[] | ((provider: { arn: string; keyPrefix: string }) => RoleDefinition[]);
+  managedPolicies?: AwsEmulatorOptions['managedPolicies'];
+  /** A JSON file of roles and managed policies (see aws/config-file.ts); it replaces `roles` and `managedPolicies`. */
+  awsConfigFile?: string | undefined;
+}
+
+export interface Sandbox {
+  issuer: OidcIssuer;
+  aws: AwsEmulator;
+  accountId: string;
+  /** What a GitHub runner gives a job that has `permissions: id-token: write`, pointed at the sandbox. */
+  runnerEnv(extra?: Record<string, string>): Record<string, string>;
+  /** A few lines that say what is running where. */
+  describe(): string;
+  /** Every secret the sandbox issued so far, for leak scans. */
+  secretsIssued(): { credentials: string[]; neverExported: string[] };
+  close(): Promise<void>;
+}
+
+/**
+ * A role that trusts the sandbox issuer for one repository's tokens, with `sts.amazonaws.com` as the
+ * audience: the trust policy the quick start tells people to write, with the sandbox's provider.
+ */
+export function githubTrustPolicy(provider: { arn: string; keyPrefix: string }, subjectPattern: string): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: provider.arn },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { [`${provider.keyPrefix}:aud`]: STS_AUDIENCE },
+          StringLike: { [`${provider.keyPrefix}:sub`]: subjectPattern },
+        },
+      },
+    ],
+  };
+}
+
+function defaultRoles(provider: { arn: string; keyPrefix: string }): RoleDefinition[] {
+  const readOwnRole = (name: string): Record<string, PolicyDocument> => ({
+    'read-own-role': {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'iam:GetRole', Resource: `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/${name}` }],
+    },
+  });
+  return [
+    { name: 'ci-deploy', trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/app:*'), permissions: readOwnRole('ci-deploy'), maxSessionDuration: 3600 },
+    { name: 'other-repo-only', trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/other:*'), permissions: readOwnRole('other-repo-only') },
+  ];
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const issuer = await OidcIssuer.start({ job: options.job });
+  const keyPrefix = providerKeyPrefix(issuer.url);
+  const file = options.awsConfigFile ? await readAwsSandboxFile(options.awsConfigFile, { provider: keyPrefix, account: SANDBOX_ACCOUNT_ID }) : undefined;
+  const aws = await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? options.managedPolicies });
+  const provider = aws.addOidcProvider(issuer.url, [STS_AUDIENCE]);
+  const roles = file?.roles ?? (typeof options.roles === 'function' ? options.roles(provider) : (options.roles ?? defaultRoles(provider)));
+  for (const role of roles) aws.putRole(role);
+
+  return {
+    issuer,
+    aws,
+    accountId: SANDBOX_ACCOUNT_ID,
+    runnerEnv: (extra = {}) => ({
+      ACTIONS_ID_TOKEN_REQUEST_URL: issuer.tokenRequestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: issuer.tokenRequestBearer,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_REPOSITORY: issuer.job.repository,
+      GITHUB_REPOSITORY_ID: issuer.job.repositoryId,
+      GITHUB_REPOSITORY_OWNER: issuer.job.repositoryOwner,
+      GITHUB_RUN_ID: issuer.job.runId,
+      GITHUB_RUN_ATTEMPT: issuer.job.runAttempt,
+      GITHUB_JOB: 'deploy',
+      GITHUB_REF: issuer.job.ref,
+      GITHUB_SHA: issuer.job.sha,
+      GITHUB_EVENT_NAME: issuer.job.eventName,
+      GITHUB_WORKFLOW: issuer.job.workflow,
+      RUNNER_ENVIRONMENT: issuer.job.runnerEnvironment,
+      // The SDK's standard endpoint settings; the action leaves the endpoint to them.
+      AWS_ENDPOINT_URL_STS: aws.url,
+      AWS_ENDPOINT_URL_IAM: aws.url,
+      ...extra,
+    }),
+    describe: () =>
+      [
+        `OIDC issuer        ${issuer.url}  (discovery: ${issuer.url}/.well-known/openid-configuration)`,
+        `runner token URL   ${issuer.tokenRequestUrl}`,
+        `AWS STS + IAM      ${aws.url}  (account ${SANDBOX_ACCOUNT_ID}; IAM OIDC provider ${provider.arn})`,
+        `roles              ${roles.map((r) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/${r.name}`).join(', ')}`,
+        `trust policy keys  ${keyPrefix}:sub, ${keyPrefix}:aud`,
+      ].join('\n'),
+    secretsIssued: () => ({
+      credentials: aws.sessions.flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]),
+      neverExported: [...issuer.minted, issuer.tokenRequestBearer],
+    }),
+    close: async () => {
+      await Promise.all([issuer.close(), aws.close()]);
+    },
+  };
+}

@@ -1,0 +1,190 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve as resolvePath } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { parseFileCommands } from './file-commands.ts';
+import { parseWorkflowCommand, type WorkflowCommand } from './workflow-commands.ts';
+
+/** What one step left behind, as a runner would see it. */
+export interface StepResult {
+  exitCode: number;
+  /** Exactly what the step wrote, workflow commands included. */
+  stdout: string;
+  stderr: string;
+  /** The log as a runner shows it: commands consumed, registered secrets replaced by `***`. */
+  log: string[];
+  commands: WorkflowCommand[];
+  /** Errors, warnings and notices. */
+  annotations: WorkflowCommand[];
+  outputs: Map<string, string>;
+  state: Map<string, string>;
+  /** The raw text of the GITHUB_ENV, GITHUB_OUTPUT and GITHUB_STATE files. */
+  files: { env: string; output: string; state: string };
+  summary: string;
+}
+
+export interface RunnerOptions {
+  /** The job's environment: for the sandbox, `sandbox.runnerEnv()`. */
+  env: Record<string, string>;
+  /** action.yml whose input defaults the runner applies; defaults to this package's. */
+  actionYml?: string;
+  stepTimeoutMs?: number;
+}
+
+const DEFAULT_STEP_TIMEOUT_MS = 60_000;
+
+/**
+ * Runs bundled action entry points the way a GitHub runner does: inputs as INPUT_* variables with
+ * action.yml's defaults, fresh GITHUB_ENV/OUTPUT/STATE/STEP_SUMMARY files per step, the job
+ * environment carried from step to step, and state handed from a main step to its post step.
+ */
+export class SimulatedRunner {
+  readonly root: string;
+  readonly workspace: string;
+  readonly tempDir: string;
+  /** Variables exported by earlier steps, as later steps receive them. */
+  readonly jobEnv = new Map<string, string>();
+  readonly steps: StepResult[] = [];
+  readonly #options: RunnerOptions;
+  #stateForPost = new Map<string, string>();
+  #stepCount = 0;
+
+  private constructor(root: string, options: RunnerOptions) {
+    this.root = root;
+    this.workspace = join(root, 'workspace');
+    this.tempDir = join(root, 'runner-temp');
+    this.#options = options;
+  }
+
+  static async create(options: RunnerOptions): Promise<SimulatedRunner> {
+    const runner = new SimulatedRunner(await mkdtemp(join(tmpdir(), 'ci-oidc-broker-runner-')), options);
+    await mkdir(runner.workspace);
+    await mkdir(runner.tempDir);
+    await mkdir(join(runner.root, 'files'));
+    return runner;
+  }
+
+  /** Runs a main entry point with the given inputs; its saved state is kept for `runPost`. */
+  async runMain(script: string, inputs: Record<string, string> = {}): Promise<StepResult> {
+    const result = await this.#runStep(script, await this.#inputEnv(inputs));
+    this.#stateForPost = result.state;
+    return result;
+  }
+
+  /** Runs a post entry point with the state its main step saved. */
+  async runPost(script: string): Promise<StepResult> {
+    const stateEnv = Object.fromEntries([...this.#stateForPost].map(([name, value]) => [`STATE_${name}`, value]));
+    return this.#runStep(script, stateEnv);
+  }
+
+  /** Every file under the workspace and RUNNER_TEMP, for checks that nothing secret was left behind. */
+  async leftoverFiles(): Promise<Array<{ path: string; content: string }>> {
+    const found: Array<{ path: string; content: string }> = [];
+    for (const dir of [this.workspace, this.tempDir]) {
+      for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile()) continue;
+        const path = join(entry.parentPath, entry.name);
+        found.push({ path: relative(this.root, path), content: await readFile(path, 'utf8') });
+      }
+    }
+    return found;
+  }
+
+  dispose(): Promise<void> {
+    return rm(this.root, { recursive: true, force: true });
+  }
+
+  async #inputEnv(inputs: Record<string, string>): Promise<Record<string, string>> {
+    const yml = this.#options.actionYml ?? new URL('../../../action.yml', import.meta.url).pathname;
+    const declared = (parseYaml(await readFile(yml, 'utf8')) as { inputs?: Record<string, { default?: string }> }).inputs ?? {};
+    const env: Record<string, string> = {};
+    for (const [name, spec] of Object.entries(declared)) {
+      if (spec.default !== undefined) env[inputVariable(name)] = String(spec.default);
+    }
+    for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value;
+    return env;
+  }
+
+  async #runStep(script: string, stepEnv: Record<string, string>): Promise<StepResult> {
+    const stepDir = join(this.root, 'files', `step-${++this.#stepCount}`);
+    await mkdir(stepDir);
+    const paths = {
+      env: join(stepDir, 'env'),
+      output: join(stepDir, 'output'),
+      state: join(stepDir, 'state'),
+      summary: join(stepDir, 'summary.md'),
+    };
+    await Promise.all(Object.values(paths).map((path) => writeFile(path, '')));
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? this.root,
+      ...this.#options.env,
+      ...Object.fromEntries(this.jobEnv),
+      ...stepEnv,
+      GITHUB_WORKSPACE: this.workspace,
+      RUNNER_TEMP: this.tempDir,
+      GITHUB_ENV: paths.env,
+      GITHUB_OUTPUT: paths.output,
+      GITHUB_STATE: paths.state,
+      GITHUB_STEP_SUMMARY: paths.summary,
+    };
+    const { exitCode, stdout, stderr } = await runNode(script, env, this.workspace, this.#options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
+    const files = {
+      env: await readFile(paths.env, 'utf8'),
+      output: await readFile(paths.output, 'utf8'),
+      state: await readFile(paths.state, 'utf8'),
+    };
+    for (const [name, value] of parseFileCommands(files.env)) this.jobEnv.set(name, value);
+    const { log, commands } = renderLog(stdout);
+    const result: StepResult = {
+      exitCode,
+      stdout,
+      stderr,
+      log,
+      commands,
+      annotations: commands.filter((c) => ['error', 'warning', 'notice'].includes(c.command)),
+      outputs: parseFileCommands(files.output),
+      state: parseFileCommands(files.state),
+      files,
+      summary: await readFile(paths.summary, 'utf8'),
+    };
+    this.steps.push(result);
+    return result;
+  }
+}
+
+function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+/** Applies the masks a step registers to the lines printed after the registration, as the runner does. */
+function renderLog(stdout: string): { log: string[]; commands: WorkflowCommand[] } {
+  const masks: string[] = [];
+  const log: string[] = [];
+  const commands: WorkflowCommand[] = [];
+  for (const line of stdout.split(/\r?\n/)) {
+    const command = parseWorkflowCommand(line);
+    if (command?.command === 'add-mask') {
+      masks.push(command.message);
+      continue;
+    }
+    if (command) commands.push(command);
+    const shown = command ? `${command.command}: ${command.message}` : line;
+    log.push(masks.reduce((text, secret) => (secret ? text.split(secret).join('***') : text), shown));
+  }
+  return { log, commands };
+}
+
+function runNode(script: string, env: Record<string, string>, cwd: string, timeoutMs: number): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    // Scripts are named from where the caller runs, not from the workspace the step runs in.
+    const child = spawn(process.execPath, [resolvePath(script)], { env, cwd, timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
+  });
+}
