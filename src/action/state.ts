@@ -1,0 +1,46 @@
+import * as core from '@actions/core';
+import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
+import type { IssuedCredential } from '../providers/issued-credential.ts';
+
+// The runner hands each step's saved state back to that step's post run only.
+const CREDENTIALS_KEY = 'issued-credentials';
+
+/** Saves what the post step needs. Called before anything is exported, so cleanup never misses it. */
+export function saveIssuedCredentials(credentials: readonly IssuedCredential[]): void {
+  core.saveState(CREDENTIALS_KEY, JSON.stringify(credentials));
+}
+
+export function loadIssuedCredentials(): IssuedCredential[] {
+  const text = core.getState(CREDENTIALS_KEY);
+  if (!text) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw stateError(cause);
+  }
+  if (!Array.isArray(parsed) || !parsed.every(isIssuedCredential)) throw stateError();
+  return parsed;
+}
+
+function isIssuedCredential(value: unknown): value is IssuedCredential {
+  const record = value as Partial<IssuedCredential> | null;
+  return (
+    typeof record === 'object' &&
+    record !== null &&
+    record.provider === 'aws' &&
+    typeof record.identity === 'string' &&
+    typeof record.expiresAt === 'string' &&
+    Array.isArray(record.exportedVariables) &&
+    record.exportedVariables.every((name) => typeof name === 'string') &&
+    Array.isArray(record.files) &&
+    record.files.every((path) => typeof path === 'string')
+  );
+}
+
+function stateError(cause?: unknown): BrokerError {
+  return new BrokerError(ErrorCode.StateInvalid, 'The state saved by the main step is unreadable.', {
+    hint: 'Nothing was cleaned up from it. The credentials still expire on their own; if this repeats, file an issue.',
+    cause,
+  });
+}
