@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import schema from '../../schema/policy.schema.json' with { type: 'json' };
 import { BrokerError, ErrorCode, type SourceLocation } from '../errors/broker-error.ts';
 import { parseDuration } from './duration.ts';
@@ -68,7 +68,7 @@ export function parsePolicy(text: string, source: string): Policy {
     throw invalid(source, document.errors.map((error) => ({ location: at(error.pos[0]), message: yamlMessage(error.code, error.message) })));
   }
   const data: unknown = document.toJS();
-  const problems: Problem[] = validate(data).map(describeSchemaError);
+  const problems: Problem[] = collapseAnyOf(validate(data)).map(describeSchemaError);
   if (problems.length === 0) problems.push(...semanticProblems(data as RawPolicy));
   if (problems.length > 0) {
     throw invalid(
@@ -119,6 +119,43 @@ function semanticProblems(raw: RawPolicy): Problem[] {
   return problems;
 }
 
+/**
+ * Ajv reports a failed anyOf as the errors of every branch plus the anyOf itself. The branch whose type
+ * fits the value is the one the author meant, so keep its errors alone (an empty list, a malformed
+ * duration); when no branch fits, keep the anyOf alone. Either way, one problem per mistake.
+ */
+function collapseAnyOf(errors: readonly ErrorObject[]): ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  for (const anyOf of errors.filter((error) => error.keyword === 'anyOf')) {
+    const branches = new Map<string, ErrorObject[]>();
+    for (const error of errors) {
+      if (!error.schemaPath.startsWith(`${anyOf.schemaPath}/`)) continue;
+      if (error.instancePath !== anyOf.instancePath && !error.instancePath.startsWith(`${anyOf.instancePath}/`)) continue;
+      const branch = error.schemaPath.slice(anyOf.schemaPath.length + 1).split('/')[0]!;
+      branches.set(branch, [...(branches.get(branch) ?? []), error]);
+    }
+    const fitting = new Set(
+      [...branches.values()].filter((list) => !list.some((error) => error.keyword === 'type' && error.instancePath === anyOf.instancePath)).flat(),
+    );
+    if (fitting.size > 0) dropped.add(anyOf);
+    for (const error of [...branches.values()].flat()) if (!fitting.has(error)) dropped.add(error);
+  }
+  return errors.filter((error) => !dropped.has(error));
+}
+
+/** rules.<i>.match.<claim> or an item of its list. */
+function isClaimValue(path: readonly (string | number)[]): boolean {
+  return path[0] === 'rules' && path[2] === 'match' && path.length >= 4;
+}
+
+function claimValueMessage(where: string): string {
+  return `${where} must be a string or a list of strings; quote it (for example "8429") because token claims are strings`;
+}
+
+function durationFormMessage(where: string): string {
+  return `${where} must be a number of seconds (900) or a duration such as "15m" or "1h30m"`;
+}
+
 function describeSchemaError(error: ErrorObject): Problem {
   const path = error.instancePath.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const params = error.params as Record<string, unknown>;
@@ -129,9 +166,11 @@ function describeSchemaError(error: ErrorObject): Problem {
     case 'required':
       return { path, message: `${where} is missing the required key "${String(params.missingProperty)}"` };
     case 'type':
-      return path.includes('match')
-        ? { path, message: `${where} must be a string or a list of strings; quote it (for example "8429") because token claims are strings` }
-        : { path, message: `${where} must be of type ${String(params.type)}` };
+      return isClaimValue(path) ? { path, message: claimValueMessage(where) } : { path, message: `${where} must be of type ${String(params.type)}` };
+    case 'anyOf':
+      if (isClaimValue(path)) return { path, message: claimValueMessage(where) };
+      if (path.at(-1) === 'max-duration') return { path, message: durationFormMessage(where) };
+      return { path, message: `${where} ${error.message ?? 'is invalid'}` };
     case 'const':
       return { path, message: `${where} must be ${JSON.stringify(params.allowedValue)}` };
     case 'enum':
@@ -141,6 +180,7 @@ function describeSchemaError(error: ErrorObject): Problem {
     case 'minItems':
       return { path, message: `${where} must not be an empty list` };
     case 'pattern':
+      if (path.at(-1) === 'max-duration') return { path, message: durationFormMessage(where) };
       return path.includes('roles')
         ? { path, message: `${where} is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)` }
         : { path, message: `${where} does not have the expected form (${String(params.pattern)})` };
@@ -152,15 +192,31 @@ function describeSchemaError(error: ErrorObject): Problem {
 /** The offset in the text of the YAML node (or key) a problem is about; the document start if none. */
 function offsetOf(document: Document, problem: Problem): number {
   if (problem.atKey) {
-    const parent = document.getIn(problem.path.slice(0, -1), true);
-    if (isMap(parent)) {
-      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === problem.path.at(-1));
-      const key = pair?.key as Node | undefined;
+    const parent = nodeAt(document, problem.path.slice(0, -1));
+    if (parent.complete && isMap(parent.node)) {
+      const key = pairOf(parent.node, problem.path.at(-1)!)?.key as Node | undefined;
       if (key?.range) return key.range[0];
     }
   }
-  const node = (problem.path.length === 0 ? document.contents : document.getIn(problem.path, true)) as Node | null | undefined;
-  return node?.range?.[0] ?? 0;
+  return nodeAt(document, problem.path).node?.range?.[0] ?? 0;
+}
+
+/**
+ * The node at a path, or the deepest one on the way there (an alias, say). Keys are compared as text:
+ * the path comes from the JS value, where a YAML key 8429 has become "8429" and a key "0" looks like an index.
+ */
+function nodeAt(document: Document, path: readonly (string | number)[]): { node: Node | null | undefined; complete: boolean } {
+  let node = document.contents as Node | null;
+  for (const segment of path) {
+    const next = isMap(node) ? pairOf(node, segment)?.value : isSeq(node) ? node.items[Number(segment)] : undefined;
+    if (next === undefined || next === null) return { node, complete: false };
+    node = next as Node;
+  }
+  return { node, complete: true };
+}
+
+function pairOf(map: YAMLMap, key: string | number) {
+  return map.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
 }
 
 function toLineColumn(position: { line: number; col: number }): { line: number; column: number } {
