@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // ci-oidc-broker's command line: the CI-agnostic core (verification, policy) and the local sandbox,
 // outside GitHub Actions.
 import { readFile } from 'node:fs/promises';
