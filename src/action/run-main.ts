@@ -7,7 +7,7 @@ import { checkedClaims, evaluatePolicy } from '../policy/evaluate.ts';
 import { denialError, explainDecision } from '../policy/explain.ts';
 import { chooseAwsRole } from '../policy/aws-grant.ts';
 import { assumeRoleWithWebIdentity } from '../providers/aws/exchange.ts';
-import { awsCredentialRecord, awsEnvironment, awsOutputs, awsSecretValues } from '../providers/aws/export.ts';
+import { awsCredentialRecord, awsEnvironment, awsOutputs, awsSecretValues, displayArn } from '../providers/aws/export.ts';
 import { readMainInputs } from './inputs.ts';
 import { locateWorkspacePolicy } from './policy-location.ts';
 import { saveIssuedCredentials } from './state.ts';
@@ -67,5 +67,11 @@ export async function runMain(): Promise<void> {
 
   const expiresAt = session.expiration.toISOString();
   core.info(`Assumed ${roleArn} as session "${session.sessionName}" until ${expiresAt}; exported ${Object.keys(environment).join(', ')}.`);
-  await writeIssuanceSummary({ rule: decision.rule.name, checkedClaims: checkedClaims(decision), role: roleArn, sessionName: session.sessionName, expiresAt });
+  await writeIssuanceSummary({
+    rule: decision.rule.name,
+    checkedClaims: checkedClaims(decision),
+    role: displayArn(roleArn, { maskAccountId: inputs.maskAwsAccountId }),
+    sessionName: session.sessionName,
+    expiresAt,
+  });
 }

@@ -21,6 +21,14 @@ export function awsSecretValues(session: AwsSession, options: { maskAccountId: b
   return options.maskAccountId ? [...values, session.accountId] : values;
 }
 
+/**
+ * An ARN as it may appear in reports: the runner masks secrets in logs but a report written elsewhere
+ * (the job summary, a CLI's output) must drop the account id itself when it is treated as a secret.
+ */
+export function displayArn(arn: string, options: { maskAccountId: boolean }): string {
+  return options.maskAccountId ? arn.replace(/^(arn:[^:]*:[^:]*:[^:]*:)\d{12}:/, '$1***:') : arn;
+}
+
 /** Step outputs, named as aws-actions/configure-aws-credentials names them so workflows can switch. */
 export function awsOutputs(session: AwsSession, options: { includeCredentials: boolean }): Record<string, string> {
   const account = { 'aws-account-id': session.accountId };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AwsSession } from '../../../../src/providers/aws/exchange.ts';
-import { awsCredentialRecord, awsEnvironment, awsOutputs, awsSecretValues } from '../../../../src/providers/aws/export.ts';
+import { awsCredentialRecord, awsEnvironment, awsOutputs, awsSecretValues, displayArn } from '../../../../src/providers/aws/export.ts';
 
 const session: AwsSession = {
   accessKeyId: 'ASIAEXAMPLEKEYID0001',
@@ -37,6 +37,17 @@ describe('awsSecretValues', () => {
   it('leaves the account id visible when asked', () => {
     expect(awsSecretValues(session, { maskAccountId: false })).not.toContain('111122223333');
     expect(awsSecretValues(session, { maskAccountId: false })).toHaveLength(3);
+  });
+});
+
+describe('displayArn', () => {
+  it('hides the account id of a role or session ARN when it is masked', () => {
+    expect(displayArn('arn:aws:iam::111122223333:role/ci-deploy', { maskAccountId: true })).toBe('arn:aws:iam::***:role/ci-deploy');
+    expect(displayArn('arn:aws-us-gov:sts::111122223333:assumed-role/r/s', { maskAccountId: true })).toBe('arn:aws-us-gov:sts::***:assumed-role/r/s');
+  });
+
+  it('leaves the ARN whole when the account id is not masked', () => {
+    expect(displayArn('arn:aws:iam::111122223333:role/ci-deploy', { maskAccountId: false })).toBe('arn:aws:iam::111122223333:role/ci-deploy');
   });
 });
 
