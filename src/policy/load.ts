@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
-import schema from '../../schema/policy.schema.json' with { type: 'json' };
+import generatedValidator from './schema-validator.generated.ts';
 import { BrokerError, ErrorCode, type SourceLocation } from '../errors/broker-error.ts';
 import { parseDuration } from './duration.ts';
 import { GITHUB_ACTIONS_ISSUER, type Condition, type Grant, type Policy, type PolicyRule } from './types.ts';
@@ -31,10 +31,9 @@ interface Problem {
   message: string;
 }
 
-let validator: ValidateFunction<RawPolicy> | undefined;
+// schema/policy.schema.json, compiled at build time (scripts/generate-policy-validator.ts).
+const validator = generatedValidator as unknown as ValidateFunction<RawPolicy>;
 function validate(data: unknown): readonly ErrorObject[] {
-  // Compiled on first use only: the action pays for it when it loads a policy, not at start-up.
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile<RawPolicy>(schema);
   return validator(data) ? [] : (validator.errors ?? []);
 }
 
