@@ -113,6 +113,7 @@ describe('the main and post steps, end to end', () => {
     for (const name of AWS_VARIABLES) expect(runner.jobEnv.get(name)).toBe('');
     expect(post.summary).toContain('Revocation');
     expect(post.summary).toContain('cleared only');
+    expect(post.summary).not.toContain('111122223333');
     expect(post.log.join('\n')).toMatch(/stays valid until it expires at \d{4}-\d\d-\d\dT/);
   });
 

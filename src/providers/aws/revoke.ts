@@ -10,7 +10,9 @@ export interface AwsRevocationOptions {
 
 /** The post step's hook for one AWS credential. */
 export async function revokeAwsCredential(record: IssuedCredential, options: AwsRevocationOptions = {}): Promise<RevocationResult> {
-  const stillValid = `session "${record.sessionName}" of ${record.role} stays valid until it expires at ${record.expiresAt}`;
+  // The role's name, not its ARN: the detail lands in the job summary, which the runner does not mask.
+  const roleName = record.role.slice(record.role.indexOf(':role/') + ':role/'.length);
+  const stillValid = `session "${record.sessionName}" of role ${roleName} stays valid until it expires at ${record.expiresAt}`;
   if (options.revokerRoleArn === undefined) {
     return { status: 'not-revocable', detail: `No revoker role is configured, so ${stillValid}.` };
   }

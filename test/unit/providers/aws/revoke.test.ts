@@ -20,6 +20,9 @@ describe('revokeAwsCredential', () => {
     expect(result.status).toBe('not-revocable');
     expect(result.detail).toContain('2030-01-02T03:04:05.000Z');
     expect(result.detail).toContain('octo-org.app@42-1-deploy');
+    expect(result.detail).toContain('role ci-deploy');
+    // The detail is shown in the job summary, which the runner does not mask.
+    expect(result.detail).not.toContain('111122223333');
   });
 
   it('does not claim a revocation it cannot perform yet', async () => {
