@@ -1,0 +1,113 @@
+import { describe, expect, it } from '@jest/globals';
+import { checkedClaims, evaluatePolicy, type Decision } from '../../../src/policy/evaluate.ts';
+import { parsePolicy } from '../../../src/policy/load.ts';
+
+const ISSUER = 'https://token.actions.githubusercontent.com';
+const ROLE = 'arn:aws:iam::111122223333:role/deploy';
+
+const policy = parsePolicy(
+  `
+version: 1
+rules:
+  - name: deploy-main
+    match:
+      repository_id: "8429"
+      ref: refs/heads/main
+      environment: [production, prod]
+    grant: {aws: {roles: [${ROLE}]}}
+  - name: no-pull-requests
+    effect: deny
+    match:
+      event_name: [pull_request, pull_request_target]
+  - name: any-ref-of-app
+    match:
+      repository_id: "8429"
+    grant: {aws: {roles: [${ROLE}]}}
+`,
+  'p.yml',
+);
+
+const mainJob = {
+  iss: ISSUER,
+  aud: 'sts.amazonaws.com',
+  repository_id: '8429',
+  ref: 'refs/heads/main',
+  environment: 'production',
+  event_name: 'push',
+};
+
+function denied(decision: Decision): Extract<Decision, { allowed: false }> {
+  if (decision.allowed) throw new Error(`expected a denial, got rule ${decision.rule.name}`);
+  return decision;
+}
+
+describe('evaluatePolicy', () => {
+  it('lets the first matching allow rule in file order decide', () => {
+    const decision = evaluatePolicy(policy, mainJob);
+    expect(decision.allowed).toBe(true);
+    expect(decision.rule?.name).toBe('deploy-main');
+  });
+
+  it('matches any one of a list of values, exactly', () => {
+    expect(evaluatePolicy(policy, { ...mainJob, environment: 'prod' }).rule?.name).toBe('deploy-main');
+    // Exact and case-sensitive: neither a prefix nor another case matches.
+    expect(evaluatePolicy(policy, { ...mainJob, environment: 'Production' }).rule?.name).toBe('any-ref-of-app');
+    expect(evaluatePolicy(policy, { ...mainJob, environment: 'production-eu' }).rule?.name).toBe('any-ref-of-app');
+  });
+
+  it('lets a matching deny rule win over an allow rule that comes before it', () => {
+    const decision = denied(evaluatePolicy(policy, { ...mainJob, event_name: 'pull_request' }));
+    expect(decision.reason).toBe('deny rule matched');
+    expect(decision.rule?.name).toBe('no-pull-requests');
+    expect(decision.outcomes.find((o) => o.rule.name === 'deploy-main')?.matched).toBe(true);
+  });
+
+  it('denies by default when no rule matches, and names the closest allow rule', () => {
+    const decision = denied(evaluatePolicy(policy, { ...mainJob, repository_id: '9999' }));
+    expect(decision.reason).toBe('no allow rule matched');
+    expect(decision.closest?.rule.name).toBe('deploy-main');
+    expect(decision.closest?.firstFailure).toMatchObject({ actual: '9999', failure: 'differs' });
+  });
+
+  it('never matches a claim that the token lacks or that is not a string', () => {
+    const { environment: _absent, ...withoutEnvironment } = mainJob;
+    const absent = evaluatePolicy(policy, { ...withoutEnvironment, repository_id: '1' });
+    expect(denied(absent).closest?.firstFailure?.failure).toBe('differs');
+    const outcome = absent.outcomes.find((o) => o.rule.name === 'deploy-main')!;
+    expect(outcome.conditions.map((c) => c.failure)).toEqual(['differs', undefined, 'absent']);
+    const numeric = evaluatePolicy(policy, { ...mainJob, repository_id: 8429 });
+    expect(numeric.allowed).toBe(false);
+    expect(numeric.outcomes[0]!.firstFailure?.failure).toBe('not a string');
+  });
+
+  it('does not read claims from the object prototype', () => {
+    const sneaky = parsePolicy(`version: 1\nrules:\n  - name: proto\n    match: {constructor: x}\n    grant: {aws: {roles: [${ROLE}]}}\n`, 'p.yml');
+    expect(evaluatePolicy(sneaky, { iss: ISSUER }).outcomes[0]!.firstFailure?.failure).toBe('absent');
+  });
+
+  it('records every rule, matched or not', () => {
+    const decision = evaluatePolicy(policy, mainJob);
+    expect(decision.outcomes.map((o) => [o.rule.name, o.matched])).toEqual([
+      ['deploy-main', true],
+      ['no-pull-requests', false],
+      ['any-ref-of-app', true],
+    ]);
+  });
+
+  it('denies tokens from an issuer or for an audience the policy does not accept', () => {
+    expect(denied(evaluatePolicy(policy, { ...mainJob, iss: 'https://gitlab.example.com' })).reason).toBe('issuer not accepted');
+    const strict = parsePolicy(`version: 1\naudiences: [sts.amazonaws.com]\nrules: []\n`, 'p.yml');
+    expect(denied(evaluatePolicy(strict, { ...mainJob, aud: ['other'] })).reason).toBe('audience not accepted');
+    expect(denied(evaluatePolicy(strict, { ...mainJob, aud: ['other', 'sts.amazonaws.com'] })).reason).toBe('no allow rule matched');
+  });
+});
+
+describe('checkedClaims', () => {
+  it('lists the deciding rule’s claims with the values the token carried', () => {
+    expect(checkedClaims(evaluatePolicy(policy, mainJob))).toEqual([
+      ['repository_id', '8429'],
+      ['ref', 'refs/heads/main'],
+      ['environment', 'production'],
+    ]);
+  });
+});

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
+import { loadPolicyFile, parsePolicy } from '../../../src/policy/load.ts';
+import { GITHUB_ACTIONS_ISSUER } from '../../../src/policy/types.ts';
+
+const ROLE = 'arn:aws:iam::111122223333:role/deploy';
+const GRANT = `    grant: {aws: {roles: [${ROLE}]}}\n`;
+
+/** The problem lines of an invalid policy, without the heading. */
+function problems(text: string): string[] {
+  try {
+    parsePolicy(text, 'p.yml');
+  } catch (error) {
+    if (!(error instanceof BrokerError)) throw error;
+    expect(error.code).toBe(ErrorCode.PolicyInvalid);
+    const [heading, ...lines] = error.message.split('\n');
+    expect(heading).toBe('The policy p.yml is invalid:');
+    return lines;
+  }
+  throw new Error('the policy was accepted');
+}
+
+describe('parsePolicy', () => {
+  it('reads rules in file order with their defaults and locations', () => {
+    const policy = parsePolicy(
+      [
+        'version: 1',
+        'rules:',
+        '  - name: no-forks',
+        '    effect: deny',
+        '    match:',
+        '      event_name: [pull_request, pull_request_target]',
+        '  - name: deploy',
+        '    match:',
+        '      repository_id: "8429"',
+        '      ref: refs/heads/main',
+        '    grant:',
+        '      aws:',
+        `        roles: [${ROLE}]`,
+        '        max-duration: 1h30m',
+        '  - name: read-only',
+        '    match: {repository_owner_id: "1342004"}',
+        GRANT,
+      ].join('\n'),
+      'p.yml',
+    );
+    expect(policy.issuers).toEqual([GITHUB_ACTIONS_ISSUER]);
+    expect(policy.audiences).toEqual([]);
+    expect(policy.rules.map((r) => [r.name, r.effect])).toEqual([
+      ['no-forks', 'deny'],
+      ['deploy', 'allow'],
+      ['read-only', 'allow'],
+    ]);
+    const [deny, deploy, readOnly] = policy.rules;
+    expect(deny!.grant).toBeUndefined();
+    expect(deny!.conditions[0]!.matcher).toEqual({ kind: 'equals', values: ['pull_request', 'pull_request_target'] });
+    expect(deploy!.conditions.map((c) => [c.claim, c.matcher.values, c.location.line])).toEqual([
+      ['repository_id', ['8429'], 9],
+      ['ref', ['refs/heads/main'], 10],
+    ]);
+    expect(deploy!.grant?.aws).toEqual({ roles: [ROLE], maxDurationSeconds: 5400 });
+    expect(deploy!.location).toEqual({ file: 'p.yml', line: 7, column: 5 });
+    // Without max-duration a rule grants one hour.
+    expect(readOnly!.grant?.aws?.maxDurationSeconds).toBe(3600);
+  });
+
+  it('keeps the issuers and audiences it is given', () => {
+    const policy = parsePolicy(`version: 1\nissuers: [https://gitlab.example.com]\naudiences: [sts.amazonaws.com]\nrules: []\n`, 'p.yml');
+    expect(policy.issuers).toEqual(['https://gitlab.example.com']);
+    expect(policy.audiences).toEqual(['sts.amazonaws.com']);
+  });
+
+  it.each([
+    ['a YAML syntax error', 'version: 1\nrules: [\n', 'p.yml:3:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ['a duplicate key', 'version: 1\nversion: 1\nrules: []\n', 'p.yml:2:1: duplicate key; each key may appear once in a mapping'],
+    ['a wrong version', 'version: 2\nrules: []\n', 'p.yml:1:10: `version` must be 1'],
+    ['an unquoted numeric claim', `version: 1\nrules:\n  - name: a\n    match:\n      repository_id: 8429\n${GRANT}`, 'p.yml:5:22: `rules.0.match.repository_id` must be a string or a list of strings; quote it (for example "8429") because token claims are strings'],
+    ['an empty list of values', `version: 1\nrules:\n  - name: a\n    match:\n      ref: []\n${GRANT}`, 'p.yml:5:12: `rules.0.match.ref` must not be an empty list'],
+    ['an empty match', `version: 1\nrules:\n  - name: a\n    match: {}\n${GRANT}`, 'p.yml:4:12: `rules.0.match` is empty; a rule must check at least one claim'],
+    ['a malformed role ARN', 'version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant: {aws: {roles: [arn:aws:iam::1111:role/r]}}\n', 'p.yml:5:27: `rules.0.grant.aws.roles.0` is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)'],
+    ['a malformed duration', `version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant: {aws: {roles: [${ROLE}], max-duration: 15x}}\n`, 'p.yml:5:81: `rules.0.grant.aws.max-duration` must be a number of seconds (900) or a duration such as "15m" or "1h30m"'],
+    ['a duration beyond 12 hours', `version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant: {aws: {roles: [${ROLE}], max-duration: 13h}}\n`, 'p.yml:5:81: max-duration "13h" is not between 15m (900 s) and 12h (43200 s)'],
+    ['a duration under 15 minutes', `version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant: {aws: {roles: [${ROLE}], max-duration: 600}}\n`, 'p.yml:5:81: max-duration 600 is not between 15m (900 s) and 12h (43200 s)'],
+    ['an unknown effect', 'version: 1\nrules:\n  - name: a\n    effect: permit\n    match: {ref: x}\n', 'p.yml:4:13: `rules.0.effect` must be one of "allow", "deny"'],
+    ['an unknown grant field', 'version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant: {azure: {}}\n', 'p.yml:5:13: unknown key "azure" in `rules.0.grant`'],
+    ['a deny rule with a grant', `version: 1\nrules:\n  - name: a\n    effect: deny\n    match: {ref: x}\n${GRANT}`, 'p.yml:6:5: deny rule "a" has a grant; deny rules grant nothing'],
+    ['an allow rule without a grant', 'version: 1\nrules:\n  - name: a\n    match: {ref: x}\n', 'p.yml:3:5: allow rule "a" has no grant; say what it allows under `grant:`'],
+  ])('refuses %s with its file:line:column', (_what, text, problem) => {
+    expect(problems(text)).toEqual([problem]);
+  });
+
+  it('points at a misspelt key, and at the key it replaced', () => {
+    expect(problems(`version: 1\nrules:\n  - name: a\n    mach:\n      ref: x\n${GRANT}`)).toEqual([
+      'p.yml:3:5: `rules.0` is missing the required key "match"',
+      'p.yml:4:5: unknown key "mach" in `rules.0`',
+    ]);
+  });
+
+  it('reports a rule name used twice at its second use', () => {
+    expect(problems(`version: 1\nrules:\n  - name: a\n    match: {ref: x}\n${GRANT}  - name: a\n    match: {ref: y}\n${GRANT}`)).toEqual([
+      'p.yml:6:11: the rule name "a" is used twice; names must be unique',
+    ]);
+  });
+
+  it('reports every problem at once, in line order', () => {
+    expect(problems('rules:\n  - match: {ref: x}\n')).toEqual([
+      'p.yml:1:1: the policy is missing the required key "version"',
+      'p.yml:2:5: `rules.0` is missing the required key "name"',
+    ]);
+  });
+
+  it('locates the first problem for annotations', () => {
+    let error: BrokerError | undefined;
+    try {
+      parsePolicy('version: 1\nrules:\n  - name: a\n    effect: permit\n    match: {ref: x}\n', 'policies/ci.yml');
+    } catch (e) {
+      error = e as BrokerError;
+    }
+    expect(error?.location).toEqual({ file: 'policies/ci.yml', line: 4, column: 13 });
+  });
+});
+
+describe('loadPolicyFile', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'policy-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('reads a policy from disk and names its source', async () => {
+    const path = join(dir, 'ok.yml');
+    await writeFile(path, `version: 1\nrules:\n  - name: a\n    match: {ref: x}\n${GRANT}`);
+    expect((await loadPolicyFile(path)).source).toBe(path);
+  });
+
+  it('says where the policy was expected and how to provide it', async () => {
+    const path = join(dir, 'missing.yml');
+    const error = (await loadPolicyFile(path).catch((e: unknown) => e)) as BrokerError;
+    expect(error.code).toBe(ErrorCode.PolicyNotFound);
+    expect(error.message).toBe(`No policy file at ${path}.`);
+    expect(error.hint).toContain('`policy` input');
+  });
+});
