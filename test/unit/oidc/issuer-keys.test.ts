@@ -9,7 +9,9 @@ const AUDIENCE = 'sts.amazonaws.com';
 const JWKS_PATH = '/.well-known/jwks';
 const DISCOVERY_PATH = '/.well-known/openid-configuration';
 
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 function verify(issuer: OidcIssuer, token: string) {
   return verifyToken(token, { issuer: issuer.url, audience: AUDIENCE });
