@@ -1,0 +1,279 @@
+export const id = 186;
+export const ids = [186,910];
+export const modules = {
+
+/***/ 1910:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parseIssuerUrl: () => (/* binding */ parseIssuerUrl)
+/* harmony export */ });
+/* unused harmony export isLoopbackHost */
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5725);
+
+/** Hosts where plain http is acceptable: the traffic never leaves the machine. */
+function isLoopbackHost(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+/**
+ * Checks an issuer (or a URL an issuer publishes, such as its `jwks_uri`): https, or http on loopback
+ * only; no credentials, query or fragment. The string itself is kept as given, because `iss` must
+ * match it exactly.
+ */
+function parseIssuerUrl(value, what = 'issuer') {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.IssuerInvalid, `The ${what} ${JSON.stringify(value)} is not a URL.`, {
+            hint: 'Use the issuer’s full URL, such as https://token.actions.githubusercontent.com.',
+        });
+    }
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+    if (!secure) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.IssuerInvalid, `The ${what} ${JSON.stringify(value)} does not use https.`, {
+            hint: 'Keys fetched over plain http could be replaced in transit; only loopback addresses (for local tests) may use http.',
+        });
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.IssuerInvalid, `The ${what} ${JSON.stringify(value)} carries credentials, a query or a fragment.`, {
+            hint: 'Give the issuer as its plain URL, exactly as it appears in the tokens’ `iss` claim.',
+        });
+    }
+    return url;
+}
+
+
+/***/ }),
+
+/***/ 9186:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  verifyToken: () => (/* binding */ verifyToken)
+});
+
+// UNUSED EXPORTS: ASYMMETRIC_ALGORITHMS, MAX_CLOCK_TOLERANCE_SECONDS, MAX_TOKEN_BYTES
+
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
+var verify = __webpack_require__(5057);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+var validate = __webpack_require__(7784);
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_protected_header.js
+
+function decodeProtectedHeader(token) {
+  let encodedProtectedHeader;
+  if (typeof token == "string") {
+    const parts = token.split(".");
+    (parts.length === 3 || parts.length === 5) && ([encodedProtectedHeader] = parts);
+  } else if (typeof token == "object" && token)
+    if ("protected" in token)
+      encodedProtectedHeader = token.protected;
+    else
+      throw new TypeError("Token does not contain a Protected Header");
+  const invalid = "Invalid Token or Protected Header formatting";
+  if (typeof encodedProtectedHeader != "string" || !encodedProtectedHeader)
+    throw new TypeError(invalid);
+  return (0,validate/* parseJoseHeader */.OX)(encodedProtectedHeader, TypeError, invalid);
+}
+
+
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+var errors = __webpack_require__(5674);
+// EXTERNAL MODULE: ./src/errors/broker-error.ts
+var broker_error = __webpack_require__(5725);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js + 1 modules
+var remote = __webpack_require__(7315);
+// EXTERNAL MODULE: ./src/oidc/issuer-url.ts
+var issuer_url = __webpack_require__(1910);
+;// CONCATENATED MODULE: ./src/oidc/issuer-keys.ts
+
+
+
+const DISCOVERY_TIMEOUT_MS = 10_000;
+// jose refetches the JWKS on an unknown kid at most once per cooldown, so forged kids cannot make us
+// hammer the issuer; keys are kept for cacheMaxAge between fetches.
+const JWKS_OPTIONS = { timeoutDuration: 10_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 };
+// One entry per issuer for the life of the process, so a broker verifying many tokens discovers once.
+const keysByIssuer = new Map();
+/** The issuer's signing keys, found through its discovery document and cached with their JWKS. */
+function issuerKeys(issuer) {
+    let keys = keysByIssuer.get(issuer);
+    if (!keys) {
+        keys = discoverJwks(issuer).then((jwksUri) => (0,remote/* createRemoteJWKSet */.RD)(jwksUri, JWKS_OPTIONS));
+        // A failed discovery is not remembered: the next verification tries again.
+        keys.catch(() => keysByIssuer.delete(issuer));
+        keysByIssuer.set(issuer, keys);
+    }
+    return keys;
+}
+/** Where `issuer` publishes its discovery document: `<issuer>/.well-known/openid-configuration`. */
+function discoveryUrl(issuer) {
+    return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+}
+async function discoverJwks(issuer) {
+    (0,issuer_url.parseIssuerUrl)(issuer);
+    const url = discoveryUrl(issuer);
+    const fail = (problem, hint, cause) => new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.DiscoveryFailed, `Discovery of the issuer ${JSON.stringify(issuer)} failed: ${problem}.`, { hint, cause });
+    let response;
+    try {
+        response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS) });
+    }
+    catch (cause) {
+        throw fail(`${url} could not be reached`, 'Check the `issuer` input and the network path to it; retry if the issuer had an outage.', cause);
+    }
+    if (!response.ok)
+        throw fail(`${url} answered HTTP ${response.status}`, 'Check that the `issuer` input is the exact issuer URL (for GHES: https://HOST/_services/token).');
+    const document = (await response.json().catch(() => undefined));
+    if (typeof document !== 'object' || document === null)
+        throw fail(`${url} did not return a JSON document`, 'Check that the `issuer` input points at an OIDC issuer.');
+    if (document.issuer !== issuer) {
+        throw fail(`it names itself ${JSON.stringify(document.issuer)}`, 'An issuer must name itself exactly as configured: check the `issuer` input for a trailing slash, scheme or case difference.');
+    }
+    if (typeof document.jwks_uri !== 'string')
+        throw fail('it has no jwks_uri', 'The issuer must publish its signing keys (jwks_uri).');
+    return (0,issuer_url.parseIssuerUrl)(document.jwks_uri, "issuer's jwks_uri");
+}
+
+;// CONCATENATED MODULE: ./src/oidc/verify.ts
+
+
+
+/** Tokens from CI systems are a few kilobytes; anything far larger is refused before parsing. */
+const MAX_TOKEN_BYTES = 16 * 1024;
+const MAX_CLOCK_TOLERANCE_SECONDS = 60;
+/** Signatures that prove the issuer's private key signed the token; shared-secret (HS*) and `none` never do. */
+const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+/**
+ * Verifies an OIDC token against its issuer's published keys. Nothing in the token is trusted before
+ * this returns; each refusal names what failed.
+ */
+async function verifyToken(token, options) {
+    const tolerance = Math.min(options.clockToleranceSeconds ?? MAX_CLOCK_TOLERANCE_SECONDS, MAX_CLOCK_TOLERANCE_SECONDS);
+    const header = readHeader(token);
+    const keys = await issuerKeys(options.issuer);
+    const now = options.now ?? new Date();
+    let payload;
+    try {
+        ({ payload } = await (0,verify/* jwtVerify */.V)(token, keys, {
+            issuer: options.issuer,
+            audience: options.audience,
+            algorithms: ASYMMETRIC_ALGORITHMS,
+            clockTolerance: tolerance,
+            requiredClaims: ['iss', 'aud', 'sub', 'exp', 'iat'],
+            currentDate: now,
+        }));
+    }
+    catch (error) {
+        throw verificationError(error, options, tolerance, header);
+    }
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    if (typeof payload.iat !== 'number' || payload.iat > nowSeconds + tolerance) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenIssuedInFuture, `The token claims to be issued at ${instant(payload.iat)}, in the future (leeway ${tolerance} s).`, {
+            hint: 'Check the clocks of this machine and of the issuer; a token from the future is refused.',
+        });
+    }
+    if (typeof payload.sub !== 'string')
+        throw claimTypeError('sub', 'a string');
+    return { token, claims: payload, header };
+}
+function readHeader(token) {
+    if (Buffer.byteLength(token) > MAX_TOKEN_BYTES) {
+        throw malformed(`The token is ${Buffer.byteLength(token)} bytes, more than the ${MAX_TOKEN_BYTES} bytes allowed.`);
+    }
+    if (token.split('.').length !== 3)
+        throw malformed(`The token has ${token.split('.').length} dot-separated parts; a signed JWT has 3.`);
+    let header;
+    try {
+        header = decodeProtectedHeader(token);
+    }
+    catch {
+        throw malformed('The token header is not base64url-encoded JSON.');
+    }
+    if (typeof header.alg !== 'string' || !ASYMMETRIC_ALGORITHMS.includes(header.alg)) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenAlgorithmRejected, `The token is signed with ${quote(header.alg)}, which is not an allowed asymmetric algorithm.`, {
+            hint: `Only ${ASYMMETRIC_ALGORITHMS.join(', ')} are accepted; a real issuer never signs with \`none\` or a shared secret.`,
+        });
+    }
+    return { alg: header.alg, kid: typeof header.kid === 'string' ? header.kid : undefined };
+}
+function verificationError(error, options, tolerance, header) {
+    if (error instanceof errors/* JWTExpired */.n) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenExpired, `The token expired at ${instant(error.payload.exp)} (leeway ${tolerance} s).`, {
+            hint: 'Request the token right before using it; if this repeats, check this machine’s clock.',
+        });
+    }
+    if (error instanceof errors/* JWTClaimValidationFailed */.ie)
+        return claimError(error, options, tolerance);
+    if (error instanceof errors/* JWSSignatureVerificationFailed */.h2) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenSignatureInvalid, `The token's signature does not verify with the key ${quote(header.kid)} that ${options.issuer} publishes.`, {
+            hint: 'The token was not signed by this issuer, or was altered: do not trust it. Check that the `issuer` input is right.',
+        });
+    }
+    if (error instanceof errors/* JWKSNoMatchingKey */.BT || error instanceof errors/* JWKSMultipleMatchingKeys */.$4) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenKeyNotFound, `No key of ${options.issuer} matches the token's key id ${quote(header.kid)} and algorithm ${header.alg}.`, {
+            hint: 'The token was signed by a key the issuer does not publish (forged, or from another issuer); check the `issuer` input.',
+        });
+    }
+    if (error instanceof errors/* JOSEAlgNotAllowed */.Rb) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenAlgorithmRejected, `The token's algorithm ${header.alg} is not allowed for its key.`, {
+            hint: 'Only asymmetric algorithms that match the issuer’s published key are accepted.',
+        });
+    }
+    if (error instanceof errors/* JOSENotSupported */.T0)
+        return malformed(`The token uses an unsupported feature: ${error.message}.`);
+    if (error instanceof errors/* JWSInvalid */.Ye || error instanceof errors/* JWTInvalid */.Dp)
+        return malformed(`The token is not a valid signed JWT: ${error.message}.`);
+    if (error instanceof errors/* JWKSTimeout */.xb || error instanceof errors/* JWKSInvalid */.Dm || error instanceof errors/* JOSEError */.i4 || error instanceof TypeError) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.JwksFailed, `The signing keys of ${options.issuer} could not be fetched or read.`, {
+            hint: 'Check the network path to the issuer and retry; an issuer outage fails closed.',
+            cause: error,
+        });
+    }
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.Internal, 'The token could not be verified for an unexpected reason.', { hint: 'Please report this as a bug.', cause: error });
+}
+function claimError(error, options, tolerance) {
+    const actual = error.payload[error.claim];
+    if (error.reason === 'missing')
+        return claimTypeError(error.claim, 'present');
+    switch (error.claim) {
+        case 'iss':
+            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenIssuerMismatch, `The token's issuer is ${quote(actual)}, but ${quote(options.issuer)} was expected.`, {
+                hint: 'Issuers must match exactly (scheme, case and trailing slash included). Set the `issuer` input to the issuer that minted the token.',
+            });
+        case 'aud':
+            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenAudienceMismatch, `The token's audience is ${quote(actual)}, but ${quote(options.audience)} was expected.`, {
+                hint: 'Request the token for the audience you verify against: set the `audience` input to match the cloud side.',
+            });
+        case 'nbf':
+            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenNotYetValid, `The token is not valid before ${instant(actual)} (leeway ${tolerance} s).`, {
+                hint: 'Check this machine’s clock against the issuer’s.',
+            });
+        default:
+            return claimTypeError(error.claim, 'valid');
+    }
+}
+function claimTypeError(claim, expected) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenClaimInvalid, `The token's \`${claim}\` claim is not ${expected}.`, {
+        hint: 'The issuer produced a token without the standard claims; it cannot be trusted for credentials.',
+    });
+}
+function malformed(message) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenMalformed, message, { hint: 'Pass the token exactly as the issuer produced it: three base64url parts separated by dots.' });
+}
+/** Quotes an untrusted value for a message: JSON-escaped and cut short. */
+function quote(value) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+function instant(seconds) {
+    return typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : quote(seconds);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1089 @@
+export const id = 273;
+export const ids = [273];
+export const modules = {
+
+/***/ 8273:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  startSandbox: () => (/* binding */ startSandbox)
+});
+
+// UNUSED EXPORTS: AwsEmulator, OidcIssuer, SANDBOX_ACCOUNT_ID, SimulatedRunner, githubTrustPolicy
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/sign.js + 1 modules
+var sign = __webpack_require__(2896);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+;// CONCATENATED MODULE: ./src/sandbox/http.ts
+
+/** Largest request body the sandbox reads; real services reject far smaller bodies for these calls. */
+const MAX_BODY_BYTES = 1024 * 1024;
+async function listenOnLoopback(handler) {
+    const server = (0,external_node_http_.createServer)((req, res) => {
+        Promise.resolve(handler(req, res)).catch((error) => {
+            if (!res.headersSent)
+                sendText(res, 500, `sandbox error: ${error.message}`);
+            else
+                res.destroy();
+        });
+    });
+    // Sandbox servers must never keep a test process or the demo alive after close().
+    server.keepAliveTimeout = 1000;
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const { port } = server.address();
+    return {
+        url: `http://127.0.0.1:${port}`,
+        port,
+        close: () => new Promise((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+        }),
+    };
+}
+async function readBody(req) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of req) {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES)
+            throw new Error('request body too large');
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function sendJson(res, status, body, headers = {}) {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+    res.end(text);
+}
+function sendText(res, status, body, contentType = 'text/plain') {
+    res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/issuer/github-claims.ts
+
+const defaultJob = {
+    repository: 'octo-org/app',
+    repositoryId: '8429',
+    repositoryOwner: 'octo-org',
+    repositoryOwnerId: '1342004',
+    repositoryVisibility: 'private',
+    ref: 'refs/heads/main',
+    refType: 'branch',
+    refProtected: true,
+    environment: 'production',
+    eventName: 'push',
+    workflow: 'deploy',
+    workflowRef: 'octo-org/app/.github/workflows/deploy.yml@refs/heads/main',
+    workflowSha: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4',
+    jobWorkflowRef: 'octo-org/app/.github/workflows/deploy.yml@refs/heads/main',
+    jobWorkflowSha: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4',
+    runId: '9876543210',
+    runNumber: '42',
+    runAttempt: '1',
+    runnerEnvironment: 'github-hosted',
+    actor: 'octocat',
+    actorId: '583231',
+    sha: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4',
+};
+/** GitHub's default subject: environment first, then pull requests, then the ref. */
+function subjectFor(job) {
+    const repo = `repo:${job.repository}`;
+    if (job.environment)
+        return `${repo}:environment:${job.environment}`;
+    if (job.eventName === 'pull_request')
+        return `${repo}:pull_request`;
+    return `${repo}:ref:${job.ref}`;
+}
+/** The token's custom claims, spelled and typed as GitHub spells and types them (IDs are strings). */
+function claimsFor(job) {
+    const claims = {
+        jti: (0,external_node_crypto_.randomUUID)(),
+        sub: subjectFor(job),
+        ref: job.ref,
+        sha: job.sha,
+        repository: job.repository,
+        repository_owner: job.repositoryOwner,
+        repository_owner_id: job.repositoryOwnerId,
+        repository_id: job.repositoryId,
+        repository_visibility: job.repositoryVisibility,
+        run_id: job.runId,
+        run_number: job.runNumber,
+        run_attempt: job.runAttempt,
+        actor: job.actor,
+        actor_id: job.actorId,
+        workflow: job.workflow,
+        workflow_ref: job.workflowRef,
+        workflow_sha: job.workflowSha,
+        job_workflow_ref: job.jobWorkflowRef,
+        job_workflow_sha: job.jobWorkflowSha,
+        event_name: job.eventName,
+        ref_type: job.refType,
+        ref_protected: String(job.refProtected),
+        runner_environment: job.runnerEnvironment,
+        head_ref: job.headRef ?? '',
+        base_ref: job.baseRef ?? '',
+    };
+    if (job.environment)
+        claims.environment = job.environment;
+    return claims;
+}
+
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/generate_key_pair.js + 2 modules
+var generate_key_pair = __webpack_require__(1538);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/export.js
+var key_export = __webpack_require__(7968);
+;// CONCATENATED MODULE: ./src/sandbox/issuer/signing-keys.ts
+
+
+async function newSigningKey() {
+    const { privateKey, publicKey } = await (0,generate_key_pair/* generateKeyPair */.T)('RS256', { extractable: true });
+    const kid = (0,external_node_crypto_.randomUUID)();
+    const publicJwk = { ...(await (0,key_export/* exportJWK */.JU)(publicKey)), kid, alg: 'RS256', use: 'sig' };
+    return { kid, alg: 'RS256', privateKey, publicJwk };
+}
+/**
+ * The issuer's key ring: one key signs, and the JWKS publishes it beside the keys that signed tokens
+ * which may still be in flight, as real issuers do during rotation.
+ */
+class KeyRing {
+    #keys;
+    constructor(first) {
+        this.#keys = [first];
+    }
+    static async create() {
+        return new KeyRing(await newSigningKey());
+    }
+    get current() {
+        return this.#keys[0];
+    }
+    /** Makes a new key the signing key. The old keys stay published unless `retire` drops them. */
+    async rotate(options = {}) {
+        const next = await newSigningKey();
+        this.#keys = options.retirePrevious ? [next] : [next, ...this.#keys];
+        return next;
+    }
+    jwks() {
+        return { keys: this.#keys.map((key) => key.publicJwk) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/issuer/oidc-issuer.ts
+
+
+
+
+
+// GitHub back-dates nbf by five minutes and lets tokens live a few minutes; tests override both.
+const DEFAULT_LIFETIME_SECONDS = 300;
+const DEFAULT_NOT_BEFORE_SKEW_SECONDS = 300;
+const WELL_KNOWN = '/.well-known/openid-configuration';
+const JWKS_PATH = '/.well-known/jwks';
+const TOKEN_PATH = '/_apis/distributedtask/idtoken';
+/**
+ * A local OIDC issuer shaped like GitHub Actions': discovery, a rotating RS256 JWKS, and the runner's
+ * token-request endpoint (bearer-protected, honouring `audience`).
+ */
+class OidcIssuer {
+    url;
+    /** What a runner puts in ACTIONS_ID_TOKEN_REQUEST_URL. */
+    tokenRequestUrl;
+    /** What a runner puts in ACTIONS_ID_TOKEN_REQUEST_TOKEN. */
+    tokenRequestBearer;
+    job;
+    /** How tokens handed to the runner are shaped (for tests of wrong audiences, expiry, forgery). */
+    runnerTokenShape = {};
+    /** Every token minted, so tests can prove that none of them leaked. */
+    minted = [];
+    /** Counts of requests by path, so tests can see caching and refetches. */
+    requestCounts = new Map();
+    #available = true;
+    #server;
+    #keys;
+    #lifetime;
+    #nbfSkew;
+    constructor(server, keys, options) {
+        this.#server = server;
+        this.#keys = keys;
+        this.url = server.url;
+        this.tokenRequestUrl = `${server.url}${TOKEN_PATH}?api-version=2.0`;
+        this.tokenRequestBearer = (0,external_node_crypto_.randomBytes)(24).toString('base64url');
+        this.job = { ...defaultJob, ...options.job };
+        this.#lifetime = options.tokenLifetimeSeconds ?? DEFAULT_LIFETIME_SECONDS;
+        this.#nbfSkew = options.notBeforeSkewSeconds ?? DEFAULT_NOT_BEFORE_SKEW_SECONDS;
+    }
+    static async start(options = {}) {
+        const keys = await KeyRing.create();
+        // The server needs its handler before the issuer, which needs the server's URL, exists.
+        const late = {};
+        const server = await listenOnLoopback((req, res) => late.issuer.#handle(req, res));
+        late.issuer = new OidcIssuer(server, keys, options);
+        return late.issuer;
+    }
+    get jwksUrl() {
+        return `${this.url}${JWKS_PATH}`;
+    }
+    /** Switches the signing key. With `retirePrevious`, tokens signed earlier no longer verify. */
+    async rotateKeys(options = {}) {
+        await this.#keys.rotate(options);
+    }
+    /** Makes every endpoint answer 503 until `restore()`, as during an outage of the issuer. */
+    outage() {
+        this.#available = false;
+    }
+    restore() {
+        this.#available = true;
+    }
+    /** The claims a token for this job would carry, before signing. */
+    payloadFor(options = {}) {
+        const iat = options.issuedAt ?? Math.floor(Date.now() / 1000);
+        const payload = {
+            ...claimsFor(this.job),
+            aud: options.audience ?? `https://github.com/${this.job.repositoryOwner}`,
+            iss: this.url,
+            iat,
+            nbf: iat - this.#nbfSkew,
+            exp: iat + (options.lifetimeSeconds ?? this.#lifetime),
+        };
+        for (const [name, value] of Object.entries(options.claims ?? {})) {
+            if (value === undefined)
+                delete payload[name];
+            else
+                payload[name] = value;
+        }
+        return payload;
+    }
+    /** Signs a token with the current key; options shape it for tests of the verifier. */
+    async mint(options = {}) {
+        const key = this.#keys.current;
+        const signingKey = options.forgeSignature ? (await newSigningKey()).privateKey : key.privateKey;
+        const token = await new sign/* SignJWT */.P(this.payloadFor(options))
+            .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT', ...options.header })
+            .sign(signingKey);
+        this.minted.push(token);
+        return token;
+    }
+    close() {
+        return this.#server.close();
+    }
+    async #handle(req, res) {
+        const url = new URL(req.url ?? '/', this.url);
+        this.requestCounts.set(url.pathname, (this.requestCounts.get(url.pathname) ?? 0) + 1);
+        if (!this.#available)
+            return sendJson(res, 503, { message: 'issuer unavailable' });
+        if (req.method !== 'GET')
+            return sendJson(res, 405, { message: 'method not allowed' });
+        switch (url.pathname) {
+            case WELL_KNOWN:
+                return sendJson(res, 200, {
+                    issuer: this.url,
+                    jwks_uri: this.jwksUrl,
+                    subject_types_supported: ['public', 'pairwise'],
+                    response_types_supported: ['id_token'],
+                    id_token_signing_alg_values_supported: ['RS256'],
+                    scopes_supported: ['openid'],
+                    claims_supported: Object.keys(this.payloadFor()),
+                });
+            case JWKS_PATH:
+                return sendJson(res, 200, this.#keys.jwks(), { 'cache-control': 'max-age=300' });
+            case TOKEN_PATH:
+                return this.#issueToRunner(req, url, res);
+            default:
+                return sendJson(res, 404, { message: 'not found' });
+        }
+    }
+    async #issueToRunner(req, url, res) {
+        if (req.headers.authorization !== `Bearer ${this.tokenRequestBearer}`) {
+            return sendJson(res, 401, { message: 'Unauthorized: the request bearer is missing or wrong' });
+        }
+        const audience = url.searchParams.get('audience') ?? undefined;
+        sendJson(res, 200, { count: 1, value: await this.mint({ ...this.runnerTokenShape, audience }) });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/aws/iam-policy.ts
+const list = (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+/** IAM's wildcards: `*` any run of characters, `?` any one. */
+function wildcardMatch(pattern, value, ignoreCase = false) {
+    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
+}
+const OPERATORS = {
+    stringequals: (actual, expected) => actual !== undefined && expected.includes(actual),
+    stringnotequals: (actual, expected) => actual === undefined || !expected.includes(actual),
+    stringequalsignorecase: (actual, expected) => actual !== undefined && expected.some((e) => e.toLowerCase() === actual.toLowerCase()),
+    stringlike: (actual, expected) => actual !== undefined && expected.some((e) => wildcardMatch(e, actual)),
+    stringnotlike: (actual, expected) => actual === undefined || !expected.some((e) => wildcardMatch(e, actual)),
+};
+function conditionsHold(conditions, keys) {
+    for (const [rawOperator, tests] of Object.entries(conditions ?? {})) {
+        const ifExists = /IfExists$/i.test(rawOperator);
+        const operator = OPERATORS[rawOperator.replace(/IfExists$/i, '').toLowerCase()];
+        // An operator the sandbox does not know fails closed, as an unknown operator makes IAM reject the policy.
+        if (!operator)
+            return false;
+        for (const [key, expected] of Object.entries(tests)) {
+            const actual = keys.get(key.toLowerCase());
+            if (ifExists && actual === undefined)
+                continue;
+            if (!operator(actual, list(expected)))
+                return false;
+        }
+    }
+    return true;
+}
+function statementApplies(statement, context, keys) {
+    const actionMatches = (patterns) => patterns.some((p) => wildcardMatch(p, context.action, true));
+    if (statement.Action !== undefined && !actionMatches(list(statement.Action)))
+        return false;
+    if (statement.NotAction !== undefined && actionMatches(list(statement.NotAction)))
+        return false;
+    if (context.resource !== undefined) {
+        const resourceMatches = (patterns) => patterns.some((p) => wildcardMatch(p, context.resource));
+        if (statement.Resource !== undefined && !resourceMatches(list(statement.Resource)))
+            return false;
+        if (statement.NotResource !== undefined && resourceMatches(list(statement.NotResource)))
+            return false;
+    }
+    if (context.federatedPrincipal !== undefined) {
+        const principal = statement.Principal;
+        const federated = principal === '*' ? ['*'] : list(principal?.Federated);
+        if (!federated.some((p) => wildcardMatch(p, context.federatedPrincipal)))
+            return false;
+    }
+    return conditionsHold(statement.Condition, keys);
+}
+/** Evaluates documents together: an explicit Deny anywhere wins, then any Allow, else not applicable. */
+function evaluatePolicies(documents, context) {
+    const keys = new Map(Object.entries(context.keys).map(([name, value]) => [name.toLowerCase(), value]));
+    let verdict = 'NotApplicable';
+    for (const document of documents) {
+        for (const statement of Array.isArray(document.Statement) ? document.Statement : [document.Statement]) {
+            if (!statementApplies(statement, context, keys))
+                continue;
+            if (statement.Effect === 'Deny')
+                return 'Deny';
+            verdict = 'Allow';
+        }
+    }
+    return verdict;
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/aws/query-protocol.ts
+
+/** An error as AWS's Query-protocol services return it. */
+class AwsApiError extends Error {
+    name = 'AwsApiError';
+    code;
+    status;
+    retryAfterSeconds;
+    constructor(code, status, message, retryAfterSeconds) {
+        super(message);
+        this.code = code;
+        this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+}
+const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
+const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
+function xmlEscape(text) {
+    return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]);
+}
+function render(fields) {
+    return Object.entries(fields)
+        .filter(([, value]) => value !== undefined)
+        .map(([name, value]) => `<${name}>${typeof value === 'object' ? render(value) : xmlEscape(String(value))}</${name}>`)
+        .join('');
+}
+function sendResult(res, namespace, action, result) {
+    const body = `<${action}Response xmlns="${namespace}"><${action}Result>${render(result)}</${action}Result><ResponseMetadata><RequestId>${(0,external_node_crypto_.randomUUID)()}</RequestId></ResponseMetadata></${action}Response>`;
+    res.writeHead(200, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': (0,external_node_crypto_.randomUUID)() });
+    res.end(body);
+}
+function sendError(res, namespace, error) {
+    const type = error.status >= 500 ? 'Receiver' : 'Sender';
+    const body = `<ErrorResponse xmlns="${namespace}"><Error><Type>${type}</Type><Code>${xmlEscape(error.code)}</Code><Message>${xmlEscape(error.message)}</Message></Error><RequestId>${(0,external_node_crypto_.randomUUID)()}</RequestId></ErrorResponse>`;
+    const headers = { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body) };
+    if (error.retryAfterSeconds !== undefined)
+        headers['retry-after'] = error.retryAfterSeconds;
+    res.writeHead(error.status, headers);
+    res.end(body);
+}
+/** AWS's wording for a parameter that fails its constraint. */
+function validationError(value, member, constraint) {
+    return new AwsApiError('ValidationError', 400, `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}`);
+}
+
+// EXTERNAL MODULE: ./node_modules/@smithy/hash-node/dist-cjs/index.js
+var dist_cjs = __webpack_require__(5092);
+// EXTERNAL MODULE: ./node_modules/@smithy/protocol-http/dist-cjs/index.js
+var protocol_http_dist_cjs = __webpack_require__(2356);
+// EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
+var signature_v4_dist_cjs = __webpack_require__(5118);
+;// CONCATENATED MODULE: ./src/sandbox/aws/sigv4.ts
+
+
+
+
+
+const AUTHORIZATION = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/;
+function readAuthorization(headers) {
+    const match = AUTHORIZATION.exec(headers.authorization ?? '');
+    if (!match)
+        throw new AwsApiError('MissingAuthenticationToken', 403, 'Request is missing Authentication Token');
+    const [, accessKeyId, , region, service, signedHeaders, signature] = match;
+    return { accessKeyId: accessKeyId, region: region, service: service, signedHeaders: signedHeaders.split(';'), signature: signature };
+}
+/**
+ * Recomputes the request's signature with the secret the sandbox issued (through the SDK's own signer,
+ * over exactly the headers the client signed) and compares it in constant time.
+ */
+async function verifySignature(request, claims, credentials) {
+    const amzDate = String(request.headers['x-amz-date'] ?? '');
+    const signingDate = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(amzDate);
+    if (!signingDate)
+        throw new AwsApiError('IncompleteSignature', 403, 'Authorization header requires existence of either a \'X-Amz-Date\' or a \'Date\' header.');
+    const [, y, mo, d, h, mi, s] = signingDate.map(Number);
+    const headers = {};
+    for (const name of claims.signedHeaders)
+        headers[name] = String(request.headers[name] ?? '');
+    const [path, query = ''] = request.path.split('?');
+    const unsigned = new protocol_http_dist_cjs/* HttpRequest */.Kd({
+        method: request.method,
+        protocol: 'http:',
+        hostname: String(request.headers.host ?? '').split(':')[0],
+        path,
+        query: Object.fromEntries(new URLSearchParams(query)),
+        headers,
+        body: request.body,
+    });
+    // applyChecksum off: the signer must sign exactly the headers the client listed, and add none.
+    const signer = new signature_v4_dist_cjs/* SignatureV4 */.BB({ credentials, region: claims.region, service: claims.service, sha256: dist_cjs/* Hash */.V.bind(null, 'sha256'), applyChecksum: false });
+    const signed = await signer.sign(unsigned, { signingDate: new Date(Date.UTC(y, mo - 1, d, h, mi, s)) });
+    const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization ?? signed.headers.Authorization))?.[1] ?? '';
+    if (expected.length !== claims.signature.length || !(0,external_node_crypto_.timingSafeEqual)(Buffer.from(expected), Buffer.from(claims.signature))) {
+        throw new AwsApiError('SignatureDoesNotMatch', 403, 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.');
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
+var verify = __webpack_require__(5057);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+var errors = __webpack_require__(5674);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js + 1 modules
+var remote = __webpack_require__(7315);
+;// CONCATENATED MODULE: ./src/sandbox/aws/web-identity.ts
+
+
+function providerKeyPrefix(issuer) {
+    const url = new URL(issuer);
+    return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+/** Verifies web identity tokens as STS does: registered issuer, published key, audience, expiry. */
+class WebIdentityVerifier {
+    #keys = new Map();
+    async verify(token, providers, now) {
+        let issuer;
+        try {
+            issuer = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')).iss;
+        }
+        catch {
+            throw new AwsApiError('InvalidIdentityToken', 400, 'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)');
+        }
+        const provider = typeof issuer === 'string' ? providers.get(issuer) : undefined;
+        if (!provider)
+            throw new AwsApiError('InvalidIdentityToken', 400, `No OpenIDConnect provider found in your account for ${String(issuer)}`);
+        try {
+            const { payload } = await (0,verify/* jwtVerify */.V)(token, await this.#jwks(provider.issuer), { issuer: provider.issuer, currentDate: now, algorithms: ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'PS256', 'PS384', 'PS512'] });
+            const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+            if (!audiences.some((aud) => typeof aud === 'string' && provider.clientIds.includes(aud))) {
+                throw new AwsApiError('InvalidIdentityToken', 400, 'Incorrect token audience');
+            }
+            return { payload, provider };
+        }
+        catch (error) {
+            if (error instanceof AwsApiError)
+                throw error;
+            if (error instanceof errors/* JWTExpired */.n) {
+                const exp = new Date(Number(error.payload.exp) * 1000).toISOString();
+                throw new AwsApiError('ExpiredTokenException', 400, `Token expired: current date/time ${now.toISOString()} must be before the expiration date/time ${exp}`);
+            }
+            throw new AwsApiError('InvalidIdentityToken', 400, 'Couldn\'t verify the signature or claims of the web identity token.');
+        }
+    }
+    async #jwks(issuer) {
+        let keys = this.#keys.get(issuer);
+        if (!keys) {
+            const response = await fetch(`${issuer}/.well-known/openid-configuration`).catch(() => undefined);
+            const document = (await response?.json().catch(() => undefined));
+            if (!document?.jwks_uri)
+                throw new AwsApiError('IDPCommunicationError', 400, `Couldn't retrieve verification key from your identity provider, please reference AssumeRoleWithWebIdentity documentation for requirements`);
+            keys = (0,remote/* createRemoteJWKSet */.RD)(new URL(document.jwks_uri), { cooldownDuration: 0 });
+            this.#keys.set(issuer, keys);
+        }
+        return keys;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/aws/aws-emulator.ts
+
+
+
+
+
+
+const ROLE_ARN = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+const MIN_DURATION = 900;
+const DEFAULT_MAX_SESSION_DURATION = 3600;
+const MAX_INLINE_POLICY_CHARS = 2048;
+/**
+ * AWS STS and the slice of IAM that proves a credential's permissions, on one loopback endpoint.
+ * It speaks the Query protocol and XML of the real services, verifies web identity tokens against
+ * the issuer's JWKS, evaluates IAM trust and permission policies, and checks SigV4 signatures.
+ */
+class AwsEmulator {
+    url;
+    accountId;
+    /** Every session issued, in order. */
+    sessions = [];
+    /** The clock the emulator judges expiry by; tests move it to expire credentials. */
+    now = () => new Date();
+    #server;
+    #roles = new Map();
+    #providers = new Map();
+    #managedPolicies = new Map();
+    #verifier = new WebIdentityVerifier();
+    #faults = [];
+    constructor(server, options) {
+        this.#server = server;
+        this.url = server.url;
+        this.accountId = options.accountId ?? '111122223333';
+        for (const provider of options.oidcProviders ?? [])
+            this.addOidcProvider(provider.issuer, provider.clientIds);
+        for (const role of options.roles ?? [])
+            this.putRole(role);
+        for (const [name, document] of Object.entries(options.managedPolicies ?? {}))
+            this.#managedPolicies.set(this.#policyArn(name), document);
+    }
+    static async start(options = {}) {
+        const late = {};
+        const server = await listenOnLoopback((req, res) => late.emulator.#handle(req, res));
+        late.emulator = new AwsEmulator(server, options);
+        return late.emulator;
+    }
+    addOidcProvider(issuer, clientIds) {
+        const keyPrefix = providerKeyPrefix(issuer);
+        const provider = { issuer, clientIds, keyPrefix, arn: `arn:aws:iam::${this.accountId}:oidc-provider/${keyPrefix}` };
+        this.#providers.set(issuer, provider);
+        return provider;
+    }
+    putRole(definition) {
+        const maxSessionDuration = definition.maxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION;
+        if (maxSessionDuration < 3600 || maxSessionDuration > 43200)
+            throw new Error(`role ${definition.name}: MaxSessionDuration must be 3600 to 43200 seconds`);
+        const arn = `arn:aws:iam::${this.accountId}:role/${definition.name}`;
+        this.#roles.set(definition.name, {
+            name: definition.name,
+            arn,
+            roleId: `AROA${randomId(17)}`,
+            trustPolicy: definition.trustPolicy,
+            permissions: new Map(Object.entries(definition.permissions ?? {})),
+            maxSessionDuration,
+            createdAt: this.now(),
+        });
+        return arn;
+    }
+    /** Makes the next `count` STS requests fail as AWS fails them when its rate limit is hit. */
+    throttle(count) {
+        this.injectFaults(new AwsApiError('Throttling', 400, 'Rate exceeded'), count);
+    }
+    /** Makes the next `count` STS requests fail with `error` (a 5xx, for example). */
+    injectFaults(error, count) {
+        for (let i = 0; i < count; i++)
+            this.#faults.push(error);
+    }
+    close() {
+        return this.#server.close();
+    }
+    #policyArn(name) {
+        return `arn:aws:iam::${this.accountId}:policy/${name}`;
+    }
+    async #handle(req, res) {
+        const body = await readBody(req);
+        const params = new URLSearchParams(req.method === 'POST' ? body : (req.url ?? '').split('?')[1] ?? '');
+        const actionName = params.get('Action') ?? '';
+        const namespace = ACTION_NAMESPACES[actionName] ?? STS_NAMESPACE;
+        try {
+            const action = this.#actions[actionName];
+            if (!action)
+                throw new AwsApiError('InvalidAction', 400, `Could not find operation ${actionName} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`);
+            const fault = namespace === STS_NAMESPACE ? this.#faults.shift() : undefined;
+            if (fault)
+                throw fault;
+            sendResult(res, namespace, actionName, await action(params, req, body));
+        }
+        catch (error) {
+            if (!(error instanceof AwsApiError))
+                throw error;
+            sendError(res, namespace, error);
+        }
+    }
+    #actions = {
+        AssumeRoleWithWebIdentity: (params) => this.#assumeRoleWithWebIdentity(params),
+        GetCallerIdentity: async (_params, req, body) => {
+            const session = await this.#authenticate(req, body);
+            return { UserId: session.assumedRoleId, Account: this.accountId, Arn: session.arn };
+        },
+        GetRole: async (params, req, body) => {
+            const session = await this.#authenticate(req, body);
+            const role = this.#roles.get(params.get('RoleName') ?? '');
+            this.#authorize(session, 'iam:GetRole', role?.arn ?? `arn:aws:iam::${this.accountId}:role/${params.get('RoleName') ?? ''}`);
+            if (!role)
+                throw new AwsApiError('NoSuchEntity', 404, `The role with name ${params.get('RoleName') ?? ''} cannot be found.`);
+            return {
+                Role: {
+                    Path: '/',
+                    RoleName: role.name,
+                    RoleId: role.roleId,
+                    Arn: role.arn,
+                    CreateDate: isoSeconds(role.createdAt),
+                    AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(role.trustPolicy)),
+                    MaxSessionDuration: role.maxSessionDuration,
+                },
+            };
+        },
+    };
+    async #assumeRoleWithWebIdentity(params) {
+        const roleArn = required(params, 'RoleArn');
+        const sessionName = required(params, 'RoleSessionName');
+        const token = required(params, 'WebIdentityToken');
+        if (roleArn.length < 20 || roleArn.length > 2048)
+            throw validationError(roleArn, 'roleArn', 'Member must have length between 20 and 2048');
+        if (!SESSION_NAME.test(sessionName)) {
+            throw validationError(sessionName, 'roleSessionName', 'Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 64');
+        }
+        const durationText = params.get('DurationSeconds') ?? '3600';
+        const duration = Number(durationText);
+        if (!Number.isInteger(duration) || duration < MIN_DURATION || duration > 43200) {
+            throw validationError(durationText, 'durationSeconds', 'Member must have value greater than or equal to 900 and less than or equal to 43200');
+        }
+        const inlinePolicy = params.get('Policy');
+        const sessionPolicies = [...this.#managedSessionPolicies(params)];
+        if (inlinePolicy !== null)
+            sessionPolicies.push(parseInlinePolicy(inlinePolicy));
+        const now = this.now();
+        const { payload, provider } = await this.#verifier.verify(token, this.#providers, now);
+        const match = ROLE_ARN.exec(roleArn);
+        const role = match && match[1] === this.accountId ? this.#roles.get(match[2]) : undefined;
+        const subject = String(payload.sub ?? '');
+        const audience = String(Array.isArray(payload.aud) ? payload.aud[0] : payload.aud);
+        const trust = role
+            ? evaluatePolicies([role.trustPolicy], {
+                action: 'sts:AssumeRoleWithWebIdentity',
+                federatedPrincipal: provider.arn,
+                keys: {
+                    [`${provider.keyPrefix}:aud`]: audience,
+                    [`${provider.keyPrefix}:sub`]: subject,
+                    'sts:RoleSessionName': sessionName,
+                    'aws:FederatedProvider': provider.arn,
+                },
+            })
+            : 'NotApplicable';
+        // A missing role and a refusing trust policy look the same to the caller, as they do on AWS.
+        if (!role || trust !== 'Allow')
+            throw new AwsApiError('AccessDenied', 403, 'Not authorized to perform sts:AssumeRoleWithWebIdentity');
+        if (duration > role.maxSessionDuration) {
+            throw new AwsApiError('ValidationError', 400, `The requested DurationSeconds exceeds the MaxSessionDuration set for this role.`);
+        }
+        const session = {
+            accessKeyId: `ASIA${randomId(16)}`,
+            secretAccessKey: (0,external_node_crypto_.randomBytes)(30).toString('base64'),
+            sessionToken: `IQoJb3JpZ2luX2Vj${(0,external_node_crypto_.randomBytes)(96).toString('base64')}`,
+            issuedAt: now,
+            expiration: new Date(now.getTime() + duration * 1000),
+            assumedRoleId: `${role.roleId}:${sessionName}`,
+            arn: `arn:aws:sts::${this.accountId}:assumed-role/${role.name}/${sessionName}`,
+            roleName: role.name,
+            sessionName,
+            subject,
+            sessionPolicies,
+        };
+        this.sessions.push(session);
+        return {
+            Credentials: {
+                AccessKeyId: session.accessKeyId,
+                SecretAccessKey: session.secretAccessKey,
+                SessionToken: session.sessionToken,
+                Expiration: isoSeconds(session.expiration),
+            },
+            SubjectFromWebIdentityToken: subject,
+            AssumedRoleUser: { AssumedRoleId: session.assumedRoleId, Arn: session.arn },
+            PackedPolicySize: sessionPolicies.length > 0 ? 6 : undefined,
+            Provider: provider.arn,
+            Audience: audience,
+        };
+    }
+    *#managedSessionPolicies(params) {
+        for (let n = 1; params.has(`PolicyArns.member.${n}.arn`); n++) {
+            const arn = params.get(`PolicyArns.member.${n}.arn`);
+            const document = this.#managedPolicies.get(arn);
+            if (!document)
+                throw new AwsApiError('InvalidParameterValue', 400, `Policy ${arn} does not exist or is not attachable.`);
+            yield document;
+        }
+    }
+    /** Finds the session a SigV4-signed request claims to come from, and proves it holds the secret. */
+    async #authenticate(req, body) {
+        const claims = readAuthorization(req.headers);
+        const session = this.sessions.find((s) => s.accessKeyId === claims.accessKeyId);
+        if (!session || req.headers['x-amz-security-token'] !== session.sessionToken) {
+            throw new AwsApiError('InvalidClientTokenId', 403, 'The security token included in the request is invalid.');
+        }
+        await verifySignature({ method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body }, claims, session);
+        if (this.now() >= session.expiration)
+            throw new AwsApiError('ExpiredToken', 403, 'The security token included in the request is expired');
+        return session;
+    }
+    #authorize(session, action, resource) {
+        const role = this.#roles.get(session.roleName);
+        const context = {
+            action,
+            resource,
+            keys: { 'aws:userid': session.assumedRoleId, 'aws:PrincipalArn': role?.arn, 'aws:TokenIssueTime': session.issuedAt.toISOString() },
+        };
+        const identity = evaluatePolicies([...(role?.permissions.values() ?? [])], context);
+        const narrowed = session.sessionPolicies.length === 0 ? 'Allow' : evaluatePolicies(session.sessionPolicies, context);
+        if (identity !== 'Allow' || narrowed !== 'Allow') {
+            const why = identity === 'Deny' || narrowed === 'Deny'
+                ? 'with an explicit deny in an identity-based policy'
+                : identity !== 'Allow'
+                    ? 'because no identity-based policy allows the ' + action + ' action'
+                    : 'because no session policy allows the ' + action + ' action';
+            throw new AwsApiError('AccessDenied', 403, `User: ${session.arn} is not authorized to perform: ${action} on resource: ${resource} ${why}`);
+        }
+    }
+}
+const ACTION_NAMESPACES = {
+    AssumeRoleWithWebIdentity: STS_NAMESPACE,
+    GetCallerIdentity: STS_NAMESPACE,
+    GetRole: IAM_NAMESPACE,
+};
+function required(params, name) {
+    const value = params.get(name);
+    if (value === null || value === '')
+        throw new AwsApiError('MissingParameter', 400, `The request must contain the parameter ${name}`);
+    return value;
+}
+function parseInlinePolicy(text) {
+    if (text.replace(/\s/g, '').length > MAX_INLINE_POLICY_CHARS) {
+        throw new AwsApiError('PackedPolicyTooLarge', 400, 'Packed policy consumes more than the allowed size of the session policy limit.');
+    }
+    try {
+        const document = JSON.parse(text);
+        if (typeof document !== 'object' || document === null || !('Statement' in document))
+            throw new Error('no Statement');
+        return document;
+    }
+    catch {
+        throw new AwsApiError('MalformedPolicyDocument', 400, 'The policy is not in the valid JSON format.');
+    }
+}
+function randomId(length) {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    return [...(0,external_node_crypto_.randomBytes)(length)].map((byte) => alphabet[byte % 32]).join('');
+}
+/** AWS writes timestamps to the second. */
+function isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/sandbox/aws/config-file.ts
+
+async function readAwsSandboxFile(path, placeholders) {
+    const text = (await (0,promises_.readFile)(path, 'utf8')).replaceAll('{{provider}}', placeholders.provider).replaceAll('{{account}}', placeholders.account);
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new Error(`${path}: not valid JSON (${error.message})`);
+    }
+    if (!Array.isArray(parsed.roles))
+        throw new Error(`${path}: expected a "roles" array of {name, trustPolicy, permissions?, maxSessionDuration?}`);
+    return parsed;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/sandbox/runner/simulated-runner.ts
+
+
+
+
+
+
+
+const DEFAULT_STEP_TIMEOUT_MS = 60_000;
+/**
+ * Runs bundled action entry points the way a GitHub runner does: inputs as INPUT_* variables with
+ * action.yml's defaults, fresh GITHUB_ENV/OUTPUT/STATE/STEP_SUMMARY files per step, the job
+ * environment carried from step to step, and state handed from a main step to its post step.
+ */
+class SimulatedRunner {
+    root;
+    workspace;
+    tempDir;
+    /** Variables exported by earlier steps, as later steps receive them. */
+    jobEnv = new Map();
+    steps = [];
+    #options;
+    #stateForPost = new Map();
+    #stepCount = 0;
+    constructor(root, options) {
+        this.root = root;
+        this.workspace = join(root, 'workspace');
+        this.tempDir = join(root, 'runner-temp');
+        this.#options = options;
+    }
+    static async create(options) {
+        const runner = new SimulatedRunner(await mkdtemp(join(tmpdir(), 'ci-oidc-broker-runner-')), options);
+        await mkdir(runner.workspace);
+        await mkdir(runner.tempDir);
+        await mkdir(join(runner.root, 'files'));
+        return runner;
+    }
+    /** Runs a main entry point with the given inputs; its saved state is kept for `runPost`. */
+    async runMain(script, inputs = {}) {
+        const result = await this.#runStep(script, await this.#inputEnv(inputs));
+        this.#stateForPost = result.state;
+        return result;
+    }
+    /** Runs a post entry point with the state its main step saved. */
+    async runPost(script) {
+        const stateEnv = Object.fromEntries([...this.#stateForPost].map(([name, value]) => [`STATE_${name}`, value]));
+        return this.#runStep(script, stateEnv);
+    }
+    /** Every file under the workspace and RUNNER_TEMP, for checks that nothing secret was left behind. */
+    async leftoverFiles() {
+        const found = [];
+        for (const dir of [this.workspace, this.tempDir]) {
+            for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+                if (!entry.isFile())
+                    continue;
+                const path = join(entry.parentPath, entry.name);
+                found.push({ path: relative(this.root, path), content: await readFile(path, 'utf8') });
+            }
+        }
+        return found;
+    }
+    dispose() {
+        return rm(this.root, { recursive: true, force: true });
+    }
+    async #inputEnv(inputs) {
+        const yml = this.#options.actionYml ?? /* unused asset import */ undefined.pathname;
+        const declared = parseYaml(await readFile(yml, 'utf8')).inputs ?? {};
+        const env = {};
+        for (const [name, spec] of Object.entries(declared)) {
+            if (spec.default !== undefined)
+                env[inputVariable(name)] = String(spec.default);
+        }
+        for (const [name, value] of Object.entries(inputs))
+            env[inputVariable(name)] = value;
+        return env;
+    }
+    async #runStep(script, stepEnv) {
+        const stepDir = join(this.root, 'files', `step-${++this.#stepCount}`);
+        await mkdir(stepDir);
+        const paths = {
+            env: join(stepDir, 'env'),
+            output: join(stepDir, 'output'),
+            state: join(stepDir, 'state'),
+            summary: join(stepDir, 'summary.md'),
+        };
+        await Promise.all(Object.values(paths).map((path) => writeFile(path, '')));
+        const env = {
+            PATH: process.env.PATH ?? '',
+            HOME: process.env.HOME ?? this.root,
+            ...this.#options.env,
+            ...Object.fromEntries(this.jobEnv),
+            ...stepEnv,
+            GITHUB_WORKSPACE: this.workspace,
+            RUNNER_TEMP: this.tempDir,
+            GITHUB_ENV: paths.env,
+            GITHUB_OUTPUT: paths.output,
+            GITHUB_STATE: paths.state,
+            GITHUB_STEP_SUMMARY: paths.summary,
+        };
+        const { exitCode, stdout, stderr } = await runNode(script, env, this.workspace, this.#options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
+        const files = {
+            env: await readFile(paths.env, 'utf8'),
+            output: await readFile(paths.output, 'utf8'),
+            state: await readFile(paths.state, 'utf8'),
+        };
+        for (const [name, value] of parseFileCommands(files.env))
+            this.jobEnv.set(name, value);
+        const { log, commands } = renderLog(stdout);
+        const result = {
+            exitCode,
+            stdout,
+            stderr,
+            log,
+            commands,
+            annotations: commands.filter((c) => ['error', 'warning', 'notice'].includes(c.command)),
+            outputs: parseFileCommands(files.output),
+            state: parseFileCommands(files.state),
+            files,
+            summary: await readFile(paths.summary, 'utf8'),
+        };
+        this.steps.push(result);
+        return result;
+    }
+}
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+/** Applies the masks a step registers to the lines printed after the registration, as the runner does. */
+function renderLog(stdout) {
+    const masks = [];
+    const log = [];
+    const commands = [];
+    for (const line of stdout.split(/\r?\n/)) {
+        const command = parseWorkflowCommand(line);
+        if (command?.command === 'add-mask') {
+            masks.push(command.message);
+            continue;
+        }
+        if (command)
+            commands.push(command);
+        const shown = command ? `${command.command}: ${command.message}` : line;
+        log.push(masks.reduce((text, secret) => (secret ? text.split(secret).join('***') : text), shown));
+    }
+    return { log, commands };
+}
+function runNode(script, env, cwd, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        // Scripts are named from where the caller runs, not from the workspace the step runs in.
+        const child = spawn(process.execPath, [resolvePath(script)], { env, cwd, timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+        child.once('error', reject);
+        child.once('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/index.ts
+
+
+
+
+
+
+
+const SANDBOX_ACCOUNT_ID = '111122223333';
+const STS_AUDIENCE = 'sts.amazonaws.com';
+/**
+ * A role that trusts the sandbox issuer for one repository's tokens, with `sts.amazonaws.com` as the
+ * audience: the trust policy the quick start tells people to write, with the sandbox's provider.
+ */
+function githubTrustPolicy(provider, subjectPattern) {
+    return {
+        Version: '2012-10-17',
+        Statement: [
+            {
+                Effect: 'Allow',
+                Principal: { Federated: provider.arn },
+                Action: 'sts:AssumeRoleWithWebIdentity',
+                Condition: {
+                    StringEquals: { [`${provider.keyPrefix}:aud`]: STS_AUDIENCE },
+                    StringLike: { [`${provider.keyPrefix}:sub`]: subjectPattern },
+                },
+            },
+        ],
+    };
+}
+function defaultRoles(provider) {
+    const readOwnRole = (name) => ({
+        'read-own-role': {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Action: 'iam:GetRole', Resource: `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/${name}` }],
+        },
+    });
+    return [
+        { name: 'ci-deploy', trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/app:*'), permissions: readOwnRole('ci-deploy'), maxSessionDuration: 3600 },
+        { name: 'other-repo-only', trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/other:*'), permissions: readOwnRole('other-repo-only') },
+    ];
+}
+async function startSandbox(options = {}) {
+    const issuer = await OidcIssuer.start({ job: options.job });
+    const keyPrefix = providerKeyPrefix(issuer.url);
+    const file = options.awsConfigFile ? await readAwsSandboxFile(options.awsConfigFile, { provider: keyPrefix, account: SANDBOX_ACCOUNT_ID }) : undefined;
+    const aws = await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? options.managedPolicies });
+    const provider = aws.addOidcProvider(issuer.url, [STS_AUDIENCE]);
+    const roles = file?.roles ?? (typeof options.roles === 'function' ? options.roles(provider) : (options.roles ?? defaultRoles(provider)));
+    for (const role of roles)
+        aws.putRole(role);
+    return {
+        issuer,
+        aws,
+        accountId: SANDBOX_ACCOUNT_ID,
+        runnerEnv: (extra = {}) => ({
+            ACTIONS_ID_TOKEN_REQUEST_URL: issuer.tokenRequestUrl,
+            ACTIONS_ID_TOKEN_REQUEST_TOKEN: issuer.tokenRequestBearer,
+            GITHUB_ACTIONS: 'true',
+            GITHUB_REPOSITORY: issuer.job.repository,
+            GITHUB_REPOSITORY_ID: issuer.job.repositoryId,
+            GITHUB_REPOSITORY_OWNER: issuer.job.repositoryOwner,
+            GITHUB_RUN_ID: issuer.job.runId,
+            GITHUB_RUN_ATTEMPT: issuer.job.runAttempt,
+            GITHUB_JOB: 'deploy',
+            GITHUB_REF: issuer.job.ref,
+            GITHUB_SHA: issuer.job.sha,
+            GITHUB_EVENT_NAME: issuer.job.eventName,
+            GITHUB_WORKFLOW: issuer.job.workflow,
+            RUNNER_ENVIRONMENT: issuer.job.runnerEnvironment,
+            // The SDK's standard endpoint settings; the action leaves the endpoint to them.
+            AWS_ENDPOINT_URL_STS: aws.url,
+            AWS_ENDPOINT_URL_IAM: aws.url,
+            ...extra,
+        }),
+        describe: () => [
+            `OIDC issuer        ${issuer.url}  (discovery: ${issuer.url}/.well-known/openid-configuration)`,
+            `runner token URL   ${issuer.tokenRequestUrl}`,
+            `AWS STS + IAM      ${aws.url}  (account ${SANDBOX_ACCOUNT_ID}; IAM OIDC provider ${provider.arn})`,
+            `roles              ${roles.map((r) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/${r.name}`).join(', ')}`,
+            `trust policy keys  ${keyPrefix}:sub, ${keyPrefix}:aud`,
+        ].join('\n'),
+        secretsIssued: () => ({
+            credentials: aws.sessions.flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]),
+            neverExported: [...issuer.minted, issuer.tokenRequestBearer],
+        }),
+        close: async () => {
+            await Promise.all([issuer.close(), aws.close()]);
+        },
+    };
+}
+
+
+/***/ })
+
+};
