@@ -47,7 +47,8 @@ export async function writeIssuanceSummary(report: IssuanceReport): Promise<void
 export async function writeDenialSummary(explanation: readonly string[]): Promise<void> {
   await core.summary
     .addHeading('ci-oidc-broker: request denied', 3)
-    .addCodeBlock(explanation.join('\n'))
+    // addCodeBlock inserts its text as HTML, and the explanation quotes claim values from the token.
+    .addCodeBlock(html(explanation.join('\n')))
     .write();
 }
 
