@@ -238,4 +238,17 @@ describe('failures name what failed and what to do', () => {
     expect(main.exitCode).toBe(0);
     await runner.runPost(POST);
   });
+
+  // In a child process, as a runner runs it: under jest's VM the SDK cannot recognise Node's socket errors.
+  it('an unreachable STS endpoint is retried within the time budget, then named', async () => {
+    const closed = await startSandbox();
+    const unreachable = closed.aws.url;
+    await closed.close();
+    await newRunner({ AWS_ENDPOINT_URL_STS: unreachable });
+    const main = await runner.runMain(MAIN, mainInputs());
+    expect(main.exitCode).toBe(1);
+    expect(errorText(main)).toMatch(
+      /^AWS_EXCHANGE_TIMED_OUT: Gave up assuming arn:aws:iam::111122223333:role\/ci-deploy after 5 attempt\(s\) over \d+\.\d s, because no attempts were left; the last failure was ECONNREFUSED\./,
+    );
+  });
 });

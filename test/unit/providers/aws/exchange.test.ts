@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { BrokerError, ErrorCode } from '../../../../src/errors/broker-error.ts';
+import { assumeRoleWithWebIdentity, type WebIdentityExchange } from '../../../../src/providers/aws/exchange.ts';
+import { AwsApiError } from '../../../../src/sandbox/aws/query-protocol.ts';
+import { startSandbox, type Sandbox } from '../../../../src/sandbox/index.ts';
+
+const AUDIENCE = 'sts.amazonaws.com';
+const SUBJECT = 'repo:octo-org/app:environment:production';
+const QUICK = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5, totalTimeoutMs: 5_000 };
+let sandbox: Sandbox;
+let deployRole: string;
+const savedEndpoint = process.env.AWS_ENDPOINT_URL_STS;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  deployRole = `arn:aws:iam::${sandbox.accountId}:role/ci-deploy`;
+  // The exchange leaves the endpoint to the SDK's standard configuration, as the action does.
+  process.env.AWS_ENDPOINT_URL_STS = sandbox.aws.url;
+});
+afterAll(async () => {
+  if (savedEndpoint === undefined) delete process.env.AWS_ENDPOINT_URL_STS;
+  else process.env.AWS_ENDPOINT_URL_STS = savedEndpoint;
+  await sandbox.close();
+});
+
+/** An exchange for the deploy role whose tokens come from `tokens` (fresh valid ones by default), recording each request. */
+function exchange(overrides: Partial<WebIdentityExchange> = {}, tokens?: Array<() => Promise<string>>) {
+  const requests: boolean[] = [];
+  const request: WebIdentityExchange = {
+    roleArn: deployRole,
+    sessionName: 'unit-test',
+    durationSeconds: 900,
+    region: 'us-east-1',
+    subject: SUBJECT,
+    retryPolicy: QUICK,
+    getToken: ({ forceRefresh }) => {
+      requests.push(forceRefresh);
+      const next = tokens?.[requests.length - 1];
+      return next ? next() : sandbox.issuer.mint({ audience: AUDIENCE });
+    },
+    ...overrides,
+  };
+  return { run: () => assumeRoleWithWebIdentity(request), requests };
+}
+
+async function failure(promise: Promise<unknown>): Promise<BrokerError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof BrokerError)) throw new Error(`expected a BrokerError, got ${String(error)}`);
+  return error;
+}
+
+describe('assumeRoleWithWebIdentity', () => {
+  it('returns the session: credentials, the assumed-role id, the account and the expiry', async () => {
+    const session = await exchange().run();
+    const issued = sandbox.aws.sessions.at(-1)!;
+    expect(session).toMatchObject({
+      accessKeyId: issued.accessKeyId,
+      secretAccessKey: issued.secretAccessKey,
+      sessionToken: issued.sessionToken,
+      assumedRoleId: issued.assumedRoleId,
+      assumedRoleArn: `arn:aws:sts::${sandbox.accountId}:assumed-role/ci-deploy/unit-test`,
+      accountId: sandbox.accountId,
+      roleArn: deployRole,
+      sessionName: 'unit-test',
+      region: 'us-east-1',
+    });
+    expect(Math.abs(session.expiration.getTime() - issued.expiration.getTime())).toBeLessThan(1000);
+  });
+
+  it('retries through throttling and succeeds', async () => {
+    const before = sandbox.aws.sessions.length;
+    sandbox.aws.throttle(2);
+    const { run, requests } = exchange();
+    await expect(run()).resolves.toBeDefined();
+    expect(requests).toEqual([false, false, false]);
+    expect(sandbox.aws.sessions.length).toBe(before + 1);
+  });
+
+  it('gives up when throttling outlasts the attempts, and says how long it tried', async () => {
+    sandbox.aws.throttle(QUICK.maxAttempts);
+    const error = await failure(exchange().run());
+    expect(error.code).toBe(ErrorCode.AwsExchangeTimedOut);
+    expect(error.message).toMatch(
+      new RegExp(`^Gave up assuming ${deployRole} after 4 attempt\\(s\\) over \\d+\\.\\d s, because no attempts were left; the last failure was Throttling \\(HTTP 400\\)\\.$`),
+    );
+  });
+
+  it('stops at the time budget and names it as the reason', async () => {
+    sandbox.aws.injectFaults(new AwsApiError('ServiceUnavailable', 503, 'Service is unavailable'), 1);
+    // The first backoff (up to 400 ms) cannot fit in a 50 ms budget.
+    const error = await failure(exchange({ retryPolicy: { maxAttempts: 5, baseDelayMs: 400, maxDelayMs: 400, totalTimeoutMs: 50 } }).run());
+    expect(error.message).toMatch(/after 1 attempt\(s\) over \d+\.\d s, because the time budget ran out; the last failure was ServiceUnavailable \(HTTP 503\)\.$/);
+  });
+
+  it('points an AccessDenied at the trust policy and quotes the subject', async () => {
+    const role = `arn:aws:iam::${sandbox.accountId}:role/other-repo-only`;
+    const error = await failure(exchange({ roleArn: role }).run());
+    expect(error.code).toBe(ErrorCode.AwsAccessDenied);
+    expect(error.message).toBe(`AWS STS denied assuming ${role} with the token whose subject is "${SUBJECT}".`);
+    expect(error.hint).toContain('trust policy');
+  });
+
+  it('asks for a fresh token once when STS says the token expired', async () => {
+    const expired = () => sandbox.issuer.mint({ audience: AUDIENCE, issuedAt: Math.floor(Date.now() / 1000) - 3600 });
+    const fresh = () => sandbox.issuer.mint({ audience: AUDIENCE });
+    const { run, requests } = exchange({}, [expired, fresh]);
+    await expect(run()).resolves.toBeDefined();
+    expect(requests).toEqual([false, true]);
+  });
+
+  it('reports an expiry that a fresh token does not cure', async () => {
+    const expired = () => sandbox.issuer.mint({ audience: AUDIENCE, issuedAt: Math.floor(Date.now() / 1000) - 3600 });
+    const { run, requests } = exchange({}, [expired, expired]);
+    const error = await failure(run());
+    expect(error.code).toBe(ErrorCode.AwsExpiredToken);
+    expect(requests).toEqual([false, true]);
+  });
+
+  it('reports a rejected token without quoting it', async () => {
+    const forged = await sandbox.issuer.mint({ audience: AUDIENCE, forgeSignature: true });
+    const error = await failure(exchange({}, [() => Promise.resolve(forged)]).run());
+    expect(error.code).toBe(ErrorCode.AwsInvalidIdentityToken);
+    expect(error.message).toBe(`AWS STS rejected the OIDC token for ${deployRole}: "Couldn't verify the signature or claims of the web identity token.".`);
+    expect(error.describe()).not.toContain(forged);
+  });
+
+  it('passes on what STS said about an invalid request', async () => {
+    const error = await failure(exchange({ durationSeconds: 7200 }).run());
+    expect(error.code).toBe(ErrorCode.AwsValidation);
+    expect(error.message).toBe(`AWS STS rejected the request to assume ${deployRole}: "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.".`);
+  });
+});
