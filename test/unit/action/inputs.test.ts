@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
 import { readMainInputs } from '../../../src/action/inputs.ts';
 import { actionContext, type ActionContext } from '../../helpers/action-context.ts';
+import { rejection } from '../../helpers/broker-error.ts';
 
 const JOB = { GITHUB_REPOSITORY: 'octo-org/app', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '2', GITHUB_JOB: 'deploy' };
 let context: ActionContext | undefined;
@@ -15,13 +16,8 @@ async function read(inputs: Record<string, string>) {
   return readMainInputs();
 }
 
-async function refusal(inputs: Record<string, string>): Promise<BrokerError> {
-  const error = await read(inputs).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof BrokerError)) throw new Error(`expected a BrokerError, got ${String(error)}`);
-  return error;
+function refusal(inputs: Record<string, string>): Promise<BrokerError> {
+  return rejection(read(inputs));
 }
 
 describe('readMainInputs', () => {

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
 import { locateWorkspacePolicy } from '../../../src/action/policy-location.ts';
 import { actionContext, type ActionContext } from '../../helpers/action-context.ts';
+import { thrown } from '../../helpers/broker-error.ts';
 
 let workspace: string;
 let outside: string;
@@ -26,13 +27,7 @@ afterEach(async () => {
 });
 
 function refusal(input: string): BrokerError {
-  try {
-    locateWorkspacePolicy(input, { GITHUB_WORKSPACE: workspace });
-  } catch (error) {
-    if (error instanceof BrokerError) return error;
-    throw error;
-  }
-  throw new Error(`${input} was accepted`);
+  return thrown(() => locateWorkspacePolicy(input, { GITHUB_WORKSPACE: workspace }));
 }
 
 describe('locateWorkspacePolicy', () => {

@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
-import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
+import { ErrorCode } from '../../../src/errors/broker-error.ts';
 import { discoveryUrl, issuerKeys } from '../../../src/oidc/issuer-keys.ts';
 import { verifyToken } from '../../../src/oidc/verify.ts';
 import { OidcIssuer } from '../../../src/sandbox/issuer/oidc-issuer.ts';
+import { rejection } from '../../helpers/broker-error.ts';
 
 const AUDIENCE = 'sts.amazonaws.com';
 const JWKS_PATH = '/.well-known/jwks';
@@ -29,14 +30,6 @@ async function fixedServer(status: number, body: (url: string) => unknown): Prom
   return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-async function failure(promise: Promise<unknown>): Promise<BrokerError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof BrokerError)) throw new Error(`expected a BrokerError, got ${String(error)}`);
-  return error;
-}
 
 describe('discoveryUrl', () => {
   it('appends the well-known path once, whatever trailing slashes the issuer has', () => {
@@ -63,7 +56,7 @@ describe('issuerKeys', () => {
     await issuer.rotateKeys();
     const rotated = await issuer.mint({ audience: AUDIENCE });
     // Just after a fetch, an unknown kid does not make the verifier hammer the issuer.
-    expect((await failure(verify(issuer, rotated))).code).toBe(ErrorCode.TokenKeyNotFound);
+    expect((await rejection(verify(issuer, rotated))).code).toBe(ErrorCode.TokenKeyNotFound);
     expect(issuer.requestCounts.get(JWKS_PATH)).toBe(fetchesBefore);
 
     const later = Date.now() + 31_000;
@@ -72,7 +65,7 @@ describe('issuerKeys', () => {
     expect(issuer.requestCounts.get(JWKS_PATH)).toBe(fetchesBefore + 1);
 
     const forged = await issuer.mint({ audience: AUDIENCE, header: { kid: 'not-a-published-kid' } });
-    const error = await failure(verify(issuer, forged));
+    const error = await rejection(verify(issuer, forged));
     expect(error.code).toBe(ErrorCode.TokenKeyNotFound);
     expect(error.message).toContain('"not-a-published-kid"');
     expect(issuer.requestCounts.get(JWKS_PATH)).toBe(fetchesBefore + 1);
@@ -90,7 +83,7 @@ describe('issuer discovery failures', () => {
   it('names an issuer that does not answer', async () => {
     const gone = await fixedServer(200, () => ({}));
     await gone.close();
-    const error = await failure(issuerKeys(gone.url));
+    const error = await rejection(issuerKeys(gone.url));
     expect(error.code).toBe(ErrorCode.DiscoveryFailed);
     expect(error.message).toBe(`Discovery of the issuer "${gone.url}" failed: ${gone.url}${DISCOVERY_PATH} could not be reached.`);
   });
@@ -99,7 +92,7 @@ describe('issuer discovery failures', () => {
     const issuer = await OidcIssuer.start();
     try {
       issuer.outage();
-      const error = await failure(issuerKeys(issuer.url));
+      const error = await rejection(issuerKeys(issuer.url));
       expect(error.message).toBe(`Discovery of the issuer "${issuer.url}" failed: ${issuer.url}${DISCOVERY_PATH} answered HTTP 503.`);
       issuer.restore();
       await expect(verify(issuer, await issuer.mint({ audience: AUDIENCE }))).resolves.toBeDefined();
@@ -111,7 +104,7 @@ describe('issuer discovery failures', () => {
   it('refuses a discovery document that names another issuer', async () => {
     const impostor = await fixedServer(200, () => ({ issuer: 'https://token.actions.githubusercontent.com', jwks_uri: 'https://token.actions.githubusercontent.com/.well-known/jwks' }));
     try {
-      const error = await failure(issuerKeys(impostor.url));
+      const error = await rejection(issuerKeys(impostor.url));
       expect(error.message).toBe(`Discovery of the issuer "${impostor.url}" failed: it names itself "https://token.actions.githubusercontent.com".`);
     } finally {
       await impostor.close();
@@ -123,11 +116,11 @@ describe('issuer discovery failures', () => {
     const noKeys = await fixedServer(200, (url) => ({ issuer: url }));
     const insecureKeys = await fixedServer(200, (url) => ({ issuer: url, jwks_uri: 'http://keys.example.com/jwks' }));
     try {
-      expect((await failure(issuerKeys(notJson.url))).message).toBe(
+      expect((await rejection(issuerKeys(notJson.url))).message).toBe(
         `Discovery of the issuer "${notJson.url}" failed: ${notJson.url}${DISCOVERY_PATH} did not return a JSON document.`,
       );
-      expect((await failure(issuerKeys(noKeys.url))).message).toBe(`Discovery of the issuer "${noKeys.url}" failed: it has no jwks_uri.`);
-      const insecure = await failure(issuerKeys(insecureKeys.url));
+      expect((await rejection(issuerKeys(noKeys.url))).message).toBe(`Discovery of the issuer "${noKeys.url}" failed: it has no jwks_uri.`);
+      const insecure = await rejection(issuerKeys(insecureKeys.url));
       expect(insecure.code).toBe(ErrorCode.IssuerInvalid);
       expect(insecure.message).toBe(`The issuer's jwks_uri "http://keys.example.com/jwks" does not use https.`);
     } finally {
@@ -136,7 +129,7 @@ describe('issuer discovery failures', () => {
   });
 
   it('refuses a plain-http issuer that is not on loopback before any request', async () => {
-    const error = await failure(issuerKeys('http://issuer.example.com'));
+    const error = await rejection(issuerKeys('http://issuer.example.com'));
     expect(error.code).toBe(ErrorCode.IssuerInvalid);
     expect(error.message).toBe('The issuer "http://issuer.example.com" does not use https.');
   });

@@ -1,15 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
 import { isLoopbackHost, parseIssuerUrl } from '../../../src/oidc/issuer-url.ts';
+import { thrown } from '../../helpers/broker-error.ts';
 
 function refusal(value: string): BrokerError {
-  try {
-    parseIssuerUrl(value);
-  } catch (error) {
-    if (error instanceof BrokerError) return error;
-    throw error;
-  }
-  throw new Error(`${value} was accepted`);
+  return thrown(() => parseIssuerUrl(value));
 }
 
 describe('parseIssuerUrl', () => {

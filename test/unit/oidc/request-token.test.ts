@@ -3,6 +3,7 @@ import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
 import { requestRunnerToken, runnerTokenRequestFromEnv } from '../../../src/oidc/request-token.ts';
 import { OidcIssuer } from '../../../src/sandbox/issuer/oidc-issuer.ts';
 import { decodeJwt } from 'jose';
+import { rejection } from '../../helpers/broker-error.ts';
 
 // Fast retries: the loop is under test, not the production timings.
 const QUICK = { baseDelayMs: 1, maxDelayMs: 2, totalTimeoutMs: 2_000, maxAttempts: 3 };
@@ -13,14 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => issuer.close());
 
-async function failure(promise: Promise<unknown>): Promise<BrokerError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof BrokerError)) throw new Error(`expected a BrokerError, got ${String(error)}`);
-  return error;
-}
 
 describe('runnerTokenRequestFromEnv', () => {
   it('reads the runner variables', () => {
@@ -50,7 +43,7 @@ describe('requestRunnerToken', () => {
 
   it('explains a refused bearer without retrying or quoting it', async () => {
     const before = issuer.requestCounts.get('/_apis/distributedtask/idtoken') ?? 0;
-    const error = await failure(requestRunnerToken({ requestUrl: issuer.tokenRequestUrl, requestBearer: 'wrong-bearer-value', audience: 'sts.amazonaws.com', retryPolicy: QUICK }));
+    const error = await rejection(requestRunnerToken({ requestUrl: issuer.tokenRequestUrl, requestBearer: 'wrong-bearer-value', audience: 'sts.amazonaws.com', retryPolicy: QUICK }));
     expect(error.code).toBe(ErrorCode.TokenRequestFailed);
     expect(error.message).toBe("The runner's token endpoint refused the request (HTTP 401).");
     expect(error.describe()).not.toContain('wrong-bearer-value');
@@ -61,7 +54,7 @@ describe('requestRunnerToken', () => {
     issuer.outage();
     try {
       const before = issuer.requestCounts.get('/_apis/distributedtask/idtoken') ?? 0;
-      const error = await failure(requestRunnerToken({ requestUrl: issuer.tokenRequestUrl, requestBearer: issuer.tokenRequestBearer, audience: 'a', retryPolicy: QUICK }));
+      const error = await rejection(requestRunnerToken({ requestUrl: issuer.tokenRequestUrl, requestBearer: issuer.tokenRequestBearer, audience: 'a', retryPolicy: QUICK }));
       expect(error.message).toMatch(/^The runner's token endpoint failed 3 time\(s\) over \d+\.\d s \(last: http:\/\/127\.0\.0\.1:\d+\/_apis\/distributedtask\/idtoken answered HTTP 503\)\.$/);
       expect(issuer.requestCounts.get('/_apis/distributedtask/idtoken')).toBe(before + 3);
       expect(error.describe()).not.toContain(issuer.tokenRequestBearer);
@@ -74,7 +67,7 @@ describe('requestRunnerToken', () => {
     const gone = await OidcIssuer.start();
     const requestUrl = gone.tokenRequestUrl;
     await gone.close();
-    const error = await failure(requestRunnerToken({ requestUrl, requestBearer: 'b', audience: 'a', retryPolicy: QUICK }));
+    const error = await rejection(requestRunnerToken({ requestUrl, requestBearer: 'b', audience: 'a', retryPolicy: QUICK }));
     expect(error.message).toContain(`(last: could not reach ${new URL(requestUrl).origin}/_apis/distributedtask/idtoken)`);
     expect(error.message).not.toContain('api-version');
   });

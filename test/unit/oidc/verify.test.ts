@@ -3,6 +3,7 @@ import { decodeProtectedHeader, generateKeyPair, SignJWT, UnsecuredJWT } from 'j
 import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
 import { MAX_TOKEN_BYTES, verifyToken } from '../../../src/oidc/verify.ts';
 import { OidcIssuer } from '../../../src/sandbox/issuer/oidc-issuer.ts';
+import { rejection } from '../../helpers/broker-error.ts';
 
 const AUDIENCE = 'sts.amazonaws.com';
 let issuer: OidcIssuer;
@@ -15,13 +16,8 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-async function refusal(token: string, options: { issuer?: string; audience?: string; now?: Date } = {}): Promise<BrokerError> {
-  const error = await verifyToken(token, { issuer: issuer.url, audience: AUDIENCE, ...options }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof BrokerError)) throw new Error(`expected a BrokerError, got ${String(error)}`);
-  return error;
+function refusal(token: string, options: { issuer?: string; audience?: string } = {}): Promise<BrokerError> {
+  return rejection(verifyToken(token, { issuer: issuer.url, audience: AUDIENCE, ...options }));
 }
 
 describe('verifyToken', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
+import { ErrorCode } from '../../../src/errors/broker-error.ts';
 import { chooseAwsRole } from '../../../src/policy/aws-grant.ts';
 import { parsePolicy } from '../../../src/policy/load.ts';
+import { thrown } from '../../helpers/broker-error.ts';
 
 const DEPLOY = 'arn:aws:iam::111122223333:role/deploy';
 const READ = 'arn:aws:iam::111122223333:role/read';
@@ -18,15 +19,6 @@ rules:
   'p.yml',
 ).rules;
 
-function refusal(run: () => unknown): BrokerError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BrokerError) return error;
-    throw error;
-  }
-  throw new Error('the role was granted');
-}
 
 describe('chooseAwsRole', () => {
   it('grants a requested role that the rule lists', () => {
@@ -38,14 +30,14 @@ describe('chooseAwsRole', () => {
   });
 
   it('asks for role-to-assume when the rule grants several roles', () => {
-    const error = refusal(() => chooseAwsRole(several!, undefined, 900));
+    const error = thrown(() => chooseAwsRole(several!, undefined, 900));
     expect(error.code).toBe(ErrorCode.RoleNotGranted);
     expect(error.message).toBe(`Rule "several" grants several roles (${DEPLOY}, ${READ}) and no role-to-assume was given.`);
     expect(error.location?.line).toBe(6);
   });
 
   it('refuses a role the rule does not grant, and lists the ones it does', () => {
-    const error = refusal(() => chooseAwsRole(single!, READ, 900));
+    const error = thrown(() => chooseAwsRole(single!, READ, 900));
     expect(error.message).toBe(`Rule "single" does not grant the role ${READ}; it grants ${DEPLOY}.`);
   });
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { BrokerError, ErrorCode } from '../../../../src/errors/broker-error.ts';
+import { ErrorCode } from '../../../../src/errors/broker-error.ts';
 import { assumeRoleWithWebIdentity, type WebIdentityExchange } from '../../../../src/providers/aws/exchange.ts';
 import { AwsApiError } from '../../../../src/sandbox/aws/query-protocol.ts';
 import { startSandbox, type Sandbox } from '../../../../src/sandbox/index.ts';
+import { rejection } from '../../../helpers/broker-error.ts';
 
 const AUDIENCE = 'sts.amazonaws.com';
 const SUBJECT = 'repo:octo-org/app:environment:production';
@@ -43,14 +44,6 @@ function exchange(overrides: Partial<WebIdentityExchange> = {}, tokens?: Array<(
   return { run: () => assumeRoleWithWebIdentity(request), requests };
 }
 
-async function failure(promise: Promise<unknown>): Promise<BrokerError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof BrokerError)) throw new Error(`expected a BrokerError, got ${String(error)}`);
-  return error;
-}
 
 describe('assumeRoleWithWebIdentity', () => {
   it('returns the session: credentials, the assumed-role id, the account and the expiry', async () => {
@@ -81,7 +74,7 @@ describe('assumeRoleWithWebIdentity', () => {
 
   it('gives up when throttling outlasts the attempts, and says how long it tried', async () => {
     sandbox.aws.throttle(QUICK.maxAttempts);
-    const error = await failure(exchange().run());
+    const error = await rejection(exchange().run());
     expect(error.code).toBe(ErrorCode.AwsExchangeTimedOut);
     expect(error.message).toMatch(
       new RegExp(`^Gave up assuming ${deployRole} after 4 attempt\\(s\\) over \\d+\\.\\d s, because no attempts were left; the last failure was Throttling \\(HTTP 400\\)\\.$`),
@@ -91,13 +84,13 @@ describe('assumeRoleWithWebIdentity', () => {
   it('stops at the time budget and names it as the reason', async () => {
     sandbox.aws.injectFaults(new AwsApiError('ServiceUnavailable', 503, 'Service is unavailable'), 1);
     // The first backoff (up to 400 ms) cannot fit in a 50 ms budget.
-    const error = await failure(exchange({ retryPolicy: { maxAttempts: 5, baseDelayMs: 400, maxDelayMs: 400, totalTimeoutMs: 50 } }).run());
+    const error = await rejection(exchange({ retryPolicy: { maxAttempts: 5, baseDelayMs: 400, maxDelayMs: 400, totalTimeoutMs: 50 } }).run());
     expect(error.message).toMatch(/after 1 attempt\(s\) over \d+\.\d s, because the time budget ran out; the last failure was ServiceUnavailable \(HTTP 503\)\.$/);
   });
 
   it('points an AccessDenied at the trust policy and quotes the subject', async () => {
     const role = `arn:aws:iam::${sandbox.accountId}:role/other-repo-only`;
-    const error = await failure(exchange({ roleArn: role }).run());
+    const error = await rejection(exchange({ roleArn: role }).run());
     expect(error.code).toBe(ErrorCode.AwsAccessDenied);
     expect(error.message).toBe(`AWS STS denied assuming ${role} with the token whose subject is "${SUBJECT}".`);
     expect(error.hint).toContain('trust policy');
@@ -114,21 +107,21 @@ describe('assumeRoleWithWebIdentity', () => {
   it('reports an expiry that a fresh token does not cure', async () => {
     const expired = () => sandbox.issuer.mint({ audience: AUDIENCE, issuedAt: Math.floor(Date.now() / 1000) - 3600 });
     const { run, requests } = exchange({}, [expired, expired]);
-    const error = await failure(run());
+    const error = await rejection(run());
     expect(error.code).toBe(ErrorCode.AwsExpiredToken);
     expect(requests).toEqual([false, true]);
   });
 
   it('reports a rejected token without quoting it', async () => {
     const forged = await sandbox.issuer.mint({ audience: AUDIENCE, forgeSignature: true });
-    const error = await failure(exchange({}, [() => Promise.resolve(forged)]).run());
+    const error = await rejection(exchange({}, [() => Promise.resolve(forged)]).run());
     expect(error.code).toBe(ErrorCode.AwsInvalidIdentityToken);
     expect(error.message).toBe(`AWS STS rejected the OIDC token for ${deployRole}: "Couldn't verify the signature or claims of the web identity token.".`);
     expect(error.describe()).not.toContain(forged);
   });
 
   it('passes on what STS said about an invalid request', async () => {
-    const error = await failure(exchange({ durationSeconds: 7200 }).run());
+    const error = await rejection(exchange({ durationSeconds: 7200 }).run());
     expect(error.code).toBe(ErrorCode.AwsValidation);
     expect(error.message).toBe(`AWS STS rejected the request to assume ${deployRole}: "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.".`);
   });
