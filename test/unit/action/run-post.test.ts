@@ -2,8 +2,8 @@ import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { runPost } from '../../../src/action/run-post.ts';
-import type { IssuedCredential } from '../../../src/providers/issued-credential.ts';
 import { actionContext, type ActionContext } from '../../helpers/action-context.ts';
+import { awsCredentialRecord } from '../../helpers/issued-credential.ts';
 
 // core.summary keeps the file it first wrote to, so the whole file shares one context.
 let context: ActionContext;
@@ -17,18 +17,8 @@ afterEach(async () => {
   await writeFile(process.env.GITHUB_STEP_SUMMARY!, '');
 });
 
-function credentialWithFile(file: string): IssuedCredential {
-  return {
-    provider: 'aws',
-    identity: 'AROAEXAMPLE:octo-org.app@42-1-deploy',
-    principal: 'arn:aws:sts::111122223333:assumed-role/deploy/octo-org.app@42-1-deploy',
-    role: 'arn:aws:iam::111122223333:role/deploy',
-    sessionName: 'octo-org.app@42-1-deploy',
-    region: 'us-east-1',
-    expiresAt: '2030-01-01T00:15:00.000Z',
-    exportedVariables: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
-    files: [file],
-  };
+function credentialWithFile(file: string) {
+  return awsCredentialRecord({ files: [file] });
 }
 
 describe('runPost', () => {

@@ -1,20 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
 import { loadIssuedCredentials, saveIssuedCredentials } from '../../../src/action/state.ts';
-import type { IssuedCredential } from '../../../src/providers/issued-credential.ts';
 import { actionContext, type ActionContext } from '../../helpers/action-context.ts';
+import { awsCredentialRecord } from '../../helpers/issued-credential.ts';
 
-const credential: IssuedCredential = {
-  provider: 'aws',
-  identity: 'AROAEXAMPLE:octo-org.app@42-1-deploy',
-  principal: 'arn:aws:sts::111122223333:assumed-role/deploy/octo-org.app@42-1-deploy',
-  role: 'arn:aws:iam::111122223333:role/deploy',
-  sessionName: 'octo-org.app@42-1-deploy',
-  region: 'us-east-1',
-  expiresAt: '2030-01-01T00:00:00.000Z',
-  exportedVariables: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'],
-  files: [],
-};
+const credential = awsCredentialRecord();
 let context: ActionContext | undefined;
 afterEach(async () => {
   await context?.restore();

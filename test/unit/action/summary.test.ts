@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { writeDenialSummary, writeIssuanceSummary, writeRevocationSummary } from '../../../src/action/summary.ts';
 import { actionContext, type ActionContext } from '../../helpers/action-context.ts';
+import { awsCredentialRecord } from '../../helpers/issued-credential.ts';
 
 // core.summary keeps the file it first wrote to, so the whole file shares one context and empties it.
 let context: ActionContext;
@@ -43,17 +44,7 @@ describe('the job summary', () => {
   it('reports what the post step did with each credential', async () => {
     await writeRevocationSummary([
       {
-        credential: {
-          provider: 'aws',
-          identity: 'AROAEXAMPLE:s',
-          principal: 'p',
-          role: 'arn:aws:iam::111122223333:role/deploy',
-          sessionName: 's',
-          region: 'us-east-1',
-          expiresAt: '2030-01-01T00:15:00.000Z',
-          exportedVariables: [],
-          files: [],
-        },
+        credential: awsCredentialRecord(),
         revocation: { status: 'not-revocable', detail: 'Lasts until it expires.' },
         cleanupProblems: ['Could not delete /tmp/x (EACCES).'],
       },

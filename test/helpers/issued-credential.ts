@@ -1,0 +1,17 @@
+import type { IssuedCredential } from '../../src/providers/issued-credential.ts';
+
+/** A plausible record of one AWS session, as the main step saves it; tests change what they test. */
+export function awsCredentialRecord(overrides: Partial<IssuedCredential> = {}): IssuedCredential {
+  return {
+    provider: 'aws',
+    identity: 'AROAEXAMPLE:octo-org.app@42-1-deploy',
+    principal: 'arn:aws:sts::111122223333:assumed-role/deploy/octo-org.app@42-1-deploy',
+    role: 'arn:aws:iam::111122223333:role/deploy',
+    sessionName: 'octo-org.app@42-1-deploy',
+    region: 'us-east-1',
+    expiresAt: '2030-01-01T00:15:00.000Z',
+    exportedVariables: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
+    files: [],
+    ...overrides,
+  };
+}
