@@ -6,11 +6,14 @@ export interface AwsRoleChoice {
   durationSeconds: number;
   /** True when the requested duration was lowered to the rule's max-duration. */
   capped: boolean;
+  /** The rule's session policy (JSON), which narrows the session; undefined when it has none. */
+  sessionPolicy: string | undefined;
 }
 
 /**
  * Checks the requested role against what the deciding rule grants, picking the rule's single role when
- * none was requested, and caps the session duration at the rule's max-duration.
+ * none was requested, caps the session duration at the rule's max-duration, and hands on the rule's
+ * session policy.
  */
 export function chooseAwsRole(rule: PolicyRule, requestedRole: string | undefined, requestedSeconds: number): AwsRoleChoice {
   const grant = rule.grant?.aws;
@@ -37,5 +40,6 @@ export function chooseAwsRole(rule: PolicyRule, requestedRole: string | undefine
     });
   }
   const durationSeconds = Math.min(requestedSeconds, grant.maxDurationSeconds);
-  return { roleArn, durationSeconds, capped: durationSeconds < requestedSeconds };
+  if (grant.sessionPolicy && grant.sessionPolicy.document === undefined) throw new Error(`the session policy ${grant.sessionPolicy.path} was not loaded`);
+  return { roleArn, durationSeconds, capped: durationSeconds < requestedSeconds, sessionPolicy: grant.sessionPolicy?.document };
 }

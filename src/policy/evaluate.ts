@@ -1,4 +1,5 @@
-import type { Condition, Matcher, Policy, PolicyRule } from './types.ts';
+import { matches } from './matchers.ts';
+import type { Condition, Policy, PolicyRule } from './types.ts';
 
 export interface ConditionOutcome {
   condition: Condition;
@@ -68,13 +69,6 @@ function evaluateCondition(condition: Condition, claims: Readonly<Record<string,
   if (actual === undefined) return { condition, actual, holds: false, failure: 'absent' };
   if (typeof actual !== 'string') return { condition, actual, holds: false, failure: 'not a string' };
   return matches(condition.matcher, actual) ? { condition, actual, holds: true } : { condition, actual, holds: false, failure: 'differs' };
-}
-
-function matches(matcher: Matcher, actual: string): boolean {
-  switch (matcher.kind) {
-    case 'equals':
-      return matcher.values.includes(actual);
-  }
 }
 
 function closestAllow(outcomes: readonly RuleOutcome[]): RuleOutcome | undefined {

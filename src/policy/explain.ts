@@ -9,19 +9,23 @@ export function quoteClaim(value: unknown): string {
   return text.length > 100 ? `${text.slice(0, 97)}...` : text;
 }
 
-function expected(matcher: Matcher): string {
+/** What a matcher expects, as a phrase: `"main"`, `one of "a", "b"`, `glob "v*"`, `regex "v[0-9]+"`. */
+export function describeExpected(matcher: Matcher): string {
   switch (matcher.kind) {
     case 'equals':
       return matcher.values.length === 1 ? quoteClaim(matcher.values[0]) : `one of ${matcher.values.map(quoteClaim).join(', ')}`;
+    case 'glob':
+    case 'regex':
+      return `${matcher.kind} ${quoteClaim(matcher.pattern)}`;
   }
 }
 
 /** One condition that did not hold, as a phrase: `ref was "refs/heads/dev", expected "refs/heads/main"`. */
 export function describeFailure(outcome: ConditionOutcome): string {
   const { claim, matcher } = outcome.condition;
-  if (outcome.failure === 'absent') return `${claim} is absent from the token, expected ${expected(matcher)}`;
-  if (outcome.failure === 'not a string') return `${claim} is ${quoteClaim(outcome.actual)}, not a string, expected ${expected(matcher)}`;
-  return `${claim} was ${quoteClaim(outcome.actual)}, expected ${expected(matcher)}`;
+  if (outcome.failure === 'absent') return `${claim} is absent from the token, expected ${describeExpected(matcher)}`;
+  if (outcome.failure === 'not a string') return `${claim} is ${quoteClaim(outcome.actual)}, not a string, expected ${describeExpected(matcher)}`;
+  return `${claim} was ${quoteClaim(outcome.actual)}, expected ${describeExpected(matcher)}`;
 }
 
 function describeRule(outcome: RuleOutcome): string {

@@ -1,21 +1,26 @@
-import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import generatedValidator from './schema-validator.generated.ts';
-import { BrokerError, ErrorCode, type SourceLocation } from '../errors/broker-error.ts';
+import { BrokerError, ErrorCode, isBrokerError, type SourceLocation } from '../errors/broker-error.ts';
 import { parseDuration } from './duration.ts';
-import { GITHUB_ACTIONS_ISSUER, type Condition, type Grant, type Policy, type PolicyRule } from './types.ts';
+import { directorySource } from './sources/directory-source.ts';
+import type { PolicySource } from './sources/policy-source.ts';
+import { anchoredRegExp, globProblem, globToRegExp, regexProblem } from './matchers.ts';
+import { GITHUB_ACTIONS_ISSUER, type Condition, type Grant, type Matcher, type Policy, type PolicyRule } from './types.ts';
 
 // STS's own bounds for a role session.
 const MIN_DURATION_SECONDS = 900;
 const MAX_DURATION_SECONDS = 43_200;
 const DEFAULT_MAX_DURATION_SECONDS = 3600;
 
+type RawClaimValue = string | string[] | { glob: string } | { regex: string };
+
 interface RawRule {
   name: string;
   effect?: 'allow' | 'deny';
-  match: Record<string, string | string[]>;
-  grant?: { aws?: { roles: string[]; 'max-duration'?: number | string } };
+  match: Record<string, RawClaimValue>;
+  grant?: { aws?: { roles: string[]; 'max-duration'?: number | string; 'session-policy'?: string } };
 }
 interface RawPolicy {
   version: 1;
@@ -37,17 +42,55 @@ function validate(data: unknown): readonly ErrorObject[] {
   return validator(data) ? [] : (validator.errors ?? []);
 }
 
-export async function loadPolicyFile(path: string): Promise<Policy> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new BrokerError(ErrorCode.PolicyNotFound, `No policy file at ${path}.`, {
+/**
+ * Reads the policy at `path` of `source`, and the session-policy files its grants name (paths from the
+ * root of the same source: the repository the policy lives in).
+ */
+export async function loadPolicy(source: PolicySource, path: string): Promise<Policy> {
+  const text = await source.read(path);
+  const name = source.displayName(path);
+  if (text === undefined) {
+    throw new BrokerError(ErrorCode.PolicyNotFound, `No policy file at ${name}.`, {
       hint: 'Create it (the default is .github/ci-oidc-broker.yml, on a protected branch), or point the `policy` input at your policy.',
     });
   }
-  return parsePolicy(text, path);
+  const policy = parsePolicy(text, name);
+  for (const rule of policy.rules) {
+    const sessionPolicy = rule.grant?.aws?.sessionPolicy;
+    if (sessionPolicy) sessionPolicy.document = await readSessionPolicy(source, sessionPolicy.path, sessionPolicy.location);
+  }
+  return policy;
+}
+
+/**
+ * A policy on disk, for the CLI and tests. `root` is the repository it belongs to, where session-policy
+ * paths start: by default the current directory, or the policy's own folder when it lies outside.
+ */
+export function loadPolicyFile(path: string, root?: string): Promise<Policy> {
+  const absolute = resolve(path);
+  const base = root ?? (relative(process.cwd(), absolute).startsWith('..') ? dirname(absolute) : process.cwd());
+  return loadPolicy(directorySource(base), relative(base, absolute).split(sep).join('/'));
+}
+
+async function readSessionPolicy(source: PolicySource, path: string, location: SourceLocation): Promise<string> {
+  const problem = (message: string): BrokerError =>
+    new BrokerError(ErrorCode.PolicyInvalid, `The policy ${location.file} is invalid:\n${location.file}:${location.line}:${location.column}: ${message}`, {
+      hint: 'A session policy is a JSON IAM policy document in the policy’s repository, named by its path from the repository root.',
+      location,
+    });
+  const text = await source.read(path).catch((error: unknown) => {
+    throw isBrokerError(error, ErrorCode.PolicySourceInvalid) ? problem(`the session policy ${path} is outside the policy's repository`) : error;
+  });
+  if (text === undefined) throw problem(`the session policy ${source.displayName(path)} does not exist`);
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    throw problem(`the session policy ${source.displayName(path)} is not valid JSON`);
+  }
+  if (typeof document !== 'object' || document === null || !('Statement' in document)) throw problem(`the session policy ${source.displayName(path)} has no Statement`);
+  // Sent to STS compact, as the service counts the packed size of what it receives.
+  return JSON.stringify(document);
 }
 
 /**
@@ -82,19 +125,31 @@ function build(raw: RawPolicy, source: string, locate: (path: (string | number)[
   const rules = raw.rules.map((rule, index): PolicyRule => {
     const conditions = Object.entries(rule.match).map(([claim, expected]): Condition => ({
       claim,
-      matcher: { kind: 'equals', values: typeof expected === 'string' ? [expected] : expected },
+      matcher: toMatcher(expected),
       location: locate(['rules', index, 'match', claim]),
     }));
     const effect = rule.effect ?? 'allow';
-    return { name: rule.name, effect, conditions, grant: effect === 'allow' ? buildGrant(rule.grant) : undefined, location: locate(['rules', index]) };
+    return { name: rule.name, effect, conditions, grant: effect === 'allow' ? buildGrant(rule.grant, (path) => locate(['rules', index, ...path])) : undefined, location: locate(['rules', index]) };
   });
   return { source, issuers: raw.issuers ?? [GITHUB_ACTIONS_ISSUER], audiences: raw.audiences ?? [], rules };
 }
 
-function buildGrant(grant: RawRule['grant']): Grant {
+function toMatcher(value: RawClaimValue): Matcher {
+  if (typeof value === 'string') return { kind: 'equals', values: [value] };
+  if (Array.isArray(value)) return { kind: 'equals', values: value };
+  if ('glob' in value) return { kind: 'glob', pattern: value.glob, regExp: globToRegExp(value.glob) };
+  return { kind: 'regex', pattern: value.regex, regExp: anchoredRegExp(value.regex) };
+}
+
+function buildGrant(grant: RawRule['grant'], locate: (path: (string | number)[]) => SourceLocation): Grant {
   const aws = grant?.aws;
+  const sessionPolicy = aws?.['session-policy'];
   return {
-    aws: aws && { roles: aws.roles, maxDurationSeconds: aws['max-duration'] === undefined ? DEFAULT_MAX_DURATION_SECONDS : parseDuration(aws['max-duration'])! },
+    aws: aws && {
+      roles: aws.roles,
+      maxDurationSeconds: aws['max-duration'] === undefined ? DEFAULT_MAX_DURATION_SECONDS : parseDuration(aws['max-duration'])!,
+      sessionPolicy: sessionPolicy === undefined ? undefined : { path: sessionPolicy, location: locate(['grant', 'aws', 'session-policy']), document: undefined },
+    },
   };
 }
 
@@ -107,6 +162,11 @@ function semanticProblems(raw: RawPolicy): Problem[] {
     const effect = rule.effect ?? 'allow';
     if (effect === 'deny' && rule.grant) problems.push({ path: ['rules', index, 'grant'], atKey: true, message: `deny rule "${rule.name}" has a grant; deny rules grant nothing` });
     if (effect === 'allow' && !rule.grant) problems.push({ path: ['rules', index], message: `allow rule "${rule.name}" has no grant; say what it allows under \`grant:\`` });
+    for (const [claim, value] of Object.entries(rule.match)) {
+      if (typeof value !== 'object' || Array.isArray(value)) continue;
+      const [kind, problem] = 'glob' in value ? ['glob', globProblem(value.glob)] : ['regex', regexProblem(value.regex)];
+      if (problem) problems.push({ path: ['rules', index, 'match', claim, kind], message: `the ${kind} for ${claim} ${problem}` });
+    }
     const duration = rule.grant?.aws?.['max-duration'];
     if (duration !== undefined) {
       const seconds = parseDuration(duration);
@@ -119,9 +179,10 @@ function semanticProblems(raw: RawPolicy): Problem[] {
 }
 
 /**
- * Ajv reports a failed anyOf as the errors of every branch plus the anyOf itself. The branch whose type
- * fits the value is the one the author meant, so keep its errors alone (an empty list, a malformed
- * duration); when no branch fits, keep the anyOf alone. Either way, one problem per mistake.
+ * Ajv reports a failed anyOf as the errors of every branch plus the anyOf itself. When exactly one
+ * branch's type fits the value, that branch is what the author meant: keep its errors alone (an empty
+ * list, a malformed duration). Otherwise keep the anyOf alone, described with every accepted form.
+ * Either way, one problem per mistake.
  */
 function collapseAnyOf(errors: readonly ErrorObject[]): ErrorObject[] {
   const dropped = new Set<ErrorObject>();
@@ -133,9 +194,8 @@ function collapseAnyOf(errors: readonly ErrorObject[]): ErrorObject[] {
       const branch = error.schemaPath.slice(anyOf.schemaPath.length + 1).split('/')[0]!;
       branches.set(branch, [...(branches.get(branch) ?? []), error]);
     }
-    const fitting = new Set(
-      [...branches.values()].filter((list) => !list.some((error) => error.keyword === 'type' && error.instancePath === anyOf.instancePath)).flat(),
-    );
+    const fittingBranches = [...branches.values()].filter((list) => !list.some((error) => error.keyword === 'type' && error.instancePath === anyOf.instancePath));
+    const fitting = new Set(fittingBranches.length === 1 ? fittingBranches[0] : []);
     if (fitting.size > 0) dropped.add(anyOf);
     for (const error of [...branches.values()].flat()) if (!fitting.has(error)) dropped.add(error);
   }
@@ -148,7 +208,7 @@ function isClaimValue(path: readonly (string | number)[]): boolean {
 }
 
 function claimValueMessage(where: string): string {
-  return `${where} must be a string or a list of strings; quote it (for example "8429") because token claims are strings`;
+  return `${where} must be a string, a list of strings, {glob: PATTERN} or {regex: PATTERN}; quote numbers (for example "8429") because token claims are strings`;
 }
 
 function durationFormMessage(where: string): string {

@@ -1,10 +1,10 @@
 import type { SourceLocation } from '../errors/broker-error.ts';
 
-/**
- * How one claim is tested. Today a claim equals one of a list of strings; the type is a union so that
- * other ways (globs, regular expressions) join it without changing the evaluator's shape.
- */
-export type Matcher = { kind: 'equals'; values: readonly string[] };
+/** How one claim is tested: equal to one of a list of strings, or matched by a glob or an anchored regex. */
+export type Matcher =
+  | { kind: 'equals'; values: readonly string[] }
+  | { kind: 'glob'; pattern: string; regExp: RegExp }
+  | { kind: 'regex'; pattern: string; regExp: RegExp };
 
 export interface Condition {
   claim: string;
@@ -15,6 +15,8 @@ export interface Condition {
 export interface AwsGrant {
   roles: readonly string[];
   maxDurationSeconds: number;
+  /** An IAM policy that narrows every session of this grant; `document` is filled in when the file is read. */
+  sessionPolicy: { path: string; location: SourceLocation; document: string | undefined } | undefined;
 }
 
 export interface Grant {

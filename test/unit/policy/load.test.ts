@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
 import { loadPolicyFile, parsePolicy } from '../../../src/policy/load.ts';
 import { GITHUB_ACTIONS_ISSUER } from '../../../src/policy/types.ts';
+import { rejection } from '../../helpers/broker-error.ts';
 
 const ROLE = 'arn:aws:iam::111122223333:role/deploy';
 const GRANT = `    grant: {aws: {roles: [${ROLE}]}}\n`;
@@ -57,11 +58,11 @@ describe('parsePolicy', () => {
     const [deny, deploy, readOnly] = policy.rules;
     expect(deny!.grant).toBeUndefined();
     expect(deny!.conditions[0]!.matcher).toEqual({ kind: 'equals', values: ['pull_request', 'pull_request_target'] });
-    expect(deploy!.conditions.map((c) => [c.claim, c.matcher.values, c.location.line])).toEqual([
-      ['repository_id', ['8429'], 9],
-      ['ref', ['refs/heads/main'], 10],
+    expect(deploy!.conditions.map((c) => [c.claim, c.matcher, c.location.line])).toEqual([
+      ['repository_id', { kind: 'equals', values: ['8429'] }, 9],
+      ['ref', { kind: 'equals', values: ['refs/heads/main'] }, 10],
     ]);
-    expect(deploy!.grant?.aws).toEqual({ roles: [ROLE], maxDurationSeconds: 5400 });
+    expect(deploy!.grant?.aws).toEqual({ roles: [ROLE], maxDurationSeconds: 5400, sessionPolicy: undefined });
     expect(deploy!.location).toEqual({ file: 'p.yml', line: 7, column: 5 });
     // Without max-duration a rule grants one hour.
     expect(readOnly!.grant?.aws?.maxDurationSeconds).toBe(3600);
@@ -77,7 +78,10 @@ describe('parsePolicy', () => {
     ['a YAML syntax error', 'version: 1\nrules: [\n', 'p.yml:3:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]'],
     ['a duplicate key', 'version: 1\nversion: 1\nrules: []\n', 'p.yml:2:1: duplicate key; each key may appear once in a mapping'],
     ['a wrong version', 'version: 2\nrules: []\n', 'p.yml:1:10: `version` must be 1'],
-    ['an unquoted numeric claim', `version: 1\nrules:\n  - name: a\n    match:\n      repository_id: 8429\n${GRANT}`, 'p.yml:5:22: `rules.0.match.repository_id` must be a string or a list of strings; quote it (for example "8429") because token claims are strings'],
+    ['an unquoted numeric claim', `version: 1\nrules:\n  - name: a\n    match:\n      repository_id: 8429\n${GRANT}`, 'p.yml:5:22: `rules.0.match.repository_id` must be a string, a list of strings, {glob: PATTERN} or {regex: PATTERN}; quote numbers (for example "8429") because token claims are strings'],
+    ['a claim value of an unknown form', `version: 1\nrules:\n  - name: a\n    match:\n      ref: {globe: "refs/*"}\n${GRANT}`, 'p.yml:5:12: `rules.0.match.ref` must be a string, a list of strings, {glob: PATTERN} or {regex: PATTERN}; quote numbers (for example "8429") because token claims are strings'],
+    ['an invalid regex', `version: 1\nrules:\n  - name: a\n    match:\n      ref: {regex: "refs/(heads"}\n${GRANT}`, 'p.yml:5:20: the regex for ref is not a valid regular expression (Invalid regular expression: /^(?:refs/(heads)$/u: Unterminated group)'],
+    ['an invalid glob', `version: 1\nrules:\n  - name: a\n    match:\n      ref: {glob: "refs/***"}\n${GRANT}`, 'p.yml:5:19: the glob for ref has three or more `*` in a row; use `*` within a segment or `**` across segments'],
     ['an empty list of values', `version: 1\nrules:\n  - name: a\n    match:\n      ref: []\n${GRANT}`, 'p.yml:5:12: `rules.0.match.ref` must not be an empty list'],
     ['an empty match', `version: 1\nrules:\n  - name: a\n    match: {}\n${GRANT}`, 'p.yml:4:12: `rules.0.match` is empty; a rule must check at least one claim'],
     ['a malformed role ARN', 'version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant: {aws: {roles: [arn:aws:iam::1111:role/r]}}\n', 'p.yml:5:27: `rules.0.grant.aws.roles.0` is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)'],
@@ -127,20 +131,40 @@ describe('loadPolicyFile', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'policy-'));
+    await mkdir(join(dir, 'policies'));
+    await writeFile(join(dir, 'policies', 'deploy.json'), '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]\n}\n');
+    await writeFile(join(dir, 'policies', 'broken.json'), '{ "Statement": ');
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('reads a policy from disk and names its source', async () => {
-    const path = join(dir, 'ok.yml');
-    await writeFile(path, `version: 1\nrules:\n  - name: a\n    match: {ref: x}\n${GRANT}`);
-    expect((await loadPolicyFile(path)).source).toBe(path);
+  const withSessionPolicy = (file: string) => `version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant:\n      aws:\n        roles: [${ROLE}]\n        session-policy: ${file}\n`;
+
+  it('reads a policy inside the repository and names it by its path there', async () => {
+    await writeFile(join(dir, 'ok.yml'), `version: 1\nrules:\n  - name: a\n    match: {ref: x}\n${GRANT}`);
+    expect((await loadPolicyFile(join(dir, 'ok.yml'), dir)).source).toBe('ok.yml');
+  });
+
+  it('reads the session policy a grant names, by its path from the repository root, compacted', async () => {
+    await writeFile(join(dir, '.github-policy.yml'), withSessionPolicy('policies/deploy.json'));
+    const policy = await loadPolicyFile(join(dir, '.github-policy.yml'), dir);
+    expect(policy.rules[0]!.grant?.aws?.sessionPolicy?.document).toBe('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}');
+  });
+
+  it.each([
+    ['policies/missing.json', 'the session policy policies/missing.json does not exist'],
+    ['policies/broken.json', 'the session policy policies/broken.json is not valid JSON'],
+    ['../outside.json', "the session policy ../outside.json is outside the policy's repository"],
+  ])('points at a session policy %p that cannot be used', async (file, problem) => {
+    await writeFile(join(dir, 'bad-session.yml'), withSessionPolicy(file));
+    const error = await rejection(loadPolicyFile(join(dir, 'bad-session.yml'), dir));
+    expect(error.code).toBe(ErrorCode.PolicyInvalid);
+    expect(error.message).toBe(`The policy bad-session.yml is invalid:\nbad-session.yml:8:25: ${problem}`);
   });
 
   it('says where the policy was expected and how to provide it', async () => {
-    const path = join(dir, 'missing.yml');
-    const error = (await loadPolicyFile(path).catch((e: unknown) => e)) as BrokerError;
+    const error = await rejection(loadPolicyFile(join(dir, 'missing.yml'), dir));
     expect(error.code).toBe(ErrorCode.PolicyNotFound);
-    expect(error.message).toBe(`No policy file at ${path}.`);
+    expect(error.message).toBe('No policy file at missing.yml.');
     expect(error.hint).toContain('`policy` input');
   });
 });
