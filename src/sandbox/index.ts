@@ -6,10 +6,12 @@ import { AwsEmulator, type AwsEmulatorOptions, type RoleDefinition } from './aws
 import { providerKeyPrefix } from './aws/web-identity.ts';
 import type { PolicyDocument } from './aws/iam-policy.ts';
 import { readAwsSandboxFile } from './aws/config-file.ts';
+import { GitHubContentsApi } from './github/contents-api.ts';
 
 export { OidcIssuer } from './issuer/oidc-issuer.ts';
 export { AwsEmulator } from './aws/aws-emulator.ts';
 export { SimulatedRunner } from './runner/simulated-runner.ts';
+export { GitHubContentsApi } from './github/contents-api.ts';
 
 export const SANDBOX_ACCOUNT_ID = '111122223333';
 const STS_AUDIENCE = 'sts.amazonaws.com';
@@ -26,6 +28,8 @@ export interface SandboxOptions {
 export interface Sandbox {
   issuer: OidcIssuer;
   aws: AwsEmulator;
+  /** GitHub's contents API, for policies read from a central repository. */
+  github: GitHubContentsApi;
   accountId: string;
   /** What a GitHub runner gives a job that has `permissions: id-token: write`, pointed at the sandbox. */
   runnerEnv(extra?: Record<string, string>): Record<string, string>;
@@ -75,6 +79,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const keyPrefix = providerKeyPrefix(issuer.url);
   const file = options.awsConfigFile ? await readAwsSandboxFile(options.awsConfigFile, { provider: keyPrefix, account: SANDBOX_ACCOUNT_ID }) : undefined;
   const aws = await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? options.managedPolicies });
+  const github = await GitHubContentsApi.start();
   const provider = aws.addOidcProvider(issuer.url, [STS_AUDIENCE]);
   const roles = file?.roles ?? (typeof options.roles === 'function' ? options.roles(provider) : (options.roles ?? defaultRoles(provider)));
   for (const role of roles) aws.putRole(role);
@@ -82,6 +87,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     issuer,
     aws,
+    github,
     accountId: SANDBOX_ACCOUNT_ID,
     runnerEnv: (extra = {}) => ({
       ACTIONS_ID_TOKEN_REQUEST_URL: issuer.tokenRequestUrl,
@@ -101,6 +107,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       // The SDK's standard endpoint settings; the action leaves the endpoint to them.
       AWS_ENDPOINT_URL_STS: aws.url,
       AWS_ENDPOINT_URL_IAM: aws.url,
+      GITHUB_API_URL: github.url,
       ...extra,
     }),
     describe: () =>
@@ -110,13 +117,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         `AWS STS + IAM      ${aws.url}  (account ${SANDBOX_ACCOUNT_ID}; IAM OIDC provider ${provider.arn})`,
         `roles              ${roles.map((r) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/${r.name}`).join(', ')}`,
         `trust policy keys  ${keyPrefix}:sub, ${keyPrefix}:aud`,
+        `GitHub API         ${github.url}  (repository contents, for central policies)`,
       ].join('\n'),
     secretsIssued: () => ({
       credentials: aws.sessions.flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]),
-      neverExported: [...issuer.minted, issuer.tokenRequestBearer],
+      neverExported: [...issuer.minted, issuer.tokenRequestBearer, github.token],
     }),
     close: async () => {
-      await Promise.all([issuer.close(), aws.close()]);
+      await Promise.all([issuer.close(), aws.close(), github.close()]);
     },
   };
 }

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback, sendJson, type LoopbackServer } from '../http.ts';
+
+/**
+ * The slice of the GitHub REST API that reads a file from a repository at a ref
+ * (`GET /repos/{owner}/{repo}/contents/{path}?ref=`), with the raw media type, a bearer token and the
+ * real status codes: 401 without a valid token, 404 for a repository, ref or path it cannot see.
+ */
+export class GitHubContentsApi {
+  readonly url: string;
+  /** A token that may read every repository here, as a GitHub App installation token would. */
+  readonly token = `ghs_${randomBytes(18).toString('base64url')}`;
+  /** Requests served, so tests can see which ref was read. */
+  readonly requests: Array<{ repository: string; path: string; ref: string | undefined }> = [];
+  readonly #server: LoopbackServer;
+  // repository -> ref -> path -> text; a repository's default branch is the ref `undefined` reads.
+  readonly #files = new Map<string, Map<string, Map<string, string>>>();
+  readonly #defaultBranches = new Map<string, string>();
+
+  private constructor(server: LoopbackServer) {
+    this.#server = server;
+    this.url = server.url;
+  }
+
+  static async start(): Promise<GitHubContentsApi> {
+    const late: { api?: GitHubContentsApi } = {};
+    const server = await listenOnLoopback((req, res) => late.api!.#handle(req, res));
+    late.api = new GitHubContentsApi(server);
+    return late.api;
+  }
+
+  /** Puts files into a repository at a ref (a branch, a tag or a commit SHA). */
+  putFiles(repository: string, ref: string, files: Record<string, string>, options: { defaultBranch?: boolean } = {}): void {
+    const refs = this.#files.get(repository) ?? new Map<string, Map<string, string>>();
+    refs.set(ref, new Map([...(refs.get(ref) ?? new Map<string, string>()), ...Object.entries(files)]));
+    this.#files.set(repository, refs);
+    if (options.defaultBranch || !this.#defaultBranches.has(repository)) this.#defaultBranches.set(repository, ref);
+  }
+
+  close(): Promise<void> {
+    return this.#server.close();
+  }
+
+  #handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', this.url);
+    const match = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(url.pathname);
+    if (req.method !== 'GET' || !match) return sendJson(res, 404, { message: 'Not Found', status: '404' });
+    if (req.headers.authorization !== `Bearer ${this.token}` && req.headers.authorization !== `token ${this.token}`) {
+      return sendJson(res, 401, { message: 'Bad credentials', status: '401' });
+    }
+    const repository = `${match[1]}/${match[2]}`;
+    const path = decodeURIComponent(match[3]!);
+    const ref = url.searchParams.get('ref') ?? undefined;
+    this.requests.push({ repository, path, ref });
+    const text = this.#files.get(repository)?.get(ref ?? this.#defaultBranches.get(repository) ?? '')?.get(path);
+    if (text === undefined) return sendJson(res, 404, { message: 'Not Found', status: '404' });
+    if (!String(req.headers.accept ?? '').includes('application/vnd.github.raw')) {
+      return sendJson(res, 200, { type: 'file', encoding: 'base64', path, content: Buffer.from(text).toString('base64') });
+    }
+    res.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' }).end(text);
+  }
+}
