@@ -2,10 +2,13 @@ import * as core from '@actions/core';
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 import { parseIssuerUrl } from '../oidc/issuer-url.ts';
 import { defaultSessionName, validateSessionName } from '../providers/aws/session-name.ts';
+import { parsePolicySourceSetting, type PolicySourceSetting } from './policy-source.ts';
 
 /** The main step's inputs, parsed and checked. Names mirror action.yml. */
 export interface MainInputs {
   policyPath: string;
+  policySource: PolicySourceSetting;
+  githubToken: string;
   issuer: string;
   audience: string;
   awsRegion: string;
@@ -35,6 +38,8 @@ export function readMainInputs(env: NodeJS.ProcessEnv = process.env): MainInputs
   if (requestedName) validateSessionName(requestedName);
   return {
     policyPath: core.getInput('policy') || '.github/ci-oidc-broker.yml',
+    policySource: parsePolicySourceSetting(core.getInput('policy-source')),
+    githubToken: core.getInput('github-token'),
     issuer,
     audience: core.getInput('audience') || 'sts.amazonaws.com',
     awsRegion,

@@ -1,15 +1,16 @@
 import * as core from '@actions/core';
+import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 import { verifyToken } from '../oidc/verify.ts';
 import { requestRunnerToken, runnerTokenRequestFromEnv } from '../oidc/request-token.ts';
 import { TokenSource } from '../oidc/token-source.ts';
-import { loadPolicyFile } from '../policy/load.ts';
+import { loadPolicy } from '../policy/load.ts';
 import { checkedClaims, evaluatePolicy } from '../policy/evaluate.ts';
 import { denialError, explainDecision } from '../policy/explain.ts';
 import { chooseAwsRole } from '../policy/aws-grant.ts';
 import { assumeRoleWithWebIdentity } from '../providers/aws/exchange.ts';
 import { awsCredentialRecord, awsEnvironment, awsOutputs, awsSecretValues, displayArn } from '../providers/aws/export.ts';
 import { readMainInputs } from './inputs.ts';
-import { locateWorkspacePolicy } from './policy-location.ts';
+import { openPolicySource } from './policy-source.ts';
 import { saveIssuedCredentials } from './state.ts';
 import { writeDenialSummary, writeIssuanceSummary } from './summary.ts';
 
@@ -31,27 +32,31 @@ export async function runMain(): Promise<void> {
   const { claims } = await tokens.get();
   core.info(`Verified the OIDC token from ${inputs.issuer} for audience "${inputs.audience}"; subject "${claims.sub}".`);
 
-  const policyPath = locateWorkspacePolicy(inputs.policyPath);
-  const policy = await loadPolicyFile(policyPath);
+  const policy = await loadPolicy(openPolicySource(inputs.policySource, claims, inputs.githubToken), inputs.policyPath);
   const decision = evaluatePolicy(policy, claims);
   const explanation = explainDecision(decision);
-  core.startGroup(`Policy ${inputs.policyPath}: ${decision.allowed ? 'allowed' : 'denied'}`);
+  core.startGroup(`Policy ${policy.source}: ${decision.allowed ? 'allowed' : 'denied'}`);
   for (const line of explanation) core.info(line);
   core.endGroup();
   if (!decision.allowed) {
     await writeDenialSummary(explanation);
-    throw denialError(decision, inputs.policyPath);
+    throw denialError(decision, policy.source);
   }
 
-  const { roleArn, durationSeconds, capped } = chooseAwsRole(decision.rule, inputs.roleToAssume, inputs.roleDurationSeconds);
+  const { roleArn, durationSeconds, capped, sessionPolicy } = chooseAwsRole(decision.rule, inputs.roleToAssume, inputs.roleDurationSeconds);
   if (capped) core.notice(`role-duration-seconds lowered to ${durationSeconds}, the most that rule "${decision.rule.name}" grants.`);
+  if (sessionPolicy && inputs.inlineSessionPolicy) {
+    throw new BrokerError(ErrorCode.InputInvalid, `Rule "${decision.rule.name}" sets a session policy, so the input \`inline-session-policy\` cannot replace it.`, {
+      hint: 'Remove inline-session-policy, or narrow further with managed-session-policies; STS takes one inline session policy.',
+    });
+  }
 
   const session = await assumeRoleWithWebIdentity({
     roleArn,
     sessionName: inputs.roleSessionName,
     durationSeconds,
     region: inputs.awsRegion,
-    inlineSessionPolicy: inputs.inlineSessionPolicy,
+    inlineSessionPolicy: sessionPolicy ?? inputs.inlineSessionPolicy,
     managedSessionPolicyArns: inputs.managedSessionPolicies,
     subject: String(claims.sub),
     getToken: async ({ forceRefresh }) => (await tokens.get({ forceRefresh, minValiditySeconds: MIN_TOKEN_VALIDITY_SECONDS })).token,

@@ -24,6 +24,7 @@ export const ErrorCode = {
   TokenClaimInvalid: 'TOKEN_CLAIM_INVALID',
   // Policy
   PolicyNotFound: 'POLICY_NOT_FOUND',
+  PolicySourceInvalid: 'POLICY_SOURCE_INVALID',
   PolicyInvalid: 'POLICY_INVALID',
   PolicyDenied: 'POLICY_DENIED',
   RoleNotGranted: 'ROLE_NOT_GRANTED',

@@ -24,6 +24,8 @@ describe('readMainInputs', () => {
   it('fills in the documented defaults', async () => {
     expect(await read({ 'aws-region': 'eu-west-1' })).toEqual({
       policyPath: '.github/ci-oidc-broker.yml',
+      policySource: { kind: 'workspace' },
+      githubToken: '',
       issuer: 'https://token.actions.githubusercontent.com',
       audience: 'sts.amazonaws.com',
       awsRegion: 'eu-west-1',
@@ -60,6 +62,17 @@ describe('readMainInputs', () => {
       outputCredentials: true,
       maskAwsAccountId: false,
     });
+  });
+
+  it('reads a central policy source with or without a ref', async () => {
+    expect((await read({ 'aws-region': 'us-east-1', 'policy-source': 'octo-org/policies@v2' })).policySource).toEqual({
+      kind: 'repository',
+      location: { owner: 'octo-org', repo: 'policies', ref: 'v2' },
+    });
+    expect((await read({ 'aws-region': 'us-east-1', 'policy-source': 'job-workflow' })).policySource).toEqual({ kind: 'job-workflow' });
+    expect((await refusal({ 'aws-region': 'us-east-1', 'policy-source': 'https://github.com/octo-org/policies' })).message).toBe(
+      'The input `policy-source` is "https://github.com/octo-org/policies".',
+    );
   });
 
   it('requires aws-region', async () => {

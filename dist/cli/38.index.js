@@ -1,8 +1,8 @@
-export const id = 643;
-export const ids = [643];
+export const id = 38;
+export const ids = [38];
 export const modules = {
 
-/***/ 1643:
+/***/ 5038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,10 +11,10 @@ __webpack_require__.d(__webpack_exports__, {
   loadPolicyFile: () => (/* binding */ loadPolicyFile)
 });
 
-// UNUSED EXPORTS: parsePolicy
+// UNUSED EXPORTS: loadPolicy, parsePolicy
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/policy/schema-validator.generated.ts
@@ -24,12 +24,12 @@ var dist = __webpack_require__(8815);
 
 const validate = (/* unused pure expression or super */ null && (validate10));
 /* harmony default export */ const schema_validator_generated = (validate10);
-const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/ci-oidc-broker/ci-oidc-broker/schema/policy.schema.json", "title": "ci-oidc-broker policy", "description": "Which CI jobs, identified by their verified OIDC token claims, may receive which cloud credentials. Deny by default; a matching deny rule wins; otherwise the first matching allow rule grants.", "type": "object", "additionalProperties": false, "required": ["version", "rules"], "properties": { "version": { "description": "The policy format version.", "const": 1 }, "issuers": { "description": "Token issuers this policy accepts. Default: GitHub Actions (https://token.actions.githubusercontent.com).", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "audiences": { "description": "Token audiences this policy accepts. Default: any audience the verifier was configured for.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "rules": { "description": "Rules, evaluated in file order.", "type": "array", "items": { "$ref": "#/definitions/rule" } } }, "definitions": { "rule": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } }, "claimValue": { "description": "A string matches the claim exactly (case-sensitive); a list matches any one of its strings. Quote numeric IDs: \"8429\".", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }] }, "grant": { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" } } }, "awsGrant": { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] } } } } };
+const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/ci-oidc-broker/ci-oidc-broker/schema/policy.schema.json", "title": "ci-oidc-broker policy", "description": "Which CI jobs, identified by their verified OIDC token claims, may receive which cloud credentials. Deny by default; a matching deny rule wins; otherwise the first matching allow rule grants.", "type": "object", "additionalProperties": false, "required": ["version", "rules"], "properties": { "version": { "description": "The policy format version.", "const": 1 }, "issuers": { "description": "Token issuers this policy accepts. Default: GitHub Actions (https://token.actions.githubusercontent.com).", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "audiences": { "description": "Token audiences this policy accepts. Default: any audience the verifier was configured for.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "rules": { "description": "Rules, evaluated in file order.", "type": "array", "items": { "$ref": "#/definitions/rule" } } }, "definitions": { "rule": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } }, "claimValue": { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: a JavaScript regular expression, always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] }, "grant": { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" } } }, "awsGrant": { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 } } } } };
 const schema12 = { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } };
-const schema13 = { "description": "A string matches the claim exactly (case-sensitive); a list matches any one of its strings. Quote numeric IDs: \"8429\".", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }] };
+const schema13 = { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: a JavaScript regular expression, always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] };
 const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
 const schema14 = { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" } } };
-const schema15 = { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] } } };
+const schema15 = { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 } } };
 const pattern1 = new RegExp("^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$", "u");
 const pattern2 = new RegExp("^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$", "u");
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) { let vErrors = null; let errors = 0; if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -69,7 +69,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
             }
             for (const key1 in data0) {
-                if (!((key1 === "roles") || (key1 === "max-duration"))) {
+                if (!(((key1 === "roles") || (key1 === "max-duration")) || (key1 === "session-policy"))) {
                     const err3 = { instancePath: instancePath + "/aws", schemaPath: "#/definitions/awsGrant/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                         vErrors = [err3];
@@ -197,26 +197,51 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                 }
             }
+            if (data0["session-policy"] !== undefined) {
+                let data4 = data0["session-policy"];
+                if (typeof data4 === "string") {
+                    if (data4.length < 1) {
+                        const err12 = { instancePath: instancePath + "/aws/session-policy", schemaPath: "#/definitions/awsGrant/properties/session-policy/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                        if (vErrors === null) {
+                            vErrors = [err12];
+                        }
+                        else {
+                            vErrors.push(err12);
+                        }
+                        errors++;
+                    }
+                }
+                else {
+                    const err13 = { instancePath: instancePath + "/aws/session-policy", schemaPath: "#/definitions/awsGrant/properties/session-policy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err13];
+                    }
+                    else {
+                        vErrors.push(err13);
+                    }
+                    errors++;
+                }
+            }
         }
         else {
-            const err12 = { instancePath: instancePath + "/aws", schemaPath: "#/definitions/awsGrant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err14 = { instancePath: instancePath + "/aws", schemaPath: "#/definitions/awsGrant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
             }
             else {
-                vErrors.push(err12);
+                vErrors.push(err14);
             }
             errors++;
         }
     }
 }
 else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-        vErrors = [err13];
+        vErrors = [err15];
     }
     else {
-        vErrors.push(err13);
+        vErrors.push(err15);
     }
     errors++;
 } validate12.errors = vErrors; return errors === 0; }
@@ -360,14 +385,142 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     var _valid0 = _errs13 === errors;
                     valid3 = valid3 || _valid0;
+                    if (!valid3) {
+                        const _errs17 = errors;
+                        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                            if (data3.glob === undefined) {
+                                const err11 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/2/required", keyword: "required", params: { missingProperty: "glob" }, message: "must have required property '" + "glob" + "'" };
+                                if (vErrors === null) {
+                                    vErrors = [err11];
+                                }
+                                else {
+                                    vErrors.push(err11);
+                                }
+                                errors++;
+                            }
+                            for (const key2 in data3) {
+                                if (!(key2 === "glob")) {
+                                    const err12 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err12];
+                                    }
+                                    else {
+                                        vErrors.push(err12);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data3.glob !== undefined) {
+                                let data5 = data3.glob;
+                                if (typeof data5 === "string") {
+                                    if (data5.length < 1) {
+                                        const err13 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/glob", schemaPath: "#/definitions/claimValue/anyOf/2/properties/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                                        if (vErrors === null) {
+                                            vErrors = [err13];
+                                        }
+                                        else {
+                                            vErrors.push(err13);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                else {
+                                    const err14 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/glob", schemaPath: "#/definitions/claimValue/anyOf/2/properties/glob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err14];
+                                    }
+                                    else {
+                                        vErrors.push(err14);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err15 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err15];
+                            }
+                            else {
+                                vErrors.push(err15);
+                            }
+                            errors++;
+                        }
+                        var _valid0 = _errs17 === errors;
+                        valid3 = valid3 || _valid0;
+                        if (!valid3) {
+                            const _errs22 = errors;
+                            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                                if (data3.regex === undefined) {
+                                    const err16 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/3/required", keyword: "required", params: { missingProperty: "regex" }, message: "must have required property '" + "regex" + "'" };
+                                    if (vErrors === null) {
+                                        vErrors = [err16];
+                                    }
+                                    else {
+                                        vErrors.push(err16);
+                                    }
+                                    errors++;
+                                }
+                                for (const key3 in data3) {
+                                    if (!(key3 === "regex")) {
+                                        const err17 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                                        if (vErrors === null) {
+                                            vErrors = [err17];
+                                        }
+                                        else {
+                                            vErrors.push(err17);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data3.regex !== undefined) {
+                                    let data6 = data3.regex;
+                                    if (typeof data6 === "string") {
+                                        if (data6.length < 1) {
+                                            const err18 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/regex", schemaPath: "#/definitions/claimValue/anyOf/3/properties/regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                                            if (vErrors === null) {
+                                                vErrors = [err18];
+                                            }
+                                            else {
+                                                vErrors.push(err18);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err19 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/regex", schemaPath: "#/definitions/claimValue/anyOf/3/properties/regex/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                            vErrors = [err19];
+                                        }
+                                        else {
+                                            vErrors.push(err19);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err20 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                if (vErrors === null) {
+                                    vErrors = [err20];
+                                }
+                                else {
+                                    vErrors.push(err20);
+                                }
+                                errors++;
+                            }
+                            var _valid0 = _errs22 === errors;
+                            valid3 = valid3 || _valid0;
+                        }
+                    }
                 }
                 if (!valid3) {
-                    const err11 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                    const err21 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
                     if (vErrors === null) {
-                        vErrors = [err11];
+                        vErrors = [err21];
                     }
                     else {
-                        vErrors.push(err11);
+                        vErrors.push(err21);
                     }
                     errors++;
                 }
@@ -385,12 +538,12 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
         }
         else {
-            const err12 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err22 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err22];
             }
             else {
-                vErrors.push(err12);
+                vErrors.push(err22);
             }
             errors++;
         }
@@ -403,12 +556,12 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
 }
 else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-        vErrors = [err13];
+        vErrors = [err23];
     }
     else {
-        vErrors.push(err13);
+        vErrors.push(err23);
     }
     errors++;
 } validate11.errors = vErrors; return errors === 0; }
@@ -607,10 +760,95 @@ function parseDuration(value) {
     return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/policy/sources/directory-source.ts
+
+
+
+/**
+ * Files under one directory, and nothing outside it: absolute paths, `..` and symbolic links that lead
+ * out are refused, so a policy can only come from the tree whose protection the caller relies on.
+ */
+function directorySource(root) {
+    return {
+        displayName: (path) => path,
+        async read(path) {
+            const realRoot = await (0,promises_.realpath)(root);
+            const candidate = (0,external_node_path_.resolve)(realRoot, path);
+            const real = await (0,promises_.realpath)(candidate).catch((error) => {
+                if (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+                    return undefined;
+                throw error;
+            });
+            const inside = (0,external_node_path_.relative)(realRoot, real ?? candidate);
+            if ((0,external_node_path_.isAbsolute)(path) || inside === '' || inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside)) {
+                throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PolicySourceInvalid, `The policy path "${path}" leads outside ${root}.`, {
+                    hint: 'Keep the policy and the files it names inside the repository, and give their paths relative to its root.',
+                });
+            }
+            return real === undefined ? undefined : (0,promises_.readFile)(real, 'utf8');
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/policy/matchers.ts
+/**
+ * The policy's glob language, kept deliberately small so that a reviewer can predict every match:
+ * - `**` matches any run of characters, `/` included, or none;
+ * - `*` matches any run of characters other than `/`, or none;
+ * - every other character, `?`, `[`, `{`, `(` and `\` included, stands for itself.
+ * General-purpose glob libraries add classes, braces, groups and escapes, and treat `**` as special only
+ * as a whole path segment; in a policy those extras are surprises, so they are not offered.
+ */
+function globProblem(pattern) {
+    if (pattern === '')
+        return 'is empty';
+    if (pattern.includes('***'))
+        return 'has three or more `*` in a row; use `*` within a segment or `**` across segments';
+    return undefined;
+}
+function globToRegExp(pattern) {
+    const source = pattern
+        .split('**')
+        .map((part) => part.split('*').map(escapeRegExp).join('[^/]*'))
+        .join('.*');
+    return new RegExp(`^${source}$`, 'su');
+}
+/** A regex condition matches the whole claim: the pattern is always anchored as `^(?:pattern)$`. */
+function regexProblem(pattern) {
+    if (pattern === '')
+        return 'is empty';
+    try {
+        anchoredRegExp(pattern);
+        return undefined;
+    }
+    catch (error) {
+        return `is not a valid regular expression (${error.message})`;
+    }
+}
+function anchoredRegExp(pattern) {
+    return new RegExp(`^(?:${pattern})$`, 'u');
+}
+function matches(matcher, value) {
+    switch (matcher.kind) {
+        case 'equals':
+            return matcher.values.includes(value);
+        case 'glob':
+        case 'regex':
+            return matcher.regExp.test(value);
+    }
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
 ;// CONCATENATED MODULE: ./src/policy/types.ts
 const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
 
 ;// CONCATENATED MODULE: ./src/policy/load.ts
+
+
 
 
 
@@ -626,19 +864,56 @@ const validator = schema_validator_generated;
 function load_validate(data) {
     return validator(data) ? [] : (validator.errors ?? []);
 }
-async function loadPolicyFile(path) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        if (error.code !== 'ENOENT')
-            throw error;
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PolicyNotFound, `No policy file at ${path}.`, {
+/**
+ * Reads the policy at `path` of `source`, and the session-policy files its grants name (paths from the
+ * root of the same source: the repository the policy lives in).
+ */
+async function loadPolicy(source, path) {
+    const text = await source.read(path);
+    const name = source.displayName(path);
+    if (text === undefined) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PolicyNotFound, `No policy file at ${name}.`, {
             hint: 'Create it (the default is .github/ci-oidc-broker.yml, on a protected branch), or point the `policy` input at your policy.',
         });
     }
-    return parsePolicy(text, path);
+    const policy = parsePolicy(text, name);
+    for (const rule of policy.rules) {
+        const sessionPolicy = rule.grant?.aws?.sessionPolicy;
+        if (sessionPolicy)
+            sessionPolicy.document = await readSessionPolicy(source, sessionPolicy.path, sessionPolicy.location);
+    }
+    return policy;
+}
+/**
+ * A policy on disk, for the CLI and tests. `root` is the repository it belongs to, where session-policy
+ * paths start: by default the current directory, or the policy's own folder when it lies outside.
+ */
+function loadPolicyFile(path, root) {
+    const absolute = (0,external_node_path_.resolve)(path);
+    const base = root ?? ((0,external_node_path_.relative)(process.cwd(), absolute).startsWith('..') ? (0,external_node_path_.dirname)(absolute) : process.cwd());
+    return loadPolicy(directorySource(base), (0,external_node_path_.relative)(base, absolute).split(external_node_path_.sep).join('/'));
+}
+async function readSessionPolicy(source, path, location) {
+    const problem = (message) => new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PolicyInvalid, `The policy ${location.file} is invalid:\n${location.file}:${location.line}:${location.column}: ${message}`, {
+        hint: 'A session policy is a JSON IAM policy document in the policy’s repository, named by its path from the repository root.',
+        location,
+    });
+    const text = await source.read(path).catch((error) => {
+        throw (0,broker_error/* isBrokerError */.kA)(error, broker_error/* ErrorCode */.O4.PolicySourceInvalid) ? problem(`the session policy ${path} is outside the policy's repository`) : error;
+    });
+    if (text === undefined)
+        throw problem(`the session policy ${source.displayName(path)} does not exist`);
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        throw problem(`the session policy ${source.displayName(path)} is not valid JSON`);
+    }
+    if (typeof document !== 'object' || document === null || !('Statement' in document))
+        throw problem(`the session policy ${source.displayName(path)} has no Statement`);
+    // Sent to STS compact, as the service counts the packed size of what it receives.
+    return JSON.stringify(document);
 }
 /**
  * Reads a policy strictly: YAML syntax, then the JSON schema, then what a schema cannot say (unique
@@ -669,18 +944,32 @@ function build(raw, source, locate) {
     const rules = raw.rules.map((rule, index) => {
         const conditions = Object.entries(rule.match).map(([claim, expected]) => ({
             claim,
-            matcher: { kind: 'equals', values: typeof expected === 'string' ? [expected] : expected },
+            matcher: toMatcher(expected),
             location: locate(['rules', index, 'match', claim]),
         }));
         const effect = rule.effect ?? 'allow';
-        return { name: rule.name, effect, conditions, grant: effect === 'allow' ? buildGrant(rule.grant) : undefined, location: locate(['rules', index]) };
+        return { name: rule.name, effect, conditions, grant: effect === 'allow' ? buildGrant(rule.grant, (path) => locate(['rules', index, ...path])) : undefined, location: locate(['rules', index]) };
     });
     return { source, issuers: raw.issuers ?? [GITHUB_ACTIONS_ISSUER], audiences: raw.audiences ?? [], rules };
 }
-function buildGrant(grant) {
+function toMatcher(value) {
+    if (typeof value === 'string')
+        return { kind: 'equals', values: [value] };
+    if (Array.isArray(value))
+        return { kind: 'equals', values: value };
+    if ('glob' in value)
+        return { kind: 'glob', pattern: value.glob, regExp: globToRegExp(value.glob) };
+    return { kind: 'regex', pattern: value.regex, regExp: anchoredRegExp(value.regex) };
+}
+function buildGrant(grant, locate) {
     const aws = grant?.aws;
+    const sessionPolicy = aws?.['session-policy'];
     return {
-        aws: aws && { roles: aws.roles, maxDurationSeconds: aws['max-duration'] === undefined ? DEFAULT_MAX_DURATION_SECONDS : parseDuration(aws['max-duration']) },
+        aws: aws && {
+            roles: aws.roles,
+            maxDurationSeconds: aws['max-duration'] === undefined ? DEFAULT_MAX_DURATION_SECONDS : parseDuration(aws['max-duration']),
+            sessionPolicy: sessionPolicy === undefined ? undefined : { path: sessionPolicy, location: locate(['grant', 'aws', 'session-policy']), document: undefined },
+        },
     };
 }
 function semanticProblems(raw) {
@@ -695,6 +984,13 @@ function semanticProblems(raw) {
             problems.push({ path: ['rules', index, 'grant'], atKey: true, message: `deny rule "${rule.name}" has a grant; deny rules grant nothing` });
         if (effect === 'allow' && !rule.grant)
             problems.push({ path: ['rules', index], message: `allow rule "${rule.name}" has no grant; say what it allows under \`grant:\`` });
+        for (const [claim, value] of Object.entries(rule.match)) {
+            if (typeof value !== 'object' || Array.isArray(value))
+                continue;
+            const [kind, problem] = 'glob' in value ? ['glob', globProblem(value.glob)] : ['regex', regexProblem(value.regex)];
+            if (problem)
+                problems.push({ path: ['rules', index, 'match', claim, kind], message: `the ${kind} for ${claim} ${problem}` });
+        }
         const duration = rule.grant?.aws?.['max-duration'];
         if (duration !== undefined) {
             const seconds = parseDuration(duration);
@@ -706,9 +1002,10 @@ function semanticProblems(raw) {
     return problems;
 }
 /**
- * Ajv reports a failed anyOf as the errors of every branch plus the anyOf itself. The branch whose type
- * fits the value is the one the author meant, so keep its errors alone (an empty list, a malformed
- * duration); when no branch fits, keep the anyOf alone. Either way, one problem per mistake.
+ * Ajv reports a failed anyOf as the errors of every branch plus the anyOf itself. When exactly one
+ * branch's type fits the value, that branch is what the author meant: keep its errors alone (an empty
+ * list, a malformed duration). Otherwise keep the anyOf alone, described with every accepted form.
+ * Either way, one problem per mistake.
  */
 function collapseAnyOf(errors) {
     const dropped = new Set();
@@ -722,7 +1019,8 @@ function collapseAnyOf(errors) {
             const branch = error.schemaPath.slice(anyOf.schemaPath.length + 1).split('/')[0];
             branches.set(branch, [...(branches.get(branch) ?? []), error]);
         }
-        const fitting = new Set([...branches.values()].filter((list) => !list.some((error) => error.keyword === 'type' && error.instancePath === anyOf.instancePath)).flat());
+        const fittingBranches = [...branches.values()].filter((list) => !list.some((error) => error.keyword === 'type' && error.instancePath === anyOf.instancePath));
+        const fitting = new Set(fittingBranches.length === 1 ? fittingBranches[0] : []);
         if (fitting.size > 0)
             dropped.add(anyOf);
         for (const error of [...branches.values()].flat())
@@ -736,7 +1034,7 @@ function isClaimValue(path) {
     return path[0] === 'rules' && path[2] === 'match' && path.length >= 4;
 }
 function claimValueMessage(where) {
-    return `${where} must be a string or a list of strings; quote it (for example "8429") because token claims are strings`;
+    return `${where} must be a string, a list of strings, {glob: PATTERN} or {regex: PATTERN}; quote numbers (for example "8429") because token claims are strings`;
 }
 function durationFormMessage(where) {
     return `${where} must be a number of seconds (900) or a duration such as "15m" or "1h30m"`;

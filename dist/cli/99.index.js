@@ -1,8 +1,8 @@
-export const id = 273;
-export const ids = [273];
+export const id = 99;
+export const ids = [99];
 export const modules = {
 
-/***/ 8273:
+/***/ 8099:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   startSandbox: () => (/* binding */ startSandbox)
 });
 
-// UNUSED EXPORTS: AwsEmulator, OidcIssuer, SANDBOX_ACCOUNT_ID, SimulatedRunner, githubTrustPolicy
+// UNUSED EXPORTS: AwsEmulator, GitHubContentsApi, OidcIssuer, SANDBOX_ACCOUNT_ID, SimulatedRunner, githubTrustPolicy
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -825,6 +825,67 @@ async function readAwsSandboxFile(path, placeholders) {
     return parsed;
 }
 
+;// CONCATENATED MODULE: ./src/sandbox/github/contents-api.ts
+
+
+/**
+ * The slice of the GitHub REST API that reads a file from a repository at a ref
+ * (`GET /repos/{owner}/{repo}/contents/{path}?ref=`), with the raw media type, a bearer token and the
+ * real status codes: 401 without a valid token, 404 for a repository, ref or path it cannot see.
+ */
+class GitHubContentsApi {
+    url;
+    /** A token that may read every repository here, as a GitHub App installation token would. */
+    token = `ghs_${(0,external_node_crypto_.randomBytes)(18).toString('base64url')}`;
+    /** Requests served, so tests can see which ref was read. */
+    requests = [];
+    #server;
+    // repository -> ref -> path -> text; a repository's default branch is the ref `undefined` reads.
+    #files = new Map();
+    #defaultBranches = new Map();
+    constructor(server) {
+        this.#server = server;
+        this.url = server.url;
+    }
+    static async start() {
+        const late = {};
+        const server = await listenOnLoopback((req, res) => late.api.#handle(req, res));
+        late.api = new GitHubContentsApi(server);
+        return late.api;
+    }
+    /** Puts files into a repository at a ref (a branch, a tag or a commit SHA). */
+    putFiles(repository, ref, files, options = {}) {
+        const refs = this.#files.get(repository) ?? new Map();
+        refs.set(ref, new Map([...(refs.get(ref) ?? new Map()), ...Object.entries(files)]));
+        this.#files.set(repository, refs);
+        if (options.defaultBranch || !this.#defaultBranches.has(repository))
+            this.#defaultBranches.set(repository, ref);
+    }
+    close() {
+        return this.#server.close();
+    }
+    #handle(req, res) {
+        const url = new URL(req.url ?? '/', this.url);
+        const match = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(url.pathname);
+        if (req.method !== 'GET' || !match)
+            return sendJson(res, 404, { message: 'Not Found', status: '404' });
+        if (req.headers.authorization !== `Bearer ${this.token}` && req.headers.authorization !== `token ${this.token}`) {
+            return sendJson(res, 401, { message: 'Bad credentials', status: '401' });
+        }
+        const repository = `${match[1]}/${match[2]}`;
+        const path = decodeURIComponent(match[3]);
+        const ref = url.searchParams.get('ref') ?? undefined;
+        this.requests.push({ repository, path, ref });
+        const text = this.#files.get(repository)?.get(ref ?? this.#defaultBranches.get(repository) ?? '')?.get(path);
+        if (text === undefined)
+            return sendJson(res, 404, { message: 'Not Found', status: '404' });
+        if (!String(req.headers.accept ?? '').includes('application/vnd.github.raw')) {
+            return sendJson(res, 200, { type: 'file', encoding: 'base64', path, content: Buffer.from(text).toString('base64') });
+        }
+        res.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' }).end(text);
+    }
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:os"
@@ -999,6 +1060,8 @@ function runNode(script, env, cwd, timeoutMs) {
 
 
 
+
+
 const SANDBOX_ACCOUNT_ID = '111122223333';
 const STS_AUDIENCE = 'sts.amazonaws.com';
 /**
@@ -1038,6 +1101,7 @@ async function startSandbox(options = {}) {
     const keyPrefix = providerKeyPrefix(issuer.url);
     const file = options.awsConfigFile ? await readAwsSandboxFile(options.awsConfigFile, { provider: keyPrefix, account: SANDBOX_ACCOUNT_ID }) : undefined;
     const aws = await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? options.managedPolicies });
+    const github = await GitHubContentsApi.start();
     const provider = aws.addOidcProvider(issuer.url, [STS_AUDIENCE]);
     const roles = file?.roles ?? (typeof options.roles === 'function' ? options.roles(provider) : (options.roles ?? defaultRoles(provider)));
     for (const role of roles)
@@ -1045,6 +1109,7 @@ async function startSandbox(options = {}) {
     return {
         issuer,
         aws,
+        github,
         accountId: SANDBOX_ACCOUNT_ID,
         runnerEnv: (extra = {}) => ({
             ACTIONS_ID_TOKEN_REQUEST_URL: issuer.tokenRequestUrl,
@@ -1064,6 +1129,7 @@ async function startSandbox(options = {}) {
             // The SDK's standard endpoint settings; the action leaves the endpoint to them.
             AWS_ENDPOINT_URL_STS: aws.url,
             AWS_ENDPOINT_URL_IAM: aws.url,
+            GITHUB_API_URL: github.url,
             ...extra,
         }),
         describe: () => [
@@ -1072,13 +1138,14 @@ async function startSandbox(options = {}) {
             `AWS STS + IAM      ${aws.url}  (account ${SANDBOX_ACCOUNT_ID}; IAM OIDC provider ${provider.arn})`,
             `roles              ${roles.map((r) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/${r.name}`).join(', ')}`,
             `trust policy keys  ${keyPrefix}:sub, ${keyPrefix}:aud`,
+            `GitHub API         ${github.url}  (repository contents, for central policies)`,
         ].join('\n'),
         secretsIssued: () => ({
             credentials: aws.sessions.flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]),
-            neverExported: [...issuer.minted, issuer.tokenRequestBearer],
+            neverExported: [...issuer.minted, issuer.tokenRequestBearer, github.token],
         }),
         close: async () => {
-            await Promise.all([issuer.close(), aws.close()]);
+            await Promise.all([issuer.close(), aws.close(), github.close()]);
         },
     };
 }

@@ -1,0 +1,39 @@
+import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
+import type { PolicySource } from '../policy/sources/policy-source.ts';
+
+export interface RepositoryLocation {
+  owner: string;
+  repo: string;
+  /** A branch, tag or commit SHA; undefined reads the default branch. */
+  ref: string | undefined;
+}
+
+/**
+ * Files of a repository read through the GitHub REST API (GITHUB_API_URL, so GHES works too) with a
+ * token that the workflow provides. Nothing is checked out: the job's workspace plays no part.
+ */
+export function githubPolicySource(location: RepositoryLocation, token: string): PolicySource {
+  const name = `${location.owner}/${location.repo}`;
+  const at = location.ref === undefined ? '' : `@${location.ref}`;
+  // Loaded only for this source: the workspace path never pays for Octokit.
+  const octokit = import('@actions/github').then(({ getOctokit }) => getOctokit(token));
+  return {
+    displayName: (path) => `${name}/${path}${at}`,
+    async read(path) {
+      try {
+        const response = await (await octokit).rest.repos.getContent({ ...location, path, mediaType: { format: 'raw' } });
+        return String(response.data as unknown);
+      } catch (error) {
+        const status = (error as { status?: number }).status;
+        if (status === 404) return undefined;
+        throw new BrokerError(ErrorCode.PolicySourceInvalid, `Reading ${name}/${path}${at} through the GitHub API failed (${status === undefined ? (error as Error).message : `HTTP ${status}`}).`, {
+          hint:
+            status === 401 || status === 403
+              ? `Give \`github-token\` a token that can read ${name} (contents: read), such as a GitHub App installation token; the job's own GITHUB_TOKEN reads only its repository.`
+              : 'Check GITHUB_API_URL and the network path to the GitHub API, and retry.',
+          cause: error,
+        });
+      }
+    },
+  };
+}
