@@ -1,4 +1,5 @@
 import { matches } from './matchers.ts';
+import { ruleIndexOf } from './rule-index.ts';
 import type { Condition, Policy, PolicyRule } from './types.ts';
 
 export interface ConditionOutcome {
@@ -17,38 +18,56 @@ export interface RuleOutcome {
   firstFailure: ConditionOutcome | undefined;
 }
 
+/** `outcomes` (every rule, in file order) and `closest` are worked out when first read. */
 export type Decision =
-  | { allowed: true; rule: PolicyRule; outcomes: RuleOutcome[] }
+  | { allowed: true; rule: PolicyRule; readonly outcomes: RuleOutcome[] }
   | {
       allowed: false;
       reason: 'issuer not accepted' | 'audience not accepted' | 'deny rule matched' | 'no allow rule matched';
       /** The deny rule that matched. */
       rule: PolicyRule | undefined;
       /** When no allow rule matched: the one that came closest (most conditions holding; the first on ties). */
-      closest: RuleOutcome | undefined;
-      outcomes: RuleOutcome[];
+      readonly closest: RuleOutcome | undefined;
+      readonly outcomes: RuleOutcome[];
     };
 
 /**
  * Decides whether verified claims get credentials. Deny by default; a matching deny rule wins over
- * any allow; otherwise the first matching allow rule, in file order, decides. Every rule is evaluated
- * and recorded, so that the decision can always be explained.
+ * any allow; otherwise the first matching allow rule, in file order, decides. Only the rules the index
+ * leaves can match; every rule's outcome is still on record, worked out when it is first read, so that
+ * the decision can always be explained.
  */
 export function evaluatePolicy(policy: Policy, claims: Readonly<Record<string, unknown>>): Decision {
-  const outcomes = policy.rules.map((rule) => evaluateRule(rule, claims));
+  let all: RuleOutcome[] | undefined;
+  const allOutcomes = (): RuleOutcome[] => (all ??= policy.rules.map((rule) => evaluateRule(rule, claims)));
   const denied = (reason: Extract<Decision, { allowed: false }>['reason'], rule?: PolicyRule): Decision => ({
     allowed: false,
     reason,
     rule,
-    closest: rule ? undefined : closestAllow(outcomes),
-    outcomes,
+    get closest() {
+      return rule ? undefined : closestAllow(allOutcomes());
+    },
+    get outcomes() {
+      return allOutcomes();
+    },
   });
   if (typeof claims.iss !== 'string' || !policy.issuers.includes(claims.iss)) return denied('issuer not accepted');
   if (policy.audiences.length > 0 && !audiences(claims.aud).some((aud) => policy.audiences.includes(aud))) return denied('audience not accepted');
-  const deny = outcomes.find((o) => o.matched && o.rule.effect === 'deny');
+  const candidates = ruleIndexOf(policy)
+    .candidates(claims)
+    .map((position) => evaluateRule(policy.rules[position]!, claims))
+    .filter((outcome) => outcome.matched);
+  const deny = candidates.find((o) => o.rule.effect === 'deny');
   if (deny) return denied('deny rule matched', deny.rule);
-  const allow = outcomes.find((o) => o.matched && o.rule.effect === 'allow');
-  return allow ? { allowed: true, rule: allow.rule, outcomes } : denied('no allow rule matched');
+  const allow = candidates.find((o) => o.rule.effect === 'allow');
+  if (!allow) return denied('no allow rule matched');
+  return {
+    allowed: true,
+    rule: allow.rule,
+    get outcomes() {
+      return allOutcomes();
+    },
+  };
 }
 
 /** The claims the deciding rule checked, with the values the token carried, for reports. */
