@@ -3,6 +3,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import generatedValidator from './schema-validator.generated.ts';
 import { BrokerError, ErrorCode, isBrokerError, type SourceLocation } from '../errors/broker-error.ts';
+import { parseIssuerUrl } from '../oidc/issuer-url.ts';
 import { parseDuration } from './duration.ts';
 import { directorySource } from './sources/directory-source.ts';
 import type { PolicySource } from './sources/policy-source.ts';
@@ -155,6 +156,13 @@ function buildGrant(grant: RawRule['grant'], locate: (path: (string | number)[])
 
 function semanticProblems(raw: RawPolicy): Problem[] {
   const problems: Problem[] = [];
+  (raw.issuers ?? []).forEach((issuer, index) => {
+    try {
+      parseIssuerUrl(issuer);
+    } catch (error) {
+      problems.push({ path: ['issuers', index], message: `issuer ${JSON.stringify(issuer)}: ${(error as Error).message.replace(/^The issuer "[^"]*" /, '')}` });
+    }
+  });
   const seen = new Set<string>();
   raw.rules.forEach((rule, index) => {
     if (seen.has(rule.name)) problems.push({ path: ['rules', index, 'name'], message: `the rule name "${rule.name}" is used twice; names must be unique` });
