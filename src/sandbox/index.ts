@@ -3,7 +3,7 @@
 import type { GitHubJob } from './issuer/github-claims.ts';
 import { OidcIssuer } from './issuer/oidc-issuer.ts';
 import { AwsEmulator, type AwsEmulatorOptions, type RoleDefinition } from './aws/aws-emulator.ts';
-import { providerKeyPrefix } from './aws/web-identity.ts';
+import { oidcProviderKeyPrefix } from '../providers/aws/oidc-provider.ts';
 import type { PolicyDocument } from './aws/iam-policy.ts';
 import { readAwsSandboxFile } from './aws/config-file.ts';
 import { GitHubContentsApi } from './github/contents-api.ts';
@@ -76,7 +76,7 @@ function defaultRoles(provider: { arn: string; keyPrefix: string }): RoleDefinit
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const issuer = await OidcIssuer.start({ job: options.job });
-  const keyPrefix = providerKeyPrefix(issuer.url);
+  const keyPrefix = oidcProviderKeyPrefix(issuer.url);
   const file = options.awsConfigFile ? await readAwsSandboxFile(options.awsConfigFile, { provider: keyPrefix, account: SANDBOX_ACCOUNT_ID }) : undefined;
   const aws = await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? options.managedPolicies });
   const github = await GitHubContentsApi.start();

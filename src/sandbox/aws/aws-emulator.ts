@@ -4,7 +4,8 @@ import { listenOnLoopback, readBody, type LoopbackServer } from '../http.ts';
 import { evaluatePolicies, type PolicyDocument } from './iam-policy.ts';
 import { AwsApiError, IAM_NAMESPACE, STS_NAMESPACE, sendError, sendResult, validationError, type XmlFields } from './query-protocol.ts';
 import { readAuthorization, verifySignature } from './sigv4.ts';
-import { providerKeyPrefix, WebIdentityVerifier, type OidcProvider } from './web-identity.ts';
+import { oidcProviderKeyPrefix } from '../../providers/aws/oidc-provider.ts';
+import { WebIdentityVerifier, type OidcProvider } from './web-identity.ts';
 
 /** A role as IAM holds it: who may assume it (trust), and what its sessions may do (permissions). */
 export interface RoleDefinition {
@@ -58,6 +59,8 @@ const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const MIN_DURATION = 900;
 const DEFAULT_MAX_SESSION_DURATION = 3600;
 const MAX_INLINE_POLICY_CHARS = 2048;
+// Claims of a GitHub Actions token that STS offers as `<provider>:<claim>` condition keys (2026).
+const STS_PROVIDER_CLAIM_KEYS = ['actor', 'actor_id', 'job_workflow_ref', 'repository', 'repository_id', 'workflow', 'ref', 'environment', 'enterprise_id'];
 
 /**
  * AWS STS and the slice of IAM that proves a credential's permissions, on one loopback endpoint.
@@ -95,7 +98,7 @@ export class AwsEmulator {
   }
 
   addOidcProvider(issuer: string, clientIds: string[]): OidcProvider {
-    const keyPrefix = providerKeyPrefix(issuer);
+    const keyPrefix = oidcProviderKeyPrefix(issuer);
     const provider = { issuer, clientIds, keyPrefix, arn: `arn:aws:iam::${this.accountId}:oidc-provider/${keyPrefix}` };
     this.#providers.set(issuer, provider);
     return provider;
@@ -205,6 +208,8 @@ export class AwsEmulator {
           action: 'sts:AssumeRoleWithWebIdentity',
           federatedPrincipal: provider.arn,
           keys: {
+            // The provider-specific claims STS validates, then the standard ones.
+            ...Object.fromEntries(STS_PROVIDER_CLAIM_KEYS.map((claim) => [`${provider.keyPrefix}:${claim}`, typeof payload[claim] === 'string' ? payload[claim] : undefined])),
             [`${provider.keyPrefix}:aud`]: audience,
             [`${provider.keyPrefix}:sub`]: subject,
             'sts:RoleSessionName': sessionName,

@@ -11,11 +11,6 @@ export interface OidcProvider {
   keyPrefix: string;
 }
 
-export function providerKeyPrefix(issuer: string): string {
-  const url = new URL(issuer);
-  return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
-}
-
 /** Verifies web identity tokens as STS does: registered issuer, published key, audience, expiry. */
 export class WebIdentityVerifier {
   readonly #keys = new Map<string, JWTVerifyGetKey>();
