@@ -2,6 +2,24 @@ export const id = 99;
 export const ids = [99];
 export const modules = {
 
+/***/ 9445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ oidcProviderKeyPrefix)
+/* harmony export */ });
+/**
+ * The prefix of an IAM OIDC identity provider's condition keys, and the last part of its ARN: the
+ * issuer URL without its scheme or trailing slash, as in `token.actions.githubusercontent.com:sub`.
+ */
+function oidcProviderKeyPrefix(issuer) {
+    const url = new URL(issuer);
+    return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+
+/***/ }),
+
 /***/ 8099:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -475,19 +493,17 @@ async function verifySignature(request, claims, credentials) {
     }
 }
 
+// EXTERNAL MODULE: ./src/providers/aws/oidc-provider.ts
+var oidc_provider = __webpack_require__(9445);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
 var verify = __webpack_require__(5057);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
 var errors = __webpack_require__(5674);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js + 1 modules
-var remote = __webpack_require__(7315);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
+var remote = __webpack_require__(2952);
 ;// CONCATENATED MODULE: ./src/sandbox/aws/web-identity.ts
 
 
-function providerKeyPrefix(issuer) {
-    const url = new URL(issuer);
-    return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
-}
 /** Verifies web identity tokens as STS does: registered issuer, published key, audience, expiry. */
 class WebIdentityVerifier {
     #keys = new Map();
@@ -541,11 +557,14 @@ class WebIdentityVerifier {
 
 
 
+
 const ROLE_ARN = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const MIN_DURATION = 900;
 const DEFAULT_MAX_SESSION_DURATION = 3600;
 const MAX_INLINE_POLICY_CHARS = 2048;
+// Claims of a GitHub Actions token that STS offers as `<provider>:<claim>` condition keys (2026).
+const STS_PROVIDER_CLAIM_KEYS = ['actor', 'actor_id', 'job_workflow_ref', 'repository', 'repository_id', 'workflow', 'ref', 'environment', 'enterprise_id'];
 /**
  * AWS STS and the slice of IAM that proves a credential's permissions, on one loopback endpoint.
  * It speaks the Query protocol and XML of the real services, verifies web identity tokens against
@@ -582,7 +601,7 @@ class AwsEmulator {
         return late.emulator;
     }
     addOidcProvider(issuer, clientIds) {
-        const keyPrefix = providerKeyPrefix(issuer);
+        const keyPrefix = (0,oidc_provider/* oidcProviderKeyPrefix */.k)(issuer);
         const provider = { issuer, clientIds, keyPrefix, arn: `arn:aws:iam::${this.accountId}:oidc-provider/${keyPrefix}` };
         this.#providers.set(issuer, provider);
         return provider;
@@ -692,6 +711,8 @@ class AwsEmulator {
                 action: 'sts:AssumeRoleWithWebIdentity',
                 federatedPrincipal: provider.arn,
                 keys: {
+                    // The provider-specific claims STS validates, then the standard ones.
+                    ...Object.fromEntries(STS_PROVIDER_CLAIM_KEYS.map((claim) => [`${provider.keyPrefix}:${claim}`, typeof payload[claim] === 'string' ? payload[claim] : undefined])),
                     [`${provider.keyPrefix}:aud`]: audience,
                     [`${provider.keyPrefix}:sub`]: subject,
                     'sts:RoleSessionName': sessionName,
@@ -1098,7 +1119,7 @@ function defaultRoles(provider) {
 }
 async function startSandbox(options = {}) {
     const issuer = await OidcIssuer.start({ job: options.job });
-    const keyPrefix = providerKeyPrefix(issuer.url);
+    const keyPrefix = (0,oidc_provider/* oidcProviderKeyPrefix */.k)(issuer.url);
     const file = options.awsConfigFile ? await readAwsSandboxFile(options.awsConfigFile, { provider: keyPrefix, account: SANDBOX_ACCOUNT_ID }) : undefined;
     const aws = await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? options.managedPolicies });
     const github = await GitHubContentsApi.start();

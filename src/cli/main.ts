@@ -1,86 +1,109 @@
 #!/usr/bin/env node
-// ci-oidc-broker's command line: the CI-agnostic core (verification, policy) and the local sandbox,
-// outside GitHub Actions.
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { isBrokerError } from '../errors/broker-error.ts';
+// ci-oidc-broker's command line: the CI-agnostic core (verification, policy, cloud-side trust) and the
+// local sandbox, outside GitHub Actions.
+import { Command, CommanderError, Option } from 'commander';
+import { Exit, type ExitCode, type Format } from './cli-output.ts';
 
-const USAGE = `usage: ci-oidc-broker <command> [options]
+const format = (): Option => new Option('--format <format>', 'output for people or machines').choices(['text', 'json']).default('text');
+const root = (): Option => new Option('--root <dir>', "the policy's repository, where session-policy paths start (default: the current directory, or the policy's folder when it lies outside)");
 
-commands:
-  sandbox [--aws-config FILE]          start the local OIDC issuer and AWS emulator until interrupted
-  verify --issuer URL --audience AUD [TOKEN_FILE]
-                                       verify an OIDC token (from TOKEN_FILE, or stdin) and print its claims
-  policy check FILE                    load a policy file and report every problem with file:line:col
-`;
+function program(done: (code: ExitCode) => void): Command {
+  const cli = new Command('ci-oidc-broker')
+    .description('Verify CI OIDC tokens, check them against a policy, and export the cloud-side trust that enforces it.')
+    .showHelpAfterError()
+    .exitOverride();
+  const action =
+    <A extends unknown[]>(run: (...args: A) => Promise<ExitCode>) =>
+    async (...args: A): Promise<void> =>
+      done(await run(...args));
 
-type Command = (args: string[]) => Promise<void>;
+  cli
+    .command('sandbox')
+    .description('start the local OIDC issuer, AWS emulator and GitHub contents API until interrupted')
+    .option('--aws-config <file>', 'roles and managed policies as JSON ({{provider}} and {{account}} are filled in)')
+    .action(action(async (options: { awsConfig?: string }) => (await import('./commands/sandbox.ts')).sandbox(options)));
 
-const commands: Record<string, Command> = {
-  async sandbox(args) {
-    const { values } = parseArgs({ args, options: { 'aws-config': { type: 'string' } } });
-    const { startSandbox } = await import('../sandbox/index.ts');
-    const sandbox = await startSandbox({ awsConfigFile: values['aws-config'] });
-    console.log(sandbox.describe());
-    console.log('\nA job environment pointed at the sandbox:');
-    for (const [name, value] of Object.entries(sandbox.runnerEnv())) console.log(`export ${name}='${value}'`);
-    console.log('\nPress Ctrl-C to stop.');
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    await sandbox.close();
-  },
+  cli
+    .command('token')
+    .description('OIDC tokens')
+    .command('verify')
+    .description('verify a token: signature, issuer, audience and times. Exit 0 valid, 1 refused, 2 usage.')
+    .requiredOption('--token <file>', 'the token (- for standard input)')
+    .requiredOption('--issuer <url>', 'the issuer it must come from')
+    .requiredOption('--audience <aud>', 'the audience it must be for')
+    .option('--jwks <file>', "verify offline against this JWKS instead of the issuer's published keys")
+    .addOption(format())
+    .action(action(async (options: { token: string; issuer: string; audience: string; jwks?: string; format: Format }) => (await import('./commands/token-verify.ts')).tokenVerify(options)));
 
-  async verify(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { issuer: { type: 'string' }, audience: { type: 'string' } },
-    });
-    if (!values.issuer || !values.audience) throw new UsageError('verify needs --issuer and --audience');
-    const { parseIssuerUrl } = await import('../oidc/issuer-url.ts');
-    const { verifyToken } = await import('../oidc/verify.ts');
-    const issuer = parseIssuerUrl(values.issuer).href.replace(/\/$/, '');
-    const token = (positionals[0] ? await readFile(positionals[0], 'utf8') : await readStdin()).trim();
-    const { claims, header } = await verifyToken(token, { issuer, audience: values.audience });
-    console.log(JSON.stringify({ header, claims }, null, 2));
-  },
+  const policy = cli.command('policy').description('write, test, lint, explain and export policies');
+  policy
+    .command('validate')
+    .description('load a policy and report every problem with file:line:col. Exit 0 valid, 1 invalid, 2 usage.')
+    .argument('<file>')
+    .addOption(root())
+    .addOption(format())
+    .action(action(async (file: string, options: { root?: string; format: Format }) => (await import('./commands/policy.ts')).policyValidate(file, options)));
+  policy
+    .command('explain')
+    .description("decide a job's claims and show every rule's outcome. Exit 0 allow, 1 deny, 2 invalid input.")
+    .requiredOption('--policy <file>')
+    .option('--claims <file>', 'the claims, as JSON')
+    .option('--token <file>', 'a token whose claims to use (not verified: explain is about the policy)')
+    .addOption(root())
+    .addOption(format())
+    .action(action(async (options: { policy: string; claims?: string; token?: string; root?: string; format: Format }) => (await import('./commands/policy.ts')).policyExplain(options)));
+  policy
+    .command('test')
+    .description('run fixture cases (claims and the expected decision and rule). Exit 0 all pass, 1 any fails, 2 invalid input.')
+    .argument('<file>')
+    .requiredOption('--cases <path>', 'a YAML or JSON file of cases, or a folder of them')
+    .addOption(root())
+    .addOption(format())
+    .action(action(async (file: string, options: { cases: string; root?: string; format: Format }) => (await import('./commands/policy.ts')).policyTest(file, options)));
+  policy
+    .command('lint')
+    .description('find trust that is broader than it looks. Exit 0 no errors, 1 errors, 2 invalid input.')
+    .argument('<file>')
+    .addOption(root())
+    .addOption(format())
+    .action(action(async (file: string, options: { root?: string; format: Format }) => (await import('./commands/policy.ts')).policyLint(file, options)));
+  policy
+    .command('export')
+    .description('print the cloud-side trust that enforces the policy; notes on what the cloud cannot express go to stderr')
+    .requiredOption('--policy <file>')
+    .option('--aws-trust-policy', 'the IAM trust policy of one role')
+    .option('--gcp-attribute-condition', 'the CEL attribute condition of a workload identity pool provider')
+    .option('--rule <name>', 'export this rule only')
+    .option('--role <arn>', 'the role, when the rules grant several')
+    .addOption(root())
+    .addOption(format())
+    .action(
+      action(async (options: { policy: string; awsTrustPolicy?: boolean; gcpAttributeCondition?: boolean; rule?: string; role?: string; root?: string; format: Format }) =>
+        (await import('./commands/policy.ts')).policyExport(options),
+      ),
+    );
 
-  async policy(args) {
-    const [subcommand, ...rest] = args;
-    if (subcommand !== 'check') throw new UsageError(`unknown policy command "${subcommand ?? ''}"`);
-    const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
-    if (positionals.length !== 1) throw new UsageError('policy check needs one FILE');
-    const { loadPolicyFile } = await import('../policy/load.ts');
-    const policy = await loadPolicyFile(positionals[0]!);
-    console.log(`${policy.source}: valid; ${policy.rules.length} rule(s): ${policy.rules.map((r) => `${r.name} (${r.effect})`).join(', ')}`);
-  },
-};
-
-class UsageError extends Error {}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  cli
+    .command('lint')
+    .description('lint cloud-side trust that already exists')
+    .command('aws-trust-policy')
+    .description('lint an IAM trust policy (JSON). Exit 0 no errors, 1 errors, 2 invalid input.')
+    .argument('<file>')
+    .addOption(format())
+    .action(action(async (file: string, options: { format: Format }) => (await import('./commands/lint-trust-policy.ts')).lintTrustPolicy(file, options)));
+  return cli;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
-  const command = name ? commands[name] : undefined;
-  if (!command || name === 'help' || args.includes('--help')) {
-    (command ? process.stdout : process.stderr).write(USAGE);
-    return command ? 0 : 2;
-  }
+async function main(argv: string[]): Promise<ExitCode> {
+  let code: ExitCode = Exit.Ok;
   try {
-    await command(args);
-    return 0;
+    await program((result) => (code = result)).parseAsync(argv, { from: 'user' });
+    return code;
   } catch (error) {
-    if (isBrokerError(error)) console.error(error.describe());
-    else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`${(error as Error).message}\n\n${USAGE}`);
-    else console.error(`error: ${(error as Error).message}`);
-    return isBrokerError(error) || !(error instanceof UsageError) ? 1 : 2;
+    // Commander has printed its message and the help; --help and --version end with exit code 0.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? Exit.Ok : Exit.Usage;
+    process.stderr.write(`INTERNAL_ERROR: ${(error as Error).message}\nHint: this is a bug in ci-oidc-broker; please report it.\n`);
+    return Exit.Refused;
   }
 }
 

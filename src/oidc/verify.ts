@@ -1,4 +1,4 @@
-import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
+import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 import { issuerKeys } from './issuer-keys.ts';
 
@@ -24,6 +24,8 @@ export interface VerifyOptions {
   clockToleranceSeconds?: number;
   /** The current time, for tests. */
   now?: Date;
+  /** The issuer's keys, for offline verification; by default they are discovered and fetched. */
+  keys?: JWTVerifyGetKey;
 }
 
 /** Tokens from CI systems are a few kilobytes; anything far larger is refused before parsing. */
@@ -39,7 +41,7 @@ export const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384
 export async function verifyToken(token: string, options: VerifyOptions): Promise<VerifiedToken> {
   const tolerance = Math.min(options.clockToleranceSeconds ?? MAX_CLOCK_TOLERANCE_SECONDS, MAX_CLOCK_TOLERANCE_SECONDS);
   const header = readHeader(token);
-  const keys = await issuerKeys(options.issuer);
+  const keys = options.keys ?? (await issuerKeys(options.issuer));
   const now = options.now ?? new Date();
   let payload: JWTPayload;
   try {

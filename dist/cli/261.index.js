@@ -1,63 +1,56 @@
-export const id = 186;
-export const ids = [186,910];
+export const id = 261;
+export const ids = [261];
 export const modules = {
 
-/***/ 1910:
+/***/ 8315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   parseIssuerUrl: () => (/* binding */ parseIssuerUrl)
+/* harmony export */   j: () => (/* binding */ readInputFile)
 /* harmony export */ });
-/* unused harmony export isLoopbackHost */
-/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5725);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5725);
 
-/** Hosts where plain http is acceptable: the traffic never leaves the machine. */
-function isLoopbackHost(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
-/**
- * Checks an issuer (or a URL an issuer publishes, such as its `jwks_uri`): https, or http on loopback
- * only; no credentials, query or fragment. The string itself is kept as given, because `iss` must
- * match it exactly.
- */
-function parseIssuerUrl(value, what = 'issuer') {
-    let url;
+
+/** Reads a file named on the command line; `-` is standard input. */
+async function readInputFile(path, what) {
+    if (path === '-') {
+        const chunks = [];
+        for await (const chunk of process.stdin)
+            chunks.push(chunk);
+        return Buffer.concat(chunks).toString('utf8');
+    }
     try {
-        url = new URL(value);
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
     }
-    catch {
-        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.IssuerInvalid, `The ${what} ${JSON.stringify(value)} is not a URL.`, {
-            hint: 'Use the issuer’s full URL, such as https://token.actions.githubusercontent.com.',
+    catch (error) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `Cannot read the ${what} file ${path} (${error.code ?? 'error'}).`, {
+            hint: 'Check the path; use - to read from standard input.',
         });
     }
-    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-    if (!secure) {
-        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.IssuerInvalid, `The ${what} ${JSON.stringify(value)} does not use https.`, {
-            hint: 'Keys fetched over plain http could be replaced in transit; only loopback addresses (for local tests) may use http.',
-        });
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.IssuerInvalid, `The ${what} ${JSON.stringify(value)} carries credentials, a query or a fragment.`, {
-            hint: 'Give the issuer as its plain URL, exactly as it appears in the tokens’ `iss` claim.',
-        });
-    }
-    return url;
 }
 
 
 /***/ }),
 
-/***/ 9186:
+/***/ 7261:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  verifyToken: () => (/* binding */ verifyToken)
+  tokenVerify: () => (/* binding */ tokenVerify)
 });
 
-// UNUSED EXPORTS: ASYMMETRIC_ALGORITHMS, MAX_CLOCK_TOLERANCE_SECONDS, MAX_TOKEN_BYTES
-
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/local.js
+var local = __webpack_require__(6687);
+// EXTERNAL MODULE: ./src/errors/broker-error.ts
+var broker_error = __webpack_require__(5725);
+// EXTERNAL MODULE: ./src/oidc/issuer-url.ts
+var issuer_url = __webpack_require__(1910);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
 var verify = __webpack_require__(5057);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
@@ -83,12 +76,8 @@ function decodeProtectedHeader(token) {
 
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
 var errors = __webpack_require__(5674);
-// EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(5725);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js + 1 modules
-var remote = __webpack_require__(7315);
-// EXTERNAL MODULE: ./src/oidc/issuer-url.ts
-var issuer_url = __webpack_require__(1910);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
+var remote = __webpack_require__(2952);
 ;// CONCATENATED MODULE: ./src/oidc/issuer-keys.ts
 
 
@@ -115,7 +104,7 @@ function discoveryUrl(issuer) {
     return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
 }
 async function discoverJwks(issuer) {
-    (0,issuer_url.parseIssuerUrl)(issuer);
+    (0,issuer_url/* parseIssuerUrl */.u)(issuer);
     const url = discoveryUrl(issuer);
     const fail = (problem, hint, cause) => new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.DiscoveryFailed, `Discovery of the issuer ${JSON.stringify(issuer)} failed: ${problem}.`, { hint, cause });
     let response;
@@ -135,7 +124,7 @@ async function discoverJwks(issuer) {
     }
     if (typeof document.jwks_uri !== 'string')
         throw fail('it has no jwks_uri', 'The issuer must publish its signing keys (jwks_uri).');
-    return (0,issuer_url.parseIssuerUrl)(document.jwks_uri, "issuer's jwks_uri");
+    return (0,issuer_url/* parseIssuerUrl */.u)(document.jwks_uri, "issuer's jwks_uri");
 }
 
 ;// CONCATENATED MODULE: ./src/oidc/verify.ts
@@ -154,7 +143,7 @@ const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS5
 async function verifyToken(token, options) {
     const tolerance = Math.min(options.clockToleranceSeconds ?? MAX_CLOCK_TOLERANCE_SECONDS, MAX_CLOCK_TOLERANCE_SECONDS);
     const header = readHeader(token);
-    const keys = await issuerKeys(options.issuer);
+    const keys = options.keys ?? (await issuerKeys(options.issuer));
     const now = options.now ?? new Date();
     let payload;
     try {
@@ -271,6 +260,90 @@ function quote(value) {
 }
 function instant(seconds) {
     return typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : quote(seconds);
+}
+
+// EXTERNAL MODULE: ./src/cli/cli-output.ts
+var cli_output = __webpack_require__(8116);
+// EXTERNAL MODULE: ./src/cli/commands/input-files.ts
+var input_files = __webpack_require__(8315);
+;// CONCATENATED MODULE: ./src/cli/commands/token-verify.ts
+
+
+
+
+
+
+/** `token verify`: 0 when the token is valid, 1 when it is refused (with the reason), 2 on bad input. */
+function tokenVerify(options) {
+    return (0,cli_output/* runCommand */.d1)(options.format, (error) => (error.code.startsWith('TOKEN_') || error.code === broker_error/* ErrorCode */.O4.JwksFailed || error.code === broker_error/* ErrorCode */.O4.DiscoveryFailed ? cli_output/* Exit */.Jc.Refused : cli_output/* Exit */.Jc.Usage), async () => {
+        (0,issuer_url/* parseIssuerUrl */.u)(options.issuer);
+        const token = (await (0,input_files/* readInputFile */.j)(options.token, 'token')).trim();
+        const keys = options.jwks === undefined ? undefined : (0,local/* createLocalJWKSet */.w)(parseJwks(await (0,input_files/* readInputFile */.j)(options.jwks, 'JWKS'), options.jwks));
+        const { claims, header } = await verifyToken(token, { issuer: options.issuer, audience: options.audience, keys });
+        if (options.format === 'json')
+            (0,cli_output/* writeJson */.GF)({ valid: true, header, claims });
+        else
+            process.stdout.write(`valid: signed by ${options.issuer} (${header.alg}, key ${header.kid ?? 'without kid'}) for ${options.audience}; subject ${claims.sub}\n${JSON.stringify(claims, null, 2)}\n`);
+        return cli_output/* Exit */.Jc.Ok;
+    });
+}
+function parseJwks(text, file) {
+    try {
+        const jwks = JSON.parse(text);
+        if (Array.isArray(jwks.keys))
+            return jwks;
+    }
+    catch {
+        // Reported below with the same advice.
+    }
+    throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `${file} is not a JWKS (a JSON object with a "keys" array).`, {
+        hint: "Save the issuer's jwks_uri document, such as https://token.actions.githubusercontent.com/.well-known/jwks.",
+    });
+}
+
+
+/***/ }),
+
+/***/ 1910:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ parseIssuerUrl)
+/* harmony export */ });
+/* unused harmony export isLoopbackHost */
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5725);
+
+/** Hosts where plain http is acceptable: the traffic never leaves the machine. */
+function isLoopbackHost(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+/**
+ * Checks an issuer (or a URL an issuer publishes, such as its `jwks_uri`): https, or http on loopback
+ * only; no credentials, query or fragment. The string itself is kept as given, because `iss` must
+ * match it exactly.
+ */
+function parseIssuerUrl(value, what = 'issuer') {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.IssuerInvalid, `The ${what} ${JSON.stringify(value)} is not a URL.`, {
+            hint: 'Use the issuer’s full URL, such as https://token.actions.githubusercontent.com.',
+        });
+    }
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+    if (!secure) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.IssuerInvalid, `The ${what} ${JSON.stringify(value)} does not use https.`, {
+            hint: 'Keys fetched over plain http could be replaced in transit; only loopback addresses (for local tests) may use http.',
+        });
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.IssuerInvalid, `The ${what} ${JSON.stringify(value)} carries credentials, a query or a fragment.`, {
+            hint: 'Give the issuer as its plain URL, exactly as it appears in the tokens’ `iss` claim.',
+        });
+    }
+    return url;
 }
 
 

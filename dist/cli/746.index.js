@@ -1,27 +1,17 @@
-export const id = 807;
-export const ids = [807];
+export const id = 746;
+export const ids = [746];
 export const modules = {
 
-/***/ 7315:
+/***/ 6687:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  RD: () => (/* binding */ createRemoteJWKSet)
-});
-
-// UNUSED EXPORTS: customFetch, jwksCache
-
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
-var errors = __webpack_require__(5674);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key.js
-var key = __webpack_require__(7859);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/jws_algorithms.js
-var jws_algorithms = __webpack_require__(8109);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
-var validate = __webpack_require__(7784);
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/local.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ createLocalJWKSet)
+/* harmony export */ });
+/* harmony import */ var _lib_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7859);
+/* harmony import */ var _lib_jws_algorithms_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8109);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5674);
+/* harmony import */ var _lib_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7784);
 
 
 
@@ -33,9 +23,9 @@ function isUsableJWK(jwk, entry, alg, kid) {
 async function importWithAlgCache(cache, jwk, entry) {
   const cached = cache.get(jwk) || cache.set(jwk, {}).get(jwk), { alg } = entry;
   if (cached[alg] === void 0) {
-    const pending = (0,key/* jwkToKey */.xY)(entry, jwk, !0).then((key) => {
+    const pending = (0,_lib_key_js__WEBPACK_IMPORTED_MODULE_0__/* .jwkToKey */ .xY)(entry, jwk, !0).then((key) => {
       if (key.type !== "public")
-        throw new errors/* JWKSInvalid */.Dm("JSON Web Key Set members must be public keys");
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .JWKSInvalid */ .Dm("JSON Web Key Set members must be public keys");
       return cached[alg] = key, key;
     }).catch((error) => {
       throw cached[alg] === pending && delete cached[alg], error;
@@ -49,23 +39,23 @@ function createLocalJWKSet(jwks) {
   try {
     snapshot = structuredClone(jwks);
   } catch (cause) {
-    throw new errors/* JWKSInvalid */.Dm("JSON Web Key Set malformed", { cause });
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .JWKSInvalid */ .Dm("JSON Web Key Set malformed", { cause });
   }
-  if (!(0,validate/* isJwkSet */.fV)(snapshot))
-    throw new errors/* JWKSInvalid */.Dm("JSON Web Key Set malformed");
+  if (!(0,_lib_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .isJwkSet */ .fV)(snapshot))
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .JWKSInvalid */ .Dm("JSON Web Key Set malformed");
   const metadata = snapshot.keys.map((jwk) => {
-    const normalized = (0,key/* snapshotJwk */.ZZ)(jwk);
+    const normalized = (0,_lib_key_js__WEBPACK_IMPORTED_MODULE_0__/* .snapshotJwk */ .ZZ)(jwk);
     return Array.isArray(normalized.key_ops) && (normalized.key_ops = [...normalized.key_ops]), normalized;
   }), cached = /* @__PURE__ */ new WeakMap();
   return Object.defineProperty(async (protectedHeader, token) => {
-    const { alg, kid } = { ...protectedHeader, ...token?.header }, entry = typeof alg == "string" ? jws_algorithms/* JWS */.p[alg] : void 0;
+    const { alg, kid } = { ...protectedHeader, ...token?.header }, entry = typeof alg == "string" ? _lib_jws_algorithms_js__WEBPACK_IMPORTED_MODULE_3__/* .JWS */ .p[alg] : void 0;
     if (!entry || entry.secret)
-      throw new errors/* JOSENotSupported */.T0('Unsupported "alg" value for a JSON Web Key Set');
+      throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .JOSENotSupported */ .T0('Unsupported "alg" value for a JSON Web Key Set');
     const candidates = snapshot.keys.filter((_, index) => isUsableJWK(metadata[index], entry, alg, kid)), { 0: jwk, length } = candidates;
     if (!length)
-      throw new errors/* JWKSNoMatchingKey */.BT();
+      throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .JWKSNoMatchingKey */ .BT();
     if (length !== 1) {
-      const error = new errors/* JWKSMultipleMatchingKeys */.$4();
+      const error = new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .JWKSMultipleMatchingKeys */ .$4();
       throw error[Symbol.asyncIterator] = async function* () {
         for (const jwk2 of candidates)
           try {
@@ -81,7 +71,19 @@ function createLocalJWKSet(jwks) {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
+
+/***/ }),
+
+/***/ 2952:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RD: () => (/* binding */ createRemoteJWKSet)
+/* harmony export */ });
+/* unused harmony exports customFetch, jwksCache */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5674);
+/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6687);
+/* harmony import */ var _lib_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7784);
 
 
 
@@ -98,14 +100,14 @@ async function fetchJwks(url, headers, signal, fetchImpl = fetch) {
     redirect: "manual",
     headers
   }).catch((err) => {
-    throw err.name === "TimeoutError" ? new errors/* JWKSTimeout */.xb(void 0, { cause: err }) : err;
+    throw err.name === "TimeoutError" ? new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWKSTimeout */ .xb(void 0, { cause: err }) : err;
   });
   if (response.status !== 200)
-    throw new errors/* JOSEError */.i4("Expected 200 OK from the JSON Web Key Set HTTP response");
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JOSEError */ .i4("Expected 200 OK from the JSON Web Key Set HTTP response");
   try {
     return await response.json();
   } catch (cause) {
-    throw new errors/* JOSEError */.i4("Failed to parse the JSON Web Key Set HTTP response as JSON", { cause });
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JOSEError */ .i4("Failed to parse the JSON Web Key Set HTTP response as JSON", { cause });
   }
 }
 const jwksCache = /* @__PURE__ */ Symbol();
@@ -131,12 +133,12 @@ function createRemoteJWKSet(url, options) {
   let jwksTimestamp, pendingFetch, reloadSequence = 0, appliedSequence = 0, local;
   if (cache && typeof cache == "object") {
     const { uat, jwks } = cache;
-    isFreshFor(uat, cacheMaxAge) && (0,validate/* isJwkSet */.fV)(jwks) && (jwksTimestamp = uat, local = createLocalJWKSet(jwks));
+    isFreshFor(uat, cacheMaxAge) && (0,_lib_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .isJwkSet */ .fV)(jwks) && (jwksTimestamp = uat, local = (0,_local_js__WEBPACK_IMPORTED_MODULE_2__/* .createLocalJWKSet */ .w)(jwks));
   }
   const reload = async () => {
     if (pendingFetch && isCloudflareWorkers() && (pendingFetch = void 0), !pendingFetch) {
       const sequence = ++reloadSequence, current = pendingFetch = fetchJwks(href, headers, AbortSignal.timeout(timeoutDuration), fetchImpl).then((json) => {
-        const next = createLocalJWKSet(json);
+        const next = (0,_local_js__WEBPACK_IMPORTED_MODULE_2__/* .createLocalJWKSet */ .w)(json);
         if (sequence <= appliedSequence)
           return;
         local = next;
@@ -153,7 +155,7 @@ function createRemoteJWKSet(url, options) {
     try {
       return await local(protectedHeader, token);
     } catch (err) {
-      if (err instanceof errors/* JWKSNoMatchingKey */.BT && !isFreshFor(jwksTimestamp, cooldownDuration))
+      if (err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWKSNoMatchingKey */ .BT && !isFreshFor(jwksTimestamp, cooldownDuration))
         return await reload(), local(protectedHeader, token);
       throw err;
     }

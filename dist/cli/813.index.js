@@ -1,0 +1,2384 @@
+export const id = 813;
+export const ids = [813];
+export const modules = {
+
+/***/ 8315:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ readInputFile)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5725);
+
+
+/** Reads a file named on the command line; `-` is standard input. */
+async function readInputFile(path, what) {
+    if (path === '-') {
+        const chunks = [];
+        for await (const chunk of process.stdin)
+            chunks.push(chunk);
+        return Buffer.concat(chunks).toString('utf8');
+    }
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `Cannot read the ${what} file ${path} (${error.code ?? 'error'}).`, {
+            hint: 'Check the path; use - to read from standard input.',
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 2813:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  policyExplain: () => (/* binding */ policyExplain),
+  policyExport: () => (/* binding */ policyExport),
+  policyLint: () => (/* binding */ policyLint),
+  policyTest: () => (/* binding */ policyTest),
+  policyValidate: () => (/* binding */ policyValidate)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
+var base64url = __webpack_require__(1445);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+var buffer_utils = __webpack_require__(7410);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+var validate = __webpack_require__(7784);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+var errors = __webpack_require__(5674);
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
+
+
+
+
+function decodeJwt(jwt) {
+  if (typeof jwt != "string")
+    throw new errors/* JWTInvalid */.Dp("JWTs must use Compact JWS serialization, JWT must be a string");
+  const { 1: encodedPayload, length } = jwt.split(".");
+  if (length === 5)
+    throw new errors/* JWTInvalid */.Dp("Only JWTs using Compact JWS serialization can be decoded");
+  if (length !== 3)
+    throw new errors/* JWTInvalid */.Dp("Invalid JWT");
+  if (!encodedPayload)
+    throw new errors/* JWTInvalid */.Dp("JWTs must contain a payload");
+  let claimsSetBytes;
+  try {
+    claimsSetBytes = (0,base64url/* decode */.D)(encodedPayload);
+  } catch (cause) {
+    throw new errors/* JWTInvalid */.Dp("Failed to base64url decode the payload", { cause });
+  }
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(buffer_utils/* strictDecoder */.u8.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new errors/* JWTInvalid */.Dp("Failed to parse the decoded payload as JSON", { cause });
+  }
+  if (!(0,validate/* isObject */.Gv)(claimsSet))
+    throw new errors/* JWTInvalid */.Dp("Invalid JWT Claims Set");
+  return claimsSet;
+}
+
+
+// EXTERNAL MODULE: ./src/errors/broker-error.ts
+var broker_error = __webpack_require__(5725);
+;// CONCATENATED MODULE: ./src/policy/decision-json.ts
+function decisionJson(decision) {
+    return {
+        decision: decision.allowed ? 'allow' : 'deny',
+        rule: decision.rule?.name ?? null,
+        grant: decision.allowed && decision.rule.grant ? grantJson(decision.rule.grant) : null,
+        rules: decision.outcomes.map((outcome) => ({
+            name: outcome.rule.name,
+            effect: outcome.rule.effect,
+            matched: outcome.matched,
+            ...(outcome.firstFailure && {
+                mismatch: { claim: outcome.firstFailure.condition.claim, expected: expectedJson(outcome.firstFailure.condition.matcher), actual: outcome.firstFailure.actual ?? null },
+            }),
+        })),
+    };
+}
+function expectedJson(matcher) {
+    switch (matcher.kind) {
+        case 'equals':
+            return matcher.values.length === 1 ? matcher.values[0] : matcher.values;
+        case 'glob':
+            return { glob: matcher.pattern };
+        case 'regex':
+            return { regex: matcher.pattern };
+    }
+}
+function grantJson(grant) {
+    const aws = grant.aws;
+    return aws ? { aws: { roles: aws.roles, 'max-duration': aws.maxDurationSeconds, ...(aws.sessionPolicy && { 'session-policy': aws.sessionPolicy.path }) } } : {};
+}
+
+;// CONCATENATED MODULE: ./src/policy/matchers.ts
+/**
+ * The policy's glob language, kept deliberately small so that a reviewer can predict every match:
+ * - `**` matches any run of characters, `/` included, or none;
+ * - `*` matches any run of characters other than `/`, or none;
+ * - every other character, `?`, `[`, `{`, `(` and `\` included, stands for itself.
+ * General-purpose glob libraries add classes, braces, groups and escapes, and treat `**` as special only
+ * as a whole path segment; in a policy those extras are surprises, so they are not offered.
+ */
+function globProblem(pattern) {
+    if (pattern === '')
+        return 'is empty';
+    if (pattern.includes('***'))
+        return 'has three or more `*` in a row; use `*` within a segment or `**` across segments';
+    return undefined;
+}
+function globToRegExp(pattern) {
+    const source = pattern
+        .split('**')
+        .map((part) => part.split('*').map(escapeRegExp).join('[^/]*'))
+        .join('.*');
+    return new RegExp(`^${source}$`, 'su');
+}
+/** A regex condition matches the whole claim: the pattern is always anchored as `^(?:pattern)$`. */
+function regexProblem(pattern) {
+    if (pattern === '')
+        return 'is empty';
+    try {
+        anchoredRegExp(pattern);
+        return undefined;
+    }
+    catch (error) {
+        return `is not a valid regular expression (${error.message})`;
+    }
+}
+function anchoredRegExp(pattern) {
+    return new RegExp(`^(?:${pattern})$`, 'u');
+}
+function matches(matcher, value) {
+    switch (matcher.kind) {
+        case 'equals':
+            return matcher.values.includes(value);
+        case 'glob':
+        case 'regex':
+            return matcher.regExp.test(value);
+    }
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+;// CONCATENATED MODULE: ./src/policy/rule-index.ts
+// Claims that narrow a policy of many rules fastest, most selective first.
+const INDEX_CLAIMS = ['repository_id', 'repository', 'sub', 'job_workflow_ref', 'repository_owner_id', 'repository_owner', 'environment', 'ref'];
+/**
+ * Which rules can possibly match a token, found without scanning every rule: each rule is filed under
+ * the values of one exact-match condition (the most selective it has), so only rules filed under the
+ * token's own values, and rules with no exact condition, remain. A rule left out has a condition that
+ * cannot hold, so leaving it out never changes a decision.
+ */
+class RuleIndex {
+    #byClaim = new Map();
+    #unindexed = [];
+    constructor(rules) {
+        rules.forEach((rule, position) => {
+            const condition = INDEX_CLAIMS.map((claim) => rule.conditions.find((c) => c.claim === claim && c.matcher.kind === 'equals')).find(Boolean);
+            if (!condition || condition.matcher.kind !== 'equals') {
+                this.#unindexed.push(position);
+                return;
+            }
+            const byValue = this.#byClaim.get(condition.claim) ?? new Map();
+            for (const value of new Set(condition.matcher.values))
+                byValue.set(value, [...(byValue.get(value) ?? []), position]);
+            this.#byClaim.set(condition.claim, byValue);
+        });
+    }
+    /** Positions, in file order, of the rules that may match these claims. */
+    candidates(claims) {
+        const positions = [...this.#unindexed];
+        for (const [claim, byValue] of this.#byClaim) {
+            const value = Object.hasOwn(claims, claim) ? claims[claim] : undefined;
+            if (typeof value === 'string')
+                positions.push(...(byValue.get(value) ?? []));
+        }
+        return positions.sort((a, b) => a - b);
+    }
+}
+const indexes = new WeakMap();
+/** The index of a policy, built on its first decision and kept as long as the policy is. */
+function ruleIndexOf(policy) {
+    let index = indexes.get(policy);
+    if (!index) {
+        index = new RuleIndex(policy.rules);
+        indexes.set(policy, index);
+    }
+    return index;
+}
+
+;// CONCATENATED MODULE: ./src/policy/evaluate.ts
+
+
+/**
+ * Decides whether verified claims get credentials. Deny by default; a matching deny rule wins over
+ * any allow; otherwise the first matching allow rule, in file order, decides. Only the rules the index
+ * leaves can match; every rule's outcome is still on record, worked out when it is first read, so that
+ * the decision can always be explained.
+ */
+function evaluatePolicy(policy, claims) {
+    let all;
+    const allOutcomes = () => (all ??= policy.rules.map((rule) => evaluateRule(rule, claims)));
+    const denied = (reason, rule) => ({
+        allowed: false,
+        reason,
+        rule,
+        get closest() {
+            return rule ? undefined : closestAllow(allOutcomes());
+        },
+        get outcomes() {
+            return allOutcomes();
+        },
+    });
+    if (typeof claims.iss !== 'string' || !policy.issuers.includes(claims.iss))
+        return denied('issuer not accepted');
+    if (policy.audiences.length > 0 && !audiences(claims.aud).some((aud) => policy.audiences.includes(aud)))
+        return denied('audience not accepted');
+    const candidates = ruleIndexOf(policy)
+        .candidates(claims)
+        .map((position) => evaluateRule(policy.rules[position], claims))
+        .filter((outcome) => outcome.matched);
+    const deny = candidates.find((o) => o.rule.effect === 'deny');
+    if (deny)
+        return denied('deny rule matched', deny.rule);
+    const allow = candidates.find((o) => o.rule.effect === 'allow');
+    if (!allow)
+        return denied('no allow rule matched');
+    return {
+        allowed: true,
+        rule: allow.rule,
+        get outcomes() {
+            return allOutcomes();
+        },
+    };
+}
+/** The claims the deciding rule checked, with the values the token carried, for reports. */
+function checkedClaims(decision) {
+    const outcome = decision.outcomes.find((o) => o.rule === decision.rule);
+    return (outcome?.conditions ?? []).map((c) => [c.condition.claim, String(c.actual)]);
+}
+function evaluateRule(rule, claims) {
+    const conditions = rule.conditions.map((condition) => evaluateCondition(condition, claims));
+    const firstFailure = conditions.find((c) => !c.holds);
+    return { rule, matched: firstFailure === undefined, conditions, firstFailure };
+}
+function evaluateCondition(condition, claims) {
+    // Own properties only: a claim named "constructor" or "__proto__" must not reach Object.prototype.
+    const actual = Object.hasOwn(claims, condition.claim) ? claims[condition.claim] : undefined;
+    if (actual === undefined)
+        return { condition, actual, holds: false, failure: 'absent' };
+    if (typeof actual !== 'string')
+        return { condition, actual, holds: false, failure: 'not a string' };
+    return matches(condition.matcher, actual) ? { condition, actual, holds: true } : { condition, actual, holds: false, failure: 'differs' };
+}
+function closestAllow(outcomes) {
+    let best;
+    let bestScore = -1;
+    for (const outcome of outcomes) {
+        if (outcome.rule.effect !== 'allow')
+            continue;
+        const score = outcome.conditions.filter((c) => c.holds).length;
+        if (score > bestScore)
+            [best, bestScore] = [outcome, score];
+    }
+    return best;
+}
+function audiences(aud) {
+    if (typeof aud === 'string')
+        return [aud];
+    return Array.isArray(aud) ? aud.filter((a) => typeof a === 'string') : [];
+}
+
+;// CONCATENATED MODULE: ./src/policy/explain.ts
+
+/** Claim values come from tokens: quote them JSON-escaped and cut long ones, so no line can be forged. */
+function quoteClaim(value) {
+    if (value === undefined)
+        return '(absent)';
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 100 ? `${text.slice(0, 97)}...` : text;
+}
+/** What a matcher expects, as a phrase: `"main"`, `one of "a", "b"`, `glob "v*"`, `regex "v[0-9]+"`. */
+function describeExpected(matcher) {
+    switch (matcher.kind) {
+        case 'equals':
+            return matcher.values.length === 1 ? quoteClaim(matcher.values[0]) : `one of ${matcher.values.map(quoteClaim).join(', ')}`;
+        case 'glob':
+        case 'regex':
+            return `${matcher.kind} ${quoteClaim(matcher.pattern)}`;
+    }
+}
+/** One condition that did not hold, as a phrase: `ref was "refs/heads/dev", expected "refs/heads/main"`. */
+function describeFailure(outcome) {
+    const { claim, matcher } = outcome.condition;
+    if (outcome.failure === 'absent')
+        return `${claim} is absent from the token, expected ${describeExpected(matcher)}`;
+    if (outcome.failure === 'not a string')
+        return `${claim} is ${quoteClaim(outcome.actual)}, not a string, expected ${describeExpected(matcher)}`;
+    return `${claim} was ${quoteClaim(outcome.actual)}, expected ${describeExpected(matcher)}`;
+}
+function describeRule(outcome) {
+    const head = `rule "${outcome.rule.name}" (${outcome.rule.effect}, line ${outcome.rule.location.line})`;
+    if (outcome.matched)
+        return `${head}: matched (${outcome.conditions.map((c) => c.condition.claim).join(', ')})`;
+    return `${head}: no match, ${describeFailure(outcome.firstFailure)}`;
+}
+/** Why the decision came out as it did, rule by rule, for the log, the job summary and errors. */
+function explainDecision(decision) {
+    return [headline(decision), ...decision.outcomes.map((outcome) => `  ${describeRule(outcome)}`)];
+}
+function headline(decision) {
+    if (decision.allowed)
+        return `Allowed by rule "${decision.rule.name}".`;
+    switch (decision.reason) {
+        case 'issuer not accepted':
+            return 'Denied: the policy does not accept tokens from this issuer (see its `issuers`).';
+        case 'audience not accepted':
+            return 'Denied: the policy does not accept this token audience (see its `audiences`).';
+        case 'deny rule matched':
+            return `Denied by rule "${decision.rule.name}".`;
+        case 'no allow rule matched':
+            return 'Denied: no allow rule matched (deny by default).';
+    }
+}
+/** A denial as the error the user sees: what decided, the rule that came closest, and what differed. */
+function denialError(decision, policySource) {
+    const closest = decision.closest;
+    const detail = closest?.firstFailure !== undefined
+        ? ` Rule "${closest.rule.name}" came closest; ${describeFailure(closest.firstFailure)}.`
+        : '';
+    return new BrokerError(ErrorCode.PolicyDenied, `${headline(decision)}${detail}`, {
+        hint: `If this job should get credentials, change ${policySource} in a reviewed pull request; the log and the job summary show every rule's result.`,
+        location: decision.rule?.location ?? closest?.firstFailure?.condition.location,
+    });
+}
+
+// EXTERNAL MODULE: ./src/providers/aws/oidc-provider.ts
+var oidc_provider = __webpack_require__(9445);
+;// CONCATENATED MODULE: ./src/policy/export/aws-trust-policy.ts
+
+
+/**
+ * GitHub claims that AWS STS exposes as condition keys (`<issuer host>:<claim>`) besides `sub` and `aud`,
+ * since STS began validating provider-specific claims in 2026.
+ */
+const AWS_GITHUB_CONDITION_CLAIMS = ['sub', 'actor', 'actor_id', 'job_workflow_ref', 'repository', 'repository_id', 'workflow', 'ref', 'environment', 'enterprise_id'];
+/**
+ * The IAM trust policy that makes AWS itself enforce a policy's rules for one role: an Allow statement
+ * per allow rule that grants the role, and a Deny statement per deny rule that AWS can express exactly.
+ * Claims without an AWS condition key are left to the broker and listed in the notes.
+ */
+function exportAwsTrustPolicy(policy, options = {}) {
+    const selected = options.rule === undefined ? policy.rules : policy.rules.filter((rule) => rule.name === options.rule);
+    if (options.rule !== undefined && selected.length === 0)
+        throw usage(`The policy has no rule named "${options.rule}".`, `Use one of: ${policy.rules.map((r) => r.name).join(', ')}.`);
+    const roleArn = chooseRole(selected, options.role);
+    const account = /^arn:aws[\w-]*:iam::(\d{12}):role\//.exec(roleArn)[1];
+    const audiences = policy.audiences.length > 0 ? [...policy.audiences] : ['sts.amazonaws.com'];
+    const notes = policy.audiences.length > 0 ? [] : ['The policy names no audience; the trust policy requires sts.amazonaws.com.'];
+    const statements = [];
+    for (const issuer of policy.issuers) {
+        const prefix = (0,oidc_provider/* oidcProviderKeyPrefix */.k)(issuer);
+        const principal = { Federated: `arn:aws:iam::${account}:oidc-provider/${prefix}` };
+        for (const rule of policy.rules.filter((r) => r.effect === 'deny')) {
+            const conditions = translate(rule, prefix);
+            if (conditions.untranslated.length > 0) {
+                notes.push(`Deny rule "${rule.name}" is not in the trust policy: AWS has no exact condition for ${conditions.untranslated.join(', ')}; only the broker enforces it.`);
+                continue;
+            }
+            statements.push({ Sid: sid('Deny', rule, issuer, policy), Effect: 'Deny', Principal: principal, Action: 'sts:AssumeRoleWithWebIdentity', Condition: conditions.block });
+        }
+        for (const rule of selected.filter((r) => r.effect === 'allow' && r.grant?.aws?.roles.includes(roleArn))) {
+            const conditions = translate(rule, prefix);
+            (conditions.block.StringEquals ??= {})[`${prefix}:aud`] = audiences.length === 1 ? audiences[0] : audiences;
+            if (conditions.untranslated.length > 0)
+                notes.push(`Rule "${rule.name}": AWS cannot check ${conditions.untranslated.join(', ')}; the trust policy is broader there, and only the broker enforces it.`);
+            notes.push(...conditions.broader.map((claim) => `Rule "${rule.name}": the ${claim} glob becomes an IAM wildcard, where * also crosses "/" and ? stands for any character.`));
+            statements.push({ Sid: sid('Allow', rule, issuer, policy), Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRoleWithWebIdentity', Condition: conditions.block });
+        }
+    }
+    return { roleArn, document: { Version: '2012-10-17', Statement: statements }, notes: [...new Set(notes)] };
+}
+function chooseRole(rules, requested) {
+    const roles = [...new Set(rules.flatMap((rule) => (rule.effect === 'allow' ? (rule.grant?.aws?.roles ?? []) : [])))];
+    if (requested !== undefined) {
+        if (!roles.includes(requested))
+            throw usage(`No selected rule grants the role ${requested}.`, roles.length > 0 ? `Roles granted: ${roles.join(', ')}.` : 'Select a rule that has an AWS grant.');
+        return requested;
+    }
+    if (roles.length === 1)
+        return roles[0];
+    if (roles.length === 0)
+        throw usage('No selected rule grants an AWS role.', 'Select a rule with `grant: aws:`.');
+    throw usage(`The selected rules grant several roles: ${roles.join(', ')}.`, 'A trust policy belongs to one role: choose it with --role.');
+}
+function translate(rule, prefix) {
+    const result = { block: {}, untranslated: [], broader: [] };
+    const put = (operator, claim, values) => {
+        (result.block[operator] ??= {})[`${prefix}:${claim}`] = values.length === 1 ? values[0] : [...values];
+    };
+    for (const condition of rule.conditions) {
+        if (!AWS_GITHUB_CONDITION_CLAIMS.includes(condition.claim) || condition.matcher.kind === 'regex') {
+            if (condition.claim !== 'repository_owner')
+                result.untranslated.push(condition.matcher.kind === 'regex' ? `the regex on ${condition.claim}` : condition.claim);
+            continue;
+        }
+        if (condition.matcher.kind === 'equals')
+            put('StringEquals', condition.claim, condition.matcher.values);
+        else {
+            const pattern = condition.matcher.pattern.replace(/\*\*/g, '*');
+            if (/\*[^*]*\//.test(condition.matcher.pattern.replace(/\*\*/g, '')) || pattern.includes('?'))
+                result.broader.push(condition.claim);
+            put('StringLike', condition.claim, [pattern]);
+        }
+    }
+    // An Allow must bind the subject (IAM's advice, and the trust lint's first check); a Deny need not.
+    if (rule.effect === 'allow' && !rule.conditions.some((c) => c.claim === 'sub')) {
+        const sub = subjectCondition(rule);
+        if (sub)
+            put(sub.operator, 'sub', sub.values);
+        else
+            result.untranslated.push('a repository binding for sub');
+    }
+    return result;
+}
+/**
+ * A `sub` condition implied by the rule's repository (or owner) and environment, so that every
+ * statement binds the subject as IAM recommends: `repo:OWNER/REPO:environment:ENV` when both are
+ * exact, `repo:OWNER/REPO:*` or `repo:OWNER/*` otherwise.
+ */
+function subjectCondition(rule) {
+    const exact = (claim) => {
+        const condition = rule.conditions.find((c) => c.claim === claim);
+        return condition?.matcher.kind === 'equals' ? condition.matcher.values : undefined;
+    };
+    const repositories = exact('repository');
+    const environments = exact('environment');
+    if (repositories && environments)
+        return { operator: 'StringEquals', values: repositories.flatMap((r) => environments.map((e) => `repo:${r}:environment:${e}`)) };
+    if (repositories)
+        return { operator: 'StringLike', values: repositories.map((r) => `repo:${r}:*`) };
+    const owners = exact('repository_owner');
+    return owners ? { operator: 'StringLike', values: owners.map((o) => `repo:${o}/*`) } : undefined;
+}
+function sid(effect, rule, issuer, policy) {
+    const suffix = policy.issuers.length > 1 ? String(policy.issuers.indexOf(issuer) + 1) : '';
+    return `${effect}${rule.name.replace(/[^A-Za-z0-9]/g, '')}${suffix}`;
+}
+function usage(message, hint) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, message, { hint });
+}
+
+;// CONCATENATED MODULE: ./src/policy/export/gcp-attribute-condition.ts
+
+
+// Google rejects longer attribute conditions on a workload identity pool provider.
+const MAX_CONDITION_CHARS = 4096;
+/**
+ * The CEL attribute condition that makes a workload identity pool provider accept only the tokens the
+ * policy allows: no deny rule matches, and some allow rule does. Globs and regexes become RE2
+ * `matches()` calls, anchored as the broker anchors them.
+ */
+function exportGcpAttributeCondition(policy, options = {}) {
+    const allows = policy.rules.filter((rule) => rule.effect === 'allow' && (options.rule === undefined || rule.name === options.rule));
+    if (allows.length === 0) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, options.rule === undefined ? 'The policy has no allow rule to export.' : `The policy has no allow rule named "${options.rule}".`, {
+            hint: `Allow rules: ${policy.rules.filter((r) => r.effect === 'allow').map((r) => r.name).join(', ') || 'none'}.`,
+        });
+    }
+    const notes = [];
+    if (allows.some((rule) => rule.conditions.some((c) => c.matcher.kind === 'regex'))) {
+        notes.push('Regexes are passed to CEL matches(), which uses RE2: lookaround and backreferences are not available there.');
+    }
+    const denies = policy.rules.filter((rule) => rule.effect === 'deny').map((rule) => `!(${conjunction(rule)})`);
+    const allowed = allows.length === 1 ? conjunction(allows[0]) : allows.map((rule) => `(${conjunction(rule)})`).join(' || ');
+    const condition = [...denies, denies.length > 0 && allows.length > 1 ? `(${allowed})` : allowed].join(' && ');
+    if (condition.length > MAX_CONDITION_CHARS)
+        notes.push(`The condition is ${condition.length} characters; Google accepts at most ${MAX_CONDITION_CHARS}. Export fewer rules (--rule) or split providers.`);
+    return { condition, notes };
+}
+function conjunction(rule) {
+    return rule.conditions.map(test).join(' && ');
+}
+function test(condition) {
+    const attribute = /^[A-Za-z_][A-Za-z0-9_]*$/.test(condition.claim) ? `assertion.${condition.claim}` : `assertion[${literal(condition.claim)}]`;
+    const matcher = condition.matcher;
+    switch (matcher.kind) {
+        case 'equals':
+            return matcher.values.length === 1 ? `${attribute} == ${literal(matcher.values[0])}` : `${attribute} in [${matcher.values.map(literal).join(', ')}]`;
+        case 'glob':
+            return `${attribute}.matches(${literal(globToRegExp(matcher.pattern).source)})`;
+        case 'regex':
+            return `${attribute}.matches(${literal(`^(?:${matcher.pattern})$`)})`;
+    }
+}
+/** A CEL string literal; JSON's escaping is valid CEL. */
+function literal(text) {
+    return JSON.stringify(text);
+}
+
+// EXTERNAL MODULE: ./src/policy/lint/finding.ts
+var finding = __webpack_require__(5359);
+;// CONCATENATED MODULE: ./src/policy/lint/policy-lint.ts
+
+
+const UNTRUSTED_EVENTS = ['pull_request_target', 'workflow_run'];
+const REPOSITORY_CLAIMS = ['repository', 'repository_id', 'repository_owner', 'repository_owner_id'];
+const ONE_HOUR = 3600;
+/**
+ * Lints a loaded policy for trust that is broader than it looks. Each finding says what is wrong and
+ * how to fix it; errors are what `policy lint` fails on.
+ */
+function lintPolicy(policy) {
+    const findings = policyWide(policy);
+    for (const rule of policy.rules)
+        for (const check of RULE_CHECKS)
+            findings.push(...check(rule, policy));
+    return (0,finding/* sortFindings */.T)(findings);
+}
+function policyWide(policy) {
+    if (policy.audiences.length === 0) {
+        return [
+            {
+                id: 'audience-missing',
+                severity: 'warning',
+                rule: null,
+                message: 'The policy accepts tokens of any audience the verifier was given.',
+                fix: 'Add `audiences: [sts.amazonaws.com]` (or your cloud’s audience), so a token minted for another service is refused.',
+            },
+        ];
+    }
+    return policy.audiences
+        .filter((audience) => /^https:\/\/github\.com\//.test(audience))
+        .map((audience) => ({
+        id: 'audience-generic',
+        severity: 'warning',
+        rule: null,
+        message: `The audience "${audience}" is GitHub's default, which every job of the owner can request for any purpose.`,
+        fix: 'Use an audience specific to the cloud or broker, such as sts.amazonaws.com.',
+    }));
+}
+const RULE_CHECKS = [
+    (rule) => rule.effect === 'allow' && !rule.conditions.some(bindsRepository)
+        ? [policy_lint_finding(rule, 'no-repository-binding', 'error', 'The rule is not bound to a repository or an owner: any job with matching claims, from any repository on this issuer, gets its grant.', 'Add `repository_id` (or `repository_owner_id`) to its match.')]
+        : [],
+    (rule) => [
+        ['repository', 'repository_id'],
+        ['repository_owner', 'repository_owner_id'],
+    ]
+        .filter(([name, id]) => has(rule, name) && !has(rule, id))
+        .map(([name, id]) => policy_lint_finding(rule, 'name-without-id', 'warning', `The rule matches \`${name}\` by name only; a deleted or renamed ${name === 'repository' ? 'repository' : 'owner'} lets someone else register the name.`, `Match \`${id}\` as well: IDs are never reused.`, condition(rule, name))),
+    (rule) => rule.conditions.flatMap(broadPatternFindings(rule)),
+    (rule) => {
+        if (rule.effect !== 'allow')
+            return [];
+        const event = condition(rule, 'event_name');
+        const ref = condition(rule, 'ref');
+        const results = [];
+        const allowed = event ? UNTRUSTED_EVENTS.filter((name) => matches(event.matcher, name)) : [];
+        if (allowed.length > 0) {
+            results.push(policy_lint_finding(rule, 'untrusted-trigger', 'error', `The rule allows ${allowed.join(' and ')}, which run with the base repository's trust on code or input that a pull request controls.`, 'Remove these events from the rule, and add a deny rule for them.', event));
+        }
+        if (ref && matches(ref.matcher, 'refs/pull/1/merge')) {
+            results.push(policy_lint_finding(rule, 'untrusted-trigger', 'error', 'The rule allows refs/pull/*: jobs that run a pull request’s code.', 'Pin `ref` to protected branches or tags.', ref));
+        }
+        return results;
+    },
+    (rule) => rule.effect === 'allow' && has(rule, 'environment')
+        ? [policy_lint_finding(rule, 'environment-trust', 'note', 'The rule trusts a deployment environment: that is only as strong as the environment’s protection.', 'Give the environment required reviewers and deployment branch rules, in every repository the rule covers.', condition(rule, 'environment'))]
+        : [],
+    (rule) => ['workflow', 'workflow_ref']
+        .filter((claim) => has(rule, claim))
+        .map((claim) => policy_lint_finding(rule, 'caller-workflow-claim', 'warning', `The rule matches \`${claim}\`, the calling workflow, which the repository can edit or rename; it does not prove which reusable workflow ran.`, 'Match `job_workflow_ref` (and pin its @ref) to require a sanctioned reusable workflow.', condition(rule, claim))),
+    (rule) => {
+        const environment = condition(rule, 'environment');
+        const runner = condition(rule, 'runner_environment');
+        const production = environment && ['production', 'prod'].some((name) => matches(environment.matcher, name));
+        if (rule.effect !== 'allow' || !production || (runner && !matches(runner.matcher, 'self-hosted')))
+            return [];
+        return [policy_lint_finding(rule, 'self-hosted-production', 'warning', 'The rule grants production credentials to jobs on self-hosted runners, which may keep state between jobs.', 'Add `runner_environment: github-hosted`, or a deny rule for self-hosted runners in production.', environment)];
+    },
+    (rule) => {
+        const seconds = rule.grant?.aws?.maxDurationSeconds ?? 0;
+        return seconds > ONE_HOUR
+            ? [policy_lint_finding(rule, 'long-duration', 'warning', `The rule grants sessions of up to ${seconds / 60} minutes: a dynamic credential in name only.`, 'Lower max-duration to 1h or less (15m suits most deployments).')]
+            : [];
+    },
+    (rule) => {
+        if (rule.effect !== 'allow' || has(rule, 'ref') || has(rule, 'environment') || has(rule, 'job_workflow_ref'))
+            return [];
+        const refInSub = condition(rule, 'sub');
+        if (refInSub && !['repo:o/r:ref:refs/pull/1/merge', 'repo:o/r:pull_request'].some((value) => matches(refInSub.matcher, value)))
+            return [];
+        return [policy_lint_finding(rule, 'unpinned-ref', 'warning', `The rule does not pin \`ref\`: any branch, including one a pull request pushes, gets its grant.`, 'Match `ref` to protected branches or tags, or `environment` with deployment branch rules.')];
+    },
+];
+/** Globs and regexes that match more than they seem to. */
+function broadPatternFindings(rule) {
+    return (c) => {
+        const fix = 'Write the pattern out in full, or list the exact values.';
+        if (c.matcher.kind === 'glob') {
+            const prefix = c.matcher.pattern.split('/').find((segment) => /[^*]\*+$/.test(segment));
+            return prefix ? [policy_lint_finding(rule, 'broad-pattern', 'warning', `The glob segment "${prefix}" also matches any longer name that starts the same way (e.g. "${prefix.replace(/\*+$/, '')}-evil").`, fix, c)] : [];
+        }
+        if (c.matcher.kind !== 'regex')
+            return [];
+        const source = c.matcher.pattern;
+        const outsideClasses = source.replace(/\\./g, '__').replace(/\[[^\]]*\]/g, '_');
+        const problems = [];
+        if (outsideClasses.includes('.*'))
+            problems.push('`.*` matches anything, `/` and `:` included');
+        else if (outsideClasses.includes('.'))
+            problems.push('an unescaped `.` matches any character, not just a dot');
+        if (topLevelAlternation(source))
+            problems.push('a top-level `|`: the broker anchors each side, but the same pattern in a cloud condition or another tool usually is not');
+        return problems.map((problem) => policy_lint_finding(rule, 'broad-pattern', 'warning', `The regex for ${c.claim}: ${problem}.`, 'Escape dots (\\.), avoid .*, and group alternatives: (a|b).', c));
+    };
+}
+function topLevelAlternation(source) {
+    let depth = 0;
+    for (let i = 0; i < source.length; i++) {
+        const char = source[i];
+        if (char === '\\')
+            i++;
+        else if (char === '(')
+            depth++;
+        else if (char === ')')
+            depth--;
+        else if (char === '|' && depth === 0)
+            return true;
+    }
+    return false;
+}
+function bindsRepository(c) {
+    if (REPOSITORY_CLAIMS.includes(c.claim))
+        return true;
+    if (c.claim !== 'sub')
+        return false;
+    // repo:OWNER/... with the owner written out.
+    const owner = /^repo:[A-Za-z0-9-]+\//;
+    return c.matcher.kind === 'equals' ? c.matcher.values.every((value) => owner.test(value)) : owner.test(c.matcher.pattern);
+}
+function has(rule, claim) {
+    return rule.conditions.some((c) => c.claim === claim);
+}
+function condition(rule, claim) {
+    return rule.conditions.find((c) => c.claim === claim);
+}
+function policy_lint_finding(rule, id, severity, message, fix, at) {
+    return { id, severity, rule: rule.name, message, fix, location: at?.location ?? rule.location };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/policy/schema-validator.generated.ts
+// Generated by scripts/generate-policy-validator.ts from schema/policy.schema.json: do not edit.
+// Run `npm run build` after changing the schema.
+// @ts-nocheck
+
+const schema_validator_generated_validate = (/* unused pure expression or super */ null && (validate10));
+/* harmony default export */ const schema_validator_generated = (validate10);
+const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/ci-oidc-broker/ci-oidc-broker/schema/policy.schema.json", "title": "ci-oidc-broker policy", "description": "Which CI jobs, identified by their verified OIDC token claims, may receive which cloud credentials. Deny by default; a matching deny rule wins; otherwise the first matching allow rule grants.", "type": "object", "additionalProperties": false, "required": ["version", "rules"], "properties": { "version": { "description": "The policy format version.", "const": 1 }, "issuers": { "description": "Token issuers this policy accepts. Default: GitHub Actions (https://token.actions.githubusercontent.com).", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "audiences": { "description": "Token audiences this policy accepts. Default: any audience the verifier was configured for.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "rules": { "description": "Rules, evaluated in file order.", "type": "array", "items": { "$ref": "#/definitions/rule" } } }, "definitions": { "rule": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } }, "claimValue": { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: a JavaScript regular expression, always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] }, "grant": { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" } } }, "awsGrant": { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 } } } } };
+const schema12 = { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } };
+const schema13 = { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: a JavaScript regular expression, always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] };
+const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
+const schema14 = { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" } } };
+const schema15 = { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 } } };
+const pattern1 = new RegExp("^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$", "u");
+const pattern2 = new RegExp("^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$", "u");
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) { let vErrors = null; let errors = 0; if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (Object.keys(data).length < 1) {
+        const err0 = { instancePath, schemaPath: "#/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+        if (vErrors === null) {
+            vErrors = [err0];
+        }
+        else {
+            vErrors.push(err0);
+        }
+        errors++;
+    }
+    for (const key0 in data) {
+        if (!(key0 === "aws")) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+                vErrors = [err1];
+            }
+            else {
+                vErrors.push(err1);
+            }
+            errors++;
+        }
+    }
+    if (data.aws !== undefined) {
+        let data0 = data.aws;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+            if (data0.roles === undefined) {
+                const err2 = { instancePath: instancePath + "/aws", schemaPath: "#/definitions/awsGrant/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'" };
+                if (vErrors === null) {
+                    vErrors = [err2];
+                }
+                else {
+                    vErrors.push(err2);
+                }
+                errors++;
+            }
+            for (const key1 in data0) {
+                if (!(((key1 === "roles") || (key1 === "max-duration")) || (key1 === "session-policy"))) {
+                    const err3 = { instancePath: instancePath + "/aws", schemaPath: "#/definitions/awsGrant/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err3];
+                    }
+                    else {
+                        vErrors.push(err3);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.roles !== undefined) {
+                let data1 = data0.roles;
+                if (Array.isArray(data1)) {
+                    if (data1.length < 1) {
+                        const err4 = { instancePath: instancePath + "/aws/roles", schemaPath: "#/definitions/awsGrant/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                        if (vErrors === null) {
+                            vErrors = [err4];
+                        }
+                        else {
+                            vErrors.push(err4);
+                        }
+                        errors++;
+                    }
+                    const len0 = data1.length;
+                    for (let i0 = 0; i0 < len0; i0++) {
+                        let data2 = data1[i0];
+                        if (typeof data2 === "string") {
+                            if (!pattern1.test(data2)) {
+                                const err5 = { instancePath: instancePath + "/aws/roles/" + i0, schemaPath: "#/definitions/awsGrant/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" + "\"" };
+                                if (vErrors === null) {
+                                    vErrors = [err5];
+                                }
+                                else {
+                                    vErrors.push(err5);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err6 = { instancePath: instancePath + "/aws/roles/" + i0, schemaPath: "#/definitions/awsGrant/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err6];
+                            }
+                            else {
+                                vErrors.push(err6);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err7 = { instancePath: instancePath + "/aws/roles", schemaPath: "#/definitions/awsGrant/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err7];
+                    }
+                    else {
+                        vErrors.push(err7);
+                    }
+                    errors++;
+                }
+            }
+            if (data0["max-duration"] !== undefined) {
+                let data3 = data0["max-duration"];
+                const _errs11 = errors;
+                let valid5 = false;
+                const _errs12 = errors;
+                if (!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) {
+                    const err8 = { instancePath: instancePath + "/aws/max-duration", schemaPath: "#/definitions/awsGrant/properties/max-duration/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                        vErrors = [err8];
+                    }
+                    else {
+                        vErrors.push(err8);
+                    }
+                    errors++;
+                }
+                var _valid0 = _errs12 === errors;
+                valid5 = valid5 || _valid0;
+                if (!valid5) {
+                    const _errs14 = errors;
+                    if (typeof data3 === "string") {
+                        if (!pattern2.test(data3)) {
+                            const err9 = { instancePath: instancePath + "/aws/max-duration", schemaPath: "#/definitions/awsGrant/properties/max-duration/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }, message: "must match pattern \"" + "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" + "\"" };
+                            if (vErrors === null) {
+                                vErrors = [err9];
+                            }
+                            else {
+                                vErrors.push(err9);
+                            }
+                            errors++;
+                        }
+                    }
+                    else {
+                        const err10 = { instancePath: instancePath + "/aws/max-duration", schemaPath: "#/definitions/awsGrant/properties/max-duration/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                            vErrors = [err10];
+                        }
+                        else {
+                            vErrors.push(err10);
+                        }
+                        errors++;
+                    }
+                    var _valid0 = _errs14 === errors;
+                    valid5 = valid5 || _valid0;
+                }
+                if (!valid5) {
+                    const err11 = { instancePath: instancePath + "/aws/max-duration", schemaPath: "#/definitions/awsGrant/properties/max-duration/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                    if (vErrors === null) {
+                        vErrors = [err11];
+                    }
+                    else {
+                        vErrors.push(err11);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs11;
+                    if (vErrors !== null) {
+                        if (_errs11) {
+                            vErrors.length = _errs11;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+            if (data0["session-policy"] !== undefined) {
+                let data4 = data0["session-policy"];
+                if (typeof data4 === "string") {
+                    if (data4.length < 1) {
+                        const err12 = { instancePath: instancePath + "/aws/session-policy", schemaPath: "#/definitions/awsGrant/properties/session-policy/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                        if (vErrors === null) {
+                            vErrors = [err12];
+                        }
+                        else {
+                            vErrors.push(err12);
+                        }
+                        errors++;
+                    }
+                }
+                else {
+                    const err13 = { instancePath: instancePath + "/aws/session-policy", schemaPath: "#/definitions/awsGrant/properties/session-policy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err13];
+                    }
+                    else {
+                        vErrors.push(err13);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err14 = { instancePath: instancePath + "/aws", schemaPath: "#/definitions/awsGrant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err14];
+            }
+            else {
+                vErrors.push(err14);
+            }
+            errors++;
+        }
+    }
+}
+else {
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+        vErrors = [err15];
+    }
+    else {
+        vErrors.push(err15);
+    }
+    errors++;
+} validate12.errors = vErrors; return errors === 0; }
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) { let vErrors = null; let errors = 0; if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === undefined) {
+        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'" };
+        if (vErrors === null) {
+            vErrors = [err0];
+        }
+        else {
+            vErrors.push(err0);
+        }
+        errors++;
+    }
+    if (data.match === undefined) {
+        const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "match" }, message: "must have required property '" + "match" + "'" };
+        if (vErrors === null) {
+            vErrors = [err1];
+        }
+        else {
+            vErrors.push(err1);
+        }
+        errors++;
+    }
+    for (const key0 in data) {
+        if (!((((key0 === "name") || (key0 === "effect")) || (key0 === "match")) || (key0 === "grant"))) {
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+                vErrors = [err2];
+            }
+            else {
+                vErrors.push(err2);
+            }
+            errors++;
+        }
+    }
+    if (data.name !== undefined) {
+        let data0 = data.name;
+        if (typeof data0 === "string") {
+            if (!pattern0.test(data0)) {
+                const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, message: "must match pattern \"" + "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" + "\"" };
+                if (vErrors === null) {
+                    vErrors = [err3];
+                }
+                else {
+                    vErrors.push(err3);
+                }
+                errors++;
+            }
+        }
+        else {
+            const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err4];
+            }
+            else {
+                vErrors.push(err4);
+            }
+            errors++;
+        }
+    }
+    if (data.effect !== undefined) {
+        let data1 = data.effect;
+        if (!((data1 === "allow") || (data1 === "deny"))) {
+            const err5 = { instancePath: instancePath + "/effect", schemaPath: "#/properties/effect/enum", keyword: "enum", params: { allowedValues: schema12.properties.effect.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+                vErrors = [err5];
+            }
+            else {
+                vErrors.push(err5);
+            }
+            errors++;
+        }
+    }
+    if (data.match !== undefined) {
+        let data2 = data.match;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            if (Object.keys(data2).length < 1) {
+                const err6 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                if (vErrors === null) {
+                    vErrors = [err6];
+                }
+                else {
+                    vErrors.push(err6);
+                }
+                errors++;
+            }
+            for (const key1 in data2) {
+                let data3 = data2[key1];
+                const _errs10 = errors;
+                let valid3 = false;
+                const _errs11 = errors;
+                if (typeof data3 !== "string") {
+                    const err7 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err7];
+                    }
+                    else {
+                        vErrors.push(err7);
+                    }
+                    errors++;
+                }
+                var _valid0 = _errs11 === errors;
+                valid3 = valid3 || _valid0;
+                if (!valid3) {
+                    const _errs13 = errors;
+                    if (Array.isArray(data3)) {
+                        if (data3.length < 1) {
+                            const err8 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                            if (vErrors === null) {
+                                vErrors = [err8];
+                            }
+                            else {
+                                vErrors.push(err8);
+                            }
+                            errors++;
+                        }
+                        const len0 = data3.length;
+                        for (let i0 = 0; i0 < len0; i0++) {
+                            if (typeof data3[i0] !== "string") {
+                                const err9 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/definitions/claimValue/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err9];
+                                }
+                                else {
+                                    vErrors.push(err9);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err10 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                            vErrors = [err10];
+                        }
+                        else {
+                            vErrors.push(err10);
+                        }
+                        errors++;
+                    }
+                    var _valid0 = _errs13 === errors;
+                    valid3 = valid3 || _valid0;
+                    if (!valid3) {
+                        const _errs17 = errors;
+                        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                            if (data3.glob === undefined) {
+                                const err11 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/2/required", keyword: "required", params: { missingProperty: "glob" }, message: "must have required property '" + "glob" + "'" };
+                                if (vErrors === null) {
+                                    vErrors = [err11];
+                                }
+                                else {
+                                    vErrors.push(err11);
+                                }
+                                errors++;
+                            }
+                            for (const key2 in data3) {
+                                if (!(key2 === "glob")) {
+                                    const err12 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err12];
+                                    }
+                                    else {
+                                        vErrors.push(err12);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data3.glob !== undefined) {
+                                let data5 = data3.glob;
+                                if (typeof data5 === "string") {
+                                    if (data5.length < 1) {
+                                        const err13 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/glob", schemaPath: "#/definitions/claimValue/anyOf/2/properties/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                                        if (vErrors === null) {
+                                            vErrors = [err13];
+                                        }
+                                        else {
+                                            vErrors.push(err13);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                else {
+                                    const err14 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/glob", schemaPath: "#/definitions/claimValue/anyOf/2/properties/glob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err14];
+                                    }
+                                    else {
+                                        vErrors.push(err14);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err15 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err15];
+                            }
+                            else {
+                                vErrors.push(err15);
+                            }
+                            errors++;
+                        }
+                        var _valid0 = _errs17 === errors;
+                        valid3 = valid3 || _valid0;
+                        if (!valid3) {
+                            const _errs22 = errors;
+                            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                                if (data3.regex === undefined) {
+                                    const err16 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/3/required", keyword: "required", params: { missingProperty: "regex" }, message: "must have required property '" + "regex" + "'" };
+                                    if (vErrors === null) {
+                                        vErrors = [err16];
+                                    }
+                                    else {
+                                        vErrors.push(err16);
+                                    }
+                                    errors++;
+                                }
+                                for (const key3 in data3) {
+                                    if (!(key3 === "regex")) {
+                                        const err17 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                                        if (vErrors === null) {
+                                            vErrors = [err17];
+                                        }
+                                        else {
+                                            vErrors.push(err17);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data3.regex !== undefined) {
+                                    let data6 = data3.regex;
+                                    if (typeof data6 === "string") {
+                                        if (data6.length < 1) {
+                                            const err18 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/regex", schemaPath: "#/definitions/claimValue/anyOf/3/properties/regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                                            if (vErrors === null) {
+                                                vErrors = [err18];
+                                            }
+                                            else {
+                                                vErrors.push(err18);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err19 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/regex", schemaPath: "#/definitions/claimValue/anyOf/3/properties/regex/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                            vErrors = [err19];
+                                        }
+                                        else {
+                                            vErrors.push(err19);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err20 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                if (vErrors === null) {
+                                    vErrors = [err20];
+                                }
+                                else {
+                                    vErrors.push(err20);
+                                }
+                                errors++;
+                            }
+                            var _valid0 = _errs22 === errors;
+                            valid3 = valid3 || _valid0;
+                        }
+                    }
+                }
+                if (!valid3) {
+                    const err21 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                    if (vErrors === null) {
+                        vErrors = [err21];
+                    }
+                    else {
+                        vErrors.push(err21);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs10;
+                    if (vErrors !== null) {
+                        if (_errs10) {
+                            vErrors.length = _errs10;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+        }
+        else {
+            const err22 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err22];
+            }
+            else {
+                vErrors.push(err22);
+            }
+            errors++;
+        }
+    }
+    if (data.grant !== undefined) {
+        if (!(validate12(data.grant, { instancePath: instancePath + "/grant", parentData: data, parentDataProperty: "grant", rootData }))) {
+            vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+            errors = vErrors.length;
+        }
+    }
+}
+else {
+    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+        vErrors = [err23];
+    }
+    else {
+        vErrors.push(err23);
+    }
+    errors++;
+} validate11.errors = vErrors; return errors === 0; }
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) { /*# sourceURL="https://github.com/ci-oidc-broker/ci-oidc-broker/schema/policy.schema.json" */ ; let vErrors = null; let errors = 0; if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.version === undefined) {
+        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property '" + "version" + "'" };
+        if (vErrors === null) {
+            vErrors = [err0];
+        }
+        else {
+            vErrors.push(err0);
+        }
+        errors++;
+    }
+    if (data.rules === undefined) {
+        const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property '" + "rules" + "'" };
+        if (vErrors === null) {
+            vErrors = [err1];
+        }
+        else {
+            vErrors.push(err1);
+        }
+        errors++;
+    }
+    for (const key0 in data) {
+        if (!((((key0 === "version") || (key0 === "issuers")) || (key0 === "audiences")) || (key0 === "rules"))) {
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+                vErrors = [err2];
+            }
+            else {
+                vErrors.push(err2);
+            }
+            errors++;
+        }
+    }
+    if (data.version !== undefined) {
+        if (1 !== data.version) {
+            const err3 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+            if (vErrors === null) {
+                vErrors = [err3];
+            }
+            else {
+                vErrors.push(err3);
+            }
+            errors++;
+        }
+    }
+    if (data.issuers !== undefined) {
+        let data1 = data.issuers;
+        if (Array.isArray(data1)) {
+            if (data1.length < 1) {
+                const err4 = { instancePath: instancePath + "/issuers", schemaPath: "#/properties/issuers/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                    vErrors = [err4];
+                }
+                else {
+                    vErrors.push(err4);
+                }
+                errors++;
+            }
+            const len0 = data1.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+                let data2 = data1[i0];
+                if (typeof data2 === "string") {
+                    if (data2.length < 1) {
+                        const err5 = { instancePath: instancePath + "/issuers/" + i0, schemaPath: "#/properties/issuers/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                        if (vErrors === null) {
+                            vErrors = [err5];
+                        }
+                        else {
+                            vErrors.push(err5);
+                        }
+                        errors++;
+                    }
+                }
+                else {
+                    const err6 = { instancePath: instancePath + "/issuers/" + i0, schemaPath: "#/properties/issuers/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err6];
+                    }
+                    else {
+                        vErrors.push(err6);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err7 = { instancePath: instancePath + "/issuers", schemaPath: "#/properties/issuers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err7];
+            }
+            else {
+                vErrors.push(err7);
+            }
+            errors++;
+        }
+    }
+    if (data.audiences !== undefined) {
+        let data3 = data.audiences;
+        if (Array.isArray(data3)) {
+            if (data3.length < 1) {
+                const err8 = { instancePath: instancePath + "/audiences", schemaPath: "#/properties/audiences/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                    vErrors = [err8];
+                }
+                else {
+                    vErrors.push(err8);
+                }
+                errors++;
+            }
+            const len1 = data3.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+                let data4 = data3[i1];
+                if (typeof data4 === "string") {
+                    if (data4.length < 1) {
+                        const err9 = { instancePath: instancePath + "/audiences/" + i1, schemaPath: "#/properties/audiences/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                        if (vErrors === null) {
+                            vErrors = [err9];
+                        }
+                        else {
+                            vErrors.push(err9);
+                        }
+                        errors++;
+                    }
+                }
+                else {
+                    const err10 = { instancePath: instancePath + "/audiences/" + i1, schemaPath: "#/properties/audiences/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err10];
+                    }
+                    else {
+                        vErrors.push(err10);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err11 = { instancePath: instancePath + "/audiences", schemaPath: "#/properties/audiences/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err11];
+            }
+            else {
+                vErrors.push(err11);
+            }
+            errors++;
+        }
+    }
+    if (data.rules !== undefined) {
+        let data5 = data.rules;
+        if (Array.isArray(data5)) {
+            const len2 = data5.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+                if (!(validate11(data5[i2], { instancePath: instancePath + "/rules/" + i2, parentData: data5, parentDataProperty: i2, rootData }))) {
+                    vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                    errors = vErrors.length;
+                }
+            }
+        }
+        else {
+            const err12 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err12];
+            }
+            else {
+                vErrors.push(err12);
+            }
+            errors++;
+        }
+    }
+}
+else {
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+        vErrors = [err13];
+    }
+    else {
+        vErrors.push(err13);
+    }
+    errors++;
+} validate10.errors = vErrors; return errors === 0; }
+
+// EXTERNAL MODULE: ./src/oidc/issuer-url.ts
+var issuer_url = __webpack_require__(1910);
+;// CONCATENATED MODULE: ./src/policy/duration.ts
+/** Parses a duration written as seconds (900) or as hours, minutes and seconds ("1h30m", "15m", "900s"). */
+function parseDuration(value) {
+    if (typeof value === 'number')
+        return Number.isInteger(value) ? value : undefined;
+    const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(value);
+    if (!match || value === '')
+        return undefined;
+    const [, hours = '0', minutes = '0', seconds = '0'] = match;
+    return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
+}
+
+;// CONCATENATED MODULE: ./src/policy/sources/directory-source.ts
+
+
+
+/**
+ * Files under one directory, and nothing outside it: absolute paths, `..` and symbolic links that lead
+ * out are refused, so a policy can only come from the tree whose protection the caller relies on.
+ */
+function directorySource(root) {
+    return {
+        displayName: (path) => path,
+        async read(path) {
+            const realRoot = await (0,promises_.realpath)(root);
+            const candidate = (0,external_node_path_.resolve)(realRoot, path);
+            const real = await (0,promises_.realpath)(candidate).catch((error) => {
+                if (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+                    return undefined;
+                throw error;
+            });
+            const inside = (0,external_node_path_.relative)(realRoot, real ?? candidate);
+            if ((0,external_node_path_.isAbsolute)(path) || inside === '' || inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside)) {
+                throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PolicySourceInvalid, `The policy path "${path}" leads outside ${root}.`, {
+                    hint: 'Keep the policy and the files it names inside the repository, and give their paths relative to its root.',
+                });
+            }
+            return real === undefined ? undefined : (0,promises_.readFile)(real, 'utf8');
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/policy/types.ts
+const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
+
+;// CONCATENATED MODULE: ./src/policy/load.ts
+
+
+
+
+
+
+
+
+
+// STS's own bounds for a role session.
+const MIN_DURATION_SECONDS = 900;
+const MAX_DURATION_SECONDS = 43_200;
+const DEFAULT_MAX_DURATION_SECONDS = 3600;
+// schema/policy.schema.json, compiled at build time (scripts/generate-policy-validator.ts).
+const validator = schema_validator_generated;
+function load_validate(data) {
+    return validator(data) ? [] : (validator.errors ?? []);
+}
+/**
+ * Reads the policy at `path` of `source`, and the session-policy files its grants name (paths from the
+ * root of the same source: the repository the policy lives in).
+ */
+async function loadPolicy(source, path) {
+    const text = await source.read(path);
+    const name = source.displayName(path);
+    if (text === undefined) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PolicyNotFound, `No policy file at ${name}.`, {
+            hint: 'Create it (the default is .github/ci-oidc-broker.yml, on a protected branch), or point the `policy` input at your policy.',
+        });
+    }
+    const policy = parsePolicy(text, name);
+    for (const rule of policy.rules) {
+        const sessionPolicy = rule.grant?.aws?.sessionPolicy;
+        if (sessionPolicy)
+            sessionPolicy.document = await readSessionPolicy(source, sessionPolicy.path, sessionPolicy.location);
+    }
+    return policy;
+}
+/**
+ * A policy on disk, for the CLI and tests. `root` is the repository it belongs to, where session-policy
+ * paths start: by default the current directory, or the policy's own folder when it lies outside.
+ */
+function loadPolicyFile(path, root) {
+    const absolute = (0,external_node_path_.resolve)(path);
+    const base = root ?? ((0,external_node_path_.relative)(process.cwd(), absolute).startsWith('..') ? (0,external_node_path_.dirname)(absolute) : process.cwd());
+    return loadPolicy(directorySource(base), (0,external_node_path_.relative)(base, absolute).split(external_node_path_.sep).join('/'));
+}
+async function readSessionPolicy(source, path, location) {
+    const problem = (message) => new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PolicyInvalid, `The policy ${location.file} is invalid:\n${location.file}:${location.line}:${location.column}: ${message}`, {
+        hint: 'A session policy is a JSON IAM policy document in the policy’s repository, named by its path from the repository root.',
+        location,
+    });
+    const text = await source.read(path).catch((error) => {
+        throw (0,broker_error/* isBrokerError */.kA)(error, broker_error/* ErrorCode */.O4.PolicySourceInvalid) ? problem(`the session policy ${path} is outside the policy's repository`) : error;
+    });
+    if (text === undefined)
+        throw problem(`the session policy ${source.displayName(path)} does not exist`);
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        throw problem(`the session policy ${source.displayName(path)} is not valid JSON`);
+    }
+    if (typeof document !== 'object' || document === null || !('Statement' in document))
+        throw problem(`the session policy ${source.displayName(path)} has no Statement`);
+    // Sent to STS compact, as the service counts the packed size of what it receives.
+    return JSON.stringify(document);
+}
+/**
+ * Reads a policy strictly: YAML syntax, then the JSON schema, then what a schema cannot say (unique
+ * rule names, grants only on allow rules, duration bounds). Every problem is reported with its
+ * file:line:column, all of them at once.
+ *
+ * Claim values must be YAML strings. Token claims such as repository_id are strings ("8429"), and an
+ * unquoted 8429 is a YAML number; rather than convert numbers (where 0x10, 1e3 or 007 would silently
+ * change meaning) the loader refuses them and asks for quotes.
+ */
+function parsePolicy(text, source) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    const at = (offset) => ({ file: source, ...toLineColumn(lineCounter.linePos(offset)) });
+    if (document.errors.length > 0) {
+        throw invalid(source, document.errors.map((error) => ({ location: at(error.pos[0]), message: yamlMessage(error.code, error.message) })));
+    }
+    const data = document.toJS();
+    const problems = collapseAnyOf(load_validate(data)).map(describeSchemaError);
+    if (problems.length === 0)
+        problems.push(...semanticProblems(data));
+    if (problems.length > 0) {
+        throw invalid(source, problems.map((problem) => ({ location: at(offsetOf(document, problem)), message: problem.message })));
+    }
+    return build(data, source, (path) => at(offsetOf(document, { path, message: '' })));
+}
+function build(raw, source, locate) {
+    const rules = raw.rules.map((rule, index) => {
+        const conditions = Object.entries(rule.match).map(([claim, expected]) => ({
+            claim,
+            matcher: toMatcher(expected),
+            location: locate(['rules', index, 'match', claim]),
+        }));
+        const effect = rule.effect ?? 'allow';
+        return { name: rule.name, effect, conditions, grant: effect === 'allow' ? buildGrant(rule.grant, (path) => locate(['rules', index, ...path])) : undefined, location: locate(['rules', index]) };
+    });
+    return { source, issuers: raw.issuers ?? [GITHUB_ACTIONS_ISSUER], audiences: raw.audiences ?? [], rules };
+}
+function toMatcher(value) {
+    if (typeof value === 'string')
+        return { kind: 'equals', values: [value] };
+    if (Array.isArray(value))
+        return { kind: 'equals', values: value };
+    if ('glob' in value)
+        return { kind: 'glob', pattern: value.glob, regExp: globToRegExp(value.glob) };
+    return { kind: 'regex', pattern: value.regex, regExp: anchoredRegExp(value.regex) };
+}
+function buildGrant(grant, locate) {
+    const aws = grant?.aws;
+    const sessionPolicy = aws?.['session-policy'];
+    return {
+        aws: aws && {
+            roles: aws.roles,
+            maxDurationSeconds: aws['max-duration'] === undefined ? DEFAULT_MAX_DURATION_SECONDS : parseDuration(aws['max-duration']),
+            sessionPolicy: sessionPolicy === undefined ? undefined : { path: sessionPolicy, location: locate(['grant', 'aws', 'session-policy']), document: undefined },
+        },
+    };
+}
+function semanticProblems(raw) {
+    const problems = [];
+    (raw.issuers ?? []).forEach((issuer, index) => {
+        try {
+            (0,issuer_url/* parseIssuerUrl */.u)(issuer);
+        }
+        catch (error) {
+            problems.push({ path: ['issuers', index], message: `issuer ${JSON.stringify(issuer)}: ${error.message.replace(/^The issuer "[^"]*" /, '')}` });
+        }
+    });
+    const seen = new Set();
+    raw.rules.forEach((rule, index) => {
+        if (seen.has(rule.name))
+            problems.push({ path: ['rules', index, 'name'], message: `the rule name "${rule.name}" is used twice; names must be unique` });
+        seen.add(rule.name);
+        const effect = rule.effect ?? 'allow';
+        if (effect === 'deny' && rule.grant)
+            problems.push({ path: ['rules', index, 'grant'], atKey: true, message: `deny rule "${rule.name}" has a grant; deny rules grant nothing` });
+        if (effect === 'allow' && !rule.grant)
+            problems.push({ path: ['rules', index], message: `allow rule "${rule.name}" has no grant; say what it allows under \`grant:\`` });
+        for (const [claim, value] of Object.entries(rule.match)) {
+            if (typeof value !== 'object' || Array.isArray(value))
+                continue;
+            const [kind, problem] = 'glob' in value ? ['glob', globProblem(value.glob)] : ['regex', regexProblem(value.regex)];
+            if (problem)
+                problems.push({ path: ['rules', index, 'match', claim, kind], message: `the ${kind} for ${claim} ${problem}` });
+        }
+        const duration = rule.grant?.aws?.['max-duration'];
+        if (duration !== undefined) {
+            const seconds = parseDuration(duration);
+            if (seconds === undefined || seconds < MIN_DURATION_SECONDS || seconds > MAX_DURATION_SECONDS) {
+                problems.push({ path: ['rules', index, 'grant', 'aws', 'max-duration'], message: `max-duration ${JSON.stringify(duration)} is not between 15m (900 s) and 12h (43200 s)` });
+            }
+        }
+    });
+    return problems;
+}
+/**
+ * Ajv reports a failed anyOf as the errors of every branch plus the anyOf itself. When exactly one
+ * branch's type fits the value, that branch is what the author meant: keep its errors alone (an empty
+ * list, a malformed duration). Otherwise keep the anyOf alone, described with every accepted form.
+ * Either way, one problem per mistake.
+ */
+function collapseAnyOf(errors) {
+    const dropped = new Set();
+    for (const anyOf of errors.filter((error) => error.keyword === 'anyOf')) {
+        const branches = new Map();
+        for (const error of errors) {
+            if (!error.schemaPath.startsWith(`${anyOf.schemaPath}/`))
+                continue;
+            if (error.instancePath !== anyOf.instancePath && !error.instancePath.startsWith(`${anyOf.instancePath}/`))
+                continue;
+            const branch = error.schemaPath.slice(anyOf.schemaPath.length + 1).split('/')[0];
+            branches.set(branch, [...(branches.get(branch) ?? []), error]);
+        }
+        const fittingBranches = [...branches.values()].filter((list) => !list.some((error) => error.keyword === 'type' && error.instancePath === anyOf.instancePath));
+        const fitting = new Set(fittingBranches.length === 1 ? fittingBranches[0] : []);
+        if (fitting.size > 0)
+            dropped.add(anyOf);
+        for (const error of [...branches.values()].flat())
+            if (!fitting.has(error))
+                dropped.add(error);
+    }
+    return errors.filter((error) => !dropped.has(error));
+}
+/** rules.<i>.match.<claim> or an item of its list. */
+function isClaimValue(path) {
+    return path[0] === 'rules' && path[2] === 'match' && path.length >= 4;
+}
+function claimValueMessage(where) {
+    return `${where} must be a string, a list of strings, {glob: PATTERN} or {regex: PATTERN}; quote numbers (for example "8429") because token claims are strings`;
+}
+function durationFormMessage(where) {
+    return `${where} must be a number of seconds (900) or a duration such as "15m" or "1h30m"`;
+}
+function describeSchemaError(error) {
+    const path = error.instancePath.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const params = error.params;
+    const where = path.length > 0 ? `\`${path.join('.')}\`` : 'the policy';
+    switch (error.keyword) {
+        case 'additionalProperties':
+            return { path: [...path, String(params.additionalProperty)], atKey: true, message: `unknown key "${String(params.additionalProperty)}" in ${where}` };
+        case 'required':
+            return { path, message: `${where} is missing the required key "${String(params.missingProperty)}"` };
+        case 'type':
+            return isClaimValue(path) ? { path, message: claimValueMessage(where) } : { path, message: `${where} must be of type ${String(params.type)}` };
+        case 'anyOf':
+            if (isClaimValue(path))
+                return { path, message: claimValueMessage(where) };
+            if (path.at(-1) === 'max-duration')
+                return { path, message: durationFormMessage(where) };
+            return { path, message: `${where} ${error.message ?? 'is invalid'}` };
+        case 'const':
+            return { path, message: `${where} must be ${JSON.stringify(params.allowedValue)}` };
+        case 'enum':
+            return { path, message: `${where} must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
+        case 'minProperties':
+            return { path, message: path.at(-1) === 'match' ? `${where} is empty; a rule must check at least one claim` : `${where} is empty` };
+        case 'minItems':
+            return { path, message: `${where} must not be an empty list` };
+        case 'pattern':
+            if (path.at(-1) === 'max-duration')
+                return { path, message: durationFormMessage(where) };
+            return path.includes('roles')
+                ? { path, message: `${where} is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)` }
+                : { path, message: `${where} does not have the expected form (${String(params.pattern)})` };
+        default:
+            return { path, message: `${where} ${error.message ?? 'is invalid'}` };
+    }
+}
+/** The offset in the text of the YAML node (or key) a problem is about; the document start if none. */
+function offsetOf(document, problem) {
+    if (problem.atKey) {
+        const parent = nodeAt(document, problem.path.slice(0, -1));
+        if (parent.complete && (0,dist/* isMap */.jh)(parent.node)) {
+            const key = pairOf(parent.node, problem.path.at(-1))?.key;
+            if (key?.range)
+                return key.range[0];
+        }
+    }
+    return nodeAt(document, problem.path).node?.range?.[0] ?? 0;
+}
+/**
+ * The node at a path, or the deepest one on the way there (an alias, say). Keys are compared as text:
+ * the path comes from the JS value, where a YAML key 8429 has become "8429" and a key "0" looks like an index.
+ */
+function nodeAt(document, path) {
+    let node = document.contents;
+    for (const segment of path) {
+        const next = (0,dist/* isMap */.jh)(node) ? pairOf(node, segment)?.value : (0,dist/* isSeq */.oP)(node) ? node.items[Number(segment)] : undefined;
+        if (next === undefined || next === null)
+            return { node, complete: false };
+        node = next;
+    }
+    return { node, complete: true };
+}
+function pairOf(map, key) {
+    return map.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(key));
+}
+function toLineColumn(position) {
+    return { line: position.line, column: position.col };
+}
+function yamlMessage(code, message) {
+    if (code === 'DUPLICATE_KEY')
+        return 'duplicate key; each key may appear once in a mapping';
+    return `YAML syntax: ${message.split('\n')[0]}`;
+}
+function invalid(source, problems) {
+    problems.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+    const lines = problems.map(({ location, message }) => `${location.file}:${location.line}:${location.column}: ${message}`);
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PolicyInvalid, `The policy ${source} is invalid:\n${lines.join('\n')}`, {
+        hint: 'Fix each listed line; the format is described in schema/policy.schema.json and the README.',
+        location: problems[0].location,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/policy/test-cases.ts
+
+
+
+
+/** Reads test cases from a YAML or JSON file: a list of `{name, claims, expect: {decision, rule}}`. */
+function parseTestCases(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    const fail = (offset, message) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `${file}:${line}:${col}: ${message}`, {
+            hint: 'A test file is a list of cases: - {name: NAME, claims: {CLAIM: VALUE, ...}, expect: {decision: allow|deny, rule: NAME}}.',
+            location: { file, line, column: col },
+        });
+    };
+    if (document.errors.length > 0)
+        throw fail(document.errors[0].pos[0], document.errors[0].message.split('\n')[0]);
+    const list = document.contents;
+    if (!(0,dist/* isSeq */.oP)(list))
+        throw fail(list?.range?.[0] ?? 0, 'expected a list of test cases');
+    return list.items.map((item, index) => {
+        const offset = item.range?.[0] ?? 0;
+        if (!(0,dist/* isMap */.jh)(item))
+            throw fail(offset, `case ${index + 1} is not a mapping`);
+        const raw = item.toJSON();
+        const unknown = Object.keys(raw).filter((key) => !['name', 'claims', 'expect'].includes(key));
+        if (unknown.length > 0)
+            throw fail(offset, `case ${index + 1} has an unknown key "${unknown[0]}"`);
+        if (typeof raw.name !== 'string')
+            throw fail(offset, `case ${index + 1} needs a name`);
+        if (typeof raw.claims !== 'object' || raw.claims === null || Array.isArray(raw.claims))
+            throw fail(offset, `case "${raw.name}" needs claims: a mapping of claim names to values`);
+        const decision = raw.expect?.decision;
+        if (decision !== 'allow' && decision !== 'deny')
+            throw fail(offset, `case "${raw.name}" needs expect.decision: allow or deny`);
+        const rule = raw.expect?.rule;
+        if (rule !== undefined && rule !== null && typeof rule !== 'string')
+            throw fail(offset, `case "${raw.name}": expect.rule must be a rule name or null`);
+        return { name: raw.name, claims: raw.claims, expect: { decision, rule }, origin: `${file}:${lineCounter.linePos(offset).line}` };
+    });
+}
+/** Runs each case against the policy. `expect.rule`, when given, must be the rule that decided (null: none). */
+function runTestCases(policy, cases) {
+    return cases.map((testCase) => {
+        const decision = evaluatePolicy(policy, testCase.claims);
+        const actual = { decision: decision.allowed ? 'allow' : 'deny', rule: decision.rule?.name ?? null };
+        const passed = actual.decision === testCase.expect.decision && (testCase.expect.rule === undefined || actual.rule === testCase.expect.rule);
+        const show = (outcome) => `${outcome.decision}${outcome.rule ? ` by rule "${outcome.rule}"` : outcome.rule === null ? ' by no rule' : ''}`;
+        return { testCase, passed, diff: passed ? [] : [`- expected: ${show(testCase.expect)}`, `+ actual:   ${show(actual)}`, ...explainDecision(decision).map((line) => `  ${line}`)] };
+    });
+}
+
+// EXTERNAL MODULE: ./src/cli/cli-output.ts
+var cli_output = __webpack_require__(8116);
+// EXTERNAL MODULE: ./src/cli/commands/input-files.ts
+var input_files = __webpack_require__(8315);
+;// CONCATENATED MODULE: ./src/cli/commands/policy.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const invalidInput = () => cli_output/* Exit */.Jc.Usage;
+/** `policy validate`: 0 when the policy is valid, 1 when it is not (every problem listed), 2 on bad input. */
+function policyValidate(file, options) {
+    return (0,cli_output/* runCommand */.d1)(options.format, (error) => (error.code === broker_error/* ErrorCode */.O4.PolicyInvalid ? cli_output/* Exit */.Jc.Refused : cli_output/* Exit */.Jc.Usage), async () => {
+        const policy = await loadPolicyFile(file, options.root);
+        const rules = policy.rules.map((rule) => ({ name: rule.name, effect: rule.effect, line: rule.location.line }));
+        if (options.format === 'json')
+            (0,cli_output/* writeJson */.GF)({ valid: true, file: policy.source, rules });
+        else
+            process.stdout.write(`${policy.source}: valid; ${rules.length} rule(s): ${rules.map((r) => `${r.name} (${r.effect})`).join(', ')}\n`);
+        return cli_output/* Exit */.Jc.Ok;
+    });
+}
+/** `policy explain`: 0 on allow, 1 on deny, 2 on invalid input; every rule's outcome is shown. */
+function policyExplain(options) {
+    return (0,cli_output/* runCommand */.d1)(options.format, invalidInput, async () => {
+        if ((options.claims === undefined) === (options.token === undefined)) {
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, 'policy explain needs exactly one of --claims and --token.', { hint: 'Pass --claims FILE.json, or --token FILE.' });
+        }
+        const policy = await loadPolicyFile(options.policy, options.root);
+        const claims = options.claims !== undefined ? await readClaims(options.claims) : decodeToken(await (0,input_files/* readInputFile */.j)(options.token, 'token'));
+        const decision = evaluatePolicy(policy, claims);
+        if (options.format === 'json')
+            (0,cli_output/* writeJson */.GF)(decisionJson(decision));
+        else
+            process.stdout.write(`${explainDecision(decision).join('\n')}\n`);
+        return decision.allowed ? cli_output/* Exit */.Jc.Ok : cli_output/* Exit */.Jc.Refused;
+    });
+}
+/** `policy test`: runs fixture cases; 0 when all pass, 1 on any failure (with a diff), 2 on invalid input. */
+function policyTest(file, options) {
+    return (0,cli_output/* runCommand */.d1)(options.format, invalidInput, async () => {
+        const policy = await loadPolicyFile(file, options.root);
+        const cases = [];
+        for (const path of await caseFiles(options.cases))
+            cases.push(...parseTestCases(await (0,input_files/* readInputFile */.j)(path, 'test cases'), path));
+        const results = runTestCases(policy, cases);
+        const failed = results.filter((result) => !result.passed);
+        if (options.format === 'json') {
+            (0,cli_output/* writeJson */.GF)({ passed: results.length - failed.length, failed: failed.length, failures: failed.map((r) => ({ name: r.testCase.name, origin: r.testCase.origin, diff: r.diff })) });
+        }
+        else {
+            for (const result of failed)
+                process.stdout.write(`FAIL ${result.testCase.name} (${result.testCase.origin})\n${result.diff.map((line) => `  ${line}`).join('\n')}\n`);
+            process.stdout.write(`${results.length - failed.length} passed, ${failed.length} failed\n`);
+        }
+        return failed.length === 0 ? cli_output/* Exit */.Jc.Ok : cli_output/* Exit */.Jc.Refused;
+    });
+}
+/** `policy lint`: 0 without error findings, 1 with any, 2 on invalid input. */
+function policyLint(file, options) {
+    return (0,cli_output/* runCommand */.d1)(options.format, invalidInput, async () => {
+        const findings = lintPolicy(await loadPolicyFile(file, options.root));
+        if (options.format === 'json')
+            (0,cli_output/* writeJson */.GF)({ findings });
+        else
+            process.stdout.write(findings.length === 0 ? 'no findings\n' : `${findings.map(finding/* formatFinding */.t).join('\n')}\n`);
+        return findings.some((finding) => finding.severity === 'error') ? cli_output/* Exit */.Jc.Refused : cli_output/* Exit */.Jc.Ok;
+    });
+}
+/** `policy export`: the cloud-side trust that enforces the policy; notes on what the cloud cannot express go to stderr. */
+function policyExport(options) {
+    return (0,cli_output/* runCommand */.d1)(options.format, invalidInput, async () => {
+        if (Boolean(options.awsTrustPolicy) === Boolean(options.gcpAttributeCondition)) {
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, 'policy export needs exactly one of --aws-trust-policy and --gcp-attribute-condition.', { hint: 'Choose the cloud to export for.' });
+        }
+        const policy = await loadPolicyFile(options.policy, options.root);
+        if (options.awsTrustPolicy) {
+            const exported = exportAwsTrustPolicy(policy, { rule: options.rule, role: options.role });
+            if (options.format === 'json')
+                (0,cli_output/* writeJson */.GF)(exported);
+            else
+                (0,cli_output/* writeJson */.GF)(exported.document);
+            writeNotes(options.format, [`Trust policy for ${exported.roleArn}.`, ...exported.notes]);
+        }
+        else {
+            const exported = exportGcpAttributeCondition(policy, { rule: options.rule });
+            if (options.format === 'json')
+                (0,cli_output/* writeJson */.GF)(exported);
+            else
+                process.stdout.write(`${exported.condition}\n`);
+            writeNotes(options.format, exported.notes);
+        }
+        return cli_output/* Exit */.Jc.Ok;
+    });
+}
+function writeNotes(format, notes) {
+    if (format === 'text')
+        for (const note of notes)
+            process.stderr.write(`note: ${note}\n`);
+}
+async function readClaims(file) {
+    const text = await (0,input_files/* readInputFile */.j)(file, 'claims');
+    try {
+        const claims = JSON.parse(text);
+        if (typeof claims === 'object' && claims !== null && !Array.isArray(claims))
+            return claims;
+    }
+    catch {
+        // Reported below.
+    }
+    throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `${file} is not a JSON object of claims.`, { hint: 'Save the token’s payload, for example with `token verify --format json`.' });
+}
+/** The claims of a token, unverified: explain is about the policy, not the token's authenticity. */
+function decodeToken(text) {
+    try {
+        return decodeJwt(text.trim());
+    }
+    catch {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenMalformed, 'The token file does not hold a JWT.', { hint: 'Pass the token exactly as the issuer produced it.' });
+    }
+}
+async function caseFiles(path) {
+    const info = await (0,promises_.stat)(path).catch(() => undefined);
+    if (!info)
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `No test cases at ${path}.`, { hint: 'Pass a YAML or JSON file of cases, or a folder of them.' });
+    if (!info.isDirectory())
+        return [path];
+    return (await (0,promises_.readdir)(path)).filter((name) => /\.(ya?ml|json)$/.test(name)).sort().map((name) => (0,external_node_path_.join)(path, name));
+}
+
+
+/***/ }),
+
+/***/ 1910:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ parseIssuerUrl)
+/* harmony export */ });
+/* unused harmony export isLoopbackHost */
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5725);
+
+/** Hosts where plain http is acceptable: the traffic never leaves the machine. */
+function isLoopbackHost(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+/**
+ * Checks an issuer (or a URL an issuer publishes, such as its `jwks_uri`): https, or http on loopback
+ * only; no credentials, query or fragment. The string itself is kept as given, because `iss` must
+ * match it exactly.
+ */
+function parseIssuerUrl(value, what = 'issuer') {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.IssuerInvalid, `The ${what} ${JSON.stringify(value)} is not a URL.`, {
+            hint: 'Use the issuer’s full URL, such as https://token.actions.githubusercontent.com.',
+        });
+    }
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+    if (!secure) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.IssuerInvalid, `The ${what} ${JSON.stringify(value)} does not use https.`, {
+            hint: 'Keys fetched over plain http could be replaced in transit; only loopback addresses (for local tests) may use http.',
+        });
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.IssuerInvalid, `The ${what} ${JSON.stringify(value)} carries credentials, a query or a fragment.`, {
+            hint: 'Give the issuer as its plain URL, exactly as it appears in the tokens’ `iss` claim.',
+        });
+    }
+    return url;
+}
+
+
+/***/ }),
+
+/***/ 5359:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ sortFindings),
+/* harmony export */   t: () => (/* binding */ formatFinding)
+/* harmony export */ });
+const ORDER = { error: 0, warning: 1, note: 2 };
+function sortFindings(findings) {
+    return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.location?.line ?? 0) - (b.location?.line ?? 0) || a.id.localeCompare(b.id));
+}
+function formatFinding(finding) {
+    const where = finding.location ? `${finding.location.file}:${finding.location.line}:${finding.location.column}: ` : '';
+    const about = finding.rule === null ? '' : ` [${finding.rule}]`;
+    return `${where}${finding.severity} ${finding.id}${about}: ${finding.message}\n  fix: ${finding.fix}`;
+}
+
+
+/***/ }),
+
+/***/ 9445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ oidcProviderKeyPrefix)
+/* harmony export */ });
+/**
+ * The prefix of an IAM OIDC identity provider's condition keys, and the last part of its ARN: the
+ * issuer URL without its scheme or trailing slash, as in `token.actions.githubusercontent.com:sub`.
+ */
+function oidcProviderKeyPrefix(issuer) {
+    const url = new URL(issuer);
+    return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+
+/***/ }),
+
+/***/ 7410:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D0: () => (/* binding */ decoder),
+/* harmony export */   Rd: () => (/* binding */ encoder),
+/* harmony export */   WG: () => (/* binding */ encodeBase64),
+/* harmony export */   lF: () => (/* binding */ encode),
+/* harmony export */   u8: () => (/* binding */ strictDecoder),
+/* harmony export */   xW: () => (/* binding */ concat),
+/* harmony export */   y4: () => (/* binding */ decodeBase64)
+/* harmony export */ });
+/* unused harmony exports digest, uint32be, uint64be */
+const encoder = new TextEncoder(), decoder = new TextDecoder(), strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+function writeUInt32BE(buf, value, offset) {
+  if (value < 0 || value >= UINT32_RANGE)
+    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
+  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
+}
+function uint64be(value) {
+  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
+  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
+}
+function uint32be(value) {
+  const buf = new Uint8Array(4);
+  return writeUInt32BE(buf, value), buf;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+function encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function encodeBase64(input, url = !1) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i = 0; i < input.length; i += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
+}
+function decodeBase64(encoded, url = !1) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+async function digest(algorithm, data) {
+  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
+  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
+}
+
+
+
+/***/ }),
+
+/***/ 7784:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BU: () => (/* binding */ validateCritDuplicates),
+/* harmony export */   Fw: () => (/* binding */ validateAlgorithms),
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   J0: () => (/* binding */ validateB64),
+/* harmony export */   MV: () => (/* binding */ encodeAsciiMember),
+/* harmony export */   OX: () => (/* binding */ parseJoseHeader),
+/* harmony export */   ac: () => (/* binding */ assertNotSet),
+/* harmony export */   fV: () => (/* binding */ isJwkSet),
+/* harmony export */   fz: () => (/* binding */ isDisjoint),
+/* harmony export */   h2: () => (/* binding */ decodeBase64url),
+/* harmony export */   ji: () => (/* binding */ serializeJoseHeader),
+/* harmony export */   nI: () => (/* binding */ validateCrit),
+/* harmony export */   qc: () => (/* binding */ JWS_RECOGNIZED)
+/* harmony export */ });
+/* unused harmony exports JWE_RECOGNIZED, assertUint8Array */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5674);
+/* harmony import */ var _util_base64url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1445);
+/* harmony import */ var _buffer_utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7410);
+
+
+
+function assertUint8Array(input, label) {
+  if (!(input instanceof Uint8Array))
+    throw new TypeError(`${label} must be an instance of Uint8Array`);
+}
+function isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return !1;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input) {
+  return isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(isObject);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return !1;
+        parameters.add(parameter);
+      }
+  return !0;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return (0,_util_base64url_js__WEBPACK_IMPORTED_MODULE_0__/* .decode */ .D)(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return (0,_buffer_utils_js__WEBPACK_IMPORTED_MODULE_1__/* .encode */ .lF)(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(_buffer_utils_js__WEBPACK_IMPORTED_MODULE_1__/* .strictDecoder */ .u8.decode((0,_util_base64url_js__WEBPACK_IMPORTED_MODULE_0__/* .decode */ .D)(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!isObject(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .JOSENotSupported */ .T0(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .JWSInvalid */ .Ye('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return !0;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!isObject(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+
+
+/***/ }),
+
+/***/ 1445:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ decode),
+/* harmony export */   l: () => (/* binding */ encode)
+/* harmony export */ });
+/* harmony import */ var _lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7410);
+
+const invalid = "The input to be decoded is not correctly encoded.";
+function decode(input) {
+  try {
+    return (0,_lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeBase64 */ .y4)(typeof input == "string" ? input : _lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_0__/* .decoder */ .D0.decode(input), !0);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+function encode(input) {
+  return (0,_lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeBase64 */ .WG)(typeof input == "string" ? _lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_0__/* .encoder */ .Rd.encode(input) : input, !0);
+}
+
+
+
+/***/ }),
+
+/***/ 5674:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $4: () => (/* binding */ JWKSMultipleMatchingKeys),
+/* harmony export */   BT: () => (/* binding */ JWKSNoMatchingKey),
+/* harmony export */   Dm: () => (/* binding */ JWKSInvalid),
+/* harmony export */   Dp: () => (/* binding */ JWTInvalid),
+/* harmony export */   Rb: () => (/* binding */ JOSEAlgNotAllowed),
+/* harmony export */   T0: () => (/* binding */ JOSENotSupported),
+/* harmony export */   Ye: () => (/* binding */ JWSInvalid),
+/* harmony export */   h2: () => (/* binding */ JWSSignatureVerificationFailed),
+/* harmony export */   i4: () => (/* binding */ JOSEError),
+/* harmony export */   ie: () => (/* binding */ JWTClaimValidationFailed),
+/* harmony export */   n: () => (/* binding */ JWTExpired),
+/* harmony export */   xb: () => (/* binding */ JWKSTimeout)
+/* harmony export */ });
+/* unused harmony exports JWEDecryptionFailed, JWEInvalid, JWKInvalid */
+class JOSEError extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+}
+class JWTClaimValidationFailed extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JWTExpired extends JOSEError {
+  static code = "ERR_JWT_EXPIRED";
+  code = "ERR_JWT_EXPIRED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JOSEAlgNotAllowed extends JOSEError {
+  static code = "ERR_JOSE_ALG_NOT_ALLOWED";
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+}
+class JOSENotSupported extends JOSEError {
+  static code = "ERR_JOSE_NOT_SUPPORTED";
+  code = "ERR_JOSE_NOT_SUPPORTED";
+}
+class JWEDecryptionFailed extends JOSEError {
+  static code = "ERR_JWE_DECRYPTION_FAILED";
+  code = "ERR_JWE_DECRYPTION_FAILED";
+  constructor(message = "decryption operation failed", options) {
+    super(message, options);
+  }
+}
+class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
+  code = "ERR_JWE_INVALID";
+}
+class JWSInvalid extends JOSEError {
+  static code = "ERR_JWS_INVALID";
+  code = "ERR_JWS_INVALID";
+}
+class JWTInvalid extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+}
+class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
+  code = "ERR_JWK_INVALID";
+}
+class JWKSInvalid extends JOSEError {
+  static code = "ERR_JWKS_INVALID";
+  code = "ERR_JWKS_INVALID";
+}
+class JWKSNoMatchingKey extends JOSEError {
+  static code = "ERR_JWKS_NO_MATCHING_KEY";
+  code = "ERR_JWKS_NO_MATCHING_KEY";
+  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSMultipleMatchingKeys extends JOSEError {
+  [Symbol.asyncIterator] = async function* () {
+  };
+  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSTimeout extends JOSEError {
+  static code = "ERR_JWKS_TIMEOUT";
+  code = "ERR_JWKS_TIMEOUT";
+  constructor(message = "request timed out", options) {
+    super(message, options);
+  }
+}
+class JWSSignatureVerificationFailed extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message = "signature verification failed", options) {
+    super(message, options);
+  }
+}
+
+
+
+/***/ })
+
+};

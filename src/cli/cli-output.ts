@@ -1,0 +1,28 @@
+import { isBrokerError, type BrokerError } from '../errors/broker-error.ts';
+
+/** How a command ended. The exit codes are part of the CLI's contract (see each command's --help). */
+export const Exit = { Ok: 0, Refused: 1, Usage: 2 } as const;
+export type ExitCode = (typeof Exit)[keyof typeof Exit];
+
+export type Format = 'text' | 'json';
+
+export function writeJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Reports a failure on stderr (JSON on stdout with --format json) and gives the exit code it earns. */
+export function reportError(error: BrokerError, format: Format, code: ExitCode): ExitCode {
+  if (format === 'json') writeJson({ error: { code: error.code, message: error.message, hint: error.hint, location: error.location ?? null } });
+  else process.stderr.write(`${error.describe()}\n`);
+  return code;
+}
+
+/** Runs a command body: BrokerErrors become a report and `failureCode`; anything else is a bug and propagates. */
+export async function runCommand(format: Format, failureCode: (error: BrokerError) => ExitCode, body: () => Promise<ExitCode>): Promise<ExitCode> {
+  try {
+    return await body();
+  } catch (error) {
+    if (isBrokerError(error)) return reportError(error, format, failureCode(error));
+    throw error;
+  }
+}
