@@ -22,7 +22,9 @@ export function githubPolicySource(location: RepositoryLocation, token: string):
     async read(path) {
       try {
         const response = await (await octokit).rest.repos.getContent({ ...location, path, mediaType: { format: 'raw' } });
-        return String(response.data as unknown);
+        // Octokit hands a raw body over as text or as bytes, depending on the content type's charset.
+        const data = response.data as unknown;
+        return data instanceof ArrayBuffer ? new TextDecoder().decode(data) : String(data);
       } catch (error) {
         const status = (error as { status?: number }).status;
         if (status === 404) return undefined;

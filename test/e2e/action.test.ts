@@ -251,4 +251,41 @@ describe('failures name what failed and what to do', () => {
       /^AWS_EXCHANGE_TIMED_OUT: Gave up assuming arn:aws:iam::111122223333:role\/ci-deploy after 5 attempt\(s\) over \d+\.\d s, because no attempts were left; the last failure was ECONNREFUSED\./,
     );
   });
+
+  it('reads a central policy through the GitHub API, at the pinned ref', async () => {
+    sandbox.github.putFiles('octo-org/policies', 'v2', { '.github/ci-oidc-broker.yml': policyFor(sandbox.issuer.url) });
+    await newRunner({}, 'version: 1\nrules: []\n');
+    const main = await runner.runMain(MAIN, mainInputs({ 'policy-source': 'octo-org/policies@v2', 'github-token': sandbox.github.token }));
+    expect(errorText(main)).toBe('');
+    expect(main.outputs.get('policy-rule')).toBe('deploy-from-main');
+    expect(main.log.join('\n')).toContain('Policy octo-org/policies/.github/ci-oidc-broker.yml@v2: allowed');
+    expect(sandbox.github.requests.at(-1)).toEqual({ repository: 'octo-org/policies', path: '.github/ci-oidc-broker.yml', ref: 'v2' });
+    await runner.runPost(POST);
+  });
+
+  it('a central policy with a token that cannot read it', async () => {
+    sandbox.github.putFiles('octo-org/policies', 'v2', { '.github/ci-oidc-broker.yml': policyFor(sandbox.issuer.url) });
+    await newRunner();
+    const main = await runner.runMain(MAIN, mainInputs({ 'policy-source': 'octo-org/policies@v2', 'github-token': 'ghs_not-a-valid-token' }));
+    expect(main.exitCode).toBe(1);
+    expect(errorText(main)).toContain('POLICY_SOURCE_INVALID: Reading octo-org/policies/.github/ci-oidc-broker.yml@v2 through the GitHub API failed (HTTP 401).');
+    expect(errorText(main)).toContain('Give `github-token` a token that can read octo-org/policies');
+  });
+
+  it('reads the policy of the reusable workflow at the commit the token attests', async () => {
+    const sha = 'a'.repeat(40);
+    sandbox.issuer.job = { ...sandbox.issuer.job, jobWorkflowRef: 'octo-org/.github/.github/workflows/ci-oidc-broker.yml@refs/heads/main', jobWorkflowSha: sha };
+    sandbox.github.putFiles('octo-org/.github', sha, { '.github/ci-oidc-broker.yml': policyFor(sandbox.issuer.url) });
+    // The default branch moved on to a policy that denies everything; the attested commit is what counts.
+    sandbox.github.putFiles('octo-org/.github', 'main', { '.github/ci-oidc-broker.yml': 'version: 1\nrules: []\n' }, { defaultBranch: true });
+    try {
+      await newRunner();
+      const main = await runner.runMain(MAIN, mainInputs({ 'policy-source': 'job-workflow', 'github-token': sandbox.github.token }));
+      expect(errorText(main)).toBe('');
+      expect(main.log.join('\n')).toContain(`Policy octo-org/.github/.github/ci-oidc-broker.yml@${sha}: allowed`);
+      await runner.runPost(POST);
+    } finally {
+      sandbox.issuer.job = { ...sandbox.issuer.job, jobWorkflowRef: 'octo-org/app/.github/workflows/deploy.yml@refs/heads/main', jobWorkflowSha: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4' };
+    }
+  });
 });
