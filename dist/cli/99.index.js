@@ -900,10 +900,11 @@ class GitHubContentsApi {
         const text = this.#files.get(repository)?.get(ref ?? this.#defaultBranches.get(repository) ?? '')?.get(path);
         if (text === undefined)
             return sendJson(res, 404, { message: 'Not Found', status: '404' });
-        if (!String(req.headers.accept ?? '').includes('application/vnd.github.raw')) {
+        // Octokit asks for application/vnd.github.v3.raw; GitHub accepts that and the unversioned name.
+        if (!/application\/vnd\.github(\.v3)?\.raw/.test(String(req.headers.accept ?? ''))) {
             return sendJson(res, 200, { type: 'file', encoding: 'base64', path, content: Buffer.from(text).toString('base64') });
         }
-        res.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' }).end(text);
+        res.writeHead(200, { 'content-type': 'application/vnd.github.raw' }).end(text);
     }
 }
 
