@@ -631,6 +631,10 @@ class AwsEmulator {
         for (let i = 0; i < count; i++)
             this.#faults.push(error);
     }
+    /** Drops the faults not yet served. */
+    clearFaults() {
+        this.#faults.length = 0;
+    }
     close() {
         return this.#server.close();
     }

@@ -130,6 +130,11 @@ export class AwsEmulator {
     for (let i = 0; i < count; i++) this.#faults.push(error);
   }
 
+  /** Drops the faults not yet served. */
+  clearFaults(): void {
+    this.#faults.length = 0;
+  }
+
   close(): Promise<void> {
     return this.#server.close();
   }
