@@ -1,0 +1,214 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { listenOnLoopback, readBody, sendJson, type LoopbackServer } from '../http.ts';
+import { CelError, evaluateCel, type CelValue } from './cel.ts';
+
+/** A workload identity pool provider: which issuer it trusts, how claims map, and which tokens it admits. */
+export interface PoolProviderDefinition {
+  /** projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER */
+  name: string;
+  issuer: string;
+  /** Empty: the provider's own resource name, with or without https:, as Google defaults it. */
+  allowedAudiences?: string[];
+  /** CEL expressions by target attribute, e.g. { 'google.subject': 'assertion.sub', 'attribute.repository': 'assertion.repository' }. */
+  attributeMapping: Record<string, string>;
+  attributeCondition?: string | undefined;
+}
+
+/** A service account and the principals that may impersonate it (roles/iam.workloadIdentityUser). */
+export interface ServiceAccountDefinition {
+  email: string;
+  /** principal://…/subject/SUB, principalSet://…/attribute.NAME/VALUE or principalSet://…/* */
+  impersonators: string[];
+}
+
+interface FederatedToken {
+  pool: string;
+  subject: string;
+  attributes: Record<string, string>;
+  expiresAt: number;
+}
+
+interface AccessToken {
+  serviceAccount: string;
+  scopes: string[];
+  expiresAt: number;
+}
+
+const MAX_LIFETIME_SECONDS = 3600;
+const FEDERATED_TOKEN_SECONDS = 3600;
+
+/**
+ * Google's security token service (`/v1/token`), the IAM Credentials API (`generateAccessToken`) and
+ * OAuth's token-info endpoint, on one loopback endpoint, as google-auth-library talks to them. The STS
+ * verifies the subject token against the provider's issuer, maps attributes and applies the attribute
+ * condition in CEL; IAM Credentials checks that the federated principal may impersonate the account
+ * and bounds the lifetime.
+ */
+export class GoogleCloudEmulator {
+  readonly url: string;
+  /** Every access token issued, so tests can prove that none of them leaked. */
+  readonly accessTokensIssued: string[] = [];
+  /** The clock tokens expire by; tests move it. */
+  now: () => number = () => Date.now();
+  readonly #server: LoopbackServer;
+  readonly #providers = new Map<string, PoolProviderDefinition>();
+  readonly #serviceAccounts = new Map<string, ServiceAccountDefinition>();
+  readonly #federated = new Map<string, FederatedToken>();
+  readonly #accessTokens = new Map<string, AccessToken>();
+  readonly #keys = new Map<string, JWTVerifyGetKey>();
+
+  private constructor(server: LoopbackServer) {
+    this.#server = server;
+    this.url = server.url;
+  }
+
+  static async start(): Promise<GoogleCloudEmulator> {
+    const late: { emulator?: GoogleCloudEmulator } = {};
+    const server = await listenOnLoopback((req, res) => late.emulator!.#handle(req, res));
+    late.emulator = new GoogleCloudEmulator(server);
+    return late.emulator;
+  }
+
+  get tokenUrl(): string {
+    return `${this.url}/v1/token`;
+  }
+
+  impersonationUrl(email: string): string {
+    return `${this.url}/v1/projects/-/serviceAccounts/${email}:generateAccessToken`;
+  }
+
+  get tokenInfoUrl(): string {
+    return `${this.url}/tokeninfo`;
+  }
+
+  putProvider(definition: PoolProviderDefinition): void {
+    this.#providers.set(definition.name, definition);
+  }
+
+  putServiceAccount(definition: ServiceAccountDefinition): void {
+    this.#serviceAccounts.set(definition.email, definition);
+  }
+
+  close(): Promise<void> {
+    return this.#server.close();
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const body = await readBody(req);
+    if (req.method === 'POST' && url.pathname === '/v1/token') return this.#exchange(new URLSearchParams(body), res);
+    const impersonation = /^\/v1\/projects\/-\/serviceAccounts\/([^/:]+):generateAccessToken$/.exec(url.pathname);
+    if (req.method === 'POST' && impersonation) return this.#generateAccessToken(decodeURIComponent(impersonation[1]!), req, body, res);
+    if (url.pathname === '/tokeninfo') return this.#tokenInfo(bearer(req) ?? url.searchParams.get('access_token') ?? new URLSearchParams(body).get('access_token'), res);
+    sendJson(res, 404, { error: { code: 404, message: 'Not found', status: 'NOT_FOUND' } });
+  }
+
+  async #exchange(form: URLSearchParams, res: ServerResponse): Promise<void> {
+    const fail = (description: string, error = 'invalid_grant'): void => sendJson(res, 400, { error, error_description: description });
+    if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:token-exchange') return fail('Invalid value for "grant_type".', 'invalid_request');
+    if (form.get('requested_token_type') !== 'urn:ietf:params:oauth:token-type:access_token') return fail('Invalid value for "requested_token_type".', 'invalid_request');
+    const subjectTokenType = form.get('subject_token_type');
+    if (subjectTokenType !== 'urn:ietf:params:oauth:token-type:jwt' && subjectTokenType !== 'urn:ietf:params:oauth:token-type:id_token') return fail('Invalid value for "subject_token_type".', 'invalid_request');
+    const audience = form.get('audience') ?? '';
+    const name = audience.replace(/^\/\/iam\.googleapis\.com\//, '');
+    const provider = this.#providers.get(name);
+    if (!provider) return fail(`Invalid value for "audience". This value should be the full resource name of the Identity Provider.`, 'invalid_target');
+    let payload: JWTPayload;
+    try {
+      const audiences = provider.allowedAudiences?.length ? provider.allowedAudiences : [`//iam.googleapis.com/${name}`, `https://iam.googleapis.com/${name}`];
+      ({ payload } = await jwtVerify(form.get('subject_token') ?? '', await this.#jwks(provider.issuer), { issuer: provider.issuer, audience: audiences, currentDate: new Date(this.now()) }));
+    } catch (error) {
+      return fail(error instanceof errors.JWTExpired ? 'The ID Token has expired.' : error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud' ? 'The audience in ID Token does not match the expected audience.' : 'The ID Token could not be verified.');
+    }
+    const assertion = payload as Record<string, CelValue>;
+    const attributes: Record<string, string> = {};
+    try {
+      for (const [target, expression] of Object.entries(provider.attributeMapping)) {
+        const value = evaluateCel(expression, { assertion });
+        if (typeof value === 'string') attributes[target] = value;
+      }
+    } catch (error) {
+      if (!(error instanceof CelError)) throw error;
+      return fail(`The attribute mapping could not be evaluated: ${error.message}.`);
+    }
+    if (!attributes['google.subject']) return fail('The mapped attribute google.subject is empty.');
+    if (provider.attributeCondition !== undefined) {
+      let admitted = false;
+      try {
+        admitted = evaluateCel(provider.attributeCondition, { assertion, attribute: attributesOf(attributes) }) === true;
+      } catch (error) {
+        if (!(error instanceof CelError)) throw error;
+      }
+      if (!admitted) return fail('The given credential is rejected by the attribute condition.', 'unauthorized_client');
+    }
+    const token = `ya29.federated.${randomBytes(24).toString('base64url')}`;
+    this.#federated.set(token, { pool: name.replace(/\/providers\/[^/]+$/, ''), subject: attributes['google.subject'], attributes, expiresAt: this.now() + FEDERATED_TOKEN_SECONDS * 1000 });
+    this.accessTokensIssued.push(token);
+    sendJson(res, 200, { access_token: token, issued_token_type: 'urn:ietf:params:oauth:token-type:access_token', token_type: 'Bearer', expires_in: FEDERATED_TOKEN_SECONDS });
+  }
+
+  #generateAccessToken(email: string, req: IncomingMessage, body: string, res: ServerResponse): void {
+    const error = (code: number, status: string, message: string): void => sendJson(res, code, { error: { code, message, status } });
+    const federated = this.#federated.get(bearer(req) ?? '');
+    if (!federated || federated.expiresAt <= this.now()) return error(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.');
+    const account = this.#serviceAccounts.get(email);
+    if (!account || !account.impersonators.some((member) => admits(member, federated))) {
+      return error(403, 'PERMISSION_DENIED', `Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).`);
+    }
+    let request: { scope?: unknown; lifetime?: unknown };
+    try {
+      request = JSON.parse(body) as typeof request;
+    } catch {
+      return error(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.');
+    }
+    const scopes = Array.isArray(request.scope) ? request.scope.filter((s): s is string => typeof s === 'string') : [];
+    if (scopes.length === 0) return error(400, 'INVALID_ARGUMENT', 'Scope required.');
+    const lifetime = request.lifetime === undefined ? '3600s' : String(request.lifetime);
+    const seconds = /^(\d+)(\.\d+)?s$/.exec(lifetime) ? Number.parseFloat(lifetime) : Number.NaN;
+    if (!(seconds > 0) || seconds > MAX_LIFETIME_SECONDS) {
+      return error(400, 'INVALID_ARGUMENT', `The lifetime "${lifetime}" is outside the allowed range of 1 to ${MAX_LIFETIME_SECONDS} seconds.`);
+    }
+    const token = `ya29.c.${randomBytes(32).toString('base64url')}`;
+    const expiresAt = this.now() + seconds * 1000;
+    this.#accessTokens.set(token, { serviceAccount: email, scopes, expiresAt });
+    this.accessTokensIssued.push(token);
+    sendJson(res, 200, { accessToken: token, expireTime: new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z') });
+  }
+
+  #tokenInfo(token: string | null, res: ServerResponse): void {
+    const info = token ? this.#accessTokens.get(token) : undefined;
+    if (!info || info.expiresAt <= this.now()) return sendJson(res, 400, { error: 'invalid_token', error_description: 'Invalid Value' });
+    sendJson(res, 200, { azp: info.serviceAccount, email: info.serviceAccount, scope: info.scopes.join(' '), expires_in: String(Math.floor((info.expiresAt - this.now()) / 1000)), access_type: 'online' });
+  }
+
+  async #jwks(issuer: string): Promise<JWTVerifyGetKey> {
+    let keys = this.#keys.get(issuer);
+    if (!keys) {
+      const document = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { jwks_uri: string };
+      keys = createRemoteJWKSet(new URL(document.jwks_uri), { cooldownDuration: 0 });
+      this.#keys.set(issuer, keys);
+    }
+    return keys;
+  }
+}
+
+function bearer(req: IncomingMessage): string | undefined {
+  const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+  return match?.[1];
+}
+
+/** `attribute.repository` is reachable as `attribute.repository` in conditions. */
+function attributesOf(attributes: Record<string, string>): CelValue {
+  return Object.fromEntries(Object.entries(attributes).filter(([key]) => key.startsWith('attribute.')).map(([key, value]) => [key.slice('attribute.'.length), value]));
+}
+
+/** Whether an IAM member names the federated identity: its subject, one of its attributes, or its whole pool. */
+function admits(member: string, token: FederatedToken): boolean {
+  const base = `//iam.googleapis.com/${token.pool}`;
+  if (member === `principal:${base}/subject/${token.subject}`) return true;
+  if (member === `principalSet:${base}/*`) return true;
+  const attribute = new RegExp(`^principalSet:${base.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/attribute\\.([^/]+)/(.+)$`).exec(member);
+  return attribute !== null && token.attributes[`attribute.${attribute[1]}`] === attribute[2];
+}
