@@ -12,6 +12,7 @@ export interface DecisionJson {
 type ExpectedJson = string | readonly string[] | { glob: string } | { regex: string };
 interface GrantJson {
   aws?: { roles: readonly string[]; 'max-duration': number; 'session-policy'?: string };
+  gcp?: { 'workload-identity-provider': string; 'service-accounts': readonly string[]; 'max-lifetime': number; scopes: readonly string[] };
 }
 
 export function decisionJson(decision: Decision): DecisionJson {
@@ -41,7 +42,9 @@ function expectedJson(matcher: Matcher): ExpectedJson {
   }
 }
 
-function grantJson(grant: Grant): GrantJson {
-  const aws = grant.aws;
-  return aws ? { aws: { roles: aws.roles, 'max-duration': aws.maxDurationSeconds, ...(aws.sessionPolicy && { 'session-policy': aws.sessionPolicy.path }) } } : {};
+function grantJson({ aws, gcp }: Grant): GrantJson {
+  return {
+    ...(aws && { aws: { roles: aws.roles, 'max-duration': aws.maxDurationSeconds, ...(aws.sessionPolicy && { 'session-policy': aws.sessionPolicy.path }) } }),
+    ...(gcp && { gcp: { 'workload-identity-provider': gcp.workloadIdentityProvider, 'service-accounts': gcp.serviceAccounts, 'max-lifetime': gcp.maxLifetimeSeconds, scopes: gcp.scopes } }),
+  };
 }

@@ -14,6 +14,10 @@ import { GITHUB_ACTIONS_ISSUER, type Condition, type Grant, type Matcher, type P
 const MIN_DURATION_SECONDS = 900;
 const MAX_DURATION_SECONDS = 43_200;
 const DEFAULT_MAX_DURATION_SECONDS = 3600;
+// Google issues service-account tokens for up to an hour; short by default, because they cannot be revoked.
+const MAX_GCP_LIFETIME_SECONDS = 3600;
+const DEFAULT_GCP_LIFETIME_SECONDS = 600;
+const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
 type RawClaimValue = string | string[] | { glob: string } | { regex: string };
 
@@ -21,7 +25,10 @@ interface RawRule {
   name: string;
   effect?: 'allow' | 'deny';
   match: Record<string, RawClaimValue>;
-  grant?: { aws?: { roles: string[]; 'max-duration'?: number | string; 'session-policy'?: string } };
+  grant?: {
+    aws?: { roles: string[]; 'max-duration'?: number | string; 'session-policy'?: string };
+    gcp?: { 'workload-identity-provider': string; 'service-accounts'?: string[]; 'max-lifetime'?: number | string; scopes?: string[] };
+  };
 }
 interface RawPolicy {
   version: 1;
@@ -144,8 +151,15 @@ function toMatcher(value: RawClaimValue): Matcher {
 
 function buildGrant(grant: RawRule['grant'], locate: (path: (string | number)[]) => SourceLocation): Grant {
   const aws = grant?.aws;
+  const gcp = grant?.gcp;
   const sessionPolicy = aws?.['session-policy'];
   return {
+    gcp: gcp && {
+      workloadIdentityProvider: gcp['workload-identity-provider'],
+      serviceAccounts: gcp['service-accounts'] ?? [],
+      maxLifetimeSeconds: gcp['max-lifetime'] === undefined ? DEFAULT_GCP_LIFETIME_SECONDS : parseDuration(gcp['max-lifetime'])!,
+      scopes: gcp.scopes ?? [CLOUD_PLATFORM_SCOPE],
+    },
     aws: aws && {
       roles: aws.roles,
       maxDurationSeconds: aws['max-duration'] === undefined ? DEFAULT_MAX_DURATION_SECONDS : parseDuration(aws['max-duration'])!,
@@ -174,6 +188,13 @@ function semanticProblems(raw: RawPolicy): Problem[] {
       if (typeof value !== 'object' || Array.isArray(value)) continue;
       const [kind, problem] = 'glob' in value ? ['glob', globProblem(value.glob)] : ['regex', regexProblem(value.regex)];
       if (problem) problems.push({ path: ['rules', index, 'match', claim, kind], message: `the ${kind} for ${claim} ${problem}` });
+    }
+    const lifetime = rule.grant?.gcp?.['max-lifetime'];
+    if (lifetime !== undefined) {
+      const seconds = parseDuration(lifetime);
+      if (seconds === undefined || seconds < 1 || seconds > MAX_GCP_LIFETIME_SECONDS) {
+        problems.push({ path: ['rules', index, 'grant', 'gcp', 'max-lifetime'], message: `max-lifetime ${JSON.stringify(lifetime)} is not between 1 s and 1h (3600 s)` });
+      }
     }
     const duration = rule.grant?.aws?.['max-duration'];
     if (duration !== undefined) {
@@ -236,7 +257,7 @@ function describeSchemaError(error: ErrorObject): Problem {
       return isClaimValue(path) ? { path, message: claimValueMessage(where) } : { path, message: `${where} must be of type ${String(params.type)}` };
     case 'anyOf':
       if (isClaimValue(path)) return { path, message: claimValueMessage(where) };
-      if (path.at(-1) === 'max-duration') return { path, message: durationFormMessage(where) };
+      if (path.at(-1) === 'max-duration' || path.at(-1) === 'max-lifetime') return { path, message: durationFormMessage(where) };
       return { path, message: `${where} ${error.message ?? 'is invalid'}` };
     case 'const':
       return { path, message: `${where} must be ${JSON.stringify(params.allowedValue)}` };
@@ -247,10 +268,13 @@ function describeSchemaError(error: ErrorObject): Problem {
     case 'minItems':
       return { path, message: `${where} must not be an empty list` };
     case 'pattern':
-      if (path.at(-1) === 'max-duration') return { path, message: durationFormMessage(where) };
-      return path.includes('roles')
-        ? { path, message: `${where} is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)` }
-        : { path, message: `${where} does not have the expected form (${String(params.pattern)})` };
+      if (path.at(-1) === 'max-duration' || path.at(-1) === 'max-lifetime') return { path, message: durationFormMessage(where) };
+      if (path.includes('roles')) return { path, message: `${where} is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)` };
+      if (path.at(-1) === 'workload-identity-provider') {
+        return { path, message: `${where} is not a provider's full resource name (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)` };
+      }
+      if (path.includes('service-accounts')) return { path, message: `${where} is not a service account email (<name>@<project>.iam.gserviceaccount.com)` };
+      return { path, message: `${where} does not have the expected form (${String(params.pattern)})` };
     default:
       return { path, message: `${where} ${error.message ?? 'is invalid'}` };
   }

@@ -19,8 +19,18 @@ export interface AwsGrant {
   sessionPolicy: { path: string; location: SourceLocation; document: string | undefined } | undefined;
 }
 
+export interface GcpGrant {
+  /** projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER */
+  workloadIdentityProvider: string;
+  /** Empty: the grant allows no impersonation, only the federated token. */
+  serviceAccounts: readonly string[];
+  maxLifetimeSeconds: number;
+  scopes: readonly string[];
+}
+
 export interface Grant {
   aws?: AwsGrant | undefined;
+  gcp?: GcpGrant | undefined;
 }
 
 export interface PolicyRule {

@@ -42,4 +42,14 @@ describe('decisionJson', () => {
       ],
     });
   });
+
+  it('shows a Google grant with its defaults', () => {
+    const gcp = parsePolicy(
+      'version: 1\nrules:\n  - name: g\n    match: {repository_id: "8429"}\n    grant: {gcp: {workload-identity-provider: projects/1/locations/global/workloadIdentityPools/pool/providers/prov}}\n',
+      'p.yml',
+    );
+    expect(decisionJson(evaluatePolicy(gcp, { iss: ISSUER, repository_id: '8429' })).grant).toEqual({
+      gcp: { 'workload-identity-provider': 'projects/1/locations/global/workloadIdentityPools/pool/providers/prov', 'service-accounts': [], 'max-lifetime': 600, scopes: ['https://www.googleapis.com/auth/cloud-platform'] },
+    });
+  });
 });
