@@ -122,9 +122,11 @@ function expectedJson(matcher) {
             return { regex: matcher.pattern };
     }
 }
-function grantJson(grant) {
-    const aws = grant.aws;
-    return aws ? { aws: { roles: aws.roles, 'max-duration': aws.maxDurationSeconds, ...(aws.sessionPolicy && { 'session-policy': aws.sessionPolicy.path }) } } : {};
+function grantJson({ aws, gcp }) {
+    return {
+        ...(aws && { aws: { roles: aws.roles, 'max-duration': aws.maxDurationSeconds, ...(aws.sessionPolicy && { 'session-policy': aws.sessionPolicy.path }) } }),
+        ...(gcp && { gcp: { 'workload-identity-provider': gcp.workloadIdentityProvider, 'service-accounts': gcp.serviceAccounts, 'max-lifetime': gcp.maxLifetimeSeconds, scopes: gcp.scopes } }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/policy/matchers.ts
@@ -696,14 +698,18 @@ var dist = __webpack_require__(8815);
 
 const schema_validator_generated_validate = (/* unused pure expression or super */ null && (validate10));
 /* harmony default export */ const schema_validator_generated = (validate10);
-const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/ci-oidc-broker/ci-oidc-broker/schema/policy.schema.json", "title": "ci-oidc-broker policy", "description": "Which CI jobs, identified by their verified OIDC token claims, may receive which cloud credentials. Deny by default; a matching deny rule wins; otherwise the first matching allow rule grants.", "type": "object", "additionalProperties": false, "required": ["version", "rules"], "properties": { "version": { "description": "The policy format version.", "const": 1 }, "issuers": { "description": "Token issuers this policy accepts. Default: GitHub Actions (https://token.actions.githubusercontent.com).", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "audiences": { "description": "Token audiences this policy accepts. Default: any audience the verifier was configured for.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "rules": { "description": "Rules, evaluated in file order.", "type": "array", "items": { "$ref": "#/definitions/rule" } } }, "definitions": { "rule": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } }, "claimValue": { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: a JavaScript regular expression, always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] }, "grant": { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" } } }, "awsGrant": { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 } } } } };
+const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/ci-oidc-broker/ci-oidc-broker/schema/policy.schema.json", "title": "ci-oidc-broker policy", "description": "Which CI jobs, identified by their verified OIDC token claims, may receive which cloud credentials. Deny by default; a matching deny rule wins; otherwise the first matching allow rule grants.", "type": "object", "additionalProperties": false, "required": ["version", "rules"], "properties": { "version": { "description": "The policy format version.", "const": 1 }, "issuers": { "description": "Token issuers this policy accepts. Default: GitHub Actions (https://token.actions.githubusercontent.com).", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "audiences": { "description": "Token audiences this policy accepts. Default: any audience the verifier was configured for.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "rules": { "description": "Rules, evaluated in file order.", "type": "array", "items": { "$ref": "#/definitions/rule" } } }, "definitions": { "rule": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } }, "claimValue": { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: a JavaScript regular expression, always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] }, "grant": { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" }, "gcp": { "$ref": "#/definitions/gcpGrant" } } }, "awsGrant": { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 } } }, "gcpGrant": { "description": "Google Cloud access this rule grants: a federated token from the workload identity pool provider, exchanged for a service account's access token by impersonation.", "type": "object", "additionalProperties": false, "required": ["workload-identity-provider"], "properties": { "workload-identity-provider": { "description": "The provider's full resource name: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER.", "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, "service-accounts": { "description": "Service accounts the job may impersonate; gcp-service-account must be one of them, and may be omitted when there is one.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "max-lifetime": { "description": "The longest access token granted: seconds or a duration (\"10m\"), up to 1 hour. Default: 10 minutes.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "scopes": { "description": "OAuth scopes of the access token. Default: https://www.googleapis.com/auth/cloud-platform.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" } } } } } };
 const schema12 = { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } };
 const schema13 = { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: a JavaScript regular expression, always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] };
 const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
-const schema14 = { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" } } };
+const schema14 = { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" }, "gcp": { "$ref": "#/definitions/gcpGrant" } } };
 const schema15 = { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 } } };
+const schema16 = { "description": "Google Cloud access this rule grants: a federated token from the workload identity pool provider, exchanged for a service account's access token by impersonation.", "type": "object", "additionalProperties": false, "required": ["workload-identity-provider"], "properties": { "workload-identity-provider": { "description": "The provider's full resource name: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER.", "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, "service-accounts": { "description": "Service accounts the job may impersonate; gcp-service-account must be one of them, and may be omitted when there is one.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "max-lifetime": { "description": "The longest access token granted: seconds or a duration (\"10m\"), up to 1 hour. Default: 10 minutes.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "scopes": { "description": "OAuth scopes of the access token. Default: https://www.googleapis.com/auth/cloud-platform.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" } } } };
 const pattern1 = new RegExp("^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$", "u");
 const pattern2 = new RegExp("^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$", "u");
+const pattern3 = new RegExp("^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$", "u");
+const pattern4 = new RegExp("^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$", "u");
+const pattern6 = new RegExp("^https://www\\.googleapis\\.com/auth/[\\w.-]+$", "u");
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) { let vErrors = null; let errors = 0; if (data && typeof data == "object" && !Array.isArray(data)) {
     if (Object.keys(data).length < 1) {
         const err0 = { instancePath, schemaPath: "#/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
@@ -716,7 +722,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
     }
     for (const key0 in data) {
-        if (!(key0 === "aws")) {
+        if (!((key0 === "aws") || (key0 === "gcp"))) {
             const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
                 vErrors = [err1];
@@ -906,14 +912,244 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
         }
     }
+    if (data.gcp !== undefined) {
+        let data5 = data.gcp;
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            if (data5["workload-identity-provider"] === undefined) {
+                const err15 = { instancePath: instancePath + "/gcp", schemaPath: "#/definitions/gcpGrant/required", keyword: "required", params: { missingProperty: "workload-identity-provider" }, message: "must have required property '" + "workload-identity-provider" + "'" };
+                if (vErrors === null) {
+                    vErrors = [err15];
+                }
+                else {
+                    vErrors.push(err15);
+                }
+                errors++;
+            }
+            for (const key2 in data5) {
+                if (!((((key2 === "workload-identity-provider") || (key2 === "service-accounts")) || (key2 === "max-lifetime")) || (key2 === "scopes"))) {
+                    const err16 = { instancePath: instancePath + "/gcp", schemaPath: "#/definitions/gcpGrant/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err16];
+                    }
+                    else {
+                        vErrors.push(err16);
+                    }
+                    errors++;
+                }
+            }
+            if (data5["workload-identity-provider"] !== undefined) {
+                let data6 = data5["workload-identity-provider"];
+                if (typeof data6 === "string") {
+                    if (!pattern3.test(data6)) {
+                        const err17 = { instancePath: instancePath + "/gcp/workload-identity-provider", schemaPath: "#/definitions/gcpGrant/properties/workload-identity-provider/pattern", keyword: "pattern", params: { pattern: "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, message: "must match pattern \"" + "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" + "\"" };
+                        if (vErrors === null) {
+                            vErrors = [err17];
+                        }
+                        else {
+                            vErrors.push(err17);
+                        }
+                        errors++;
+                    }
+                }
+                else {
+                    const err18 = { instancePath: instancePath + "/gcp/workload-identity-provider", schemaPath: "#/definitions/gcpGrant/properties/workload-identity-provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err18];
+                    }
+                    else {
+                        vErrors.push(err18);
+                    }
+                    errors++;
+                }
+            }
+            if (data5["service-accounts"] !== undefined) {
+                let data7 = data5["service-accounts"];
+                if (Array.isArray(data7)) {
+                    if (data7.length < 1) {
+                        const err19 = { instancePath: instancePath + "/gcp/service-accounts", schemaPath: "#/definitions/gcpGrant/properties/service-accounts/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                        if (vErrors === null) {
+                            vErrors = [err19];
+                        }
+                        else {
+                            vErrors.push(err19);
+                        }
+                        errors++;
+                    }
+                    const len1 = data7.length;
+                    for (let i1 = 0; i1 < len1; i1++) {
+                        let data8 = data7[i1];
+                        if (typeof data8 === "string") {
+                            if (!pattern4.test(data8)) {
+                                const err20 = { instancePath: instancePath + "/gcp/service-accounts/" + i1, schemaPath: "#/definitions/gcpGrant/properties/service-accounts/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" }, message: "must match pattern \"" + "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" + "\"" };
+                                if (vErrors === null) {
+                                    vErrors = [err20];
+                                }
+                                else {
+                                    vErrors.push(err20);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err21 = { instancePath: instancePath + "/gcp/service-accounts/" + i1, schemaPath: "#/definitions/gcpGrant/properties/service-accounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err21];
+                            }
+                            else {
+                                vErrors.push(err21);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err22 = { instancePath: instancePath + "/gcp/service-accounts", schemaPath: "#/definitions/gcpGrant/properties/service-accounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err22];
+                    }
+                    else {
+                        vErrors.push(err22);
+                    }
+                    errors++;
+                }
+            }
+            if (data5["max-lifetime"] !== undefined) {
+                let data9 = data5["max-lifetime"];
+                const _errs29 = errors;
+                let valid10 = false;
+                const _errs30 = errors;
+                if (!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) {
+                    const err23 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                        vErrors = [err23];
+                    }
+                    else {
+                        vErrors.push(err23);
+                    }
+                    errors++;
+                }
+                var _valid1 = _errs30 === errors;
+                valid10 = valid10 || _valid1;
+                if (!valid10) {
+                    const _errs32 = errors;
+                    if (typeof data9 === "string") {
+                        if (!pattern2.test(data9)) {
+                            const err24 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }, message: "must match pattern \"" + "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" + "\"" };
+                            if (vErrors === null) {
+                                vErrors = [err24];
+                            }
+                            else {
+                                vErrors.push(err24);
+                            }
+                            errors++;
+                        }
+                    }
+                    else {
+                        const err25 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                            vErrors = [err25];
+                        }
+                        else {
+                            vErrors.push(err25);
+                        }
+                        errors++;
+                    }
+                    var _valid1 = _errs32 === errors;
+                    valid10 = valid10 || _valid1;
+                }
+                if (!valid10) {
+                    const err26 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                    if (vErrors === null) {
+                        vErrors = [err26];
+                    }
+                    else {
+                        vErrors.push(err26);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs29;
+                    if (vErrors !== null) {
+                        if (_errs29) {
+                            vErrors.length = _errs29;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+            if (data5.scopes !== undefined) {
+                let data10 = data5.scopes;
+                if (Array.isArray(data10)) {
+                    if (data10.length < 1) {
+                        const err27 = { instancePath: instancePath + "/gcp/scopes", schemaPath: "#/definitions/gcpGrant/properties/scopes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                        if (vErrors === null) {
+                            vErrors = [err27];
+                        }
+                        else {
+                            vErrors.push(err27);
+                        }
+                        errors++;
+                    }
+                    const len2 = data10.length;
+                    for (let i2 = 0; i2 < len2; i2++) {
+                        let data11 = data10[i2];
+                        if (typeof data11 === "string") {
+                            if (!pattern6.test(data11)) {
+                                const err28 = { instancePath: instancePath + "/gcp/scopes/" + i2, schemaPath: "#/definitions/gcpGrant/properties/scopes/items/pattern", keyword: "pattern", params: { pattern: "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" }, message: "must match pattern \"" + "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" + "\"" };
+                                if (vErrors === null) {
+                                    vErrors = [err28];
+                                }
+                                else {
+                                    vErrors.push(err28);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err29 = { instancePath: instancePath + "/gcp/scopes/" + i2, schemaPath: "#/definitions/gcpGrant/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err29];
+                            }
+                            else {
+                                vErrors.push(err29);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err30 = { instancePath: instancePath + "/gcp/scopes", schemaPath: "#/definitions/gcpGrant/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err30];
+                    }
+                    else {
+                        vErrors.push(err30);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err31 = { instancePath: instancePath + "/gcp", schemaPath: "#/definitions/gcpGrant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err31];
+            }
+            else {
+                vErrors.push(err31);
+            }
+            errors++;
+        }
+    }
 }
 else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-        vErrors = [err15];
+        vErrors = [err32];
     }
     else {
-        vErrors.push(err15);
+        vErrors.push(err32);
     }
     errors++;
 } validate12.errors = vErrors; return errors === 0; }
@@ -1479,6 +1715,10 @@ const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
 const MIN_DURATION_SECONDS = 900;
 const MAX_DURATION_SECONDS = 43_200;
 const DEFAULT_MAX_DURATION_SECONDS = 3600;
+// Google issues service-account tokens for up to an hour; short by default, because they cannot be revoked.
+const MAX_GCP_LIFETIME_SECONDS = 3600;
+const DEFAULT_GCP_LIFETIME_SECONDS = 600;
+const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 // schema/policy.schema.json, compiled at build time (scripts/generate-policy-validator.ts).
 const validator = schema_validator_generated;
 function load_validate(data) {
@@ -1583,8 +1823,15 @@ function toMatcher(value) {
 }
 function buildGrant(grant, locate) {
     const aws = grant?.aws;
+    const gcp = grant?.gcp;
     const sessionPolicy = aws?.['session-policy'];
     return {
+        gcp: gcp && {
+            workloadIdentityProvider: gcp['workload-identity-provider'],
+            serviceAccounts: gcp['service-accounts'] ?? [],
+            maxLifetimeSeconds: gcp['max-lifetime'] === undefined ? DEFAULT_GCP_LIFETIME_SECONDS : parseDuration(gcp['max-lifetime']),
+            scopes: gcp.scopes ?? [CLOUD_PLATFORM_SCOPE],
+        },
         aws: aws && {
             roles: aws.roles,
             maxDurationSeconds: aws['max-duration'] === undefined ? DEFAULT_MAX_DURATION_SECONDS : parseDuration(aws['max-duration']),
@@ -1618,6 +1865,13 @@ function semanticProblems(raw) {
             const [kind, problem] = 'glob' in value ? ['glob', globProblem(value.glob)] : ['regex', regexProblem(value.regex)];
             if (problem)
                 problems.push({ path: ['rules', index, 'match', claim, kind], message: `the ${kind} for ${claim} ${problem}` });
+        }
+        const lifetime = rule.grant?.gcp?.['max-lifetime'];
+        if (lifetime !== undefined) {
+            const seconds = parseDuration(lifetime);
+            if (seconds === undefined || seconds < 1 || seconds > MAX_GCP_LIFETIME_SECONDS) {
+                problems.push({ path: ['rules', index, 'grant', 'gcp', 'max-lifetime'], message: `max-lifetime ${JSON.stringify(lifetime)} is not between 1 s and 1h (3600 s)` });
+            }
         }
         const duration = rule.grant?.aws?.['max-duration'];
         if (duration !== undefined) {
@@ -1681,7 +1935,7 @@ function describeSchemaError(error) {
         case 'anyOf':
             if (isClaimValue(path))
                 return { path, message: claimValueMessage(where) };
-            if (path.at(-1) === 'max-duration')
+            if (path.at(-1) === 'max-duration' || path.at(-1) === 'max-lifetime')
                 return { path, message: durationFormMessage(where) };
             return { path, message: `${where} ${error.message ?? 'is invalid'}` };
         case 'const':
@@ -1693,11 +1947,16 @@ function describeSchemaError(error) {
         case 'minItems':
             return { path, message: `${where} must not be an empty list` };
         case 'pattern':
-            if (path.at(-1) === 'max-duration')
+            if (path.at(-1) === 'max-duration' || path.at(-1) === 'max-lifetime')
                 return { path, message: durationFormMessage(where) };
-            return path.includes('roles')
-                ? { path, message: `${where} is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)` }
-                : { path, message: `${where} does not have the expected form (${String(params.pattern)})` };
+            if (path.includes('roles'))
+                return { path, message: `${where} is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)` };
+            if (path.at(-1) === 'workload-identity-provider') {
+                return { path, message: `${where} is not a provider's full resource name (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)` };
+            }
+            if (path.includes('service-accounts'))
+                return { path, message: `${where} is not a service account email (<name>@<project>.iam.gserviceaccount.com)` };
+            return { path, message: `${where} does not have the expected form (${String(params.pattern)})` };
         default:
             return { path, message: `${where} ${error.message ?? 'is invalid'}` };
     }
