@@ -38,6 +38,10 @@ export const ErrorCode = {
   AwsValidation: 'AWS_VALIDATION_ERROR',
   AwsExchangeFailed: 'AWS_EXCHANGE_FAILED',
   AwsExchangeTimedOut: 'AWS_EXCHANGE_TIMED_OUT',
+  // Google Cloud STS and IAM Credentials
+  GcpAccessDenied: 'GCP_ACCESS_DENIED',
+  GcpExchangeFailed: 'GCP_EXCHANGE_FAILED',
+  GcpExchangeTimedOut: 'GCP_EXCHANGE_TIMED_OUT',
   // Anything unexpected: a bug, reported with a hint to file an issue
   Internal: 'INTERNAL_ERROR',
 } as const;

@@ -1,0 +1,117 @@
+import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
+
+export interface GcpEndpoints {
+  /** Google's security token service; default https://sts.googleapis.com/v1/token. */
+  tokenUrl: string;
+  /** The IAM Credentials API; default https://iamcredentials.googleapis.com. */
+  iamCredentialsUrl: string;
+}
+
+export const GOOGLE_ENDPOINTS: GcpEndpoints = { tokenUrl: 'https://sts.googleapis.com/v1/token', iamCredentialsUrl: 'https://iamcredentials.googleapis.com' };
+
+export interface GcpExchange {
+  /** projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER */
+  workloadIdentityProvider: string;
+  /** Undefined: return the federated token itself, without impersonation. */
+  serviceAccount: string | undefined;
+  lifetimeSeconds: number;
+  scopes: readonly string[];
+  /** The job's verified OIDC token, minted for the provider's audience. */
+  getToken: () => Promise<string>;
+  endpoints?: GcpEndpoints | undefined;
+  /** The whole exchange, retries included, must end within this. */
+  timeoutMs?: number | undefined;
+}
+
+export interface GcpSession {
+  accessToken: string;
+  expiration: Date;
+  serviceAccount: string | undefined;
+  workloadIdentityProvider: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Exchanges the job's OIDC token for a Google access token: a workload identity federation token from
+ * STS, then (with a service account) a short-lived token from the IAM Credentials API. The token is
+ * handed to google-auth-library through a subject-token supplier, never a file. Retries are the
+ * library's own (bounded: a few attempts with backoff on 429, 5xx and network errors), and the whole
+ * exchange is bounded by `timeoutMs`.
+ */
+export async function exchangeForGoogleToken(request: GcpExchange): Promise<GcpSession> {
+  const { ExternalAccountClient } = await import('google-auth-library');
+  const endpoints = request.endpoints ?? GOOGLE_ENDPOINTS;
+  const client = ExternalAccountClient.fromJSON({
+    type: 'external_account',
+    audience: `//iam.googleapis.com/${request.workloadIdentityProvider}`,
+    subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+    token_url: endpoints.tokenUrl,
+    scopes: [...request.scopes],
+    ...(request.serviceAccount && {
+      service_account_impersonation_url: `${endpoints.iamCredentialsUrl.replace(/\/+$/, '')}/v1/projects/-/serviceAccounts/${request.serviceAccount}:generateAccessToken`,
+      service_account_impersonation: { token_lifetime_seconds: request.lifetimeSeconds },
+    }),
+    subject_token_supplier: { getSubjectToken: () => request.getToken() },
+  });
+  if (!client) throw new BrokerError(ErrorCode.Internal, 'google-auth-library did not accept the external account configuration.', { hint: 'Please report this as a bug.' });
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timedOut(request, timeoutMs)), timeoutMs);
+  });
+  try {
+    const { token } = await Promise.race([client.getAccessToken(), deadline]);
+    const expiry = client.credentials.expiry_date;
+    if (!token || !expiry) throw new BrokerError(ErrorCode.GcpExchangeFailed, 'Google answered without an access token or its expiry.', { hint: 'Check the endpoints if you override them; otherwise, file an issue.' });
+    return { accessToken: token, expiration: new Date(expiry), serviceAccount: request.serviceAccount, workloadIdentityProvider: request.workloadIdentityProvider };
+  } catch (error) {
+    throw exchangeError(error, request);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function timedOut(request: GcpExchange, timeoutMs: number): BrokerError {
+  return new BrokerError(ErrorCode.GcpExchangeTimedOut, `Gave up obtaining a Google token for ${request.serviceAccount ?? request.workloadIdentityProvider} after ${(timeoutMs / 1000).toFixed(1)} s.`, {
+    hint: 'Google STS or IAM Credentials did not answer in time: retry the job, and check this machine’s network path to them.',
+  });
+}
+
+/** The parts of a gaxios error this module reads. */
+interface HttpError {
+  status?: number;
+  code?: string;
+  response?: { status?: number; data?: unknown };
+}
+
+function exchangeError(error: unknown, request: GcpExchange): BrokerError {
+  if (error instanceof BrokerError) return error;
+  const http = error as HttpError;
+  const status = http.response?.status ?? http.status;
+  const said = describeGoogleError(http.response?.data);
+  const target = request.serviceAccount ?? request.workloadIdentityProvider;
+  if (status === 401 || status === 403 || (status === 400 && /attribute condition|audience/i.test(said))) {
+    return new BrokerError(ErrorCode.GcpAccessDenied, `Google refused a token for ${target}: ${said}.`, {
+      hint: /attribute condition/i.test(said)
+        ? 'The workload identity pool provider’s attribute condition rejects this job: compare it with `ci-oidc-broker policy export --gcp-attribute-condition`.'
+        : /getAccessToken/.test(said)
+          ? `Grant roles/iam.workloadIdentityUser on ${request.serviceAccount ?? 'the service account'} to this job's principal (principalSet://…/attribute.repository/OWNER/REPO or principal://…/subject/SUB).`
+          : 'Check the provider’s issuer and allowed audiences, and the audience the token was requested for (gcp-audience).',
+      cause: error,
+    });
+  }
+  return new BrokerError(ErrorCode.GcpExchangeFailed, `Obtaining a Google token for ${target} failed${status ? ` (HTTP ${status})` : http.code ? ` (${http.code})` : ''}: ${said}.`, {
+    hint: 'Check the workload identity provider name, the lifetime (at most 1 hour) and the network path to Google; retry if Google had an outage.',
+    cause: error,
+  });
+}
+
+/** Google's error bodies: STS `{error, error_description}`, IAM `{error: {message, status}}`. */
+function describeGoogleError(data: unknown): string {
+  const body = data as { error?: unknown; error_description?: unknown } | undefined;
+  if (typeof body?.error_description === 'string') return JSON.stringify(body.error_description);
+  const nested = body?.error as { message?: unknown } | undefined;
+  if (typeof nested?.message === 'string') return JSON.stringify(nested.message);
+  return 'no details';
+}
