@@ -1,0 +1,81 @@
+import { chmod, mkdtemp, realpath, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
+import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
+import type { GcpEndpoints } from './exchange.ts';
+
+export interface GcpCredentialFiles {
+  /** A private folder under RUNNER_TEMP holding both files; deleted whole by the post step. */
+  directory: string;
+  /** The external-account configuration that ADC and gcloud read. */
+  configPath: string;
+  /** The job's OIDC token for the Google audience, which the configuration names as its credential source. */
+  tokenPath: string;
+}
+
+export interface GcpCredentialFileRequest {
+  /** RUNNER_TEMP: a folder the runner empties after the job, outside the workspace. */
+  directory: string;
+  workspace: string | undefined;
+  workloadIdentityProvider: string;
+  serviceAccount: string | undefined;
+  lifetimeSeconds: number;
+  endpoints: GcpEndpoints;
+  /** The verified OIDC token minted for the provider's audience. */
+  subjectToken: string;
+}
+
+/**
+ * Writes the credentials that Google's client libraries (through GOOGLE_APPLICATION_CREDENTIALS) and
+ * gcloud (through CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE) read: an `external_account` configuration
+ * whose credential source is a file holding the job's OIDC token.
+ *
+ * Why this form rather than an access-token file: ADC has no file type for a bare access token, so an
+ * access-token file would serve gcloud alone. The only bearer written is the OIDC token, which
+ * expires minutes after it was minted, long before the job's files could outlive the job; the tools
+ * exchange it themselves, under the same provider, attribute condition and service account that the
+ * policy granted, for tokens that live at most the granted lifetime. Both files are mode 0600 in a
+ * 0700 folder under RUNNER_TEMP, never in the workspace, where artifacts, images and commits pick
+ * files up.
+ */
+export async function writeGcpCredentialFiles(request: GcpCredentialFileRequest): Promise<GcpCredentialFiles> {
+  const base = await realpath(request.directory).catch(() => {
+    throw new BrokerError(ErrorCode.InputInvalid, `RUNNER_TEMP (${request.directory}) does not exist, so the Google credentials file has nowhere safe to go.`, {
+      hint: 'Run the step on a GitHub Actions runner, which provides RUNNER_TEMP; the credentials are never written to the workspace.',
+    });
+  });
+  if (request.workspace !== undefined) {
+    const inside = relative(await realpath(request.workspace).catch(() => request.workspace!), base);
+    if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+      throw new BrokerError(ErrorCode.InputInvalid, `RUNNER_TEMP (${request.directory}) lies inside the workspace; the Google credentials file would be too.`, {
+        hint: 'Point RUNNER_TEMP outside GITHUB_WORKSPACE: files in the workspace leak into artifacts, images and commits.',
+      });
+    }
+  }
+  const directory = await mkdtemp(join(base, 'ci-oidc-broker-gcp-'));
+  await chmod(directory, 0o700);
+  const tokenPath = join(directory, 'oidc-token');
+  const configPath = join(directory, 'credentials.json');
+  const config = {
+    type: 'external_account',
+    audience: `//iam.googleapis.com/${request.workloadIdentityProvider}`,
+    subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+    token_url: request.endpoints.tokenUrl,
+    credential_source: { file: tokenPath, format: { type: 'text' } },
+    ...(request.serviceAccount && {
+      service_account_impersonation_url: `${request.endpoints.iamCredentialsUrl.replace(/\/+$/, '')}/v1/projects/-/serviceAccounts/${request.serviceAccount}:generateAccessToken`,
+      service_account_impersonation: { token_lifetime_seconds: request.lifetimeSeconds },
+    }),
+  };
+  await writeFile(tokenPath, request.subjectToken, { mode: 0o600, flag: 'wx' });
+  await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  return { directory, configPath, tokenPath };
+}
+
+/** The variables Google's libraries and gcloud read: credentials, and the project when one is known. */
+export function gcpEnvironment(files: GcpCredentialFiles, projectId: string | undefined): Record<string, string> {
+  return {
+    GOOGLE_APPLICATION_CREDENTIALS: files.configPath,
+    CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE: files.configPath,
+    ...(projectId && { GOOGLE_CLOUD_PROJECT: projectId, CLOUDSDK_CORE_PROJECT: projectId, CLOUDSDK_PROJECT: projectId }),
+  };
+}
