@@ -6,7 +6,7 @@ import { thrown } from '../../helpers/broker-error.ts';
 
 const DEPLOY = 'arn:aws:iam::111122223333:role/deploy';
 const READ = 'arn:aws:iam::111122223333:role/read';
-const [single, several] = parsePolicy(
+const [single, several, googleOnly, refuse] = parsePolicy(
   `version: 1
 rules:
   - name: single
@@ -15,14 +15,19 @@ rules:
   - name: several
     match: {ref: y}
     grant: {aws: {roles: [${DEPLOY}, ${READ}]}}
+  - name: google-only
+    match: {ref: z}
+    grant: {gcp: {workload-identity-provider: projects/123456/locations/global/workloadIdentityPools/ci-pool/providers/github}}
+  - name: refuse
+    effect: deny
+    match: {ref: w}
 `,
   'p.yml',
 ).rules;
 
-
 describe('chooseAwsRole', () => {
   it('grants a requested role that the rule lists', () => {
-    expect(chooseAwsRole(several!, READ, 900)).toEqual({ roleArn: READ, durationSeconds: 900, capped: false });
+    expect(chooseAwsRole(several!, READ, 900)).toEqual({ roleArn: READ, durationSeconds: 900, capped: false, sessionPolicy: undefined });
   });
 
   it('uses the rule’s only role when none is requested', () => {
@@ -41,8 +46,50 @@ describe('chooseAwsRole', () => {
     expect(error.message).toBe(`Rule "single" does not grant the role ${READ}; it grants ${DEPLOY}.`);
   });
 
+  it('says which roles are granted and how to choose one in each refusal', () => {
+    const ambiguous = thrown(() => chooseAwsRole(several!, undefined, 900));
+    expect(ambiguous.hint).toBe('Set the `role-to-assume` input to one of them.');
+    const notGranted = thrown(() => chooseAwsRole(several!, 'arn:aws:iam::111122223333:role/admin', 900));
+    expect(notGranted.code).toBe(ErrorCode.RoleNotGranted);
+    expect(notGranted.message).toBe(`Rule "several" does not grant the role arn:aws:iam::111122223333:role/admin; it grants ${DEPLOY}, ${READ}.`);
+    expect(notGranted.hint).toBe('Use one of the granted roles, or add this role to the rule in a reviewed change to the policy.');
+    expect(notGranted.location).toEqual({ file: 'p.yml', line: 6, column: 5 });
+  });
+
+  it('refuses a role that differs from a granted one only in case', () => {
+    // IAM role names are case-insensitive, but the grant is compared exactly, as it is written in the policy.
+    expect(thrown(() => chooseAwsRole(single!, DEPLOY.toUpperCase(), 900)).code).toBe(ErrorCode.RoleNotGranted);
+  });
+
+  it('refuses a rule that grants no AWS role', () => {
+    for (const rule of [googleOnly!, refuse!]) {
+      const error = thrown(() => chooseAwsRole(rule, DEPLOY, 900));
+      expect(error.code).toBe(ErrorCode.RoleNotGranted);
+      expect(error.message).toBe(`Rule "${rule.name}" allowed this job but grants no AWS role.`);
+      expect(error.hint).toBe(`Add \`grant: aws: roles: [...]\` to rule "${rule.name}".`);
+      expect(error.location).toEqual(rule.location);
+    }
+  });
+
   it('caps the duration at the rule’s max-duration and says so', () => {
     expect(chooseAwsRole(single!, DEPLOY, 3600)).toEqual({ roleArn: DEPLOY, durationSeconds: 1800, capped: true });
     expect(chooseAwsRole(single!, DEPLOY, 1800).capped).toBe(false);
+  });
+
+  it('keeps a shorter requested duration, and caps at the default hour without max-duration', () => {
+    expect(chooseAwsRole(single!, DEPLOY, 900)).toMatchObject({ durationSeconds: 900, capped: false });
+    expect(chooseAwsRole(several!, DEPLOY, 43_200)).toMatchObject({ durationSeconds: 3600, capped: true });
+  });
+
+  it('hands on the rule’s loaded session policy, and will not proceed without it', () => {
+    const [withPolicy] = parsePolicy(
+      `version: 1\nrules:\n  - name: narrow\n    match: {ref: x}\n    grant: {aws: {roles: [${DEPLOY}], session-policy: policies/narrow.json}}\n`,
+      'p.yml',
+    ).rules;
+    // parsePolicy does not read files; a grant whose session policy was never loaded must not yield a wider session.
+    expect(() => chooseAwsRole(withPolicy!, DEPLOY, 900)).toThrow('the session policy policies/narrow.json was not loaded');
+    const document = '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
+    withPolicy!.grant!.aws!.sessionPolicy!.document = document;
+    expect(chooseAwsRole(withPolicy!, DEPLOY, 900)).toEqual({ roleArn: DEPLOY, durationSeconds: 900, capped: false, sessionPolicy: document });
   });
 });

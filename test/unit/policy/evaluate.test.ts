@@ -101,6 +101,78 @@ describe('evaluatePolicy', () => {
   });
 });
 
+describe('evaluatePolicy, explaining a denial', () => {
+  const ties = parsePolicy(
+    `version: 1
+rules:
+  - name: block-everything-on-dev
+    effect: deny
+    match: {ref: refs/heads/dev, repository_id: "8429", environment: production}
+  - name: first
+    match: {repository_id: "8429", ref: refs/heads/main}
+    grant: {aws: {roles: [${ROLE}]}}
+  - name: second
+    match: {environment: production, ref: refs/heads/release}
+    grant: {aws: {roles: [${ROLE}]}}
+  - name: third
+    match: {ref: refs/heads/main}
+    grant: {aws: {roles: [${ROLE}]}}
+`,
+    'p.yml',
+  );
+  const devJob = { iss: ISSUER, repository_id: '8429', ref: 'refs/heads/feature', environment: 'production' };
+
+  it('names as closest the allow rule with the most conditions holding, the first in file order on a tie', () => {
+    // "first" and "second" each have one of two conditions holding; the deny rule holds two of three but grants nothing.
+    const decision = denied(evaluatePolicy(ties, devJob));
+    expect(decision.closest?.rule.name).toBe('first');
+    expect(decision.closest?.conditions.map((c) => [c.condition.claim, c.holds])).toEqual([
+      ['repository_id', true],
+      ['ref', false],
+    ]);
+    expect(decision.closest?.firstFailure).toMatchObject({ condition: { claim: 'ref' }, actual: 'refs/heads/feature', failure: 'differs' });
+  });
+
+  it('names no closest rule when a deny rule decided', () => {
+    const decision = denied(evaluatePolicy(ties, { ...devJob, ref: 'refs/heads/dev' }));
+    expect(decision.reason).toBe('deny rule matched');
+    expect(decision.rule?.name).toBe('block-everything-on-dev');
+    expect(decision.closest).toBeUndefined();
+  });
+
+  it('lets a deny rule win over allow rules that come after it', () => {
+    const blocking = parsePolicy(
+      `version: 1\nrules:\n  - name: no-forks\n    effect: deny\n    match: {fork: "true"}\n  - name: all\n    match: {repository_id: "8429"}\n    grant: {aws: {roles: [${ROLE}]}}\n`,
+      'p.yml',
+    );
+    const claims = { iss: ISSUER, repository_id: '8429' };
+    expect(evaluatePolicy(blocking, claims).rule?.name).toBe('all');
+    expect(denied(evaluatePolicy(blocking, { ...claims, fork: 'true' })).rule?.name).toBe('no-forks');
+  });
+
+  it('names no closest rule when the policy has no allow rules', () => {
+    const empty = parsePolicy('version: 1\nrules: []\n', 'p.yml');
+    const decision = denied(evaluatePolicy(empty, { iss: ISSUER }));
+    expect(decision.reason).toBe('no allow rule matched');
+    expect(decision.closest).toBeUndefined();
+    expect(decision.outcomes).toEqual([]);
+  });
+
+  it('never matches an absent claim, not even with a glob that matches anything', () => {
+    const anything = parsePolicy(`version: 1\nrules:\n  - name: any-env\n    match: {environment: {glob: "**"}}\n    grant: {aws: {roles: [${ROLE}]}}\n`, 'p.yml');
+    expect(evaluatePolicy(anything, { iss: ISSUER, environment: 'staging' }).allowed).toBe(true);
+    const decision = denied(evaluatePolicy(anything, { iss: ISSUER }));
+    expect(decision.closest?.firstFailure).toMatchObject({ actual: undefined, holds: false, failure: 'absent' });
+  });
+
+  it('denies a token without an issuer, and accepts an audience given as a single string', () => {
+    expect(denied(evaluatePolicy(policy, { ...mainJob, iss: undefined })).reason).toBe('issuer not accepted');
+    const strict = parsePolicy(`version: 1\naudiences: [sts.amazonaws.com]\nrules:\n  - name: a\n    match: {ref: refs/heads/main}\n    grant: {aws: {roles: [${ROLE}]}}\n`, 'p.yml');
+    expect(evaluatePolicy(strict, mainJob).rule?.name).toBe('a');
+    expect(denied(evaluatePolicy(strict, { ...mainJob, aud: undefined })).reason).toBe('audience not accepted');
+  });
+});
+
 describe('checkedClaims', () => {
   it('lists the deciding rule’s claims with the values the token carried', () => {
     expect(checkedClaims(evaluatePolicy(policy, mainJob))).toEqual([
@@ -108,5 +180,10 @@ describe('checkedClaims', () => {
       ['ref', 'refs/heads/main'],
       ['environment', 'production'],
     ]);
+  });
+
+  it('lists the claims of the deny rule that decided, and none for a denial by default', () => {
+    expect(checkedClaims(evaluatePolicy(policy, { ...mainJob, event_name: 'pull_request_target' }))).toEqual([['event_name', 'pull_request_target']]);
+    expect(checkedClaims(evaluatePolicy(policy, { ...mainJob, repository_id: '1' }))).toEqual([]);
   });
 });

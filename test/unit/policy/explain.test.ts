@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ErrorCode } from '../../../src/errors/broker-error.ts';
 import { evaluatePolicy, type Decision } from '../../../src/policy/evaluate.ts';
-import { denialError, explainDecision, quoteClaim } from '../../../src/policy/explain.ts';
+import { describeExpected, describeFailure, denialError, explainDecision, quoteClaim } from '../../../src/policy/explain.ts';
 import { parsePolicy } from '../../../src/policy/load.ts';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
@@ -52,11 +52,67 @@ describe('explainDecision', () => {
   });
 });
 
+describe('explainDecision headlines', () => {
+  it('names the deny rule that decided', () => {
+    expect(explainDecision(denial({ ...job, event_name: 'pull_request' }))).toEqual([
+      'Denied by rule "no-pull-requests".',
+      '  rule "no-pull-requests" (deny, line 3): matched (event_name)',
+      '  rule "deploy-main" (allow, line 7): matched (repository_id, ref)',
+    ]);
+  });
+
+  it('points at issuers and audiences when the token was refused before any rule', () => {
+    expect(explainDecision(denial({ ...job, iss: 'https://gitlab.example.com' }))[0]).toBe(
+      'Denied: the policy does not accept tokens from this issuer (see its `issuers`).',
+    );
+    const strict = parsePolicy('version: 1\naudiences: [sts.amazonaws.com]\nrules: []\n', 'policy.yml');
+    expect(explainDecision(evaluatePolicy(strict, { iss: ISSUER, aud: 'other' }))).toEqual([
+      'Denied: the policy does not accept this token audience (see its `audiences`).',
+    ]);
+  });
+});
+
+describe('describeExpected and describeFailure', () => {
+  const [globs] = parsePolicy(
+    `version: 1
+rules:
+  - name: tags
+    match:
+      ref: {glob: "refs/tags/v*"}
+      sha: {regex: "[0-9a-f]{40}"}
+    grant: {aws: {roles: [arn:aws:iam::111122223333:role/deploy]}}
+`,
+    'policy.yml',
+  ).rules;
+
+  it('says a glob or a regex is one, with its pattern quoted', () => {
+    expect(globs!.conditions.map((c) => describeExpected(c.matcher))).toEqual(['glob "refs/tags/v*"', 'regex "[0-9a-f]{40}"']);
+  });
+
+  it('quotes the token value that a pattern did not match', () => {
+    expect(describeFailure({ condition: globs!.conditions[0]!, actual: 'refs/heads/main', holds: false, failure: 'differs' })).toBe(
+      'ref was "refs/heads/main", expected glob "refs/tags/v*"',
+    );
+  });
+});
+
 describe('quoteClaim', () => {
   it('escapes and shortens values so a claim cannot forge a log line', () => {
     expect(quoteClaim('refs/heads/main\n::error::forged')).toBe('"refs/heads/main\\n::error::forged"');
     expect(quoteClaim('x'.repeat(300))).toHaveLength(100);
     expect(quoteClaim(undefined)).toBe('(absent)');
+  });
+
+  it('keeps a value of exactly 100 characters whole and marks a cut one', () => {
+    const exact = 'x'.repeat(98);
+    expect(quoteClaim(exact)).toBe(`"${exact}"`);
+    expect(quoteClaim('x'.repeat(99))).toBe(`"${'x'.repeat(96)}...`);
+  });
+
+  it('quotes values that are not strings as JSON', () => {
+    expect(quoteClaim(8429)).toBe('8429');
+    expect(quoteClaim(['a', 'b'])).toBe('["a","b"]');
+    expect(quoteClaim(null)).toBe('null');
   });
 });
 
@@ -75,5 +131,18 @@ describe('denialError', () => {
       'Denied: no allow rule matched (deny by default). Rule "deploy-main" came closest; ref was "refs/heads/dev", expected "refs/heads/main".',
     );
     expect(error.location).toEqual({ file: 'policy.yml', line: 10, column: 12 });
+  });
+
+  it('gives only the headline when no allow rule came close', () => {
+    const empty = parsePolicy('version: 1\nrules: []\n', 'empty.yml');
+    const decision = evaluatePolicy(empty, { iss: ISSUER });
+    if (decision.allowed) throw new Error('expected a denial');
+    const error = denialError(decision, 'empty.yml');
+    expect(error.code).toBe(ErrorCode.PolicyDenied);
+    expect(error.message).toBe('Denied: no allow rule matched (deny by default).');
+    expect(error.location).toBeUndefined();
+    expect(error.hint).toBe(
+      "If this job should get credentials, change empty.yml in a reviewed pull request; the log and the job summary show every rule's result.",
+    );
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
 import { loadPolicyFile, parsePolicy } from '../../../src/policy/load.ts';
 import { GITHUB_ACTIONS_ISSUER } from '../../../src/policy/types.ts';
-import { rejection } from '../../helpers/broker-error.ts';
+import { rejection, thrown } from '../../helpers/broker-error.ts';
 
 const ROLE = 'arn:aws:iam::111122223333:role/deploy';
 const GRANT = `    grant: {aws: {roles: [${ROLE}]}}\n`;
@@ -116,6 +116,87 @@ describe('parsePolicy', () => {
     ]);
   });
 
+  it.each([
+    ['15m', 900],
+    ['1h30m', 5400],
+    ['900', 900],
+    ['"900s"', 900],
+    ['12h', 43_200],
+  ])('reads max-duration %s as %p seconds', (written, seconds) => {
+    const policy = parsePolicy(`version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant: {aws: {roles: [${ROLE}], max-duration: ${written}}}\n`, 'p.yml');
+    expect(policy.rules[0]!.grant?.aws?.maxDurationSeconds).toBe(seconds);
+  });
+
+  it('reads glob and regex conditions as such', () => {
+    const policy = parsePolicy(`version: 1\nrules:\n  - name: a\n    match:\n      ref: {glob: "refs/tags/v*"}\n      sha: {regex: "[0-9a-f]{40}"}\n${GRANT}`, 'p.yml');
+    expect(policy.rules[0]!.conditions.map((c) => [c.claim, c.matcher.kind, 'pattern' in c.matcher ? c.matcher.pattern : undefined])).toEqual([
+      ['ref', 'glob', 'refs/tags/v*'],
+      ['sha', 'regex', '[0-9a-f]{40}'],
+    ]);
+  });
+
+  it.each([
+    ['a policy without rules', 'version: 1\n', ['p.yml:1:1: the policy is missing the required key "rules"']],
+    ['an empty document', '', ['p.yml:1:1: the policy must be of type object']],
+    ['rules that are not a list', 'version: 1\nrules: {}\n', ['p.yml:2:8: `rules` must be of type array']],
+    ['a version written as a string', 'version: "1"\nrules: []\n', ['p.yml:1:10: `version` must be 1']],
+    ['a tab used for indentation', 'version: 1\nrules:\n\t- name: a\n', ['p.yml:3:1: YAML syntax: Tabs are not allowed as indentation']],
+    ['a duplicate claim inside a rule', `version: 1\nrules:\n  - name: a\n    match:\n      ref: x\n      ref: y\n${GRANT}`, ['p.yml:6:7: duplicate key; each key may appear once in a mapping']],
+    ['a misspelt top-level key', 'version: 1\nrule: []\n', ['p.yml:1:1: the policy is missing the required key "rules"', 'p.yml:2:1: unknown key "rule" in the policy']],
+    ['an unquoted number in a list of values', `version: 1\nrules:\n  - name: a\n    match:\n      environment: [prod, 1]\n${GRANT}`, ['p.yml:5:27: `rules.0.match.environment.1` must be a string, a list of strings, {glob: PATTERN} or {regex: PATTERN}; quote numbers (for example "8429") because token claims are strings']],
+    ['an unquoted boolean claim', `version: 1\nrules:\n  - name: a\n    match:\n      fork: false\n${GRANT}`, ['p.yml:5:13: `rules.0.match.fork` must be a string, a list of strings, {glob: PATTERN} or {regex: PATTERN}; quote numbers (for example "8429") because token claims are strings']],
+    ['a rule name with a space', `version: 1\nrules:\n  - name: "has space"\n    match: {ref: x}\n${GRANT}`, ['p.yml:3:11: `rules.0.name` does not have the expected form (^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$)']],
+    ['an empty list of roles', 'version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant: {aws: {roles: []}}\n', ['p.yml:5:26: `rules.0.grant.aws.roles` must not be an empty list']],
+    ['an AWS grant without roles', 'version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant: {aws: {max-duration: 900}}\n', ['p.yml:5:18: `rules.0.grant.aws` is missing the required key "roles"']],
+    ['an empty grant', 'version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant: {}\n', ['p.yml:5:12: `rules.0.grant` is empty']],
+    ['an empty list of issuers', 'version: 1\nissuers: []\nrules: []\n', ['p.yml:2:10: `issuers` must not be an empty list']],
+    ['an issuer over plain http', 'version: 1\nissuers: [http://ci.example.com]\nrules: []\n', ['p.yml:2:11: issuer "http://ci.example.com": does not use https.']],
+    ['a duration that is not whole seconds', `version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant: {aws: {roles: [${ROLE}], max-duration: 900.5}}\n`, ['p.yml:5:81: `rules.0.grant.aws.max-duration` must be a number of seconds (900) or a duration such as "15m" or "1h30m"']],
+    ['a duration one second under 15 minutes', `version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant: {aws: {roles: [${ROLE}], max-duration: 899}}\n`, ['p.yml:5:81: max-duration 899 is not between 15m (900 s) and 12h (43200 s)']],
+    ['a duration one second over 12 hours', `version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant: {aws: {roles: [${ROLE}], max-duration: 43201}}\n`, ['p.yml:5:81: max-duration 43201 is not between 15m (900 s) and 12h (43200 s)']],
+  ])('refuses %s, saying where', (_what, text, expected) => {
+    expect(problems(text)).toEqual(expected);
+  });
+
+  it('reports every schema problem of several rules at once', () => {
+    const text = `version: 1\nrules:\n  - name: a\n    mach: {ref: x}\n${GRANT}  - match: {ref: 1}\n    grant: {aws: {roles: [arn:aws:iam::1:role/x]}}\n`;
+    expect(problems(text)).toEqual([
+      'p.yml:3:5: `rules.0` is missing the required key "match"',
+      'p.yml:4:5: unknown key "mach" in `rules.0`',
+      'p.yml:6:5: `rules.1` is missing the required key "name"',
+      'p.yml:6:18: `rules.1.match.ref` must be a string, a list of strings, {glob: PATTERN} or {regex: PATTERN}; quote numbers (for example "8429") because token claims are strings',
+      'p.yml:7:27: `rules.1.grant.aws.roles.0` is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)',
+    ]);
+  });
+
+  it('reports every rule-level problem at once, in line order', () => {
+    const text = [
+      'version: 1',
+      'rules:',
+      '  - name: a',
+      '    match: {ref: x}',
+      '  - name: a',
+      '    effect: deny',
+      '    match: {ref: y}',
+      GRANT + '  - name: b',
+      '    match: {ref: z}',
+      `    grant: {aws: {roles: [${ROLE}], max-duration: 13h}}`,
+      '',
+    ].join('\n');
+    expect(problems(text)).toEqual([
+      'p.yml:3:5: allow rule "a" has no grant; say what it allows under `grant:`',
+      'p.yml:5:11: the rule name "a" is used twice; names must be unique',
+      'p.yml:8:5: deny rule "a" has a grant; deny rules grant nothing',
+      'p.yml:11:81: max-duration "13h" is not between 15m (900 s) and 12h (43200 s)',
+    ]);
+  });
+
+  it('tells the author where the format is described', () => {
+    const error = thrown(() => parsePolicy('version: 2\nrules: []\n', 'p.yml'));
+    expect(error.code).toBe(ErrorCode.PolicyInvalid);
+    expect(error.hint).toBe('Fix each listed line; the format is described in schema/policy.schema.json and the README.');
+  });
+
   it('locates the first problem for annotations', () => {
     let error: BrokerError | undefined;
     try {
@@ -134,6 +215,7 @@ describe('loadPolicyFile', () => {
     await mkdir(join(dir, 'policies'));
     await writeFile(join(dir, 'policies', 'deploy.json'), '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]\n}\n');
     await writeFile(join(dir, 'policies', 'broken.json'), '{ "Statement": ');
+    await writeFile(join(dir, 'policies', 'no-statement.json'), '{"Version": "2012-10-17"}');
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -153,6 +235,7 @@ describe('loadPolicyFile', () => {
   it.each([
     ['policies/missing.json', 'the session policy policies/missing.json does not exist'],
     ['policies/broken.json', 'the session policy policies/broken.json is not valid JSON'],
+    ['policies/no-statement.json', 'the session policy policies/no-statement.json has no Statement'],
     ['../outside.json', "the session policy ../outside.json is outside the policy's repository"],
   ])('points at a session policy %p that cannot be used', async (file, problem) => {
     await writeFile(join(dir, 'bad-session.yml'), withSessionPolicy(file));
@@ -165,6 +248,27 @@ describe('loadPolicyFile', () => {
     const error = await rejection(loadPolicyFile(join(dir, 'missing.yml'), dir));
     expect(error.code).toBe(ErrorCode.PolicyNotFound);
     expect(error.message).toBe('No policy file at missing.yml.');
-    expect(error.hint).toContain('`policy` input');
+    expect(error.hint).toBe(
+      'Create it (the default is .github/ci-oidc-broker.yml, on a protected branch), or point the `policy` input at your policy.',
+    );
+  });
+
+  it('takes a policy outside the current directory as the root of its own repository', async () => {
+    // The temporary directory is outside the working directory the tests run in.
+    await writeFile(join(dir, 'standalone.yml'), `version: 1\nrules:\n  - name: a\n    match: {ref: x}\n${GRANT}`);
+    expect((await loadPolicyFile(join(dir, 'standalone.yml'))).source).toBe('standalone.yml');
+    const error = await rejection(loadPolicyFile(join(dir, 'absent.yml')));
+    expect(error.code).toBe(ErrorCode.PolicyNotFound);
+    expect(error.message).toBe('No policy file at absent.yml.');
+  });
+
+  it('reports an invalid policy file with locations named by its path in the repository', async () => {
+    await writeFile(join(dir, 'policies', 'typo.yml'), `version: 1\nrules:\n  - name: a\n    mach: {ref: x}\n${GRANT}`);
+    const error = await rejection(loadPolicyFile(join(dir, 'policies', 'typo.yml'), dir));
+    expect(error.code).toBe(ErrorCode.PolicyInvalid);
+    expect(error.message).toBe(
+      'The policy policies/typo.yml is invalid:\npolicies/typo.yml:3:5: `rules.0` is missing the required key "match"\npolicies/typo.yml:4:5: unknown key "mach" in `rules.0`',
+    );
+    expect(error.location).toEqual({ file: 'policies/typo.yml', line: 3, column: 5 });
   });
 });
