@@ -104,4 +104,94 @@ describe('readMainInputs', () => {
   it('refuses a plain-http issuer off loopback', async () => {
     expect((await refusal({ 'aws-region': 'us-east-1', issuer: 'http://token.example.com' })).code).toBe(ErrorCode.IssuerInvalid);
   });
+
+  it('accepts a plain-http issuer on loopback, as the sandbox serves it', async () => {
+    expect((await read({ 'aws-region': 'us-east-1', issuer: 'http://127.0.0.1:8123' })).issuer).toBe('http://127.0.0.1:8123');
+  });
+
+  it('refuses an issuer that is not a URL, naming it', async () => {
+    const error = await refusal({ 'aws-region': 'us-east-1', issuer: 'token.actions.githubusercontent.com' });
+    expect(error.code).toBe(ErrorCode.IssuerInvalid);
+    expect(error.message).toBe('The issuer "token.actions.githubusercontent.com" is not a URL.');
+  });
+
+  it('tells how to add the missing aws-region', async () => {
+    const error = await refusal({ 'aws-region': '   ' });
+    expect(error.message).toBe('The input `aws-region` is required.');
+    expect(error.hint).toBe('Add `aws-region: <region>` (for example us-east-1) to the step’s `with:` block.');
+  });
+
+  it.each([
+    ['900', 900],
+    ['43200', 43200],
+    [' 3600 ', 3600],
+  ])('accepts role-duration-seconds %p within STS’s range', async (value, seconds) => {
+    expect((await read({ 'aws-region': 'us-east-1', 'role-duration-seconds': value })).roleDurationSeconds).toBe(seconds);
+  });
+
+  it('says what a valid role-duration-seconds looks like', async () => {
+    const error = await refusal({ 'aws-region': 'us-east-1', 'role-duration-seconds': '-1' });
+    expect(error.code).toBe(ErrorCode.InputInvalid);
+    expect(error.hint).toBe('Use a number of seconds, such as 900 (the default and STS minimum) or 3600.');
+  });
+
+  it.each([
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false],
+  ])('reads the boolean %p as YAML 1.2 does', async (text, value) => {
+    const inputs = await read({ 'aws-region': 'us-east-1', 'output-credentials': text, 'mask-aws-account-id': text });
+    expect(inputs.outputCredentials).toBe(value);
+    expect(inputs.maskAwsAccountId).toBe(value);
+  });
+
+  it.each(['yes', 'no', '1', 'on'])('refuses mask-aws-account-id %p with the way to fix it', async (text) => {
+    const error = await refusal({ 'aws-region': 'us-east-1', 'mask-aws-account-id': text });
+    expect(error.code).toBe(ErrorCode.InputInvalid);
+    expect(error.message).toBe('The input `mask-aws-account-id` must be true or false.');
+    expect(error.hint).toBe('Set `mask-aws-account-id: true` or `mask-aws-account-id: false`.');
+  });
+
+  it('reads managed-session-policies one per line, trimmed, skipping empty lines', async () => {
+    const inputs = await read({
+      'aws-region': 'us-east-1',
+      'managed-session-policies': '\n  arn:aws:iam::aws:policy/ReadOnlyAccess  \r\n\narn:aws:iam::111122223333:policy/extra\n\n',
+    });
+    expect(inputs.managedSessionPolicies).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::111122223333:policy/extra']);
+  });
+
+  it('keeps a valid inline session policy exactly as written', async () => {
+    const policy = '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}]\n}';
+    expect((await read({ 'aws-region': 'us-east-1', 'inline-session-policy': policy })).inlineSessionPolicy).toBe(policy);
+  });
+
+  it('tells how to write an inline session policy', async () => {
+    expect((await refusal({ 'aws-region': 'us-east-1', 'inline-session-policy': 'Statement: []' })).hint).toBe(
+      'Give an IAM policy document as JSON, for example with a YAML block scalar (`|`).',
+    );
+  });
+
+  it('refuses a session name that is too long for STS', async () => {
+    const error = await refusal({ 'aws-region': 'us-east-1', 'role-session-name': 'x'.repeat(65) });
+    expect(error.code).toBe(ErrorCode.InputInvalid);
+    expect(error.message).toBe(`The role session name "${'x'.repeat(65)}" is 65 characters long.`);
+  });
+
+  it('derives the session name from the environment it is given', async () => {
+    context = await actionContext({ 'aws-region': 'us-east-1' }, JOB);
+    const inputs = readMainInputs({ GITHUB_REPOSITORY: 'octo-org/web', GITHUB_RUN_ID: '7', GITHUB_RUN_ATTEMPT: '3', GITHUB_JOB: 'build' });
+    expect(inputs.roleSessionName).toBe('octo-org.web@7-3-build');
+  });
+
+  it('still names the session when the job’s variables are missing', async () => {
+    context = await actionContext({ 'aws-region': 'us-east-1' });
+    expect(readMainInputs({}).roleSessionName).toBe('unknown-repository@0-1-job');
+  });
+
+  it('treats an empty role-to-assume as none, leaving the choice to the policy', async () => {
+    expect((await read({ 'aws-region': 'us-east-1', 'role-to-assume': '' })).roleToAssume).toBeUndefined();
+  });
 });

@@ -1,8 +1,10 @@
-import { access, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { ErrorCode } from '../../../src/errors/broker-error.ts';
 import { runPost } from '../../../src/action/run-post.ts';
 import { actionContext, type ActionContext } from '../../helpers/action-context.ts';
+import { rejection } from '../../helpers/broker-error.ts';
 import { awsCredentialRecord } from '../../helpers/issued-credential.ts';
 
 // core.summary keeps the file it first wrote to, so the whole file shares one context.
@@ -35,11 +37,75 @@ describe('runPost', () => {
 
   it('does no harm when run again after its files are gone', async () => {
     process.env['STATE_issued-credentials'] = JSON.stringify([credentialWithFile(join(context.dir, 'already-gone'))]);
+    const start = context.stdout().length;
     await runPost();
     await runPost();
     expect(process.exitCode ?? 0).toBe(0);
-    expect(context.stdout()).not.toContain('::error');
-    expect(context.stdout()).not.toContain('::warning');
+    expect(context.stdout().slice(start)).not.toContain('::error');
+    expect(context.stdout().slice(start)).not.toContain('::warning');
+  });
+
+  it('clears the variables in its own process too, as the runner would for later steps', async () => {
+    process.env.AWS_SESSION_TOKEN = 'still-here';
+    process.env['STATE_issued-credentials'] = JSON.stringify([awsCredentialRecord()]);
+    await runPost();
+    expect(process.env.AWS_SESSION_TOKEN).toBe('');
+  });
+
+  it('clears only the variables the main step says it exported', async () => {
+    process.env['STATE_issued-credentials'] = JSON.stringify([awsCredentialRecord({ exportedVariables: ['AWS_SESSION_TOKEN'] })]);
+    await runPost();
+    expect(Object.fromEntries(await context.env())).toEqual({ AWS_SESSION_TOKEN: '' });
+  });
+
+  it('cleans up every credential and reports each in one table', async () => {
+    const first = join(context.dir, 'first');
+    const second = join(context.dir, 'second');
+    await writeFile(first, 'secret');
+    await writeFile(second, 'secret');
+    process.env['STATE_issued-credentials'] = JSON.stringify([
+      awsCredentialRecord({ identity: 'AROAONE:one', files: [first] }),
+      awsCredentialRecord({ identity: 'AROATWO:two', files: [second], exportedVariables: ['AWS_PROFILE'] }),
+    ]);
+    await runPost();
+    await expect(access(first)).rejects.toThrow('ENOENT');
+    await expect(access(second)).rejects.toThrow('ENOENT');
+    expect(Object.fromEntries(await context.env())).toMatchObject({ AWS_ACCESS_KEY_ID: '', AWS_PROFILE: '' });
+    const summary = await context.summary();
+    expect(summary.match(/<h3>Revocation<\/h3>/g)).toHaveLength(1);
+    expect(summary).toContain('<code>AROAONE:one</code>');
+    expect(summary).toContain('<code>AROATWO:two</code>');
+    expect(context.stdout()).toContain('aws AROAONE:one: not-revocable.');
+    expect(context.stdout()).toContain('aws AROATWO:two: not-revocable.');
+  });
+
+  it('warns about a file it cannot delete and still clears and reports the rest', async () => {
+    const directory = join(context.dir, 'not-a-file');
+    await mkdir(directory, { recursive: true });
+    const file = join(context.dir, 'deletable');
+    await writeFile(file, 'secret');
+    process.env['STATE_issued-credentials'] = JSON.stringify([awsCredentialRecord({ files: [directory, file] })]);
+    await runPost();
+    const problem = `Could not delete ${directory} (ERR_FS_EISDIR).`;
+    expect(context.stdout()).toContain(`::warning::${problem}`);
+    await expect(access(file)).rejects.toThrow('ENOENT');
+    expect(Object.fromEntries(await context.env())).toEqual({ AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '' });
+    expect(await context.summary()).toContain(problem);
+  });
+
+  it('clears again, to the same empty values, when run a second time', async () => {
+    process.env['STATE_issued-credentials'] = JSON.stringify([awsCredentialRecord()]);
+    await runPost();
+    await runPost();
+    expect((await readFile(process.env.GITHUB_ENV!, 'utf8')).match(/^AWS_SESSION_TOKEN<</gm)).toHaveLength(2);
+    expect(Object.fromEntries(await context.env())).toEqual({ AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '' });
+  });
+
+  it('refuses unreadable state without clearing or reporting anything', async () => {
+    process.env['STATE_issued-credentials'] = '{"provider":';
+    expect((await rejection(runPost())).code).toBe(ErrorCode.StateInvalid);
+    expect(await context.env()).toEqual(new Map());
+    expect(await context.summary()).toBe('');
   });
 
   it('succeeds and says so when the main step issued nothing', async () => {
