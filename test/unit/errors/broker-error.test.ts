@@ -31,4 +31,44 @@ describe('BrokerError', () => {
     expect(isBrokerError(error, ErrorCode.TokenMalformed)).toBe(false);
     expect(isBrokerError(new Error('plain'))).toBe(false);
   });
+
+  it('keeps the codes that scripts and tests already depend on', () => {
+    expect(ErrorCode).toMatchObject({
+      PermissionMissing: 'OIDC_PERMISSION_MISSING',
+      TokenExpired: 'TOKEN_EXPIRED',
+      PolicyDenied: 'POLICY_DENIED',
+      InputInvalid: 'INPUT_INVALID',
+      AwsAccessDenied: 'AWS_ACCESS_DENIED',
+      AwsInvalidIdentityToken: 'AWS_INVALID_IDENTITY_TOKEN',
+      AwsExpiredToken: 'AWS_EXPIRED_TOKEN',
+      AwsValidation: 'AWS_VALIDATION_ERROR',
+      AwsExchangeFailed: 'AWS_EXCHANGE_FAILED',
+      AwsExchangeTimedOut: 'AWS_EXCHANGE_TIMED_OUT',
+      Internal: 'INTERNAL_ERROR',
+    });
+  });
+
+  it('is an Error with no cause or location unless given one', () => {
+    const error = new BrokerError(ErrorCode.AwsExchangeFailed, 'Assuming the role failed.', { hint: 'Retry later.' });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toBe('Assuming the role failed.');
+    expect(error.hint).toBe('Retry later.');
+    expect('cause' in error).toBe(false);
+    expect(error.location).toBeUndefined();
+  });
+
+  it('describes itself as code, message and hint on two lines, keeping their own line breaks', () => {
+    const error = new BrokerError(ErrorCode.PolicyDenied, 'Rule "no-forks" denied the token.\nSubject: repo:octo-org/app:pull_request', { hint: 'Run from a branch of the repository.' });
+    expect(error.describe()).toBe('POLICY_DENIED: Rule "no-forks" denied the token.\nSubject: repo:octo-org/app:pull_request\nHint: Run from a branch of the repository.');
+    // The stack trace and name stay out of what people see.
+    expect(error.describe()).not.toContain('BrokerError');
+  });
+
+  it('is not confused by values that only look like a BrokerError', () => {
+    const lookalike = Object.assign(new Error('Expired.'), { name: 'BrokerError', code: ErrorCode.TokenExpired, hint: 'Retry.' });
+    expect(isBrokerError(lookalike)).toBe(false);
+    expect(isBrokerError({ code: ErrorCode.TokenExpired })).toBe(false);
+    expect(isBrokerError(null)).toBe(false);
+    expect(isBrokerError(undefined, ErrorCode.TokenExpired)).toBe(false);
+  });
 });
