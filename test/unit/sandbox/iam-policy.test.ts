@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { evaluatePolicies, wildcardMatch, type PolicyDocument } from '../../../src/sandbox/aws/iam-policy.ts';
+import { evaluatePolicies, wildcardMatch, type PolicyDocument, type PolicyStatement } from '../../../src/sandbox/aws/iam-policy.ts';
 
 const allowGets: PolicyDocument = { Statement: [{ Effect: 'Allow', Action: ['iam:Get*', 's3:ListBucket'], Resource: 'arn:aws:iam::111122223333:role/*' }] };
 
@@ -11,6 +11,18 @@ describe('wildcardMatch', () => {
     expect(wildcardMatch('a.c', 'abc')).toBe(false);
     expect(wildcardMatch('IAM:GetRole', 'iam:getrole', true)).toBe(true);
     expect(wildcardMatch('IAM:GetRole', 'iam:getrole')).toBe(false);
+  });
+
+  it('takes regular-expression characters in a pattern literally', () => {
+    expect(wildcardMatch('arn:aws:iam::1:role/(a|b)+', 'arn:aws:iam::1:role/(a|b)+')).toBe(true);
+    expect(wildcardMatch('arn:aws:iam::1:role/(a|b)+', 'arn:aws:iam::1:role/a')).toBe(false);
+    expect(wildcardMatch('[ab]^$\\', '[ab]^$\\')).toBe(true);
+    expect(wildcardMatch('*', 'line\nbreak')).toBe(true);
+  });
+
+  it('matches the whole value, not a part of it', () => {
+    expect(wildcardMatch('role/ci', 'arn:aws:iam::1:role/ci')).toBe(false);
+    expect(wildcardMatch('arn:aws:iam::1:role/ci', 'arn:aws:iam::1:role/ci-deploy')).toBe(false);
   });
 });
 
@@ -66,4 +78,83 @@ describe('evaluatePolicies', () => {
     expect(evaluatePolicies([ifExists], context)).toBe('Allow');
     expect(evaluatePolicies([ifExists], { ...context, keys: { 'aws:SourceVpc': 'vpc-2' } })).toBe('NotApplicable');
   });
+
+  it('matches wildcards in Action and Resource, and ? as exactly one character', () => {
+    const policy: PolicyDocument = { Statement: { Effect: 'Allow', Action: ['iam:*Role', 'sts:Get?allerIdentity'], Resource: ['arn:aws:iam::*:role/ci-*', 'arn:aws:sts::111122223333:*'] } };
+    expect(evaluatePolicies([policy], { ...context, resource: 'arn:aws:iam::444455556666:role/ci-deploy' })).toBe('Allow');
+    expect(evaluatePolicies([policy], { ...context, action: 'iam:DeleteRole', resource: 'arn:aws:iam::1:role/ci-' })).toBe('Allow');
+    expect(evaluatePolicies([policy], { action: 'sts:GetCallerIdentity', resource: 'arn:aws:sts::111122223333:assumed-role/x/y', keys: {} })).toBe('Allow');
+    expect(evaluatePolicies([policy], { action: 'sts:GetCCallerIdentity', resource: 'arn:aws:sts::111122223333:x', keys: {} })).toBe('NotApplicable');
+    expect(evaluatePolicies([policy], { ...context, action: 'iam:GetRolePolicy' })).toBe('NotApplicable');
+    expect(evaluatePolicies([policy], { ...context, resource: 'arn:aws:iam::111122223333:role/deploy' })).toBe('NotApplicable');
+  });
+
+  it('compares resources case-sensitively, unlike actions', () => {
+    const policy: PolicyDocument = { Statement: { Effect: 'Allow', Action: 'iam:getrole', Resource: 'arn:aws:iam::111122223333:role/Deploy' } };
+    expect(evaluatePolicies([policy], context)).toBe('NotApplicable');
+    expect(evaluatePolicies([policy], { ...context, resource: 'arn:aws:iam::111122223333:role/Deploy' })).toBe('Allow');
+  });
+
+  it('treats NotResource as everything but the listed resources', () => {
+    const policy: PolicyDocument = { Statement: { Effect: 'Deny', Action: '*', NotResource: 'arn:aws:iam::111122223333:role/deploy' } };
+    expect(evaluatePolicies([allowGets, policy], context)).toBe('Allow');
+    expect(evaluatePolicies([allowGets, policy], { ...context, resource: 'arn:aws:iam::111122223333:role/admin' })).toBe('Deny');
+  });
+
+  it('lets a Deny win whatever the order of documents and statements', () => {
+    const denyStatement: PolicyStatement = { Effect: 'Deny', Action: 'iam:GetRole', Resource: '*' };
+    const allowStatement: PolicyStatement = { Effect: 'Allow', Action: '*', Resource: '*' };
+    const deny: PolicyDocument = { Statement: denyStatement };
+    expect(evaluatePolicies([deny, allowGets], context)).toBe('Deny');
+    expect(evaluatePolicies([{ Statement: [denyStatement, allowStatement] }], context)).toBe('Deny');
+    expect(evaluatePolicies([{ Statement: [allowStatement, denyStatement] }], context)).toBe('Deny');
+    expect(evaluatePolicies([deny], { ...context, action: 'iam:ListRoles' })).toBe('NotApplicable');
+  });
+
+  it('is not applicable with no documents at all', () => {
+    expect(evaluatePolicies([], context)).toBe('NotApplicable');
+  });
+
+  it('requires every key of a condition, but any one of a key’s values', () => {
+    const policy: PolicyDocument = { Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'p:aud': 'sts.amazonaws.com', 'p:repository': ['octo-org/app', 'octo-org/lib'] } } } };
+    const keys = (repository?: string, aud = 'sts.amazonaws.com') => ({ ...context, keys: { 'p:aud': aud, 'p:repository': repository } });
+    expect(evaluatePolicies([policy], keys('octo-org/lib'))).toBe('Allow');
+    expect(evaluatePolicies([policy], keys('octo-org/other'))).toBe('NotApplicable');
+    expect(evaluatePolicies([policy], keys('octo-org/app', 'other'))).toBe('NotApplicable');
+    // A key the request lacks never satisfies StringEquals.
+    expect(evaluatePolicies([policy], keys(undefined))).toBe('NotApplicable');
+  });
+
+  it('compares StringEquals values exactly, and StringLike values with wildcards', () => {
+    const equals: PolicyDocument = { Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'p:sub': 'repo:octo-org/app:*' } } } };
+    const like: PolicyDocument = { Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringLike: { 'p:sub': 'repo:octo-org/app:*' } } } };
+    const sub = (value: string) => ({ ...context, keys: { 'p:sub': value } });
+    expect(evaluatePolicies([equals], sub('repo:octo-org/app:ref:refs/heads/main'))).toBe('NotApplicable');
+    expect(evaluatePolicies([equals], sub('repo:octo-org/app:*'))).toBe('Allow');
+    expect(evaluatePolicies([equals], sub('REPO:octo-org/app:*'))).toBe('NotApplicable');
+    expect(evaluatePolicies([like], sub('repo:octo-org/app:ref:refs/heads/main'))).toBe('Allow');
+    expect(evaluatePolicies([like], sub('repo:octo-org/application:ref:refs/heads/main'))).toBe('NotApplicable');
+    expect(evaluatePolicies([like], { ...context, keys: {} })).toBe('NotApplicable');
+  });
+
+  it('evaluates the negated and case-insensitive string operators, operator names ignoring case', () => {
+    const statement = (condition: Record<string, Record<string, string>>): PolicyDocument => ({ Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: condition } });
+    const env = (value: string | undefined) => ({ ...context, keys: { 'p:environment': value } });
+    expect(evaluatePolicies([statement({ StringNotEquals: { 'p:environment': 'production' } })], env('staging'))).toBe('Allow');
+    expect(evaluatePolicies([statement({ StringNotEquals: { 'p:environment': 'production' } })], env('production'))).toBe('NotApplicable');
+    expect(evaluatePolicies([statement({ StringNotEquals: { 'p:environment': 'production' } })], env(undefined))).toBe('Allow');
+    expect(evaluatePolicies([statement({ StringNotLike: { 'p:environment': 'prod*' } })], env('production-eu'))).toBe('NotApplicable');
+    expect(evaluatePolicies([statement({ StringNotLike: { 'p:environment': 'prod*' } })], env('staging'))).toBe('Allow');
+    expect(evaluatePolicies([statement({ StringEqualsIgnoreCase: { 'p:environment': 'Production' } })], env('PRODUCTION'))).toBe('Allow');
+    expect(evaluatePolicies([statement({ stringequals: { 'p:environment': 'production' } })], env('production'))).toBe('Allow');
+  });
+
+  it('matches a trust policy’s principal only for the federated provider it names, or for *', () => {
+    const anyone: PolicyDocument = { Statement: { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRoleWithWebIdentity' } };
+    const awsPrincipal: PolicyDocument = { Statement: { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRoleWithWebIdentity' } };
+    const request = { action: 'sts:AssumeRoleWithWebIdentity', federatedPrincipal: 'arn:aws:iam::111122223333:oidc-provider/x', keys: {} };
+    expect(evaluatePolicies([anyone], request)).toBe('Allow');
+    expect(evaluatePolicies([awsPrincipal], request)).toBe('NotApplicable');
+  });
 });
+
