@@ -1,7 +1,9 @@
 import * as core from '@actions/core';
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
-import { parseIssuerUrl } from '../oidc/issuer-url.ts';
+import { isLoopbackHost, parseIssuerUrl } from '../oidc/issuer-url.ts';
+import { parseDuration } from '../policy/duration.ts';
 import { defaultSessionName, validateSessionName } from '../providers/aws/session-name.ts';
+import { GOOGLE_ENDPOINTS, type GcpEndpoints } from '../providers/gcp/exchange.ts';
 import { parsePolicySourceSetting, type PolicySourceSetting } from './policy-source.ts';
 
 /** The main step's inputs, parsed and checked. Names mirror action.yml. */
@@ -10,46 +12,115 @@ export interface MainInputs {
   policySource: PolicySourceSetting;
   githubToken: string;
   issuer: string;
+  /** Set when the step asks for AWS credentials (aws-region or role-to-assume given). */
+  aws: AwsInputs | undefined;
+  /** Set when the step asks for Google credentials (gcp-workload-identity-provider given). */
+  gcp: GcpInputs | undefined;
+}
+
+export interface AwsInputs {
   audience: string;
-  awsRegion: string;
+  region: string;
   roleToAssume: string | undefined;
   roleSessionName: string;
   roleDurationSeconds: number;
   inlineSessionPolicy: string | undefined;
   managedSessionPolicies: string[];
   outputCredentials: boolean;
-  maskAwsAccountId: boolean;
+  maskAccountId: boolean;
+}
+
+export interface GcpInputs {
+  workloadIdentityProvider: string;
+  /** The OIDC token's audience; by default the provider's full resource name, as Google expects. */
+  audience: string;
+  serviceAccount: string | undefined;
+  lifetimeSeconds: number;
+  projectId: string | undefined;
+  createCredentialsFile: boolean;
+  endpoints: GcpEndpoints;
 }
 
 // STS accepts 900 s up to 12 h; the role's MaxSessionDuration and the policy may lower the top.
 const MIN_DURATION_SECONDS = 900;
 const MAX_DURATION_SECONDS = 43_200;
+// The IAM Credentials API accepts up to 1 h (12 h only under an org policy exception we do not assume).
+const DEFAULT_GCP_LIFETIME_SECONDS = 600;
+const MAX_GCP_LIFETIME_SECONDS = 3600;
+const WORKLOAD_IDENTITY_PROVIDER = /^projects\/\d+\/locations\/global\/workloadIdentityPools\/[a-z0-9-]{4,32}\/providers\/[a-z0-9-]{4,32}$/;
 
 export function readMainInputs(env: NodeJS.ProcessEnv = process.env): MainInputs {
   const issuer = core.getInput('issuer') || 'https://token.actions.githubusercontent.com';
   parseIssuerUrl(issuer);
-  const awsRegion = core.getInput('aws-region');
-  if (!awsRegion) {
-    throw new BrokerError(ErrorCode.InputInvalid, 'The input `aws-region` is required.', {
+  const aws = readAwsInputs(env);
+  const gcp = readGcpInputs();
+  if (!aws && !gcp) {
+    throw new BrokerError(ErrorCode.InputInvalid, 'No cloud was requested: give `aws-region` for AWS, `gcp-workload-identity-provider` for Google Cloud, or both.', {
+      hint: 'Add, for example, `aws-region: us-east-1` and `role-to-assume: arn:aws:iam::…:role/…` to the step’s `with:` block.',
+    });
+  }
+  return {
+    policyPath: core.getInput('policy') || '.github/ci-oidc-broker.yml',
+    policySource: parsePolicySourceSetting(core.getInput('policy-source')),
+    githubToken: core.getInput('github-token'),
+    issuer,
+    aws,
+    gcp,
+  };
+}
+
+function readAwsInputs(env: NodeJS.ProcessEnv): AwsInputs | undefined {
+  const region = core.getInput('aws-region');
+  const roleToAssume = core.getInput('role-to-assume') || undefined;
+  if (!region && !roleToAssume) return undefined;
+  if (!region) {
+    throw new BrokerError(ErrorCode.InputInvalid, 'The input `aws-region` is required with `role-to-assume`.', {
       hint: 'Add `aws-region: <region>` (for example us-east-1) to the step’s `with:` block.',
     });
   }
   const requestedName = core.getInput('role-session-name');
   if (requestedName) validateSessionName(requestedName);
   return {
-    policyPath: core.getInput('policy') || '.github/ci-oidc-broker.yml',
-    policySource: parsePolicySourceSetting(core.getInput('policy-source')),
-    githubToken: core.getInput('github-token'),
-    issuer,
     audience: core.getInput('audience') || 'sts.amazonaws.com',
-    awsRegion,
-    roleToAssume: core.getInput('role-to-assume') || undefined,
+    region,
+    roleToAssume,
     roleSessionName: requestedName || sessionNameForJob(env),
     roleDurationSeconds: readDuration(core.getInput('role-duration-seconds')),
     inlineSessionPolicy: readInlinePolicy(core.getInput('inline-session-policy')),
-    managedSessionPolicies: core.getMultilineInput('managed-session-policies'),
+    // A blank line in a block scalar is not a policy ARN.
+    managedSessionPolicies: core.getMultilineInput('managed-session-policies').filter(Boolean),
     outputCredentials: readBoolean('output-credentials', false),
-    maskAwsAccountId: readBoolean('mask-aws-account-id', true),
+    maskAccountId: readBoolean('mask-aws-account-id', true),
+  };
+}
+
+function readGcpInputs(): GcpInputs | undefined {
+  const provider = core.getInput('gcp-workload-identity-provider');
+  if (!provider) {
+    const stray = ['gcp-service-account', 'gcp-project-id', 'gcp-audience'].find((name) => core.getInput(name));
+    if (stray) {
+      throw new BrokerError(ErrorCode.InputInvalid, `The input \`${stray}\` needs \`gcp-workload-identity-provider\`.`, {
+        hint: 'Set gcp-workload-identity-provider to projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER.',
+      });
+    }
+    return undefined;
+  }
+  if (!WORKLOAD_IDENTITY_PROVIDER.test(provider)) {
+    throw new BrokerError(ErrorCode.InputInvalid, `The input \`gcp-workload-identity-provider\` is "${provider}", not a provider's full resource name.`, {
+      hint: 'Use projects/PROJECT_NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER (the project number, not its id), as `gcloud iam workload-identity-pools providers describe` prints it.',
+    });
+  }
+  return {
+    workloadIdentityProvider: provider,
+    audience: core.getInput('gcp-audience') || `//iam.googleapis.com/${provider}`,
+    serviceAccount: readServiceAccount(core.getInput('gcp-service-account')),
+    lifetimeSeconds: readLifetime(core.getInput('gcp-access-token-lifetime')),
+    projectId: core.getInput('gcp-project-id') || undefined,
+    createCredentialsFile: readBoolean('gcp-create-credentials-file', true),
+    endpoints: {
+      tokenUrl: readHttpsUrl('gcp-token-url') ?? GOOGLE_ENDPOINTS.tokenUrl,
+      iamCredentialsUrl: readHttpsUrl('gcp-iam-credentials-url') ?? GOOGLE_ENDPOINTS.iamCredentialsUrl,
+    },
   };
 }
 
@@ -64,13 +135,53 @@ function sessionNameForJob(env: NodeJS.ProcessEnv): string {
 
 function readDuration(text: string): number {
   if (!text) return MIN_DURATION_SECONDS;
-  const seconds = Number(text);
-  if (!Number.isInteger(seconds) || seconds < MIN_DURATION_SECONDS || seconds > MAX_DURATION_SECONDS) {
+  // Digits only: Number() would also take "0x384", "9e2" and " 900 ".
+  const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(seconds >= MIN_DURATION_SECONDS && seconds <= MAX_DURATION_SECONDS)) {
     throw new BrokerError(ErrorCode.InputInvalid, `The input \`role-duration-seconds\` is "${text}", not a whole number from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS}.`, {
       hint: 'Use a number of seconds, such as 900 (the default and STS minimum) or 3600.',
     });
   }
   return seconds;
+}
+
+function readLifetime(text: string): number {
+  if (!text) return DEFAULT_GCP_LIFETIME_SECONDS;
+  const seconds = parseDuration(/^\d+$/.test(text) ? Number(text) : text);
+  if (seconds === undefined || seconds < 1 || seconds > MAX_GCP_LIFETIME_SECONDS) {
+    throw new BrokerError(ErrorCode.InputInvalid, `The input \`gcp-access-token-lifetime\` is "${text}", not a duration from 1s to 1h.`, {
+      hint: 'Write seconds (600) or hours, minutes and seconds (10m, 1h). Google caps service-account tokens at 1 hour.',
+    });
+  }
+  return seconds;
+}
+
+function readServiceAccount(text: string): string | undefined {
+  if (!text) return undefined;
+  if (!/^[^@\s/]+@[a-z0-9.-]+$/.test(text)) {
+    throw new BrokerError(ErrorCode.InputInvalid, `The input \`gcp-service-account\` is "${text}", not a service account's email.`, {
+      hint: 'Use the email, such as deploy@my-project.iam.gserviceaccount.com.',
+    });
+  }
+  return text;
+}
+
+function readHttpsUrl(name: string): string | undefined {
+  const text = core.getInput(name);
+  if (!text) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  // Plain http is for the loopback sandbox only: these endpoints receive the job's tokens.
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)))) {
+    throw new BrokerError(ErrorCode.InputInvalid, `The input \`${name}\` is "${text}", not an https URL.`, {
+      hint: 'Leave it empty for Google’s public endpoints; set it only for another universe or a local emulator (http on 127.0.0.1 only).',
+    });
+  }
+  return text;
 }
 
 function readInlinePolicy(text: string): string | undefined {

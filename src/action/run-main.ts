@@ -1,82 +1,43 @@
 import * as core from '@actions/core';
-import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
-import { verifyToken } from '../oidc/verify.ts';
-import { requestRunnerToken, runnerTokenRequestFromEnv } from '../oidc/request-token.ts';
-import { TokenSource } from '../oidc/token-source.ts';
+import { runnerTokenRequestFromEnv } from '../oidc/request-token.ts';
 import { loadPolicy } from '../policy/load.ts';
-import { checkedClaims, evaluatePolicy } from '../policy/evaluate.ts';
-import { denialError, explainDecision } from '../policy/explain.ts';
-import { chooseAwsRole } from '../policy/aws-grant.ts';
-import { assumeRoleWithWebIdentity } from '../providers/aws/exchange.ts';
-import { awsCredentialRecord, awsEnvironment, awsOutputs, awsSecretValues, displayArn } from '../providers/aws/export.ts';
+import type { IssuedCredential } from '../providers/issued-credential.ts';
+import { authorize, runnerTokens } from './authorize.ts';
 import { readMainInputs } from './inputs.ts';
+import { issueAwsCredentials } from './issue-aws.ts';
+import { issueGcpCredentials } from './issue-gcp.ts';
 import { openPolicySource } from './policy-source.ts';
 import { saveIssuedCredentials } from './state.ts';
-import { writeDenialSummary, writeIssuanceSummary } from './summary.ts';
+import { writeIssuanceSummary, type IssuanceReport } from './summary.ts';
 
-// A token this close to expiry is replaced before it is sent to STS.
-const MIN_TOKEN_VALIDITY_SECONDS = 60;
-
-/** The main step: token → verified claims → decision → credentials → masked export. */
+/**
+ * The main step: for each cloud asked for, token → verified claims → decision → credentials → masked
+ * export. Each cloud gets a token minted for its own audience, and each token faces the policy.
+ */
 export async function runMain(): Promise<void> {
   const inputs = readMainInputs();
   const runner = runnerTokenRequestFromEnv(process.env);
-  const tokens = new TokenSource({
-    fetchToken: async () => {
-      const token = await requestRunnerToken({ ...runner, audience: inputs.audience });
-      core.setSecret(token);
-      return token;
-    },
-    verify: (token) => verifyToken(token, { issuer: inputs.issuer, audience: inputs.audience }),
-  });
-  const { claims } = await tokens.get();
-  core.info(`Verified the OIDC token from ${inputs.issuer} for audience "${inputs.audience}"; subject "${claims.sub}".`);
+  const aws = inputs.aws && { inputs: inputs.aws, tokens: runnerTokens(runner, inputs.issuer, inputs.aws.audience) };
+  const gcp = inputs.gcp && { inputs: inputs.gcp, tokens: runnerTokens(runner, inputs.issuer, inputs.gcp.audience) };
 
+  // The policy's location may depend on the job (job-workflow): read it from the first verified token.
+  const { claims } = await (aws ?? gcp)!.tokens.get();
   const policy = await loadPolicy(openPolicySource(inputs.policySource, claims, inputs.githubToken), inputs.policyPath);
-  const decision = evaluatePolicy(policy, claims);
-  const explanation = explainDecision(decision);
-  core.startGroup(`Policy ${policy.source}: ${decision.allowed ? 'allowed' : 'denied'}`);
-  for (const line of explanation) core.info(line);
-  core.endGroup();
-  if (!decision.allowed) {
-    await writeDenialSummary(explanation);
-    throw denialError(decision, policy.source);
-  }
 
-  const { roleArn, durationSeconds, capped, sessionPolicy } = chooseAwsRole(decision.rule, inputs.roleToAssume, inputs.roleDurationSeconds);
-  if (capped) core.notice(`role-duration-seconds lowered to ${durationSeconds}, the most that rule "${decision.rule.name}" grants.`);
-  if (sessionPolicy && inputs.inlineSessionPolicy) {
-    throw new BrokerError(ErrorCode.InputInvalid, `Rule "${decision.rule.name}" sets a session policy, so the input \`inline-session-policy\` cannot replace it.`, {
-      hint: 'Remove inline-session-policy, or narrow further with managed-session-policies; STS takes one inline session policy.',
-    });
-  }
+  // Every cloud's request is decided before any is issued: one denial means no credentials at all.
+  const awsAuthorization = aws && (await authorize(policy, aws.tokens, 'AWS'));
+  const gcpAuthorization = gcp && (await authorize(policy, gcp.tokens, 'Google Cloud'));
 
-  const session = await assumeRoleWithWebIdentity({
-    roleArn,
-    sessionName: inputs.roleSessionName,
-    durationSeconds,
-    region: inputs.awsRegion,
-    inlineSessionPolicy: sessionPolicy ?? inputs.inlineSessionPolicy,
-    managedSessionPolicyArns: inputs.managedSessionPolicies,
-    subject: String(claims.sub),
-    getToken: async ({ forceRefresh }) => (await tokens.get({ forceRefresh, minValiditySeconds: MIN_TOKEN_VALIDITY_SECONDS })).token,
-  });
-  // Masking comes first: nothing may print a credential before the runner knows to hide it.
-  for (const secret of awsSecretValues(session, { maskAccountId: inputs.maskAwsAccountId })) core.setSecret(secret);
+  const issued: IssuedCredential[] = [];
+  // State is saved before each export, so the post step never misses something to clean up.
+  const remember = (record: IssuedCredential): void => {
+    issued.push(record);
+    saveIssuedCredentials(issued);
+  };
+  const reports: IssuanceReport[] = [];
+  if (aws && awsAuthorization) reports.push(await issueAwsCredentials(aws.inputs, awsAuthorization, remember));
+  if (gcp && gcpAuthorization) reports.push(await issueGcpCredentials(gcp.inputs, gcpAuthorization, remember));
 
-  const environment = awsEnvironment(session);
-  saveIssuedCredentials([awsCredentialRecord(session, Object.keys(environment))]);
-  for (const [name, value] of Object.entries(environment)) core.exportVariable(name, value);
-  for (const [name, value] of Object.entries(awsOutputs(session, { includeCredentials: inputs.outputCredentials }))) core.setOutput(name, value);
-  core.setOutput('policy-rule', decision.rule.name);
-
-  const expiresAt = session.expiration.toISOString();
-  core.info(`Assumed ${roleArn} as session "${session.sessionName}" until ${expiresAt}; exported ${Object.keys(environment).join(', ')}.`);
-  await writeIssuanceSummary({
-    rule: decision.rule.name,
-    checkedClaims: checkedClaims(decision),
-    role: displayArn(roleArn, { maskAccountId: inputs.maskAwsAccountId }),
-    sessionName: session.sessionName,
-    expiresAt,
-  });
+  core.setOutput('policy-rule', [...new Set(reports.map((report) => report.rule))].join(','));
+  await writeIssuanceSummary(reports);
 }

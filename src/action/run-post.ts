@@ -1,7 +1,9 @@
 import { rm } from 'node:fs/promises';
 import * as core from '@actions/core';
-import type { IssuedCredential } from '../providers/issued-credential.ts';
+import type { IssuedCredential, RevocationResult } from '../providers/issued-credential.ts';
 import { revokeAwsCredential } from '../providers/aws/revoke.ts';
+import { findGcpCredentialDirectories } from '../providers/gcp/export.ts';
+import { revokeGcpCredential } from '../providers/gcp/revoke.ts';
 import { loadIssuedCredentials } from './state.ts';
 import { writeRevocationSummary, type CleanupReport } from './summary.ts';
 
@@ -11,6 +13,7 @@ import { writeRevocationSummary, type CleanupReport } from './summary.ts';
  * again does no harm: clearing and deleting are idempotent, and nothing left to clean is not an error.
  */
 export async function runPost(): Promise<void> {
+  await deleteLeftovers();
   const credentials = loadIssuedCredentials();
   if (credentials.length === 0) {
     core.info('ci-oidc-broker: no credentials were issued by the main step; nothing to clean up.');
@@ -31,10 +34,29 @@ async function cleanUp(credential: IssuedCredential): Promise<CleanupReport> {
   for (const name of credential.exportedVariables) core.exportVariable(name, '');
   const cleanupProblems: string[] = [];
   for (const file of credential.files) {
-    await rm(file, { force: true }).catch((error: NodeJS.ErrnoException) => {
+    await rm(file, { recursive: true, force: true }).catch((error: NodeJS.ErrnoException) => {
       cleanupProblems.push(`Could not delete ${file} (${error.code ?? 'error'}).`);
     });
   }
-  const revocation = await revokeAwsCredential(credential);
-  return { credential, revocation, cleanupProblems };
+  return { credential, revocation: await revoke(credential), cleanupProblems };
+}
+
+function revoke(credential: IssuedCredential): Promise<RevocationResult> | RevocationResult {
+  switch (credential.provider) {
+    case 'aws':
+      return revokeAwsCredential(credential);
+    case 'gcp':
+      return revokeGcpCredential(credential);
+  }
+}
+
+/**
+ * Credentials folders that no saved state names: a main step that failed between writing and saving,
+ * or ran twice in one job. RUNNER_TEMP belongs to this job alone, and by the time post steps run no
+ * main step still needs them.
+ */
+async function deleteLeftovers(): Promise<void> {
+  for (const directory of await findGcpCredentialDirectories(process.env.RUNNER_TEMP)) {
+    await rm(directory, { recursive: true, force: true }).catch(() => core.warning(`Could not delete ${directory}.`));
+  }
 }

@@ -28,7 +28,7 @@ function isIssuedCredential(value: unknown): value is IssuedCredential {
   return (
     typeof record === 'object' &&
     record !== null &&
-    record.provider === 'aws' &&
+    (record.provider === 'aws' || record.provider === 'gcp') &&
     typeof record.identity === 'string' &&
     typeof record.expiresAt === 'string' &&
     Array.isArray(record.exportedVariables) &&

@@ -1,13 +1,14 @@
 import * as core from '@actions/core';
 import type { IssuedCredential, RevocationResult } from '../providers/issued-credential.ts';
 
-/** What the main step reports once credentials are issued. Never holds a secret. */
+/** What the main step reports about one issued credential. Never holds a secret. */
 export interface IssuanceReport {
+  cloud: string;
   rule: string;
   /** The claims the matching rule checked, with the values the token carried. */
   checkedClaims: ReadonlyArray<readonly [claim: string, value: string]>;
-  role: string;
-  sessionName: string;
+  /** Who the credential acts as: a role and session, a service account. */
+  identity: string;
   expiresAt: string;
 }
 
@@ -27,26 +28,32 @@ function code(text: string): string {
   return `<code>${html(text)}</code>`;
 }
 
-export async function writeIssuanceSummary(report: IssuanceReport): Promise<void> {
-  const claims = report.checkedClaims.map(([claim, value]) => `${code(claim)} = ${code(value)}`).join('<br>');
+export async function writeIssuanceSummary(reports: readonly IssuanceReport[]): Promise<void> {
+  const rows = reports.map((report) => [
+    html(report.cloud),
+    code(report.rule),
+    report.checkedClaims.map(([claim, value]) => `${code(claim)} = ${code(value)}`).join('<br>') || '(none)',
+    code(report.identity),
+    html(report.expiresAt),
+  ]);
   await core.summary
     .addHeading('ci-oidc-broker: credentials issued', 3)
     .addTable([
       [
+        { data: 'Cloud', header: true },
         { data: 'Rule', header: true },
         { data: 'Claims checked', header: true },
-        { data: 'Role', header: true },
-        { data: 'Session name', header: true },
+        { data: 'Identity', header: true },
         { data: 'Expires', header: true },
       ],
-      [code(report.rule), claims || '(none)', code(report.role), code(report.sessionName), html(report.expiresAt)],
+      ...rows,
     ])
     .write();
 }
 
-export async function writeDenialSummary(explanation: readonly string[]): Promise<void> {
+export async function writeDenialSummary(cloud: string, explanation: readonly string[]): Promise<void> {
   await core.summary
-    .addHeading('ci-oidc-broker: request denied', 3)
+    .addHeading(`ci-oidc-broker: ${html(cloud)} request denied`, 3)
     // addCodeBlock inserts its text as HTML, and the explanation quotes claim values from the token.
     .addCodeBlock(html(explanation.join('\n')))
     .write();

@@ -1,24 +1,36 @@
 /**
  * What the post step needs to know about one issued credential. The main step saves these records in
- * the action's state, so they must never hold a secret: identities, names and times only.
+ * the action's state, so they must never hold a secret: identities, names, times and paths only.
  */
-export interface IssuedCredential {
-  provider: 'aws';
-  /** The session's own identity: for AWS the AssumedRoleId (`AROA…:session-name`). */
+interface IssuedCredentialBase {
+  /** The credential's own identity: for AWS the AssumedRoleId (`AROA…:session-name`), for Google the service account or federated principal. */
   identity: string;
-  /** The principal that holds the credential: for AWS the assumed-role ARN. */
-  principal: string;
-  /** The role (or account) the credential acts as. */
-  role: string;
-  sessionName: string;
-  region: string;
   /** ISO 8601 instant after which the credential no longer works. */
   expiresAt: string;
   /** Environment variables the main step exported, to be cleared. */
   exportedVariables: string[];
-  /** Files the main step wrote, to be deleted. */
+  /** Files and folders the main step wrote, to be deleted. */
   files: string[];
 }
+
+export interface AwsIssuedCredential extends IssuedCredentialBase {
+  provider: 'aws';
+  /** The assumed-role ARN that holds the credential. */
+  principal: string;
+  /** The role the session acts as. */
+  role: string;
+  sessionName: string;
+  region: string;
+}
+
+export interface GcpIssuedCredential extends IssuedCredentialBase {
+  provider: 'gcp';
+  workloadIdentityProvider: string;
+  /** Undefined when the job holds the federated token itself. */
+  serviceAccount: string | undefined;
+}
+
+export type IssuedCredential = AwsIssuedCredential | GcpIssuedCredential;
 
 /** What a provider could do about an issued credential at job end. */
 export type RevocationStatus = 'revoked' | 'not-revocable' | 'failed';

@@ -1,4 +1,4 @@
-import type { IssuedCredential } from '../issued-credential.ts';
+import type { AwsIssuedCredential } from '../issued-credential.ts';
 import type { AwsSession } from './exchange.ts';
 
 /** The variables the AWS CLI and SDKs read credentials and region from. */
@@ -43,7 +43,7 @@ export function awsOutputs(session: AwsSession, options: { includeCredentials: b
 }
 
 /** What the post step needs to clean up and revoke this session: identities and times, no secrets. */
-export function awsCredentialRecord(session: AwsSession, exportedVariables: readonly string[]): IssuedCredential {
+export function awsCredentialRecord(session: AwsSession, exportedVariables: readonly string[]): AwsIssuedCredential {
   return {
     provider: 'aws',
     identity: session.assumedRoleId,

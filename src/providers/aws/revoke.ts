@@ -1,4 +1,4 @@
-import type { IssuedCredential, RevocationResult } from '../issued-credential.ts';
+import type { AwsIssuedCredential, RevocationResult } from '../issued-credential.ts';
 
 export interface AwsRevocationOptions {
   /**
@@ -9,7 +9,7 @@ export interface AwsRevocationOptions {
 }
 
 /** The post step's hook for one AWS credential. */
-export async function revokeAwsCredential(record: IssuedCredential, options: AwsRevocationOptions = {}): Promise<RevocationResult> {
+export async function revokeAwsCredential(record: AwsIssuedCredential, options: AwsRevocationOptions = {}): Promise<RevocationResult> {
   // The role's name, not its ARN: the detail lands in the job summary, which the runner does not mask.
   const roleName = record.role.slice(record.role.indexOf(':role/') + ':role/'.length);
   const stillValid = `session "${record.sessionName}" of role ${roleName} stays valid until it expires at ${record.expiresAt}`;

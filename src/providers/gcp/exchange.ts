@@ -40,9 +40,11 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * exchange is bounded by `timeoutMs`.
  */
 export async function exchangeForGoogleToken(request: GcpExchange): Promise<GcpSession> {
-  const { ExternalAccountClient } = await import('google-auth-library');
+  const { IdentityPoolClient } = await import('google-auth-library');
   const endpoints = request.endpoints ?? GOOGLE_ENDPOINTS;
-  const client = ExternalAccountClient.fromJSON({
+  // The constructor, not ExternalAccountClient.fromJSON: the configuration is built here from checked
+  // inputs, and fromJSON prints a warning about untrusted files into the job's log.
+  const client = new IdentityPoolClient({
     type: 'external_account',
     audience: `//iam.googleapis.com/${request.workloadIdentityProvider}`,
     subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
@@ -54,7 +56,6 @@ export async function exchangeForGoogleToken(request: GcpExchange): Promise<GcpS
     }),
     subject_token_supplier: { getSubjectToken: () => request.getToken() },
   });
-  if (!client) throw new BrokerError(ErrorCode.Internal, 'google-auth-library did not accept the external account configuration.', { hint: 'Please report this as a bug.' });
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {

@@ -1,7 +1,8 @@
-import { chmod, mkdtemp, realpath, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, realpath, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
-import type { GcpEndpoints } from './exchange.ts';
+import type { GcpIssuedCredential } from '../issued-credential.ts';
+import type { GcpEndpoints, GcpSession } from './exchange.ts';
 
 export interface GcpCredentialFiles {
   /** A private folder under RUNNER_TEMP holding both files; deleted whole by the post step. */
@@ -23,6 +24,8 @@ export interface GcpCredentialFileRequest {
   /** The verified OIDC token minted for the provider's audience. */
   subjectToken: string;
 }
+
+const DIRECTORY_PREFIX = 'ci-oidc-broker-gcp-';
 
 /**
  * Writes the credentials that Google's client libraries (through GOOGLE_APPLICATION_CREDENTIALS) and
@@ -51,7 +54,7 @@ export async function writeGcpCredentialFiles(request: GcpCredentialFileRequest)
       });
     }
   }
-  const directory = await mkdtemp(join(base, 'ci-oidc-broker-gcp-'));
+  const directory = await mkdtemp(join(base, DIRECTORY_PREFIX));
   await chmod(directory, 0o700);
   const tokenPath = join(directory, 'oidc-token');
   const configPath = join(directory, 'credentials.json');
@@ -72,10 +75,44 @@ export async function writeGcpCredentialFiles(request: GcpCredentialFileRequest)
 }
 
 /** The variables Google's libraries and gcloud read: credentials, and the project when one is known. */
-export function gcpEnvironment(files: GcpCredentialFiles, projectId: string | undefined): Record<string, string> {
+export function gcpEnvironment(files: GcpCredentialFiles | undefined, projectId: string | undefined): Record<string, string> {
   return {
-    GOOGLE_APPLICATION_CREDENTIALS: files.configPath,
-    CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE: files.configPath,
+    ...(files && { GOOGLE_APPLICATION_CREDENTIALS: files.configPath, CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE: files.configPath }),
     ...(projectId && { GOOGLE_CLOUD_PROJECT: projectId, CLOUDSDK_CORE_PROJECT: projectId, CLOUDSDK_PROJECT: projectId }),
   };
+}
+
+/** Every value to mask before anything is printed: the access token. The OIDC token is masked when fetched. */
+export function gcpSecretValues(session: GcpSession): string[] {
+  return [session.accessToken];
+}
+
+/** Step outputs: the access token (masked) for tools that take a bearer, and when it expires. */
+export function gcpOutputs(session: GcpSession): Record<string, string> {
+  return { 'gcp-access-token': session.accessToken, 'gcp-access-token-expiration': session.expiration.toISOString() };
+}
+
+/** What the post step needs to delete and report: the folder of credentials files, no secrets. */
+export function gcpCredentialRecord(session: GcpSession, files: GcpCredentialFiles | undefined, exportedVariables: readonly string[], subject: string): GcpIssuedCredential {
+  return {
+    provider: 'gcp',
+    identity: session.serviceAccount ?? `principal://iam.googleapis.com/${poolOf(session.workloadIdentityProvider)}/subject/${subject}`,
+    workloadIdentityProvider: session.workloadIdentityProvider,
+    serviceAccount: session.serviceAccount,
+    expiresAt: session.expiration.toISOString(),
+    exportedVariables: [...exportedVariables],
+    files: files ? [files.directory] : [],
+  };
+}
+
+/** projects/N/locations/global/workloadIdentityPools/POOL/providers/P → projects/N/locations/global/workloadIdentityPools/POOL */
+function poolOf(provider: string): string {
+  return provider.replace(/\/providers\/[^/]+$/, '');
+}
+
+/** Every credentials folder this action wrote under RUNNER_TEMP, whichever step wrote it. */
+export async function findGcpCredentialDirectories(runnerTemp: string | undefined): Promise<string[]> {
+  if (!runnerTemp) return [];
+  const entries = await readdir(runnerTemp, { withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isDirectory() && entry.name.startsWith(DIRECTORY_PREFIX)).map((entry) => join(runnerTemp, entry.name));
 }

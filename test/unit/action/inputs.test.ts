@@ -27,15 +27,18 @@ describe('readMainInputs', () => {
       policySource: { kind: 'workspace' },
       githubToken: '',
       issuer: 'https://token.actions.githubusercontent.com',
-      audience: 'sts.amazonaws.com',
-      awsRegion: 'eu-west-1',
-      roleToAssume: undefined,
-      roleSessionName: 'octo-org.app@42-2-deploy',
-      roleDurationSeconds: 900,
-      inlineSessionPolicy: undefined,
-      managedSessionPolicies: [],
-      outputCredentials: false,
-      maskAwsAccountId: true,
+      aws: {
+        audience: 'sts.amazonaws.com',
+        region: 'eu-west-1',
+        roleToAssume: undefined,
+        roleSessionName: 'octo-org.app@42-2-deploy',
+        roleDurationSeconds: 900,
+        inlineSessionPolicy: undefined,
+        managedSessionPolicies: [],
+        outputCredentials: false,
+        maskAccountId: true,
+      },
+      gcp: undefined,
     });
   });
 
@@ -56,11 +59,14 @@ describe('readMainInputs', () => {
     expect(inputs).toMatchObject({
       policyPath: 'ci/policy.yml',
       issuer: 'https://token.actions.githubusercontent.com/octo-enterprise',
-      roleSessionName: 'release-1.2',
-      roleDurationSeconds: 3600,
-      managedSessionPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::111122223333:policy/extra'],
-      outputCredentials: true,
-      maskAwsAccountId: false,
+      aws: {
+        audience: 'https://github.com/octo-org',
+        roleSessionName: 'release-1.2',
+        roleDurationSeconds: 3600,
+        managedSessionPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::111122223333:policy/extra'],
+        outputCredentials: true,
+        maskAccountId: false,
+      },
     });
   });
 
@@ -75,13 +81,18 @@ describe('readMainInputs', () => {
     );
   });
 
-  it('requires aws-region', async () => {
+  it('requires a cloud', async () => {
     const error = await refusal({});
     expect(error.code).toBe(ErrorCode.InputInvalid);
-    expect(error.message).toBe('The input `aws-region` is required.');
+    expect(error.message).toBe('No cloud was requested: give `aws-region` for AWS, `gcp-workload-identity-provider` for Google Cloud, or both.');
   });
 
-  it.each(['899', '43201', '1h', '900.5'])('refuses role-duration-seconds %p', async (value) => {
+  it('requires aws-region with role-to-assume', async () => {
+    const error = await refusal({ 'role-to-assume': 'arn:aws:iam::111122223333:role/deploy' });
+    expect(error.message).toBe('The input `aws-region` is required with `role-to-assume`.');
+  });
+
+  it.each(['899', '43201', '1h', '900.5', '0x384', '9e2', '+900'])('refuses role-duration-seconds %p', async (value) => {
     expect((await refusal({ 'aws-region': 'us-east-1', 'role-duration-seconds': value })).message).toBe(
       `The input \`role-duration-seconds\` is "${value}", not a whole number from 900 to 43200.`,
     );
@@ -116,17 +127,17 @@ describe('readMainInputs', () => {
   });
 
   it('tells how to add the missing aws-region', async () => {
-    const error = await refusal({ 'aws-region': '   ' });
-    expect(error.message).toBe('The input `aws-region` is required.');
+    const error = await refusal({ 'aws-region': '   ', 'role-to-assume': 'arn:aws:iam::111122223333:role/deploy' });
+    expect(error.message).toBe('The input `aws-region` is required with `role-to-assume`.');
     expect(error.hint).toBe('Add `aws-region: <region>` (for example us-east-1) to the step’s `with:` block.');
   });
 
   it.each([
     ['900', 900],
     ['43200', 43200],
-    [' 3600 ', 3600],
+    [' 3600 ', 3600], // the runner's getInput trims
   ])('accepts role-duration-seconds %p within STS’s range', async (value, seconds) => {
-    expect((await read({ 'aws-region': 'us-east-1', 'role-duration-seconds': value })).roleDurationSeconds).toBe(seconds);
+    expect((await read({ 'aws-region': 'us-east-1', 'role-duration-seconds': value })).aws!.roleDurationSeconds).toBe(seconds);
   });
 
   it('says what a valid role-duration-seconds looks like', async () => {
@@ -144,8 +155,8 @@ describe('readMainInputs', () => {
     ['FALSE', false],
   ])('reads the boolean %p as YAML 1.2 does', async (text, value) => {
     const inputs = await read({ 'aws-region': 'us-east-1', 'output-credentials': text, 'mask-aws-account-id': text });
-    expect(inputs.outputCredentials).toBe(value);
-    expect(inputs.maskAwsAccountId).toBe(value);
+    expect(inputs.aws!.outputCredentials).toBe(value);
+    expect(inputs.aws!.maskAccountId).toBe(value);
   });
 
   it.each(['yes', 'no', '1', 'on'])('refuses mask-aws-account-id %p with the way to fix it', async (text) => {
@@ -160,12 +171,12 @@ describe('readMainInputs', () => {
       'aws-region': 'us-east-1',
       'managed-session-policies': '\n  arn:aws:iam::aws:policy/ReadOnlyAccess  \r\n\narn:aws:iam::111122223333:policy/extra\n\n',
     });
-    expect(inputs.managedSessionPolicies).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::111122223333:policy/extra']);
+    expect(inputs.aws!.managedSessionPolicies).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::111122223333:policy/extra']);
   });
 
   it('keeps a valid inline session policy exactly as written', async () => {
     const policy = '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}]\n}';
-    expect((await read({ 'aws-region': 'us-east-1', 'inline-session-policy': policy })).inlineSessionPolicy).toBe(policy);
+    expect((await read({ 'aws-region': 'us-east-1', 'inline-session-policy': policy })).aws!.inlineSessionPolicy).toBe(policy);
   });
 
   it('tells how to write an inline session policy', async () => {
@@ -183,15 +194,95 @@ describe('readMainInputs', () => {
   it('derives the session name from the environment it is given', async () => {
     context = await actionContext({ 'aws-region': 'us-east-1' }, JOB);
     const inputs = readMainInputs({ GITHUB_REPOSITORY: 'octo-org/web', GITHUB_RUN_ID: '7', GITHUB_RUN_ATTEMPT: '3', GITHUB_JOB: 'build' });
-    expect(inputs.roleSessionName).toBe('octo-org.web@7-3-build');
+    expect(inputs.aws!.roleSessionName).toBe('octo-org.web@7-3-build');
   });
 
   it('still names the session when the job’s variables are missing', async () => {
     context = await actionContext({ 'aws-region': 'us-east-1' });
-    expect(readMainInputs({}).roleSessionName).toBe('unknown-repository@0-1-job');
+    expect(readMainInputs({}).aws!.roleSessionName).toBe('unknown-repository@0-1-job');
   });
 
   it('treats an empty role-to-assume as none, leaving the choice to the policy', async () => {
-    expect((await read({ 'aws-region': 'us-east-1', 'role-to-assume': '' })).roleToAssume).toBeUndefined();
+    expect((await read({ 'aws-region': 'us-east-1', 'role-to-assume': '' })).aws!.roleToAssume).toBeUndefined();
+  });
+});
+
+const PROVIDER = 'projects/123456789/locations/global/workloadIdentityPools/github/providers/octo-org';
+
+describe('readMainInputs for Google Cloud', () => {
+  it('fills in the documented defaults and leaves AWS out when only Google is asked for', async () => {
+    const inputs = await read({ 'gcp-workload-identity-provider': PROVIDER });
+    expect(inputs.aws).toBeUndefined();
+    expect(inputs.gcp).toEqual({
+      workloadIdentityProvider: PROVIDER,
+      audience: `//iam.googleapis.com/${PROVIDER}`,
+      serviceAccount: undefined,
+      lifetimeSeconds: 600,
+      projectId: undefined,
+      createCredentialsFile: true,
+      endpoints: { tokenUrl: 'https://sts.googleapis.com/v1/token', iamCredentialsUrl: 'https://iamcredentials.googleapis.com' },
+    });
+  });
+
+  it('reads both clouds in one step', async () => {
+    const inputs = await read({
+      'aws-region': 'us-east-1',
+      'gcp-workload-identity-provider': PROVIDER,
+      'gcp-service-account': 'deploy@my-project.iam.gserviceaccount.com',
+      'gcp-access-token-lifetime': '15m',
+      'gcp-project-id': 'my-project',
+      'gcp-audience': 'https://iam.googleapis.com/' + PROVIDER,
+      'gcp-create-credentials-file': 'false',
+      'gcp-token-url': 'http://127.0.0.1:9000/v1/token',
+      'gcp-iam-credentials-url': 'https://iamcredentials.example.goog',
+    });
+    expect(inputs.aws?.region).toBe('us-east-1');
+    expect(inputs.gcp).toEqual({
+      workloadIdentityProvider: PROVIDER,
+      audience: 'https://iam.googleapis.com/' + PROVIDER,
+      serviceAccount: 'deploy@my-project.iam.gserviceaccount.com',
+      lifetimeSeconds: 900,
+      projectId: 'my-project',
+      createCredentialsFile: false,
+      endpoints: { tokenUrl: 'http://127.0.0.1:9000/v1/token', iamCredentialsUrl: 'https://iamcredentials.example.goog' },
+    });
+  });
+
+  it.each(['my-pool/my-provider', 'projects/my-project/locations/global/workloadIdentityPools/github/providers/octo-org', `//iam.googleapis.com/${PROVIDER}`])(
+    'refuses the workload identity provider %p, asking for the full resource name',
+    async (provider) => {
+      const error = await refusal({ 'gcp-workload-identity-provider': provider });
+      expect(error.code).toBe(ErrorCode.InputInvalid);
+      expect(error.message).toBe(`The input \`gcp-workload-identity-provider\` is "${provider}", not a provider's full resource name.`);
+      expect(error.hint).toContain('the project number, not its id');
+    },
+  );
+
+  it.each(['0', '1h1s', '2h', 'ten minutes', '-5'])('refuses gcp-access-token-lifetime %p', async (lifetime) => {
+    const error = await refusal({ 'gcp-workload-identity-provider': PROVIDER, 'gcp-access-token-lifetime': lifetime });
+    expect(error.message).toBe(`The input \`gcp-access-token-lifetime\` is "${lifetime}", not a duration from 1s to 1h.`);
+  });
+
+  it.each([
+    ['3600', 3600],
+    ['1h', 3600],
+    ['90s', 90],
+  ])('accepts gcp-access-token-lifetime %p', async (lifetime, seconds) => {
+    expect((await read({ 'gcp-workload-identity-provider': PROVIDER, 'gcp-access-token-lifetime': lifetime })).gcp?.lifetimeSeconds).toBe(seconds);
+  });
+
+  it('refuses a service account that is not an email', async () => {
+    const error = await refusal({ 'gcp-workload-identity-provider': PROVIDER, 'gcp-service-account': 'projects/-/serviceAccounts/deploy' });
+    expect(error.message).toBe('The input `gcp-service-account` is "projects/-/serviceAccounts/deploy", not a service account\'s email.');
+  });
+
+  it.each(['http://sts.example.com/v1/token', 'not a url', 'ftp://127.0.0.1/x'])('refuses a token endpoint %p that is not https (or loopback http)', async (url) => {
+    const error = await refusal({ 'gcp-workload-identity-provider': PROVIDER, 'gcp-token-url': url });
+    expect(error.message).toBe(`The input \`gcp-token-url\` is "${url}", not an https URL.`);
+  });
+
+  it('refuses Google inputs without the provider, rather than ignoring them', async () => {
+    const error = await refusal({ 'aws-region': 'us-east-1', 'gcp-service-account': 'deploy@my-project.iam.gserviceaccount.com' });
+    expect(error.message).toBe('The input `gcp-service-account` needs `gcp-workload-identity-provider`.');
   });
 });

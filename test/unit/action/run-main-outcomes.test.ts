@@ -94,9 +94,9 @@ describe('runMain when the policy denies the job', () => {
   it('explains the decision in the job summary and in a log group', async () => {
     await refusal({}, { [POLICY_PATH]: denyingPolicy() });
     const html = await summary();
-    expect(html).toContain('<h3>ci-oidc-broker: request denied</h3>');
+    expect(html).toContain('<h3>ci-oidc-broker: AWS request denied</h3>');
     expect(html).toContain('Denied: no allow rule matched (deny by default).\n  rule &#34;other&#34; (allow, line 4): no match, repository was &#34;octo-org/app&#34;');
-    expect(context!.stdout()).toContain(`::group::Policy ${POLICY_PATH}: denied\n`);
+    expect(context!.stdout()).toContain(`::group::AWS: policy ${POLICY_PATH}: denied\n`);
   });
 
   it('asks STS for nothing, and exports, outputs and saves nothing', async () => {
@@ -119,7 +119,7 @@ describe('runMain refusals before any credential is issued', () => {
 
   it('reads the policy from the path the `policy` input gives', async () => {
     await succeed({ policy: 'ci/broker.yml' }, { 'ci/broker.yml': policyFile(['name: app', 'match: {repository: octo-org/app}', `grant: {aws: {roles: [${ROLE}]}}`]) });
-    expect(context!.stdout()).toContain('::group::Policy ci/broker.yml: allowed\n');
+    expect(context!.stdout()).toContain('::group::AWS: policy ci/broker.yml: allowed\n');
   });
 
   it('refuses a role-to-assume the matching rule does not grant', async () => {
@@ -218,7 +218,7 @@ describe('the job summary of an issued credential', () => {
     expect(html).toContain('<h3>ci-oidc-broker: credentials issued</h3>');
     expect(html).toContain('<td><code>app</code></td>');
     expect(html).toContain('<code>repository</code> = <code>octo-org/app</code><br><code>ref</code> = <code>refs/heads/main</code>');
-    expect(html).toContain('<code>summary-check</code>');
+    expect(html).toContain('<code>arn:aws:iam::***:role/ci-deploy, session summary-check</code>');
     expect(html).toContain(`<td>${expiryOnTheWire(session.expiration)}</td>`);
     for (const secret of [session.accessKeyId, session.secretAccessKey, session.sessionToken, ...sandbox.issuer.minted, sandbox.issuer.tokenRequestBearer]) {
       expect(html).not.toContain(secret);

@@ -47,7 +47,7 @@ describe('runMain', () => {
       expect(mask).toBeGreaterThan(0);
       expect(lines.slice(0, mask).filter((line) => line.includes(secret))).toEqual([]);
     }
-    expect(lines.findIndex((line) => line.startsWith('Assumed '))).toBeGreaterThan(lines.indexOf(`::add-mask::${session.sessionToken}`));
+    expect(lines.findIndex((line) => line.startsWith('AWS: assumed '))).toBeGreaterThan(lines.indexOf(`::add-mask::${session.sessionToken}`));
   });
 
   it('caps the duration at the rule’s max-duration and says so', () => {

@@ -5,7 +5,7 @@ import { ErrorCode } from '../../../src/errors/broker-error.ts';
 import { runPost } from '../../../src/action/run-post.ts';
 import { actionContext, type ActionContext } from '../../helpers/action-context.ts';
 import { rejection } from '../../helpers/broker-error.ts';
-import { awsCredentialRecord } from '../../helpers/issued-credential.ts';
+import { awsCredentialRecord, gcpCredentialRecord } from '../../helpers/issued-credential.ts';
 
 // core.summary keeps the file it first wrote to, so the whole file shares one context.
 let context: ActionContext;
@@ -80,13 +80,13 @@ describe('runPost', () => {
   });
 
   it('warns about a file it cannot delete and still clears and reports the rest', async () => {
-    const directory = join(context.dir, 'not-a-file');
-    await mkdir(directory, { recursive: true });
     const file = join(context.dir, 'deletable');
     await writeFile(file, 'secret');
-    process.env['STATE_issued-credentials'] = JSON.stringify([awsCredentialRecord({ files: [directory, file] })]);
+    // A path below a file cannot be deleted, even by root.
+    const undeletable = join(file, 'child');
+    process.env['STATE_issued-credentials'] = JSON.stringify([awsCredentialRecord({ files: [undeletable, file] })]);
     await runPost();
-    const problem = `Could not delete ${directory} (ERR_FS_EISDIR).`;
+    const problem = `Could not delete ${undeletable} (ENOTDIR).`;
     expect(context.stdout()).toContain(`::warning::${problem}`);
     await expect(access(file)).rejects.toThrow('ENOENT');
     expect(Object.fromEntries(await context.env())).toEqual({ AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '' });
@@ -112,5 +112,45 @@ describe('runPost', () => {
     await runPost();
     expect(context.stdout()).toContain('ci-oidc-broker: no credentials were issued by the main step; nothing to clean up.');
     expect(await context.summary()).toBe('');
+  });
+});
+
+describe('runPost with Google credentials', () => {
+  it('deletes the credentials folder, clears the variables, and says Google cannot revoke the token', async () => {
+    const runnerTemp = join(context.dir, 'runner-temp');
+    const folder = join(runnerTemp, 'ci-oidc-broker-gcp-abc123');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'oidc-token'), 'token');
+    process.env.RUNNER_TEMP = runnerTemp;
+    process.env['STATE_issued-credentials'] = JSON.stringify([gcpCredentialRecord({ files: [folder] })]);
+    try {
+      await runPost();
+    } finally {
+      delete process.env.RUNNER_TEMP;
+    }
+    await expect(access(folder)).rejects.toThrow('ENOENT');
+    expect(Object.fromEntries(await context.env())).toEqual({ GOOGLE_APPLICATION_CREDENTIALS: '', CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE: '' });
+    const summary = await context.summary();
+    expect(summary).toContain('<td>gcp</td>');
+    expect(summary).toContain('Google cannot revoke access tokens');
+    expect(summary).toContain('<td>cleared only</td>');
+    expect(summary).not.toContain('<td>revoked</td>');
+  });
+
+  it('also deletes credentials folders that no saved state names, and leaves other files alone', async () => {
+    const runnerTemp = join(context.dir, 'runner-temp-2');
+    const orphan = join(runnerTemp, 'ci-oidc-broker-gcp-orphan');
+    const unrelated = join(runnerTemp, 'another-action');
+    await mkdir(orphan, { recursive: true });
+    await mkdir(unrelated);
+    await writeFile(join(orphan, 'oidc-token'), 'token');
+    process.env.RUNNER_TEMP = runnerTemp;
+    try {
+      await runPost();
+    } finally {
+      delete process.env.RUNNER_TEMP;
+    }
+    await expect(access(orphan)).rejects.toThrow('ENOENT');
+    await expect(access(unrelated)).resolves.toBeUndefined();
   });
 });

@@ -12,47 +12,55 @@ beforeAll(async () => {
 afterEach(() => writeFile(process.env.GITHUB_STEP_SUMMARY!, ''));
 afterAll(() => context.restore());
 
-// The role cell's text is left to the tests of run-main, which decides how much of the ARN to show.
+// The identity cell's text is left to the tests of run-main, which decides how much of the ARN to show.
 function issuance(overrides: Partial<IssuanceReport> = {}): IssuanceReport {
   return {
+    cloud: 'AWS',
     rule: 'deploy-main',
     checkedClaims: [
       ['ref', 'refs/heads/main'],
       ['environment', 'production'],
     ],
-    role: 'arn:aws:iam::***:role/deploy',
-    sessionName: 'octo-org.app@42-1-deploy',
+    identity: 'arn:aws:iam::***:role/deploy, session octo-org.app@42-1-deploy',
     expiresAt: '2030-01-01T00:15:00.000Z',
     ...overrides,
   };
 }
 
 describe('the issuance summary', () => {
-  it('tables the rule, the claims it checked, the role, the session name and the expiry', async () => {
-    await writeIssuanceSummary(issuance());
+  it('tables the cloud, the rule, the claims it checked, the identity and the expiry', async () => {
+    await writeIssuanceSummary([issuance()]);
     const html = await context.summary();
     expect(html).toContain('<h3>ci-oidc-broker: credentials issued</h3>');
-    expect(html).toContain('<tr><th>Rule</th><th>Claims checked</th><th>Role</th><th>Session name</th><th>Expires</th></tr>');
-    expect(html).toContain('<td><code>deploy-main</code></td>');
+    expect(html).toContain('<tr><th>Cloud</th><th>Rule</th><th>Claims checked</th><th>Identity</th><th>Expires</th></tr>');
+    expect(html).toContain('<td>AWS</td><td><code>deploy-main</code></td>');
     expect(html).toContain('<td><code>ref</code> = <code>refs/heads/main</code><br><code>environment</code> = <code>production</code></td>');
-    expect(html).toContain('<td><code>octo-org.app@42-1-deploy</code></td>');
+    expect(html).toContain('<td><code>arn:aws:iam::***:role/deploy, session octo-org.app@42-1-deploy</code></td>');
     expect(html).toContain('<td>2030-01-01T00:15:00.000Z</td></tr></table>');
   });
 
+  it('gives each cloud its own row in one table', async () => {
+    await writeIssuanceSummary([issuance(), issuance({ cloud: 'Google Cloud', identity: 'deploy@p.iam.gserviceaccount.com', expiresAt: '2030-01-01T00:10:00.000Z' })]);
+    const html = await context.summary();
+    expect(html.match(/<table>/g)).toHaveLength(1);
+    expect(html).toContain('<td>Google Cloud</td><td><code>deploy-main</code></td>');
+    expect(html).toContain('<td><code>deploy@p.iam.gserviceaccount.com</code></td><td>2030-01-01T00:10:00.000Z</td></tr></table>');
+  });
+
   it('says "(none)" when the rule checked no claim', async () => {
-    await writeIssuanceSummary(issuance({ checkedClaims: [] }));
+    await writeIssuanceSummary([issuance({ checkedClaims: [] })]);
     expect(await context.summary()).toContain('<td><code>deploy-main</code></td><td>(none)</td>');
   });
 
   it('escapes claim values, which come from the token', async () => {
-    await writeIssuanceSummary(issuance({ checkedClaims: [['environment', '<img src=x onerror=alert(1)>']] }));
+    await writeIssuanceSummary([issuance({ checkedClaims: [['environment', '<img src=x onerror=alert(1)>']] })]);
     const html = await context.summary();
     expect(html).not.toContain('<img');
     expect(html).toContain('<code>environment</code> = <code>&#60;img src=x onerror=alert(1)&#62;</code>');
   });
 
   it('escapes every character that could open a tag, an entity or an attribute', async () => {
-    await writeIssuanceSummary(issuance({ rule: `a&b<c>"d'`, sessionName: 's&t', checkedClaims: [['job_workflow_ref', `"'&`]] }));
+    await writeIssuanceSummary([issuance({ rule: `a&b<c>"d'`, identity: 's&t', checkedClaims: [['job_workflow_ref', `"'&`]] })]);
     const html = await context.summary();
     expect(html).toContain('<code>a&#38;b&#60;c&#62;&#34;d&#39;</code>');
     expect(html).toContain('<code>s&#38;t</code>');
@@ -61,7 +69,7 @@ describe('the issuance summary', () => {
 
   it('adds to what earlier steps wrote rather than replacing it', async () => {
     await writeFile(process.env.GITHUB_STEP_SUMMARY!, '<p>earlier step</p>\n');
-    await writeIssuanceSummary(issuance());
+    await writeIssuanceSummary([issuance()]);
     const html = await context.summary();
     expect(html.startsWith('<p>earlier step</p>\n<h3>ci-oidc-broker: credentials issued</h3>')).toBe(true);
   });
@@ -69,15 +77,15 @@ describe('the issuance summary', () => {
 
 describe('the denial summary', () => {
   it('shows the explanation line by line in a code block', async () => {
-    await writeDenialSummary(['Denied: no allow rule matched (deny by default).', '  rule "app" (allow, line 4): no match, ref was "refs/heads/dev", expected "refs/heads/main"']);
+    await writeDenialSummary('AWS', ['Denied: no allow rule matched (deny by default).', '  rule "app" (allow, line 4): no match, ref was "refs/heads/dev", expected "refs/heads/main"']);
     expect(await context.summary()).toBe(
-      '<h3>ci-oidc-broker: request denied</h3>\n' +
+      '<h3>ci-oidc-broker: AWS request denied</h3>\n' +
         '<pre><code>Denied: no allow rule matched (deny by default).\n  rule &#34;app&#34; (allow, line 4): no match, ref was &#34;refs/heads/dev&#34;, expected &#34;refs/heads/main&#34;</code></pre>\n',
     );
   });
 
   it('escapes claim values quoted in the explanation', async () => {
-    await writeDenialSummary(['Denied: no allow rule matched (deny by default).', '  rule "r": no match, ref was "<script>"']);
+    await writeDenialSummary('AWS', ['Denied: no allow rule matched (deny by default).', '  rule "r": no match, ref was "<script>"']);
     const html = await context.summary();
     expect(html).not.toContain('<script>');
     expect(html).toContain('&#60;script&#62;');

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GoogleAuth, OAuth2Client } from 'google-auth-library';
 import { ErrorCode } from '../../../../src/errors/broker-error.ts';
-import { gcpEnvironment, writeGcpCredentialFiles, type GcpCredentialFileRequest } from '../../../../src/providers/gcp/export.ts';
+import { findGcpCredentialDirectories, gcpCredentialRecord, gcpEnvironment, gcpOutputs, gcpSecretValues, writeGcpCredentialFiles, type GcpCredentialFileRequest } from '../../../../src/providers/gcp/export.ts';
+import { revokeGcpCredential } from '../../../../src/providers/gcp/revoke.ts';
 import { GoogleCloudEmulator } from '../../../../src/sandbox/gcp/google-emulator.ts';
 import { OidcIssuer } from '../../../../src/sandbox/issuer/oidc-issuer.ts';
 import { rejection } from '../../../helpers/broker-error.ts';
@@ -90,5 +91,60 @@ describe('gcpEnvironment', () => {
       CLOUDSDK_PROJECT: 'octo-project',
     });
     expect(Object.keys(gcpEnvironment(files, undefined))).toEqual(['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE']);
+  });
+});
+
+describe('gcpEnvironment without a credentials file', () => {
+  it('exports only the project, and nothing at all without one', () => {
+    expect(gcpEnvironment(undefined, 'octo-project')).toEqual({ GOOGLE_CLOUD_PROJECT: 'octo-project', CLOUDSDK_CORE_PROJECT: 'octo-project', CLOUDSDK_PROJECT: 'octo-project' });
+    expect(gcpEnvironment(undefined, undefined)).toEqual({});
+  });
+});
+
+describe('what the post step is told, and may show', () => {
+  const session = { accessToken: 'ya29.secret-access-token', expiration: new Date('2030-01-01T00:10:00Z'), serviceAccount: DEPLOYER, workloadIdentityProvider: PROVIDER };
+  const files = { directory: '/t/d', configPath: '/t/d/credentials.json', tokenPath: '/t/d/oidc-token' };
+
+  it('records the folder to delete, the variables to clear and the identity, never the token', () => {
+    const record = gcpCredentialRecord(session, files, ['GOOGLE_APPLICATION_CREDENTIALS'], 'repo:octo-org/app:ref:refs/heads/main');
+    expect(record).toEqual({
+      provider: 'gcp',
+      identity: DEPLOYER,
+      workloadIdentityProvider: PROVIDER,
+      serviceAccount: DEPLOYER,
+      expiresAt: '2030-01-01T00:10:00.000Z',
+      exportedVariables: ['GOOGLE_APPLICATION_CREDENTIALS'],
+      files: ['/t/d'],
+    });
+    expect(JSON.stringify(record)).not.toContain(session.accessToken);
+  });
+
+  it('names the federated principal when no account is impersonated', () => {
+    const record = gcpCredentialRecord({ ...session, serviceAccount: undefined }, undefined, [], 'repo:octo-org/app:ref:refs/heads/main');
+    expect(record.identity).toBe('principal://iam.googleapis.com/projects/123456789/locations/global/workloadIdentityPools/ci/subject/repo:octo-org/app:ref:refs/heads/main');
+    expect(record.files).toEqual([]);
+  });
+
+  it('masks the access token and outputs it with its expiry', () => {
+    expect(gcpSecretValues(session)).toEqual([session.accessToken]);
+    expect(gcpOutputs(session)).toEqual({ 'gcp-access-token': session.accessToken, 'gcp-access-token-expiration': '2030-01-01T00:10:00.000Z' });
+  });
+
+  it('finds the credentials folders under RUNNER_TEMP, and nothing when there is no RUNNER_TEMP', async () => {
+    const runnerTemp = join(root, 'runner-temp');
+    const written = await writeGcpCredentialFiles(await request({ directory: runnerTemp }));
+    expect(await findGcpCredentialDirectories(runnerTemp)).toContain(written.directory);
+    expect(await findGcpCredentialDirectories(undefined)).toEqual([]);
+    expect(await findGcpCredentialDirectories(join(root, 'missing'))).toEqual([]);
+  });
+});
+
+describe('revokeGcpCredential', () => {
+  it('reports "cleared only" with the expiry, because Google cannot revoke the token', () => {
+    const result = revokeGcpCredential(gcpCredentialRecord({ accessToken: 't', expiration: new Date('2030-01-01T00:10:00Z'), serviceAccount: DEPLOYER, workloadIdentityProvider: PROVIDER }, undefined, [], 's'));
+    expect(result).toEqual({
+      status: 'not-revocable',
+      detail: `Google cannot revoke access tokens, so the token for ${DEPLOYER} stays valid until it expires at 2030-01-01T00:10:00.000Z; its credentials files are deleted.`,
+    });
   });
 });
