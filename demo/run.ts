@@ -1,10 +1,14 @@
-// `npm run demo`: the bundled action mints, uses and clears AWS credentials against the local sandbox,
-// driven exactly as a GitHub runner drives it. Ends with one verdict line; exits non-zero on failure.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// `npm run demo`: one step of the bundled action mints AWS and Google Cloud credentials against the
+// local sandbox, driven exactly as a GitHub runner drives it; the real client libraries use them; the
+// post step clears them. Ends with one verdict line; exits non-zero on failure.
+import { execFile } from 'node:child_process';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { startSandbox } from '../src/sandbox/index.ts';
+import { GoogleAuth } from 'google-auth-library';
+import { SANDBOX_GCP_SERVICE_ACCOUNT, startSandbox } from '../src/sandbox/index.ts';
 import { runAwsCli } from '../src/sandbox/aws/aws-cli.ts';
 import { SimulatedRunner } from '../src/sandbox/runner/simulated-runner.ts';
 import { summaryAsText } from '../src/sandbox/runner/summary-text.ts';
@@ -12,6 +16,7 @@ import { summaryAsText } from '../src/sandbox/runner/summary-text.ts';
 const ROLE = 'arn:aws:iam::111122223333:role/ci-deploy';
 const REGION = 'us-east-1';
 const AWS_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION'];
+const GCP_VARIABLES = ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE', 'GOOGLE_CLOUD_PROJECT', 'CLOUDSDK_CORE_PROJECT', 'CLOUDSDK_PROJECT'];
 
 const checks: Array<{ name: string; ok: boolean; detail: string }> = [];
 function check(name: string, ok: boolean, detail = ''): void {
@@ -30,10 +35,16 @@ try {
 
   const policy = (await readFile(new URL('policy.yml', import.meta.url), 'utf8')).replaceAll('{{issuer}}', sandbox.issuer.url);
   await mkdir(join(runner.workspace, '.github'));
-  await writeFile(join(runner.workspace, '.github', 'ci-oidc-broker.yml'), policy);
+  const policyPath = join(runner.workspace, '.github', 'ci-oidc-broker.yml');
+  await writeFile(policyPath, policy);
 
-  heading('2. Main step (dist/main/index.js)');
-  const main = await runner.runMain('dist/main/index.js', { issuer: sandbox.issuer.url, 'aws-region': REGION, 'role-to-assume': ROLE });
+  // The cloud enforces what the policy says: the Google provider gets the CLI's exported condition.
+  const { stdout: condition } = await promisify(execFile)(process.execPath, ['dist/cli/index.js', 'policy', 'export', '--gcp-attribute-condition', '--policy', policyPath]);
+  sandbox.google.putProvider({ ...sandbox.gcpProvider, attributeCondition: condition.trim() });
+  console.log(`Google provider's attribute condition (from \`policy export --gcp-attribute-condition\`):\n  ${condition.trim()}`);
+
+  heading('2. Main step (dist/main/index.js), asking for AWS and Google Cloud at once');
+  const main = await runner.runMain('dist/main/index.js', { issuer: sandbox.issuer.url, 'aws-region': REGION, 'role-to-assume': ROLE, ...sandbox.gcpInputs() });
   for (const line of main.log) if (line) console.log(`  | ${line}`);
   check('main step succeeded', main.exitCode === 0, `exit code ${main.exitCode}`);
 
@@ -74,13 +85,38 @@ try {
     check('aws CLI: sts get-caller-identity', false, (error as Error).message.split('\n')[0] ?? '');
   }
 
-  heading('5. Post step (dist/post/index.js)');
+  heading('5. The Google credentials work');
+  check('Google credentials exported', GCP_VARIABLES.every((name) => runner.jobEnv.get(name)), GCP_VARIABLES.join(', '));
+  const credentialsFile = runner.jobEnv.get('GOOGLE_APPLICATION_CREDENTIALS') ?? '';
+  check('credentials file under RUNNER_TEMP, not the workspace', credentialsFile.startsWith(runner.tempDir), credentialsFile.slice(runner.root.length + 1));
+  let adcToken = '';
+  try {
+    // ADC exactly as a user's tool finds it: through GOOGLE_APPLICATION_CREDENTIALS.
+    for (const name of GCP_VARIABLES) process.env[name] = runner.jobEnv.get(name);
+    const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
+    adcToken = (await auth.getAccessToken()) ?? '';
+    const info = await fetch(`${sandbox.google.tokenInfoUrl}?access_token=${encodeURIComponent(adcToken)}`);
+    const email = ((await info.json()) as { email?: string }).email ?? '';
+    check('google-auth-library (ADC): access token for the service account', info.ok && email === SANDBOX_GCP_SERVICE_ACCOUNT, email);
+    check('google-auth-library (ADC): project', (await auth.getProjectId()) === 'ci-oidc-broker-sandbox');
+  } catch (error) {
+    check('google-auth-library (ADC)', false, (error as Error).message.split('\n')[0] ?? '');
+  } finally {
+    for (const name of GCP_VARIABLES) delete process.env[name];
+  }
+
+  heading('6. Post step (dist/post/index.js)');
   const post = await runner.runPost('dist/post/index.js');
   for (const line of post.log) if (line) console.log(`  | ${line}`);
   console.log(summaryAsText(post.summary));
   check('post step succeeded', post.exitCode === 0, `exit code ${post.exitCode}`);
-  check('credentials no longer exported', AWS_VARIABLES.every((name) => runner.jobEnv.get(name) === ''), 'each variable is now empty');
-  const secrets = [credentials.secretAccessKey, credentials.sessionToken].filter(Boolean);
+  check('credentials no longer exported', [...AWS_VARIABLES, ...GCP_VARIABLES].every((name) => runner.jobEnv.get(name) === ''), 'each variable is now empty');
+  const fileGone = await access(credentialsFile).then(
+    () => false,
+    () => true,
+  );
+  check('Google credentials file deleted', fileGone);
+  const secrets = [credentials.secretAccessKey, credentials.sessionToken, adcToken, main.outputs.get('gcp-access-token') ?? '', ...sandbox.issuer.minted].filter(Boolean);
   const leaked = runner.steps.some((step) => secrets.some((s) => step.log.join('\n').includes(s) || step.stderr.includes(s) || step.summary.includes(s) || step.files.state.includes(s)));
   check('no secret in any log, summary or state', secrets.length > 0 && !leaked);
 } catch (error) {
@@ -93,7 +129,7 @@ try {
 const failed = checks.filter((c) => !c.ok);
 console.log(
   failed.length === 0
-    ? `\nDEMO PASSED: ${checks.length} checks; the action minted, used and cleared credentials against the sandbox.`
+    ? `\nDEMO PASSED: ${checks.length} checks; one step minted AWS and Google credentials, the clouds' own clients used them, and the post step cleared them.`
     : `\nDEMO FAILED: ${failed.length} of ${checks.length} checks failed (${failed.map((c) => c.name).join('; ')}).`,
 );
 process.exitCode = failed.length === 0 ? 0 : 1;

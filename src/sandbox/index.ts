@@ -1,5 +1,6 @@
-// The sandbox: a local OIDC issuer shaped like GitHub Actions' and an AWS STS/IAM emulator that trusts
-// it, on 127.0.0.1. The demo, the tests and users' own tests start it from here.
+// The sandbox: a local OIDC issuer shaped like GitHub Actions', an AWS STS/IAM emulator and Google's
+// STS and IAM Credentials emulators that trust it, on 127.0.0.1. The demo, the tests and users' own
+// tests start it from here.
 import type { GitHubJob } from './issuer/github-claims.ts';
 import { OidcIssuer } from './issuer/oidc-issuer.ts';
 import { AwsEmulator, type AwsEmulatorOptions, type RoleDefinition } from './aws/aws-emulator.ts';
@@ -7,14 +8,20 @@ import { oidcProviderKeyPrefix } from '../providers/aws/oidc-provider.ts';
 import type { PolicyDocument } from './aws/iam-policy.ts';
 import { readAwsSandboxFile } from './aws/config-file.ts';
 import { GitHubContentsApi } from './github/contents-api.ts';
+import { GoogleCloudEmulator, type PoolProviderDefinition } from './gcp/google-emulator.ts';
 
 export { OidcIssuer } from './issuer/oidc-issuer.ts';
 export { AwsEmulator } from './aws/aws-emulator.ts';
 export { SimulatedRunner } from './runner/simulated-runner.ts';
 export { GitHubContentsApi } from './github/contents-api.ts';
+export { GoogleCloudEmulator } from './gcp/google-emulator.ts';
 
 export const SANDBOX_ACCOUNT_ID = '111122223333';
 const STS_AUDIENCE = 'sts.amazonaws.com';
+export const SANDBOX_GCP_PROJECT = 'ci-oidc-broker-sandbox';
+export const SANDBOX_GCP_PROVIDER = 'projects/123456789012/locations/global/workloadIdentityPools/ci-oidc-broker/providers/github';
+const POOL = `//iam.googleapis.com/${SANDBOX_GCP_PROVIDER.replace(/\/providers\/[^/]+$/, '')}`;
+export const SANDBOX_GCP_SERVICE_ACCOUNT = `deploy@${SANDBOX_GCP_PROJECT}.iam.gserviceaccount.com`;
 
 export interface SandboxOptions {
   job?: Partial<GitHubJob>;
@@ -23,6 +30,8 @@ export interface SandboxOptions {
   managedPolicies?: AwsEmulatorOptions['managedPolicies'];
   /** A JSON file of roles and managed policies (see aws/config-file.ts); it replaces `roles` and `managedPolicies`. */
   awsConfigFile?: string | undefined;
+  /** The Google provider's attribute condition (CEL); by default it admits the sandbox job's organisation. */
+  gcpAttributeCondition?: string | undefined;
 }
 
 export interface Sandbox {
@@ -30,9 +39,14 @@ export interface Sandbox {
   aws: AwsEmulator;
   /** GitHub's contents API, for policies read from a central repository. */
   github: GitHubContentsApi;
+  google: GoogleCloudEmulator;
+  /** The Google pool provider the sandbox defines, so a test that changes it can put it back. */
+  gcpProvider: PoolProviderDefinition;
   accountId: string;
   /** What a GitHub runner gives a job that has `permissions: id-token: write`, pointed at the sandbox. */
   runnerEnv(extra?: Record<string, string>): Record<string, string>;
+  /** The action inputs that point a step at the sandbox's Google provider, service account and endpoints. */
+  gcpInputs(): Record<string, string>;
   /** A few lines that say what is running where. */
   describe(): string;
   /** Every secret the sandbox issued so far, for leak scans. */
@@ -80,6 +94,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const file = options.awsConfigFile ? await readAwsSandboxFile(options.awsConfigFile, { provider: keyPrefix, account: SANDBOX_ACCOUNT_ID }) : undefined;
   const aws = await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? options.managedPolicies });
   const github = await GitHubContentsApi.start();
+  const google = await GoogleCloudEmulator.start();
+  const gcpProvider: PoolProviderDefinition = {
+    name: SANDBOX_GCP_PROVIDER,
+    issuer: issuer.url,
+    attributeMapping: {
+      'google.subject': 'assertion.sub',
+      'attribute.repository': 'assertion.repository',
+      'attribute.repository_id': 'assertion.repository_id',
+      'attribute.repository_owner_id': 'assertion.repository_owner_id',
+    },
+    attributeCondition: options.gcpAttributeCondition ?? `assertion.repository_owner_id == '${issuer.job.repositoryOwnerId}'`,
+  };
+  google.putProvider(gcpProvider);
+  google.putServiceAccount({ email: SANDBOX_GCP_SERVICE_ACCOUNT, impersonators: [`principalSet:${POOL}/attribute.repository_id/${issuer.job.repositoryId}`] });
   const provider = aws.addOidcProvider(issuer.url, [STS_AUDIENCE]);
   const roles = file?.roles ?? (typeof options.roles === 'function' ? options.roles(provider) : (options.roles ?? defaultRoles(provider)));
   for (const role of roles) aws.putRole(role);
@@ -88,6 +116,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     issuer,
     aws,
     github,
+    google,
+    gcpProvider,
     accountId: SANDBOX_ACCOUNT_ID,
     runnerEnv: (extra = {}) => ({
       ACTIONS_ID_TOKEN_REQUEST_URL: issuer.tokenRequestUrl,
@@ -110,6 +140,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       GITHUB_API_URL: github.url,
       ...extra,
     }),
+    gcpInputs: () => ({
+      'gcp-workload-identity-provider': SANDBOX_GCP_PROVIDER,
+      'gcp-service-account': SANDBOX_GCP_SERVICE_ACCOUNT,
+      'gcp-project-id': SANDBOX_GCP_PROJECT,
+      'gcp-token-url': google.tokenUrl,
+      'gcp-iam-credentials-url': google.url,
+    }),
     describe: () =>
       [
         `OIDC issuer        ${issuer.url}  (discovery: ${issuer.url}/.well-known/openid-configuration)`,
@@ -118,13 +155,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         `roles              ${roles.map((r) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/${r.name}`).join(', ')}`,
         `trust policy keys  ${keyPrefix}:sub, ${keyPrefix}:aud`,
         `GitHub API         ${github.url}  (repository contents, for central policies)`,
+        `Google STS + IAM   ${google.url}  (provider ${SANDBOX_GCP_PROVIDER}; service account ${SANDBOX_GCP_SERVICE_ACCOUNT})`,
       ].join('\n'),
     secretsIssued: () => ({
-      credentials: aws.sessions.flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]),
+      credentials: [...aws.sessions.flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]), ...google.accessTokensIssued],
       neverExported: [...issuer.minted, issuer.tokenRequestBearer, github.token],
     }),
     close: async () => {
-      await Promise.all([issuer.close(), aws.close(), github.close()]);
+      await Promise.all([issuer.close(), aws.close(), github.close(), google.close()]);
     },
   };
 }

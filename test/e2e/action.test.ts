@@ -125,7 +125,7 @@ describe('the main and post steps, end to end', () => {
     expect(main.outputs.get('aws-secret-access-key')).toBe(credentials.secretAccessKey);
     const lines = main.stdout.split('\n');
     const firstMask = lines.findIndex((line) => line === `::add-mask::${credentials.secretAccessKey}`);
-    const firstInfoAfterExchange = lines.findIndex((line) => line.startsWith('Assumed '));
+    const firstInfoAfterExchange = lines.findIndex((line) => line.startsWith('AWS: assumed '));
     expect(firstMask).toBeGreaterThanOrEqual(0);
     expect(firstMask).toBeLessThan(firstInfoAfterExchange);
     expect(lines).toContain('::add-mask::111122223333');
@@ -258,7 +258,7 @@ describe('failures name what failed and what to do', () => {
     const main = await runner.runMain(MAIN, mainInputs({ 'policy-source': 'octo-org/policies@v2', 'github-token': sandbox.github.token }));
     expect(errorText(main)).toBe('');
     expect(main.outputs.get('policy-rule')).toBe('deploy-from-main');
-    expect(main.log.join('\n')).toContain('Policy octo-org/policies/.github/ci-oidc-broker.yml@v2: allowed');
+    expect(main.log.join('\n')).toContain('AWS: policy octo-org/policies/.github/ci-oidc-broker.yml@v2: allowed');
     expect(sandbox.github.requests.at(-1)).toEqual({ repository: 'octo-org/policies', path: '.github/ci-oidc-broker.yml', ref: 'v2' });
     await runner.runPost(POST);
   });
@@ -282,7 +282,7 @@ describe('failures name what failed and what to do', () => {
       await newRunner();
       const main = await runner.runMain(MAIN, mainInputs({ 'policy-source': 'job-workflow', 'github-token': sandbox.github.token }));
       expect(errorText(main)).toBe('');
-      expect(main.log.join('\n')).toContain(`Policy octo-org/.github/.github/ci-oidc-broker.yml@${sha}: allowed`);
+      expect(main.log.join('\n')).toContain(`AWS: policy octo-org/.github/.github/ci-oidc-broker.yml@${sha}: allowed`);
       await runner.runPost(POST);
     } finally {
       sandbox.issuer.job = { ...sandbox.issuer.job, jobWorkflowRef: 'octo-org/app/.github/workflows/deploy.yml@refs/heads/main', jobWorkflowSha: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4' };

@@ -47,7 +47,7 @@ export class SimulatedRunner {
   readonly jobEnv = new Map<string, string>();
   readonly steps: StepResult[] = [];
   readonly #options: RunnerOptions;
-  #stateForPost = new Map<string, string>();
+  #lastMain: StepResult | undefined;
   #stepCount = 0;
 
   private constructor(root: string, options: RunnerOptions) {
@@ -68,13 +68,16 @@ export class SimulatedRunner {
   /** Runs a main entry point with the given inputs; its saved state is kept for `runPost`. */
   async runMain(script: string, inputs: Record<string, string> = {}): Promise<StepResult> {
     const result = await this.#runStep(script, await this.#inputEnv(inputs));
-    this.#stateForPost = result.state;
+    this.#lastMain = result;
     return result;
   }
 
-  /** Runs a post entry point with the state its main step saved. */
-  async runPost(script: string): Promise<StepResult> {
-    const stateEnv = Object.fromEntries([...this.#stateForPost].map(([name, value]) => [`STATE_${name}`, value]));
+  /**
+   * Runs a post entry point with the state its main step saved: the last main step's, or the given
+   * one's when a job used the action more than once (the runner keeps each step's state apart).
+   */
+  async runPost(script: string, main: StepResult | undefined = this.#lastMain): Promise<StepResult> {
+    const stateEnv = Object.fromEntries([...(main?.state ?? [])].map(([name, value]) => [`STATE_${name}`, value]));
     return this.#runStep(script, stateEnv);
   }
 

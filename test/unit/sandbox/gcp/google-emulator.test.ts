@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ExternalAccountClient, OAuth2Client } from 'google-auth-library';
+import { IdentityPoolClient, OAuth2Client } from 'google-auth-library';
 import { GoogleCloudEmulator } from '../../../../src/sandbox/gcp/google-emulator.ts';
 import { OidcIssuer } from '../../../../src/sandbox/issuer/oidc-issuer.ts';
 
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 function client(token: Promise<string> | string, options: { serviceAccount?: string; lifetime?: number } = {}) {
-  const external = ExternalAccountClient.fromJSON({
+  return new IdentityPoolClient({
     type: 'external_account',
     audience: `//iam.googleapis.com/${PROVIDER}`,
     subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
@@ -37,8 +37,6 @@ function client(token: Promise<string> | string, options: { serviceAccount?: str
     service_account_impersonation: { token_lifetime_seconds: options.lifetime ?? 600 },
     subject_token_supplier: { getSubjectToken: async () => token },
   });
-  if (!external) throw new Error('no client');
-  return external;
 }
 
 const googleToken = (claims: Record<string, unknown> = {}) => issuer.mint({ audience: `https://iam.googleapis.com/${PROVIDER}`, claims });

@@ -1,8 +1,8 @@
-export const id = 99;
-export const ids = [99];
+export const id = 645;
+export const ids = [645];
 export const modules = {
 
-/***/ 9445:
+/***/ 3512:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -20,7 +20,7 @@ function oidcProviderKeyPrefix(issuer) {
 
 /***/ }),
 
-/***/ 8099:
+/***/ 8645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -29,12 +29,12 @@ __webpack_require__.d(__webpack_exports__, {
   startSandbox: () => (/* binding */ startSandbox)
 });
 
-// UNUSED EXPORTS: AwsEmulator, GitHubContentsApi, OidcIssuer, SANDBOX_ACCOUNT_ID, SimulatedRunner, githubTrustPolicy
+// UNUSED EXPORTS: AwsEmulator, GitHubContentsApi, GoogleCloudEmulator, OidcIssuer, SANDBOX_ACCOUNT_ID, SANDBOX_GCP_PROJECT, SANDBOX_GCP_PROVIDER, SANDBOX_GCP_SERVICE_ACCOUNT, SimulatedRunner, githubTrustPolicy
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/sign.js + 1 modules
-var sign = __webpack_require__(2896);
+// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/jwt/sign.js + 1 modules
+var sign = __webpack_require__(504);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./src/sandbox/http.ts
@@ -156,10 +156,10 @@ function claimsFor(job) {
     return claims;
 }
 
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/generate_key_pair.js + 2 modules
-var generate_key_pair = __webpack_require__(1538);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/export.js
-var key_export = __webpack_require__(7968);
+// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/key/generate_key_pair.js + 2 modules
+var generate_key_pair = __webpack_require__(3834);
+// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/key/export.js
+var key_export = __webpack_require__(6824);
 ;// CONCATENATED MODULE: ./src/sandbox/issuer/signing-keys.ts
 
 
@@ -441,12 +441,12 @@ function validationError(value, member, constraint) {
     return new AwsApiError('ValidationError', 400, `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}`);
 }
 
-// EXTERNAL MODULE: ./node_modules/@smithy/hash-node/dist-cjs/index.js
-var dist_cjs = __webpack_require__(5092);
-// EXTERNAL MODULE: ./node_modules/@smithy/protocol-http/dist-cjs/index.js
-var protocol_http_dist_cjs = __webpack_require__(2356);
-// EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
-var signature_v4_dist_cjs = __webpack_require__(5118);
+// EXTERNAL MODULE: ../../work/main/node_modules/@smithy/hash-node/dist-cjs/index.js
+var dist_cjs = __webpack_require__(7911);
+// EXTERNAL MODULE: ../../work/main/node_modules/@smithy/protocol-http/dist-cjs/index.js
+var protocol_http_dist_cjs = __webpack_require__(1876);
+// EXTERNAL MODULE: ../../work/main/node_modules/@smithy/signature-v4/dist-cjs/index.js
+var signature_v4_dist_cjs = __webpack_require__(8398);
 ;// CONCATENATED MODULE: ./src/sandbox/aws/sigv4.ts
 
 
@@ -494,13 +494,13 @@ async function verifySignature(request, claims, credentials) {
 }
 
 // EXTERNAL MODULE: ./src/providers/aws/oidc-provider.ts
-var oidc_provider = __webpack_require__(9445);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
-var verify = __webpack_require__(5057);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
-var errors = __webpack_require__(5674);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
-var remote = __webpack_require__(2952);
+var oidc_provider = __webpack_require__(3512);
+// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
+var verify = __webpack_require__(361);
+// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/util/errors.js
+var errors = __webpack_require__(3090);
+// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/jwks/remote.js
+var remote = __webpack_require__(2032);
 ;// CONCATENATED MODULE: ./src/sandbox/aws/web-identity.ts
 
 
@@ -912,14 +912,418 @@ class GitHubContentsApi {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sandbox/gcp/cel.ts
+class CelError extends Error {
+    name = 'CelError';
+}
+const PUNCTUATION = ['&&', '||', '==', '!=', '!', '(', ')', '[', ']', ',', '.'];
+function tokenize(source) {
+    const tokens = [];
+    let i = 0;
+    while (i < source.length) {
+        const char = source[i];
+        if (/\s/.test(char)) {
+            i++;
+        }
+        else if (char === '"' || char === "'") {
+            let value = '';
+            i++;
+            while (i < source.length && source[i] !== char) {
+                if (source[i] === '\\') {
+                    const next = source[++i];
+                    value += next === 'n' ? '\n' : next === 't' ? '\t' : (next ?? '');
+                }
+                else
+                    value += source[i];
+                i++;
+            }
+            if (source[i] !== char)
+                throw new CelError('unterminated string literal');
+            i++;
+            tokens.push({ kind: 'string', value });
+        }
+        else if (/[A-Za-z_]/.test(char)) {
+            const value = /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(i))[0];
+            tokens.push({ kind: 'ident', value });
+            i += value.length;
+        }
+        else {
+            const punct = PUNCTUATION.find((p) => source.startsWith(p, i));
+            if (!punct)
+                throw new CelError(`unexpected character ${JSON.stringify(char)} at ${i}`);
+            tokens.push({ kind: 'punct', value: punct });
+            i += punct.length;
+        }
+    }
+    return tokens;
+}
+/** Evaluates `source` with the given variables (`assertion`, `attribute`). */
+function evaluateCel(source, variables) {
+    const tokens = tokenize(source);
+    let position = 0;
+    const peek = (value) => position < tokens.length && (value === undefined || (tokens[position].kind !== 'string' && tokens[position].value === value));
+    const expect = (value) => {
+        if (!peek(value))
+            throw new CelError(`expected ${value}`);
+        position++;
+    };
+    // CEL's logical operators are commutative over errors: `error || true` is true, `error && false` false.
+    const logical = (operator, operand) => {
+        let left = operand();
+        const decisive = operator === '||';
+        while (peek(operator)) {
+            position++;
+            const [l, r] = [left, operand()];
+            left = () => {
+                const attempt = (thunk) => {
+                    try {
+                        return asBool(thunk());
+                    }
+                    catch (error) {
+                        if (error instanceof CelError)
+                            return error;
+                        throw error;
+                    }
+                };
+                const leftValue = attempt(l);
+                if (leftValue === decisive)
+                    return decisive;
+                const rightValue = attempt(r);
+                if (rightValue === decisive)
+                    return decisive;
+                if (leftValue instanceof CelError)
+                    throw leftValue;
+                if (rightValue instanceof CelError)
+                    throw rightValue;
+                return !decisive;
+            };
+        }
+        return left;
+    };
+    const or = () => logical('||', and);
+    const and = () => logical('&&', unary);
+    const unary = () => {
+        if (peek('!')) {
+            position++;
+            const operand = unary();
+            return () => !asBool(operand());
+        }
+        return comparison();
+    };
+    const comparison = () => {
+        const left = primary();
+        if (peek('==') || peek('!=')) {
+            const negate = tokens[position++].value === '!=';
+            const right = primary();
+            return () => (left() === right()) !== negate;
+        }
+        if (peek('in')) {
+            position++;
+            const right = primary();
+            return () => {
+                const list = right();
+                if (!Array.isArray(list))
+                    throw new CelError('`in` needs a list');
+                return list.includes(left());
+            };
+        }
+        return left;
+    };
+    const primary = () => {
+        const token = tokens[position++];
+        if (!token)
+            throw new CelError('unexpected end of expression');
+        let value;
+        if (token.kind === 'string')
+            value = () => token.value;
+        else if (token.kind === 'punct' && token.value === '(') {
+            value = or();
+            expect(')');
+        }
+        else if (token.kind === 'punct' && token.value === '[') {
+            const items = [];
+            while (!peek(']')) {
+                items.push(or());
+                if (!peek(']'))
+                    expect(',');
+            }
+            position++;
+            value = () => items.map((item) => item());
+        }
+        else if (token.kind === 'ident' && (token.value === 'true' || token.value === 'false'))
+            value = () => token.value === 'true';
+        else if (token.kind === 'ident') {
+            const name = token.value;
+            value = () => {
+                if (!(name in variables))
+                    throw new CelError(`undeclared reference to ${name}`);
+                return variables[name];
+            };
+        }
+        else
+            throw new CelError(`unexpected ${token.value}`);
+        return postfix(value);
+    };
+    const postfix = (base) => {
+        let value = base;
+        for (;;) {
+            if (peek('.')) {
+                position++;
+                const name = tokens[position++];
+                if (name?.kind !== 'ident')
+                    throw new CelError('expected a field or method name');
+                if (peek('(')) {
+                    position++;
+                    const argument = or();
+                    expect(')');
+                    const target = value;
+                    value = () => callMethod(name.value, asString(target()), asString(argument()));
+                }
+                else {
+                    const target = value;
+                    value = () => field(target(), name.value);
+                }
+            }
+            else if (peek('[')) {
+                position++;
+                const key = or();
+                expect(']');
+                const target = value;
+                value = () => field(target(), asString(key()));
+            }
+            else
+                return value;
+        }
+    };
+    const root = or();
+    if (position !== tokens.length)
+        throw new CelError(`unexpected ${tokens[position].value}`);
+    return root();
+}
+function field(target, name) {
+    if (typeof target !== 'object' || Array.isArray(target) || !Object.hasOwn(target, name) || target[name] === undefined)
+        throw new CelError(`no such key: ${name}`);
+    return target[name];
+}
+function callMethod(name, target, argument) {
+    switch (name) {
+        case 'startsWith':
+            return target.startsWith(argument);
+        case 'endsWith':
+            return target.endsWith(argument);
+        case 'contains':
+            return target.includes(argument);
+        case 'matches':
+            return new RegExp(argument, 'u').test(target);
+        default:
+            throw new CelError(`unknown method ${name}`);
+    }
+}
+function asBool(value) {
+    if (typeof value !== 'boolean')
+        throw new CelError('expected a boolean');
+    return value;
+}
+function asString(value) {
+    if (typeof value !== 'string')
+        throw new CelError('expected a string');
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/gcp/google-emulator.ts
+
+
+
+
+const MAX_LIFETIME_SECONDS = 3600;
+const FEDERATED_TOKEN_SECONDS = 3600;
+/**
+ * Google's security token service (`/v1/token`), the IAM Credentials API (`generateAccessToken`) and
+ * OAuth's token-info endpoint, on one loopback endpoint, as google-auth-library talks to them. The STS
+ * verifies the subject token against the provider's issuer, maps attributes and applies the attribute
+ * condition in CEL; IAM Credentials checks that the federated principal may impersonate the account
+ * and bounds the lifetime.
+ */
+class GoogleCloudEmulator {
+    url;
+    /** Every access token issued, so tests can prove that none of them leaked. */
+    accessTokensIssued = [];
+    /** The clock tokens expire by; tests move it. */
+    now = () => Date.now();
+    #server;
+    #providers = new Map();
+    #serviceAccounts = new Map();
+    #federated = new Map();
+    #accessTokens = new Map();
+    #keys = new Map();
+    constructor(server) {
+        this.#server = server;
+        this.url = server.url;
+    }
+    static async start() {
+        const late = {};
+        const server = await listenOnLoopback((req, res) => late.emulator.#handle(req, res));
+        late.emulator = new GoogleCloudEmulator(server);
+        return late.emulator;
+    }
+    get tokenUrl() {
+        return `${this.url}/v1/token`;
+    }
+    impersonationUrl(email) {
+        return `${this.url}/v1/projects/-/serviceAccounts/${email}:generateAccessToken`;
+    }
+    get tokenInfoUrl() {
+        return `${this.url}/tokeninfo`;
+    }
+    putProvider(definition) {
+        this.#providers.set(definition.name, definition);
+    }
+    putServiceAccount(definition) {
+        this.#serviceAccounts.set(definition.email, definition);
+    }
+    close() {
+        return this.#server.close();
+    }
+    async #handle(req, res) {
+        const url = new URL(req.url ?? '/', this.url);
+        const body = await readBody(req);
+        if (req.method === 'POST' && url.pathname === '/v1/token')
+            return this.#exchange(new URLSearchParams(body), res);
+        const impersonation = /^\/v1\/projects\/-\/serviceAccounts\/([^/:]+):generateAccessToken$/.exec(url.pathname);
+        if (req.method === 'POST' && impersonation)
+            return this.#generateAccessToken(decodeURIComponent(impersonation[1]), req, body, res);
+        if (url.pathname === '/tokeninfo')
+            return this.#tokenInfo(bearer(req) ?? url.searchParams.get('access_token') ?? new URLSearchParams(body).get('access_token'), res);
+        sendJson(res, 404, { error: { code: 404, message: 'Not found', status: 'NOT_FOUND' } });
+    }
+    async #exchange(form, res) {
+        const fail = (description, error = 'invalid_grant') => sendJson(res, 400, { error, error_description: description });
+        if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:token-exchange')
+            return fail('Invalid value for "grant_type".', 'invalid_request');
+        if (form.get('requested_token_type') !== 'urn:ietf:params:oauth:token-type:access_token')
+            return fail('Invalid value for "requested_token_type".', 'invalid_request');
+        const subjectTokenType = form.get('subject_token_type');
+        if (subjectTokenType !== 'urn:ietf:params:oauth:token-type:jwt' && subjectTokenType !== 'urn:ietf:params:oauth:token-type:id_token')
+            return fail('Invalid value for "subject_token_type".', 'invalid_request');
+        const audience = form.get('audience') ?? '';
+        const name = audience.replace(/^\/\/iam\.googleapis\.com\//, '');
+        const provider = this.#providers.get(name);
+        if (!provider)
+            return fail(`Invalid value for "audience". This value should be the full resource name of the Identity Provider.`, 'invalid_target');
+        let payload;
+        try {
+            const audiences = provider.allowedAudiences?.length ? provider.allowedAudiences : [`//iam.googleapis.com/${name}`, `https://iam.googleapis.com/${name}`];
+            ({ payload } = await (0,verify/* jwtVerify */.V)(form.get('subject_token') ?? '', await this.#jwks(provider.issuer), { issuer: provider.issuer, audience: audiences, currentDate: new Date(this.now()) }));
+        }
+        catch (error) {
+            return fail(error instanceof errors/* JWTExpired */.n ? 'The ID Token has expired.' : error instanceof errors/* JWTClaimValidationFailed */.ie && error.claim === 'aud' ? 'The audience in ID Token does not match the expected audience.' : 'The ID Token could not be verified.');
+        }
+        const assertion = payload;
+        const attributes = {};
+        try {
+            for (const [target, expression] of Object.entries(provider.attributeMapping)) {
+                const value = evaluateCel(expression, { assertion });
+                if (typeof value === 'string')
+                    attributes[target] = value;
+            }
+        }
+        catch (error) {
+            if (!(error instanceof CelError))
+                throw error;
+            return fail(`The attribute mapping could not be evaluated: ${error.message}.`);
+        }
+        if (!attributes['google.subject'])
+            return fail('The mapped attribute google.subject is empty.');
+        if (provider.attributeCondition !== undefined) {
+            let admitted = false;
+            try {
+                admitted = evaluateCel(provider.attributeCondition, { assertion, attribute: attributesOf(attributes) }) === true;
+            }
+            catch (error) {
+                if (!(error instanceof CelError))
+                    throw error;
+            }
+            if (!admitted)
+                return fail('The given credential is rejected by the attribute condition.', 'unauthorized_client');
+        }
+        const token = `ya29.federated.${(0,external_node_crypto_.randomBytes)(24).toString('base64url')}`;
+        this.#federated.set(token, { pool: name.replace(/\/providers\/[^/]+$/, ''), subject: attributes['google.subject'], attributes, expiresAt: this.now() + FEDERATED_TOKEN_SECONDS * 1000 });
+        this.accessTokensIssued.push(token);
+        sendJson(res, 200, { access_token: token, issued_token_type: 'urn:ietf:params:oauth:token-type:access_token', token_type: 'Bearer', expires_in: FEDERATED_TOKEN_SECONDS });
+    }
+    #generateAccessToken(email, req, body, res) {
+        const error = (code, status, message) => sendJson(res, code, { error: { code, message, status } });
+        const federated = this.#federated.get(bearer(req) ?? '');
+        if (!federated || federated.expiresAt <= this.now())
+            return error(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.');
+        const account = this.#serviceAccounts.get(email);
+        if (!account || !account.impersonators.some((member) => admits(member, federated))) {
+            return error(403, 'PERMISSION_DENIED', `Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).`);
+        }
+        let request;
+        try {
+            request = JSON.parse(body);
+        }
+        catch {
+            return error(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.');
+        }
+        const scopes = Array.isArray(request.scope) ? request.scope.filter((s) => typeof s === 'string') : [];
+        if (scopes.length === 0)
+            return error(400, 'INVALID_ARGUMENT', 'Scope required.');
+        const lifetime = request.lifetime === undefined ? '3600s' : String(request.lifetime);
+        const seconds = /^(\d+)(\.\d+)?s$/.exec(lifetime) ? Number.parseFloat(lifetime) : Number.NaN;
+        if (!(seconds > 0) || seconds > MAX_LIFETIME_SECONDS) {
+            return error(400, 'INVALID_ARGUMENT', `The lifetime "${lifetime}" is outside the allowed range of 1 to ${MAX_LIFETIME_SECONDS} seconds.`);
+        }
+        const token = `ya29.c.${(0,external_node_crypto_.randomBytes)(32).toString('base64url')}`;
+        const expiresAt = this.now() + seconds * 1000;
+        this.#accessTokens.set(token, { serviceAccount: email, scopes, expiresAt });
+        this.accessTokensIssued.push(token);
+        sendJson(res, 200, { accessToken: token, expireTime: new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    }
+    #tokenInfo(token, res) {
+        const info = token ? this.#accessTokens.get(token) : undefined;
+        if (!info || info.expiresAt <= this.now())
+            return sendJson(res, 400, { error: 'invalid_token', error_description: 'Invalid Value' });
+        sendJson(res, 200, { azp: info.serviceAccount, email: info.serviceAccount, scope: info.scopes.join(' '), expires_in: String(Math.floor((info.expiresAt - this.now()) / 1000)), access_type: 'online' });
+    }
+    async #jwks(issuer) {
+        let keys = this.#keys.get(issuer);
+        if (!keys) {
+            const document = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json());
+            keys = (0,remote/* createRemoteJWKSet */.RD)(new URL(document.jwks_uri), { cooldownDuration: 0 });
+            this.#keys.set(issuer, keys);
+        }
+        return keys;
+    }
+}
+function bearer(req) {
+    const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+    return match?.[1];
+}
+/** `attribute.repository` is reachable as `attribute.repository` in conditions. */
+function attributesOf(attributes) {
+    return Object.fromEntries(Object.entries(attributes).filter(([key]) => key.startsWith('attribute.')).map(([key, value]) => [key.slice('attribute.'.length), value]));
+}
+/** Whether an IAM member names the federated identity: its subject, one of its attributes, or its whole pool. */
+function admits(member, token) {
+    const base = `//iam.googleapis.com/${token.pool}`;
+    if (member === `principal:${base}/subject/${token.subject}`)
+        return true;
+    if (member === `principalSet:${base}/*`)
+        return true;
+    const attribute = new RegExp(`^principalSet:${base.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/attribute\\.([^/]+)/(.+)$`).exec(member);
+    return attribute !== null && token.attributes[`attribute.${attribute[1]}`] === attribute[2];
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(7207);
 ;// CONCATENATED MODULE: ./src/sandbox/runner/simulated-runner.ts
 
 
@@ -942,7 +1346,7 @@ class SimulatedRunner {
     jobEnv = new Map();
     steps = [];
     #options;
-    #stateForPost = new Map();
+    #lastMain;
     #stepCount = 0;
     constructor(root, options) {
         this.root = root;
@@ -960,12 +1364,15 @@ class SimulatedRunner {
     /** Runs a main entry point with the given inputs; its saved state is kept for `runPost`. */
     async runMain(script, inputs = {}) {
         const result = await this.#runStep(script, await this.#inputEnv(inputs));
-        this.#stateForPost = result.state;
+        this.#lastMain = result;
         return result;
     }
-    /** Runs a post entry point with the state its main step saved. */
-    async runPost(script) {
-        const stateEnv = Object.fromEntries([...this.#stateForPost].map(([name, value]) => [`STATE_${name}`, value]));
+    /**
+     * Runs a post entry point with the state its main step saved: the last main step's, or the given
+     * one's when a job used the action more than once (the runner keeps each step's state apart).
+     */
+    async runPost(script, main = this.#lastMain) {
+        const stateEnv = Object.fromEntries([...(main?.state ?? [])].map(([name, value]) => [`STATE_${name}`, value]));
         return this.#runStep(script, stateEnv);
     }
     /** Every file under the workspace and RUNNER_TEMP, for checks that nothing secret was left behind. */
@@ -1088,8 +1495,14 @@ function runNode(script, env, cwd, timeoutMs) {
 
 
 
+
+
 const SANDBOX_ACCOUNT_ID = '111122223333';
 const STS_AUDIENCE = 'sts.amazonaws.com';
+const SANDBOX_GCP_PROJECT = 'ci-oidc-broker-sandbox';
+const SANDBOX_GCP_PROVIDER = 'projects/123456789012/locations/global/workloadIdentityPools/ci-oidc-broker/providers/github';
+const POOL = `//iam.googleapis.com/${SANDBOX_GCP_PROVIDER.replace(/\/providers\/[^/]+$/, '')}`;
+const SANDBOX_GCP_SERVICE_ACCOUNT = `deploy@${SANDBOX_GCP_PROJECT}.iam.gserviceaccount.com`;
 /**
  * A role that trusts the sandbox issuer for one repository's tokens, with `sts.amazonaws.com` as the
  * audience: the trust policy the quick start tells people to write, with the sandbox's provider.
@@ -1128,6 +1541,20 @@ async function startSandbox(options = {}) {
     const file = options.awsConfigFile ? await readAwsSandboxFile(options.awsConfigFile, { provider: keyPrefix, account: SANDBOX_ACCOUNT_ID }) : undefined;
     const aws = await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? options.managedPolicies });
     const github = await GitHubContentsApi.start();
+    const google = await GoogleCloudEmulator.start();
+    const gcpProvider = {
+        name: SANDBOX_GCP_PROVIDER,
+        issuer: issuer.url,
+        attributeMapping: {
+            'google.subject': 'assertion.sub',
+            'attribute.repository': 'assertion.repository',
+            'attribute.repository_id': 'assertion.repository_id',
+            'attribute.repository_owner_id': 'assertion.repository_owner_id',
+        },
+        attributeCondition: options.gcpAttributeCondition ?? `assertion.repository_owner_id == '${issuer.job.repositoryOwnerId}'`,
+    };
+    google.putProvider(gcpProvider);
+    google.putServiceAccount({ email: SANDBOX_GCP_SERVICE_ACCOUNT, impersonators: [`principalSet:${POOL}/attribute.repository_id/${issuer.job.repositoryId}`] });
     const provider = aws.addOidcProvider(issuer.url, [STS_AUDIENCE]);
     const roles = file?.roles ?? (typeof options.roles === 'function' ? options.roles(provider) : (options.roles ?? defaultRoles(provider)));
     for (const role of roles)
@@ -1136,6 +1563,8 @@ async function startSandbox(options = {}) {
         issuer,
         aws,
         github,
+        google,
+        gcpProvider,
         accountId: SANDBOX_ACCOUNT_ID,
         runnerEnv: (extra = {}) => ({
             ACTIONS_ID_TOKEN_REQUEST_URL: issuer.tokenRequestUrl,
@@ -1158,6 +1587,13 @@ async function startSandbox(options = {}) {
             GITHUB_API_URL: github.url,
             ...extra,
         }),
+        gcpInputs: () => ({
+            'gcp-workload-identity-provider': SANDBOX_GCP_PROVIDER,
+            'gcp-service-account': SANDBOX_GCP_SERVICE_ACCOUNT,
+            'gcp-project-id': SANDBOX_GCP_PROJECT,
+            'gcp-token-url': google.tokenUrl,
+            'gcp-iam-credentials-url': google.url,
+        }),
         describe: () => [
             `OIDC issuer        ${issuer.url}  (discovery: ${issuer.url}/.well-known/openid-configuration)`,
             `runner token URL   ${issuer.tokenRequestUrl}`,
@@ -1165,13 +1601,14 @@ async function startSandbox(options = {}) {
             `roles              ${roles.map((r) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/${r.name}`).join(', ')}`,
             `trust policy keys  ${keyPrefix}:sub, ${keyPrefix}:aud`,
             `GitHub API         ${github.url}  (repository contents, for central policies)`,
+            `Google STS + IAM   ${google.url}  (provider ${SANDBOX_GCP_PROVIDER}; service account ${SANDBOX_GCP_SERVICE_ACCOUNT})`,
         ].join('\n'),
         secretsIssued: () => ({
-            credentials: aws.sessions.flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]),
+            credentials: [...aws.sessions.flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]), ...google.accessTokensIssued],
             neverExported: [...issuer.minted, issuer.tokenRequestBearer, github.token],
         }),
         close: async () => {
-            await Promise.all([issuer.close(), aws.close(), github.close()]);
+            await Promise.all([issuer.close(), aws.close(), github.close(), google.close()]);
         },
     };
 }
