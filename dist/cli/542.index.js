@@ -1,19 +1,19 @@
-export const id = 989;
-export const ids = [989];
+export const id = 542;
+export const ids = [542];
 export const modules = {
 
-/***/ 989:
+/***/ 3542:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   sandbox: () => (/* binding */ sandbox)
 /* harmony export */ });
-/* harmony import */ var _cli_output_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9399);
+/* harmony import */ var _cli_output_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8116);
 
 /** `sandbox`: the local issuer and cloud emulators, until SIGINT or SIGTERM. */
 async function sandbox(options) {
-    const { startSandbox } = await Promise.all(/* import() */[__webpack_require__.e(207), __webpack_require__.e(922), __webpack_require__.e(359), __webpack_require__.e(645)]).then(__webpack_require__.bind(__webpack_require__, 8645));
+    const { startSandbox } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(746), __webpack_require__.e(887), __webpack_require__.e(492)]).then(__webpack_require__.bind(__webpack_require__, 3492));
     const running = await startSandbox({ awsConfigFile: options.awsConfig });
     process.stdout.write(`${running.describe()}\n\nA job environment pointed at the sandbox:\n`);
     for (const [name, value] of Object.entries(running.runnerEnv()))

@@ -1,8 +1,8 @@
-export const id = 188;
-export const ids = [188];
+export const id = 492;
+export const ids = [492];
 export const modules = {
 
-/***/ 5417:
+/***/ 8793:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -159,7 +159,7 @@ function fromByteArray (uint8) {
 
 /***/ }),
 
-/***/ 2427:
+/***/ 1259:
 /***/ (function(module) {
 
 ;(function (globalObject) {
@@ -3088,7 +3088,7 @@ function fromByteArray (uint8) {
 
 /***/ }),
 
-/***/ 8884:
+/***/ 9732:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*jshint node:true */
@@ -3136,14 +3136,14 @@ bufferEq.restore = function() {
 
 /***/ }),
 
-/***/ 1221:
+/***/ 325:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var Buffer = (__webpack_require__(2626).Buffer);
+var Buffer = (__webpack_require__(3058).Buffer);
 
-var getParamBytesForAlg = __webpack_require__(9972);
+var getParamBytesForAlg = __webpack_require__(5028);
 
 var MAX_OCTET = 0x80,
 	CLASS_UNIVERSAL = 0,
@@ -3330,7 +3330,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9972:
+/***/ 5028:
 /***/ ((module) => {
 
 
@@ -3360,7 +3360,7 @@ module.exports = getParamBytesForAlg;
 
 /***/ }),
 
-/***/ 740:
+/***/ 3860:
 /***/ ((module) => {
 
 
@@ -3484,7 +3484,7 @@ module.exports = function extend() {
 
 /***/ }),
 
-/***/ 1277:
+/***/ 5693:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -3506,8 +3506,8 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.GaxiosError = exports.GAXIOS_ERROR_SYMBOL = void 0;
 exports.defaultErrorRedactor = defaultErrorRedactor;
-const extend_1 = __importDefault(__webpack_require__(740));
-const util_cjs_1 = __importDefault(__webpack_require__(1507));
+const extend_1 = __importDefault(__webpack_require__(3860));
+const util_cjs_1 = __importDefault(__webpack_require__(8823));
 const pkg = util_cjs_1.default.pkg;
 /**
  * Support `instanceof` operator for `GaxiosError`s in different versions of this library.
@@ -3801,7 +3801,7 @@ function defaultErrorRedactor(data) {
 
 /***/ }),
 
-/***/ 3897:
+/***/ 5881:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -3823,12 +3823,12 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 var _a;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Gaxios = void 0;
-const extend_1 = __importDefault(__webpack_require__(740));
+const extend_1 = __importDefault(__webpack_require__(3860));
 const https_1 = __webpack_require__(5692);
-const common_js_1 = __webpack_require__(1277);
-const retry_js_1 = __webpack_require__(1720);
+const common_js_1 = __webpack_require__(5693);
+const retry_js_1 = __webpack_require__(4616);
 const stream_1 = __webpack_require__(2203);
-const interceptor_js_1 = __webpack_require__(3821);
+const interceptor_js_1 = __webpack_require__(4653);
 const randomUUID = async () => globalThis.crypto?.randomUUID() || (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 6982, 23))).randomUUID();
 const HTTP_STATUS_NO_CONTENT = 204;
 class Gaxios {
@@ -4362,7 +4362,7 @@ class Gaxios {
      * @returns A proxy agent
      */
     static async #getProxyAgent() {
-        this.#proxyAgent ||= (await __webpack_require__.e(/* import() */ 269).then(__webpack_require__.t.bind(__webpack_require__, 7269, 23))).HttpsProxyAgent;
+        this.#proxyAgent ||= (await __webpack_require__.e(/* import() */ 669).then(__webpack_require__.t.bind(__webpack_require__, 3669, 23))).HttpsProxyAgent;
         return this.#proxyAgent;
     }
     static #createBunFetch() {
@@ -4502,7 +4502,7 @@ class Gaxios {
             this.#bunFetch ||= this.#createBunFetch();
             return this.#bunFetch;
         }
-        this.#fetch ||= (await __webpack_require__.e(/* import() */ 192).then(__webpack_require__.bind(__webpack_require__, 5192))).default;
+        this.#fetch ||= (await __webpack_require__.e(/* import() */ 816).then(__webpack_require__.bind(__webpack_require__, 816))).default;
         return this.#fetch;
     }
     /**
@@ -4540,7 +4540,7 @@ _a = Gaxios;
 
 /***/ }),
 
-/***/ 5730:
+/***/ 7842:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -4573,11 +4573,11 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.instance = exports.Gaxios = exports.GaxiosError = void 0;
 exports.request = request;
-const gaxios_js_1 = __webpack_require__(3897);
+const gaxios_js_1 = __webpack_require__(5881);
 Object.defineProperty(exports, "Gaxios", ({ enumerable: true, get: function () { return gaxios_js_1.Gaxios; } }));
-var common_js_1 = __webpack_require__(1277);
+var common_js_1 = __webpack_require__(5693);
 Object.defineProperty(exports, "GaxiosError", ({ enumerable: true, get: function () { return common_js_1.GaxiosError; } }));
-__exportStar(__webpack_require__(3821), exports);
+__exportStar(__webpack_require__(4653), exports);
 /**
  * The default instance used when the `request` method is directly
  * invoked.
@@ -4594,7 +4594,7 @@ async function request(opts) {
 
 /***/ }),
 
-/***/ 3821:
+/***/ 4653:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4622,7 +4622,7 @@ exports.GaxiosInterceptorManager = GaxiosInterceptorManager;
 
 /***/ }),
 
-/***/ 1720:
+/***/ 4616:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4803,7 +4803,7 @@ function getNextRetryDelay(config) {
 
 /***/ }),
 
-/***/ 4906:
+/***/ 4810:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4823,10 +4823,10 @@ function getNextRetryDelay(config) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AuthClient = exports.DEFAULT_EAGER_REFRESH_THRESHOLD_MILLIS = exports.DEFAULT_UNIVERSE = void 0;
 const events_1 = __webpack_require__(4434);
-const gaxios_1 = __webpack_require__(5730);
-const util_1 = __webpack_require__(7070);
-const google_logging_utils_1 = __webpack_require__(5177);
-const shared_cjs_1 = __webpack_require__(4042);
+const gaxios_1 = __webpack_require__(7842);
+const util_1 = __webpack_require__(7870);
+const google_logging_utils_1 = __webpack_require__(1577);
+const shared_cjs_1 = __webpack_require__(5470);
 /**
  * The default cloud universe
  *
@@ -5095,7 +5095,7 @@ exports.AuthClient = AuthClient;
 
 /***/ }),
 
-/***/ 7741:
+/***/ 1261:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5114,11 +5114,11 @@ exports.AuthClient = AuthClient;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AwsClient = void 0;
-const awsrequestsigner_1 = __webpack_require__(9295);
-const baseexternalclient_1 = __webpack_require__(8798);
-const defaultawssecuritycredentialssupplier_1 = __webpack_require__(1493);
-const util_1 = __webpack_require__(7070);
-const gaxios_1 = __webpack_require__(5730);
+const awsrequestsigner_1 = __webpack_require__(7647);
+const baseexternalclient_1 = __webpack_require__(142);
+const defaultawssecuritycredentialssupplier_1 = __webpack_require__(9157);
+const util_1 = __webpack_require__(7870);
+const gaxios_1 = __webpack_require__(7842);
 /**
  * AWS external account client. This is used for AWS workloads, where
  * AWS STS GetCallerIdentity serialized signed requests are exchanged for
@@ -5255,7 +5255,7 @@ exports.AwsClient = AwsClient;
 
 /***/ }),
 
-/***/ 9295:
+/***/ 7647:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5274,8 +5274,8 @@ exports.AwsClient = AwsClient;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AwsRequestSigner = void 0;
-const gaxios_1 = __webpack_require__(5730);
-const crypto_1 = __webpack_require__(2003);
+const gaxios_1 = __webpack_require__(7842);
+const crypto_1 = __webpack_require__(8851);
 /** AWS Signature Version 4 signing algorithm identifier.  */
 const AWS_ALGORITHM = 'AWS4-HMAC-SHA256';
 /**
@@ -5475,7 +5475,7 @@ async function generateAuthenticationHeaderMap(options) {
 
 /***/ }),
 
-/***/ 8798:
+/***/ 142:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5494,12 +5494,12 @@ async function generateAuthenticationHeaderMap(options) {
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseExternalAccountClient = exports.CLOUD_RESOURCE_MANAGER = exports.EXTERNAL_ACCOUNT_TYPE = exports.EXPIRATION_TIME_OFFSET = void 0;
-const gaxios_1 = __webpack_require__(5730);
+const gaxios_1 = __webpack_require__(7842);
 const stream = __webpack_require__(2203);
-const authclient_1 = __webpack_require__(4906);
-const sts = __webpack_require__(5753);
-const util_1 = __webpack_require__(7070);
-const shared_cjs_1 = __webpack_require__(4042);
+const authclient_1 = __webpack_require__(4810);
+const sts = __webpack_require__(121);
+const util_1 = __webpack_require__(7870);
+const shared_cjs_1 = __webpack_require__(5470);
 /**
  * The required token exchange grant_type: rfc8693#section-2.1
  */
@@ -5958,7 +5958,7 @@ exports.BaseExternalAccountClient = BaseExternalAccountClient;
 
 /***/ }),
 
-/***/ 9441:
+/***/ 6129:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5977,7 +5977,7 @@ exports.BaseExternalAccountClient = BaseExternalAccountClient;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CertificateSubjectTokenSupplier = exports.InvalidConfigurationError = exports.CertificateSourceUnavailableError = exports.CERTIFICATE_CONFIGURATION_ENV_VARIABLE = void 0;
-const util_1 = __webpack_require__(7070);
+const util_1 = __webpack_require__(7870);
 const fs = __webpack_require__(9896);
 const crypto_1 = __webpack_require__(6982);
 const https = __webpack_require__(5692);
@@ -6187,7 +6187,7 @@ exports.CertificateSubjectTokenSupplier = CertificateSubjectTokenSupplier;
 
 /***/ }),
 
-/***/ 7361:
+/***/ 977:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6206,9 +6206,9 @@ exports.CertificateSubjectTokenSupplier = CertificateSubjectTokenSupplier;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Compute = void 0;
-const gaxios_1 = __webpack_require__(5730);
-const gcpMetadata = __webpack_require__(9171);
-const oauth2client_1 = __webpack_require__(6075);
+const gaxios_1 = __webpack_require__(7842);
+const gcpMetadata = __webpack_require__(9595);
+const oauth2client_1 = __webpack_require__(91);
 class Compute extends oauth2client_1.OAuth2Client {
     serviceAccountEmail;
     scopes;
@@ -6311,7 +6311,7 @@ exports.Compute = Compute;
 
 /***/ }),
 
-/***/ 1493:
+/***/ 9157:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6330,7 +6330,7 @@ exports.Compute = Compute;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DefaultAwsSecurityCredentialsSupplier = void 0;
-const authclient_1 = __webpack_require__(4906);
+const authclient_1 = __webpack_require__(4810);
 /**
  * Internal AWS security credentials supplier implementation used by {@link AwsClient}
  * when a credential source is provided instead of a user defined supplier.
@@ -6516,7 +6516,7 @@ exports.DefaultAwsSecurityCredentialsSupplier = DefaultAwsSecurityCredentialsSup
 
 /***/ }),
 
-/***/ 2375:
+/***/ 7556:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6535,10 +6535,10 @@ exports.DefaultAwsSecurityCredentialsSupplier = DefaultAwsSecurityCredentialsSup
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DownscopedClient = exports.EXPIRATION_TIME_OFFSET = exports.MAX_ACCESS_BOUNDARY_RULES_COUNT = void 0;
-const gaxios_1 = __webpack_require__(5730);
+const gaxios_1 = __webpack_require__(7842);
 const stream = __webpack_require__(2203);
-const authclient_1 = __webpack_require__(4906);
-const sts = __webpack_require__(5753);
+const authclient_1 = __webpack_require__(4810);
+const sts = __webpack_require__(121);
 /**
  * The required token exchange grant_type: rfc8693#section-2.1
  */
@@ -6795,7 +6795,7 @@ exports.DownscopedClient = DownscopedClient;
 
 /***/ }),
 
-/***/ 6867:
+/***/ 963:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6816,7 +6816,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.GCPEnv = void 0;
 exports.clear = clear;
 exports.getEnv = getEnv;
-const gcpMetadata = __webpack_require__(9171);
+const gcpMetadata = __webpack_require__(9595);
 var GCPEnv;
 (function (GCPEnv) {
     GCPEnv["APP_ENGINE"] = "APP_ENGINE";
@@ -6898,7 +6898,7 @@ async function isComputeEngine() {
 
 /***/ }),
 
-/***/ 3135:
+/***/ 3247:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7082,7 +7082,7 @@ exports.InvalidSubjectTokenError = InvalidSubjectTokenError;
 
 /***/ }),
 
-/***/ 4992:
+/***/ 4240:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7101,11 +7101,11 @@ exports.InvalidSubjectTokenError = InvalidSubjectTokenError;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExternalAccountAuthorizedUserClient = exports.EXTERNAL_ACCOUNT_AUTHORIZED_USER_TYPE = void 0;
-const authclient_1 = __webpack_require__(4906);
-const oauth2common_1 = __webpack_require__(5885);
-const gaxios_1 = __webpack_require__(5730);
+const authclient_1 = __webpack_require__(4810);
+const oauth2common_1 = __webpack_require__(9034);
+const gaxios_1 = __webpack_require__(7842);
 const stream = __webpack_require__(2203);
-const baseexternalclient_1 = __webpack_require__(8798);
+const baseexternalclient_1 = __webpack_require__(142);
 /**
  * The credentials JSON file type for external account authorized user clients.
  */
@@ -7321,7 +7321,7 @@ exports.ExternalAccountAuthorizedUserClient = ExternalAccountAuthorizedUserClien
 
 /***/ }),
 
-/***/ 2099:
+/***/ 8323:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7340,11 +7340,11 @@ exports.ExternalAccountAuthorizedUserClient = ExternalAccountAuthorizedUserClien
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExternalAccountClient = void 0;
-const baseexternalclient_1 = __webpack_require__(8798);
-const identitypoolclient_1 = __webpack_require__(3640);
-const awsclient_1 = __webpack_require__(7741);
-const pluggable_auth_client_1 = __webpack_require__(605);
-const util_1 = __webpack_require__(7070);
+const baseexternalclient_1 = __webpack_require__(142);
+const identitypoolclient_1 = __webpack_require__(9960);
+const awsclient_1 = __webpack_require__(1261);
+const pluggable_auth_client_1 = __webpack_require__(6077);
+const util_1 = __webpack_require__(7870);
 /**
  * Dummy class with no constructor. Developers are expected to use fromJSON.
  */
@@ -7399,7 +7399,7 @@ exports.ExternalAccountClient = ExternalAccountClient;
 
 /***/ }),
 
-/***/ 4820:
+/***/ 8551:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7489,7 +7489,7 @@ exports.FileSubjectTokenSupplier = FileSubjectTokenSupplier;
 
 /***/ }),
 
-/***/ 4256:
+/***/ 5072:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7511,7 +7511,7 @@ exports.GdchClient = exports.GDCH_SERVICE_ACCOUNT_TYPE = void 0;
 const crypto = __webpack_require__(6982);
 const fs = __webpack_require__(9896);
 const https = __webpack_require__(5692);
-const oauth2client_1 = __webpack_require__(6075);
+const oauth2client_1 = __webpack_require__(91);
 const DEFAULT_LIFETIME_IN_SECONDS = 3600;
 exports.GDCH_SERVICE_ACCOUNT_TYPE = 'gdch_service_account';
 class GdchClient extends oauth2client_1.OAuth2Client {
@@ -7802,7 +7802,7 @@ exports.GdchClient = GdchClient;
 
 /***/ }),
 
-/***/ 7534:
+/***/ 5934:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7823,23 +7823,23 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.GoogleAuth = exports.GoogleAuthExceptionMessages = void 0;
 const child_process_1 = __webpack_require__(5317);
 const fs = __webpack_require__(9896);
-const gaxios_1 = __webpack_require__(5730);
-const gcpMetadata = __webpack_require__(9171);
+const gaxios_1 = __webpack_require__(7842);
+const gcpMetadata = __webpack_require__(9595);
 const os = __webpack_require__(857);
 const path = __webpack_require__(6928);
-const crypto_1 = __webpack_require__(2003);
-const computeclient_1 = __webpack_require__(7361);
-const idtokenclient_1 = __webpack_require__(1230);
-const envDetect_1 = __webpack_require__(6867);
-const jwtclient_1 = __webpack_require__(1757);
-const refreshclient_1 = __webpack_require__(3583);
-const impersonated_1 = __webpack_require__(4060);
-const externalclient_1 = __webpack_require__(2099);
-const baseexternalclient_1 = __webpack_require__(8798);
-const authclient_1 = __webpack_require__(4906);
-const externalAccountAuthorizedUserClient_1 = __webpack_require__(4992);
-const gdchclient_1 = __webpack_require__(4256);
-const util_1 = __webpack_require__(7070);
+const crypto_1 = __webpack_require__(8851);
+const computeclient_1 = __webpack_require__(977);
+const idtokenclient_1 = __webpack_require__(2718);
+const envDetect_1 = __webpack_require__(963);
+const jwtclient_1 = __webpack_require__(5277);
+const refreshclient_1 = __webpack_require__(9807);
+const impersonated_1 = __webpack_require__(9964);
+const externalclient_1 = __webpack_require__(8323);
+const baseexternalclient_1 = __webpack_require__(142);
+const authclient_1 = __webpack_require__(4810);
+const externalAccountAuthorizedUserClient_1 = __webpack_require__(4240);
+const gdchclient_1 = __webpack_require__(5072);
+const util_1 = __webpack_require__(7870);
 exports.GoogleAuthExceptionMessages = {
     API_KEY_WITH_CREDENTIALS: 'API Keys and Credentials are mutually exclusive authentication methods and cannot be used together.',
     NO_PROJECT_ID_FOUND: 'Unable to detect a Project Id in the current environment. \n' +
@@ -8750,7 +8750,7 @@ exports.GoogleAuth = GoogleAuth;
 
 /***/ }),
 
-/***/ 4814:
+/***/ 9390:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8800,7 +8800,7 @@ exports.IAMAuth = IAMAuth;
 
 /***/ }),
 
-/***/ 3640:
+/***/ 9960:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -8819,13 +8819,13 @@ exports.IAMAuth = IAMAuth;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IdentityPoolClient = void 0;
-const baseexternalclient_1 = __webpack_require__(8798);
-const util_1 = __webpack_require__(7070);
-const filesubjecttokensupplier_1 = __webpack_require__(4820);
-const urlsubjecttokensupplier_1 = __webpack_require__(6531);
-const certificatesubjecttokensupplier_1 = __webpack_require__(9441);
-const stscredentials_1 = __webpack_require__(5753);
-const gaxios_1 = __webpack_require__(5730);
+const baseexternalclient_1 = __webpack_require__(142);
+const util_1 = __webpack_require__(7870);
+const filesubjecttokensupplier_1 = __webpack_require__(8551);
+const urlsubjecttokensupplier_1 = __webpack_require__(4627);
+const certificatesubjecttokensupplier_1 = __webpack_require__(6129);
+const stscredentials_1 = __webpack_require__(121);
+const gaxios_1 = __webpack_require__(7842);
 /**
  * Defines the Url-sourced and file-sourced external account clients mainly
  * used for K8s and Azure workloads.
@@ -8937,7 +8937,7 @@ exports.IdentityPoolClient = IdentityPoolClient;
 
 /***/ }),
 
-/***/ 1230:
+/***/ 2718:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -8956,7 +8956,7 @@ exports.IdentityPoolClient = IdentityPoolClient;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IdTokenClient = void 0;
-const oauth2client_1 = __webpack_require__(6075);
+const oauth2client_1 = __webpack_require__(91);
 class IdTokenClient extends oauth2client_1.OAuth2Client {
     targetAudience;
     idTokenProvider;
@@ -8999,7 +8999,7 @@ exports.IdTokenClient = IdTokenClient;
 
 /***/ }),
 
-/***/ 4060:
+/***/ 9964:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -9020,9 +9020,9 @@ exports.IdTokenClient = IdTokenClient;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Impersonated = exports.IMPERSONATED_ACCOUNT_TYPE = void 0;
-const oauth2client_1 = __webpack_require__(6075);
-const gaxios_1 = __webpack_require__(5730);
-const util_1 = __webpack_require__(7070);
+const oauth2client_1 = __webpack_require__(91);
+const gaxios_1 = __webpack_require__(7842);
+const util_1 = __webpack_require__(7870);
 exports.IMPERSONATED_ACCOUNT_TYPE = 'impersonated_service_account';
 class Impersonated extends oauth2client_1.OAuth2Client {
     sourceClient;
@@ -9205,7 +9205,7 @@ exports.Impersonated = Impersonated;
 
 /***/ }),
 
-/***/ 8580:
+/***/ 7060:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -9224,8 +9224,8 @@ exports.Impersonated = Impersonated;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JWTAccess = void 0;
-const jws = __webpack_require__(876);
-const util_1 = __webpack_require__(7070);
+const jws = __webpack_require__(3324);
+const util_1 = __webpack_require__(7870);
 const DEFAULT_HEADER = {
     alg: 'RS256',
     typ: 'JWT',
@@ -9412,7 +9412,7 @@ exports.JWTAccess = JWTAccess;
 
 /***/ }),
 
-/***/ 1757:
+/***/ 5277:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -9431,11 +9431,11 @@ exports.JWTAccess = JWTAccess;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JWT = void 0;
-const googleToken_1 = __webpack_require__(5995);
-const getCredentials_1 = __webpack_require__(2317);
-const jwtaccess_1 = __webpack_require__(8580);
-const oauth2client_1 = __webpack_require__(6075);
-const authclient_1 = __webpack_require__(4906);
+const googleToken_1 = __webpack_require__(3067);
+const getCredentials_1 = __webpack_require__(3165);
+const jwtaccess_1 = __webpack_require__(7060);
+const oauth2client_1 = __webpack_require__(91);
+const authclient_1 = __webpack_require__(4810);
 class JWT extends oauth2client_1.OAuth2Client {
     email;
     keyFile;
@@ -9719,7 +9719,7 @@ exports.JWT = JWT;
 
 /***/ }),
 
-/***/ 2874:
+/***/ 3882:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9785,7 +9785,7 @@ exports.LoginTicket = LoginTicket;
 
 /***/ }),
 
-/***/ 6075:
+/***/ 91:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -9804,14 +9804,14 @@ exports.LoginTicket = LoginTicket;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OAuth2Client = exports.ClientAuthentication = exports.CertificateFormat = exports.CodeChallengeMethod = void 0;
-const gaxios_1 = __webpack_require__(5730);
-const querystring = __webpack_require__(1099);
+const gaxios_1 = __webpack_require__(7842);
+const querystring = __webpack_require__(3480);
 const stream = __webpack_require__(2203);
-const formatEcdsa = __webpack_require__(1221);
-const util_1 = __webpack_require__(7070);
-const crypto_1 = __webpack_require__(2003);
-const authclient_1 = __webpack_require__(4906);
-const loginticket_1 = __webpack_require__(2874);
+const formatEcdsa = __webpack_require__(325);
+const util_1 = __webpack_require__(7870);
+const crypto_1 = __webpack_require__(8851);
+const authclient_1 = __webpack_require__(4810);
+const loginticket_1 = __webpack_require__(3882);
 var CodeChallengeMethod;
 (function (CodeChallengeMethod) {
     CodeChallengeMethod["Plain"] = "plain";
@@ -10611,7 +10611,7 @@ exports.OAuth2Client = OAuth2Client;
 
 /***/ }),
 
-/***/ 5885:
+/***/ 9034:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -10631,8 +10631,8 @@ exports.OAuth2Client = OAuth2Client;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OAuthClientAuthHandler = void 0;
 exports.getErrorFromOAuthErrorResponse = getErrorFromOAuthErrorResponse;
-const gaxios_1 = __webpack_require__(5730);
-const crypto_1 = __webpack_require__(2003);
+const gaxios_1 = __webpack_require__(7842);
+const crypto_1 = __webpack_require__(8851);
 /** List of HTTP methods that accept request bodies. */
 const METHODS_SUPPORTING_REQUEST_BODY = ['PUT', 'POST', 'PATCH'];
 /**
@@ -10806,7 +10806,7 @@ function getErrorFromOAuthErrorResponse(resp, err) {
 
 /***/ }),
 
-/***/ 5549:
+/***/ 2045:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -10825,7 +10825,7 @@ function getErrorFromOAuthErrorResponse(resp, err) {
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PassThroughClient = void 0;
-const authclient_1 = __webpack_require__(4906);
+const authclient_1 = __webpack_require__(4810);
 /**
  * An AuthClient without any Authentication information. Useful for:
  * - Anonymous access
@@ -10872,7 +10872,7 @@ exports.PassThroughClient = PassThroughClient;
 
 /***/ }),
 
-/***/ 605:
+/***/ 6077:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -10891,10 +10891,10 @@ exports.PassThroughClient = PassThroughClient;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PluggableAuthClient = exports.ExecutableError = void 0;
-const baseexternalclient_1 = __webpack_require__(8798);
-const executable_response_1 = __webpack_require__(3135);
-const pluggable_auth_handler_1 = __webpack_require__(620);
-var pluggable_auth_handler_2 = __webpack_require__(620);
+const baseexternalclient_1 = __webpack_require__(142);
+const executable_response_1 = __webpack_require__(3247);
+const pluggable_auth_handler_1 = __webpack_require__(908);
+var pluggable_auth_handler_2 = __webpack_require__(908);
 Object.defineProperty(exports, "ExecutableError", ({ enumerable: true, get: function () { return pluggable_auth_handler_2.ExecutableError; } }));
 /**
  * The default executable timeout when none is provided, in milliseconds.
@@ -11098,7 +11098,7 @@ exports.PluggableAuthClient = PluggableAuthClient;
 
 /***/ }),
 
-/***/ 620:
+/***/ 908:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -11117,7 +11117,7 @@ exports.PluggableAuthClient = PluggableAuthClient;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PluggableAuthHandler = exports.ExecutableError = void 0;
-const executable_response_1 = __webpack_require__(3135);
+const executable_response_1 = __webpack_require__(3247);
 const childProcess = __webpack_require__(5317);
 const fs = __webpack_require__(9896);
 /**
@@ -11278,7 +11278,7 @@ exports.PluggableAuthHandler = PluggableAuthHandler;
 
 /***/ }),
 
-/***/ 3583:
+/***/ 9807:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -11297,8 +11297,8 @@ exports.PluggableAuthHandler = PluggableAuthHandler;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.UserRefreshClient = exports.USER_REFRESH_ACCOUNT_TYPE = void 0;
-const oauth2client_1 = __webpack_require__(6075);
-const authclient_1 = __webpack_require__(4906);
+const oauth2client_1 = __webpack_require__(91);
+const authclient_1 = __webpack_require__(4810);
 exports.USER_REFRESH_ACCOUNT_TYPE = 'authorized_user';
 class UserRefreshClient extends oauth2client_1.OAuth2Client {
     // TODO: refactor tests to make this private
@@ -11444,7 +11444,7 @@ exports.UserRefreshClient = UserRefreshClient;
 
 /***/ }),
 
-/***/ 5753:
+/***/ 121:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -11463,10 +11463,10 @@ exports.UserRefreshClient = UserRefreshClient;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.StsCredentials = void 0;
-const gaxios_1 = __webpack_require__(5730);
-const authclient_1 = __webpack_require__(4906);
-const oauth2common_1 = __webpack_require__(5885);
-const util_1 = __webpack_require__(7070);
+const gaxios_1 = __webpack_require__(7842);
+const authclient_1 = __webpack_require__(4810);
+const oauth2common_1 = __webpack_require__(9034);
+const util_1 = __webpack_require__(7870);
 /**
  * Implements the OAuth 2.0 token exchange based on
  * https://tools.ietf.org/html/rfc8693
@@ -11557,7 +11557,7 @@ exports.StsCredentials = StsCredentials;
 
 /***/ }),
 
-/***/ 6531:
+/***/ 4627:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -11576,7 +11576,7 @@ exports.StsCredentials = StsCredentials;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.UrlSubjectTokenSupplier = void 0;
-const authclient_1 = __webpack_require__(4906);
+const authclient_1 = __webpack_require__(4810);
 /**
  * Internal subject token supplier implementation used when a URL
  * is configured in the credential configuration used to build an {@link IdentityPoolClient}
@@ -11634,7 +11634,7 @@ exports.UrlSubjectTokenSupplier = UrlSubjectTokenSupplier;
 
 /***/ }),
 
-/***/ 8942:
+/***/ 3438:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -11656,8 +11656,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BrowserCrypto = void 0;
 // This file implements crypto functions we need using in-browser
 // SubtleCrypto interface `window.crypto.subtle`.
-const base64js = __webpack_require__(5417);
-const shared_1 = __webpack_require__(5487);
+const base64js = __webpack_require__(8793);
+const shared_1 = __webpack_require__(6831);
 class BrowserCrypto {
     constructor() {
         if (typeof window === 'undefined' ||
@@ -11767,7 +11767,7 @@ exports.BrowserCrypto = BrowserCrypto;
 
 /***/ }),
 
-/***/ 2003:
+/***/ 8851:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -11802,9 +11802,9 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createCrypto = createCrypto;
 exports.hasBrowserCrypto = hasBrowserCrypto;
-const crypto_1 = __webpack_require__(8942);
-const crypto_2 = __webpack_require__(3260);
-__exportStar(__webpack_require__(5487), exports);
+const crypto_1 = __webpack_require__(3438);
+const crypto_2 = __webpack_require__(7388);
+__exportStar(__webpack_require__(6831), exports);
 // Crypto interface will provide required crypto functions.
 // Use `createCrypto()` factory function to create an instance
 // of Crypto. It will either use Node.js `crypto` module, or
@@ -11827,7 +11827,7 @@ function hasBrowserCrypto() {
 
 /***/ }),
 
-/***/ 3260:
+/***/ 7388:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -11921,7 +11921,7 @@ function toBuffer(arrayBuffer) {
 
 /***/ }),
 
-/***/ 5487:
+/***/ 6831:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11959,7 +11959,7 @@ function fromArrayBufferToHex(arrayBuffer) {
 
 /***/ }),
 
-/***/ 7591:
+/***/ 5412:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11990,7 +11990,7 @@ exports.ErrorWithCode = ErrorWithCode;
 
 /***/ }),
 
-/***/ 2317:
+/***/ 3165:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -12012,7 +12012,7 @@ exports.getCredentials = getCredentials;
 const path = __webpack_require__(6928);
 const fs = __webpack_require__(9896);
 const util_1 = __webpack_require__(9023);
-const errorWithCode_1 = __webpack_require__(7591);
+const errorWithCode_1 = __webpack_require__(5412);
 const readFile = fs.readFile
     ? (0, util_1.promisify)(fs.readFile)
     : async () => {
@@ -12128,7 +12128,7 @@ async function getCredentials(keyFilePath) {
 
 /***/ }),
 
-/***/ 6690:
+/***/ 7362:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -12147,7 +12147,7 @@ async function getCredentials(keyFilePath) {
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getToken = getToken;
-const jwsSign_1 = __webpack_require__(5194);
+const jwsSign_1 = __webpack_require__(6490);
 /** The URL for Google's OAuth 2.0 token endpoint. */
 const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 /** The grant type for JWT-based authorization. */
@@ -12200,7 +12200,7 @@ async function getToken(tokenOptions) {
 
 /***/ }),
 
-/***/ 5995:
+/***/ 3067:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -12219,9 +12219,9 @@ async function getToken(tokenOptions) {
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.GoogleToken = void 0;
-const gaxios_1 = __webpack_require__(5730);
-const tokenHandler_1 = __webpack_require__(208);
-const revokeToken_1 = __webpack_require__(4270);
+const gaxios_1 = __webpack_require__(7842);
+const tokenHandler_1 = __webpack_require__(1488);
+const revokeToken_1 = __webpack_require__(8024);
 /**
  * The GoogleToken class is used to manage authentication with Google's OAuth 2.0 authorization server.
  * It handles fetching, caching, and refreshing of access tokens.
@@ -12331,7 +12331,7 @@ exports.GoogleToken = GoogleToken;
 
 /***/ }),
 
-/***/ 5194:
+/***/ 6490:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -12351,7 +12351,7 @@ exports.GoogleToken = GoogleToken;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.buildPayloadForJwsSign = buildPayloadForJwsSign;
 exports.getJwsSign = getJwsSign;
-const jws_1 = __webpack_require__(876);
+const jws_1 = __webpack_require__(3324);
 /** The default algorithm for signing JWTs. */
 const ALG_RS256 = 'RS256';
 /** The URL for Google's OAuth 2.0 token endpoint. */
@@ -12391,7 +12391,7 @@ function getJwsSign(tokenOptions) {
 
 /***/ }),
 
-/***/ 4270:
+/***/ 8024:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12431,7 +12431,7 @@ async function revokeToken(accessToken, transporter) {
 
 /***/ }),
 
-/***/ 208:
+/***/ 1488:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -12450,8 +12450,8 @@ async function revokeToken(accessToken, transporter) {
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TokenHandler = void 0;
-const getToken_1 = __webpack_require__(6690);
-const getCredentials_1 = __webpack_require__(2317);
+const getToken_1 = __webpack_require__(7362);
+const getCredentials_1 = __webpack_require__(3165);
 /**
  * Manages the fetching and caching of access tokens.
  */
@@ -12547,7 +12547,7 @@ exports.TokenHandler = TokenHandler;
 
 /***/ }),
 
-/***/ 4188:
+/***/ 492:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -12580,68 +12580,68 @@ exports.GoogleAuth = exports.auth = exports.GDCH_SERVICE_ACCOUNT_TYPE = exports.
 // WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 // See the License for the specific language governing permissions and
 // limitations under the License.
-const googleauth_1 = __webpack_require__(7534);
+const googleauth_1 = __webpack_require__(5934);
 Object.defineProperty(exports, "GoogleAuth", ({ enumerable: true, get: function () { return googleauth_1.GoogleAuth; } }));
 // Export common deps to ensure types/instances are the exact match. Useful
 // for consistently configuring the library across versions.
-exports.gcpMetadata = __webpack_require__(9171);
-exports.gaxios = __webpack_require__(5730);
-var authclient_1 = __webpack_require__(4906);
+exports.gcpMetadata = __webpack_require__(9595);
+exports.gaxios = __webpack_require__(7842);
+var authclient_1 = __webpack_require__(4810);
 Object.defineProperty(exports, "AuthClient", ({ enumerable: true, get: function () { return authclient_1.AuthClient; } }));
 Object.defineProperty(exports, "DEFAULT_UNIVERSE", ({ enumerable: true, get: function () { return authclient_1.DEFAULT_UNIVERSE; } }));
-var computeclient_1 = __webpack_require__(7361);
+var computeclient_1 = __webpack_require__(977);
 Object.defineProperty(exports, "Compute", ({ enumerable: true, get: function () { return computeclient_1.Compute; } }));
-var envDetect_1 = __webpack_require__(6867);
+var envDetect_1 = __webpack_require__(963);
 Object.defineProperty(exports, "GCPEnv", ({ enumerable: true, get: function () { return envDetect_1.GCPEnv; } }));
-var iam_1 = __webpack_require__(4814);
+var iam_1 = __webpack_require__(9390);
 Object.defineProperty(exports, "IAMAuth", ({ enumerable: true, get: function () { return iam_1.IAMAuth; } }));
-var idtokenclient_1 = __webpack_require__(1230);
+var idtokenclient_1 = __webpack_require__(2718);
 Object.defineProperty(exports, "IdTokenClient", ({ enumerable: true, get: function () { return idtokenclient_1.IdTokenClient; } }));
-var jwtaccess_1 = __webpack_require__(8580);
+var jwtaccess_1 = __webpack_require__(7060);
 Object.defineProperty(exports, "JWTAccess", ({ enumerable: true, get: function () { return jwtaccess_1.JWTAccess; } }));
-var jwtclient_1 = __webpack_require__(1757);
+var jwtclient_1 = __webpack_require__(5277);
 Object.defineProperty(exports, "JWT", ({ enumerable: true, get: function () { return jwtclient_1.JWT; } }));
-var impersonated_1 = __webpack_require__(4060);
+var impersonated_1 = __webpack_require__(9964);
 Object.defineProperty(exports, "Impersonated", ({ enumerable: true, get: function () { return impersonated_1.Impersonated; } }));
-var oauth2client_1 = __webpack_require__(6075);
+var oauth2client_1 = __webpack_require__(91);
 Object.defineProperty(exports, "CodeChallengeMethod", ({ enumerable: true, get: function () { return oauth2client_1.CodeChallengeMethod; } }));
 Object.defineProperty(exports, "OAuth2Client", ({ enumerable: true, get: function () { return oauth2client_1.OAuth2Client; } }));
 Object.defineProperty(exports, "ClientAuthentication", ({ enumerable: true, get: function () { return oauth2client_1.ClientAuthentication; } }));
-var loginticket_1 = __webpack_require__(2874);
+var loginticket_1 = __webpack_require__(3882);
 Object.defineProperty(exports, "LoginTicket", ({ enumerable: true, get: function () { return loginticket_1.LoginTicket; } }));
-var refreshclient_1 = __webpack_require__(3583);
+var refreshclient_1 = __webpack_require__(9807);
 Object.defineProperty(exports, "UserRefreshClient", ({ enumerable: true, get: function () { return refreshclient_1.UserRefreshClient; } }));
-var awsclient_1 = __webpack_require__(7741);
+var awsclient_1 = __webpack_require__(1261);
 Object.defineProperty(exports, "AwsClient", ({ enumerable: true, get: function () { return awsclient_1.AwsClient; } }));
-var awsrequestsigner_1 = __webpack_require__(9295);
+var awsrequestsigner_1 = __webpack_require__(7647);
 Object.defineProperty(exports, "AwsRequestSigner", ({ enumerable: true, get: function () { return awsrequestsigner_1.AwsRequestSigner; } }));
-var identitypoolclient_1 = __webpack_require__(3640);
+var identitypoolclient_1 = __webpack_require__(9960);
 Object.defineProperty(exports, "IdentityPoolClient", ({ enumerable: true, get: function () { return identitypoolclient_1.IdentityPoolClient; } }));
-var externalclient_1 = __webpack_require__(2099);
+var externalclient_1 = __webpack_require__(8323);
 Object.defineProperty(exports, "ExternalAccountClient", ({ enumerable: true, get: function () { return externalclient_1.ExternalAccountClient; } }));
-var baseexternalclient_1 = __webpack_require__(8798);
+var baseexternalclient_1 = __webpack_require__(142);
 Object.defineProperty(exports, "BaseExternalAccountClient", ({ enumerable: true, get: function () { return baseexternalclient_1.BaseExternalAccountClient; } }));
-var downscopedclient_1 = __webpack_require__(2375);
+var downscopedclient_1 = __webpack_require__(7556);
 Object.defineProperty(exports, "DownscopedClient", ({ enumerable: true, get: function () { return downscopedclient_1.DownscopedClient; } }));
-var pluggable_auth_client_1 = __webpack_require__(605);
+var pluggable_auth_client_1 = __webpack_require__(6077);
 Object.defineProperty(exports, "PluggableAuthClient", ({ enumerable: true, get: function () { return pluggable_auth_client_1.PluggableAuthClient; } }));
 Object.defineProperty(exports, "ExecutableError", ({ enumerable: true, get: function () { return pluggable_auth_client_1.ExecutableError; } }));
-var externalAccountAuthorizedUserClient_1 = __webpack_require__(4992);
+var externalAccountAuthorizedUserClient_1 = __webpack_require__(4240);
 Object.defineProperty(exports, "EXTERNAL_ACCOUNT_AUTHORIZED_USER_TYPE", ({ enumerable: true, get: function () { return externalAccountAuthorizedUserClient_1.EXTERNAL_ACCOUNT_AUTHORIZED_USER_TYPE; } }));
 Object.defineProperty(exports, "ExternalAccountAuthorizedUserClient", ({ enumerable: true, get: function () { return externalAccountAuthorizedUserClient_1.ExternalAccountAuthorizedUserClient; } }));
-var passthrough_1 = __webpack_require__(5549);
+var passthrough_1 = __webpack_require__(2045);
 Object.defineProperty(exports, "PassThroughClient", ({ enumerable: true, get: function () { return passthrough_1.PassThroughClient; } }));
-var gdchclient_1 = __webpack_require__(4256);
+var gdchclient_1 = __webpack_require__(5072);
 Object.defineProperty(exports, "GdchClient", ({ enumerable: true, get: function () { return gdchclient_1.GdchClient; } }));
 Object.defineProperty(exports, "GDCH_SERVICE_ACCOUNT_TYPE", ({ enumerable: true, get: function () { return gdchclient_1.GDCH_SERVICE_ACCOUNT_TYPE; } }));
-__exportStar(__webpack_require__(5995), exports);
+__exportStar(__webpack_require__(3067), exports);
 const auth = new googleauth_1.GoogleAuth();
 exports.auth = auth;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 7070:
+/***/ 7870:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -12869,7 +12869,7 @@ function suppressFromJsonWarning(fn) {
 
 /***/ }),
 
-/***/ 3548:
+/***/ 1628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12956,7 +12956,7 @@ Colours.refresh();
 
 /***/ }),
 
-/***/ 5177:
+/***/ 1577:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -12989,15 +12989,15 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LogSeverity = void 0;
-__exportStar(__webpack_require__(1236), exports);
+__exportStar(__webpack_require__(4788), exports);
 // 🌟 ADDED EXPORT FOR TYPES 🌟
-var types_1 = __webpack_require__(2744);
+var types_1 = __webpack_require__(2440);
 Object.defineProperty(exports, "LogSeverity", ({ enumerable: true, get: function () { return types_1.LogSeverity; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 1236:
+/***/ 4788:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -13057,8 +13057,8 @@ exports.log = log;
 const events_1 = __webpack_require__(4434);
 const process = __importStar(__webpack_require__(932));
 const util = __importStar(__webpack_require__(9023));
-const colours_1 = __webpack_require__(3548);
-const types_1 = __webpack_require__(2744);
+const colours_1 = __webpack_require__(1628);
+const types_1 = __webpack_require__(2440);
 // Some functions (as noted) are based on the Node standard library, from
 // the following file:
 //
@@ -13417,7 +13417,7 @@ function log(namespace, parent) {
 
 /***/ }),
 
-/***/ 2744:
+/***/ 2440:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13439,11 +13439,11 @@ var LogSeverity;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 4826:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var json_stringify = (__webpack_require__(9235).stringify);
-var json_parse     = __webpack_require__(9853);
+var json_stringify = (__webpack_require__(3651).stringify);
+var json_parse     = __webpack_require__(3197);
 
 module.exports = function(options) {
     return  {
@@ -13458,7 +13458,7 @@ module.exports.stringify = json_stringify;
 
 /***/ }),
 
-/***/ 9853:
+/***/ 3197:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var BigNumber = null;
@@ -13668,7 +13668,7 @@ var json_parse = function (options) {
       if (!isFinite(number)) {
         error('Bad number');
       } else {
-        if (BigNumber == null) BigNumber = __webpack_require__(2427);
+        if (BigNumber == null) BigNumber = __webpack_require__(1259);
         //if (number > 9007199254740992 || number < -9007199254740992)
         // Bignumber has stricter check: everything with length > 15 digits disallowed
         if (string.length > 15)
@@ -13908,10 +13908,10 @@ module.exports = json_parse;
 
 /***/ }),
 
-/***/ 9235:
+/***/ 3651:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var BigNumber = __webpack_require__(2427);
+var BigNumber = __webpack_require__(1259);
 
 /*
     json2.js
@@ -14299,12 +14299,12 @@ var JSON = module.exports;
 
 /***/ }),
 
-/***/ 5246:
+/***/ 8622:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var Buffer = (__webpack_require__(2626).Buffer);
+var Buffer = (__webpack_require__(3058).Buffer);
 var crypto = __webpack_require__(6982);
-var formatEcdsa = __webpack_require__(1221);
+var formatEcdsa = __webpack_require__(325);
 var util = __webpack_require__(9023);
 
 var MSG_INVALID_ALGORITHM = '"%s" is not a valid algorithm.\n  Supported algorithms are:\n  "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512" and "none".'
@@ -14447,7 +14447,7 @@ var timingSafeEqual = 'timingSafeEqual' in crypto ? function timingSafeEqual(a, 
   return crypto.timingSafeEqual(a, b)
 } : function timingSafeEqual(a, b) {
   if (!bufferEqual) {
-    bufferEqual = __webpack_require__(8884);
+    bufferEqual = __webpack_require__(9732);
   }
 
   return bufferEqual(a, b)
@@ -14572,12 +14572,12 @@ module.exports = function jwa(algorithm) {
 
 /***/ }),
 
-/***/ 876:
+/***/ 3324:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /*global exports*/
-var SignStream = __webpack_require__(4539);
-var VerifyStream = __webpack_require__(9936);
+var SignStream = __webpack_require__(8600);
+var VerifyStream = __webpack_require__(4368);
 
 var ALGORITHMS = [
   'HS256', 'HS384', 'HS512',
@@ -14601,11 +14601,11 @@ exports.createVerify = function createVerify(opts) {
 
 /***/ }),
 
-/***/ 5847:
+/***/ 1831:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module, process*/
-var Buffer = (__webpack_require__(2626).Buffer);
+var Buffer = (__webpack_require__(3058).Buffer);
 var Stream = __webpack_require__(2203);
 var util = __webpack_require__(9023);
 
@@ -14663,15 +14663,15 @@ module.exports = DataStream;
 
 /***/ }),
 
-/***/ 4539:
+/***/ 8600:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module*/
-var Buffer = (__webpack_require__(2626).Buffer);
-var DataStream = __webpack_require__(5847);
-var jwa = __webpack_require__(5246);
+var Buffer = (__webpack_require__(3058).Buffer);
+var DataStream = __webpack_require__(1831);
+var jwa = __webpack_require__(8622);
 var Stream = __webpack_require__(2203);
-var toString = __webpack_require__(7686);
+var toString = __webpack_require__(5126);
 var util = __webpack_require__(9023);
 
 function base64url(string, encoding) {
@@ -14753,7 +14753,7 @@ module.exports = SignStream;
 
 /***/ }),
 
-/***/ 7686:
+/***/ 5126:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module*/
@@ -14770,15 +14770,15 @@ module.exports = function toString(obj) {
 
 /***/ }),
 
-/***/ 9936:
+/***/ 4368:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module*/
-var Buffer = (__webpack_require__(2626).Buffer);
-var DataStream = __webpack_require__(5847);
-var jwa = __webpack_require__(5246);
+var Buffer = (__webpack_require__(3058).Buffer);
+var DataStream = __webpack_require__(1831);
+var jwa = __webpack_require__(8622);
 var Stream = __webpack_require__(2203);
-var toString = __webpack_require__(7686);
+var toString = __webpack_require__(5126);
 var util = __webpack_require__(9023);
 var JWS_REGEX = /^[a-zA-Z0-9\-_]+?\.[a-zA-Z0-9\-_]+?\.([a-zA-Z0-9\-_]+)?$/;
 
@@ -14902,7 +14902,7 @@ module.exports = VerifyStream;
 
 /***/ }),
 
-/***/ 2626:
+/***/ 3058:
 /***/ ((module, exports, __webpack_require__) => {
 
 /*! safe-buffer. MIT License. Feross Aboukhadijeh <https://feross.org/opensource> */
@@ -14974,7 +14974,7 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 
 /***/ }),
 
-/***/ 7640:
+/***/ 6128:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15099,7 +15099,7 @@ function detectGCPResidency() {
 
 /***/ }),
 
-/***/ 9171:
+/***/ 9595:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -15165,10 +15165,10 @@ exports.requestTimeout = requestTimeout;
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-const gaxios_1 = __webpack_require__(5730);
-const jsonBigint = __webpack_require__(1706);
-const gcp_residency_1 = __webpack_require__(7640);
-const logger = __importStar(__webpack_require__(5177));
+const gaxios_1 = __webpack_require__(7842);
+const jsonBigint = __webpack_require__(4826);
+const gcp_residency_1 = __webpack_require__(6128);
+const logger = __importStar(__webpack_require__(1577));
 exports.BASE_PATH = '/computeMetadata/v1';
 exports.HOST_ADDRESS = 'http://169.254.169.254';
 exports.SECONDARY_HOST_ADDRESS = 'http://metadata.google.internal.';
@@ -15564,12 +15564,12 @@ function setGCPResidency(value = null) {
 function requestTimeout() {
     return getGCPResidency() ? 0 : 3000;
 }
-__exportStar(__webpack_require__(7640), exports);
+__exportStar(__webpack_require__(6128), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 1507:
+/***/ 8823:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -15585,13 +15585,13 @@ __exportStar(__webpack_require__(7640), exports);
 // WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 // See the License for the specific language governing permissions and
 // limitations under the License.
-const pkg = __webpack_require__(1520);
+const pkg = __webpack_require__(6495);
 module.exports = { pkg };
 //# sourceMappingURL=util.cjs.map
 
 /***/ }),
 
-/***/ 4042:
+/***/ 5470:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15609,7 +15609,7 @@ module.exports = { pkg };
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.USER_AGENT = exports.PRODUCT_NAME = exports.pkg = void 0;
-const pkg = __webpack_require__(4499);
+const pkg = __webpack_require__(6066);
 exports.pkg = pkg;
 const PRODUCT_NAME = 'google-api-nodejs-client';
 exports.PRODUCT_NAME = PRODUCT_NAME;
@@ -15619,14 +15619,14 @@ exports.USER_AGENT = USER_AGENT;
 
 /***/ }),
 
-/***/ 1520:
+/***/ 6495:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"name":"gaxios","version":"8.3.3","description":"A simple common HTTP client specifically for Google APIs and services.","main":"build/cjs/src/index.js","types":"build/cjs/src/index.d.ts","files":["build/cjs/src","build/esm/src","build/esm/package.json","!build/**/*.map"],"exports":{".":{"import":{"types":"./build/esm/src/index.d.ts","default":"./build/esm/src/index.js"},"require":{"types":"./build/cjs/src/index.d.ts","default":"./build/cjs/src/index.js"}},"./build/src/common":{"import":"./build/esm/src/common.js","require":"./build/cjs/src/common.js"},"./package.json":"./package.json"},"repository":{"type":"git","directory":"core/packages/gaxios","url":"https://github.com/googleapis/google-cloud-node.git"},"keywords":["google"],"engines":{"node":">=22"},"author":"Google, LLC","license":"Apache-2.0","devDependencies":{"@babel/plugin-proposal-private-methods":"^7.18.6","@types/cors":"^2.8.6","@types/express":"^5.0.0","@types/extend":"^3.0.1","@types/mocha":"^10.0.10","@types/multiparty":"4.2.1","@types/mv":"^2.1.0","@types/ncp":"^2.0.8","@types/node":"^24.0.0","@types/sinon":"^21.0.0","@types/tmp":"^0.2.6","assert":"^2.0.0","browserify":"^17.0.0","c8":"^10.1.3","cors":"^2.8.5","express":"^5.0.0","gts":"^6.0.2","is-docker":"^3.0.0","jsdoc":"^4.0.4","jsdoc-fresh":"^6.1.0","jsdoc-region-tag":"^5.1.0","karma":"^6.0.0","karma-chrome-launcher":"^3.0.0","karma-coverage":"^2.0.0","karma-firefox-launcher":"^2.0.0","karma-mocha":"^2.0.0","karma-remap-coverage":"^0.1.5","karma-sourcemap-loader":"^0.4.0","karma-webpack":"^5.0.0","mocha":"^11.1.0","multiparty":"^4.2.1","mv":"^2.1.1","ncp":"^2.0.0","nock":"14.0.5","null-loader":"^4.0.1","pack-n-play":"^5.3.0","puppeteer":"^24.0.0","sinon":"21.0.3","stream-browserify":"^3.0.0","tmp":"0.2.7","ts-loader":"^9.5.2","typescript":"5.8.3","undici-types":"^7.24.1","webpack":"^5.97.1","webpack-cli":"^6.0.1"},"dependencies":{"extend":"^3.0.2","https-proxy-agent":"^7.0.1","node-fetch":"^3.3.2"},"homepage":"https://github.com/googleapis/google-cloud-node/tree/main/core/packages/gaxios","scripts":{"lint":"gts check --no-inline-config","test":"node ../../../bin/run-test.cjs build/esm/test","presystem-test":"npm run compile","system-test":"mocha build/esm/system-test --timeout 80000","compile":"tsc -b ./tsconfig.json ./tsconfig.cjs.json && node utils/enable-esm.mjs","fix":"gts fix","pretest":"npm run compile","webpack":"webpack","prebrowser-test":"npm run compile","browser-test":"node build/browser-test/browser-test-runner.js","docs":"jsdoc -c .jsdoc.js","samples-test":"cd samples/ && npm link ../ && npm test && cd ../","prelint":"cd samples; npm link ../; npm install","clean":"gts clean"}}');
 
 /***/ }),
 
-/***/ 4499:
+/***/ 6066:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"name":"google-auth-library","version":"11.3.4","author":"Google Inc.","description":"Google APIs Authentication Client Library for Node.js","engines":{"node":">=22"},"main":"./build/src/index.js","types":"./build/src/index.d.ts","repository":{"type":"git","directory":"core/packages/google-auth-library-nodejs","url":"https://github.com/googleapis/google-cloud-node.git"},"keywords":["google","api","google apis","client","client library"],"dependencies":{"base64-js":"^1.3.0","ecdsa-sig-formatter":"^1.0.11","gaxios":"^8.3.1","gcp-metadata":"^9.2.1","google-logging-utils":"^2.1.0","jws":"^4.0.0"},"devDependencies":{"@types/base64-js":"^1.2.5","@types/jws":"^3.1.0","@types/mocha":"^10.0.10","@types/mv":"^2.1.0","@types/ncp":"^2.0.8","@types/node":"^24.0.0","@types/sinon":"^21.0.0","assert-rejects":"^1.0.0","c8":"^10.1.3","codecov":"^3.8.3","gts":"^6.0.2","is-docker":"^3.0.0","jsdoc":"^4.0.4","jsdoc-fresh":"^6.1.0","jsdoc-region-tag":"^5.1.0","karma":"^6.0.0","karma-chrome-launcher":"^3.0.0","karma-coverage":"^2.0.0","karma-firefox-launcher":"^2.0.0","karma-mocha":"^2.0.0","karma-sourcemap-loader":"^0.4.0","karma-webpack":"^5.0.0","mocha":"^11.1.0","mv":"^2.1.1","ncp":"^2.0.0","nock":"^14.0.5","null-loader":"^4.0.1","puppeteer":"^24.0.0","sinon":"21.0.3","ts-loader":"^9.5.2","typescript":"5.8.3","webpack":"^5.97.1","webpack-cli":"^6.0.1"},"files":["build/src","!build/src/**/*.map"],"license":"Apache-2.0","homepage":"https://github.com/googleapis/google-cloud-node/tree/main/core/packages/google-auth-library-nodejs","scripts":{"test":"node ../../../bin/run-test.cjs build/test","clean":"gts clean","lint":"gts check --no-inline-config","compile":"tsc -p .","fix":"gts fix","pretest":"pnpm run compile --sourceMap","docs":"jsdoc -c .jsdoc.js","samples-setup":"cd samples/ && pnpm link ../ && pnpm run setup && cd ../","samples-test":"cd samples/ && pnpm link ../ && pnpm test && cd ../","system-test":"mocha build/system-test --timeout 60000","presystem-test":"pnpm run compile --sourceMap","webpack":"webpack","browser-test":"karma start","prelint":"cd samples; pnpm link ../; pnpm install"}}');

@@ -1,8 +1,8 @@
-export const id = 606;
-export const ids = [606];
+export const id = 261;
+export const ids = [261];
 export const modules = {
 
-/***/ 7332:
+/***/ 8315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9228);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5725);
 
 
 /** Reads a file named on the command line; `-` is standard input. */
@@ -34,7 +34,7 @@ async function readInputFile(path, what) {
 
 /***/ }),
 
-/***/ 8606:
+/***/ 7261:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -45,17 +45,17 @@ __webpack_require__.d(__webpack_exports__, {
   tokenVerify: () => (/* binding */ tokenVerify)
 });
 
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/jwks/local.js
-var local = __webpack_require__(9495);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/local.js
+var local = __webpack_require__(6687);
 // EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(9228);
+var broker_error = __webpack_require__(5725);
 // EXTERNAL MODULE: ./src/oidc/issuer-url.ts
-var issuer_url = __webpack_require__(5427);
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
-var verify = __webpack_require__(361);
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/lib/validate.js
-var validate = __webpack_require__(384);
-;// CONCATENATED MODULE: ../../work/main/node_modules/jose/dist/webapi/util/decode_protected_header.js
+var issuer_url = __webpack_require__(1910);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
+var verify = __webpack_require__(5057);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+var validate = __webpack_require__(7784);
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_protected_header.js
 
 function decodeProtectedHeader(token) {
   let encodedProtectedHeader;
@@ -74,10 +74,10 @@ function decodeProtectedHeader(token) {
 }
 
 
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/util/errors.js
-var errors = __webpack_require__(3090);
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/jwks/remote.js
-var remote = __webpack_require__(2032);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+var errors = __webpack_require__(5674);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
+var remote = __webpack_require__(2952);
 ;// CONCATENATED MODULE: ./src/oidc/issuer-keys.ts
 
 
@@ -263,9 +263,9 @@ function instant(seconds) {
 }
 
 // EXTERNAL MODULE: ./src/cli/cli-output.ts
-var cli_output = __webpack_require__(9399);
+var cli_output = __webpack_require__(8116);
 // EXTERNAL MODULE: ./src/cli/commands/input-files.ts
-var input_files = __webpack_require__(7332);
+var input_files = __webpack_require__(8315);
 ;// CONCATENATED MODULE: ./src/cli/commands/token-verify.ts
 
 
@@ -304,14 +304,14 @@ function parseJwks(text, file) {
 
 /***/ }),
 
-/***/ 5427:
+/***/ 1910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   u: () => (/* binding */ parseIssuerUrl)
 /* harmony export */ });
 /* unused harmony export isLoopbackHost */
-/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9228);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5725);
 
 /** Hosts where plain http is acceptable: the traffic never leaves the machine. */
 function isLoopbackHost(hostname) {

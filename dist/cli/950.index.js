@@ -1,8 +1,8 @@
-export const id = 310;
-export const ids = [310];
+export const id = 950;
+export const ids = [950];
 export const modules = {
 
-/***/ 7332:
+/***/ 8315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9228);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5725);
 
 
 /** Reads a file named on the command line; `-` is standard input. */
@@ -34,7 +34,7 @@ async function readInputFile(path, what) {
 
 /***/ }),
 
-/***/ 9310:
+/***/ 6950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -46,11 +46,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/policy/lint/finding.ts
-var finding = __webpack_require__(6566);
-// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(7207);
+var finding = __webpack_require__(5359);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(9228);
+var broker_error = __webpack_require__(5725);
 ;// CONCATENATED MODULE: ./src/policy/lint/aws-trust-policy-lint.ts
 
 
@@ -147,9 +147,9 @@ function duplicateKeys(node, at) {
 }
 
 // EXTERNAL MODULE: ./src/cli/cli-output.ts
-var cli_output = __webpack_require__(9399);
+var cli_output = __webpack_require__(8116);
 // EXTERNAL MODULE: ./src/cli/commands/input-files.ts
-var input_files = __webpack_require__(7332);
+var input_files = __webpack_require__(8315);
 ;// CONCATENATED MODULE: ./src/cli/commands/lint-trust-policy.ts
 
 
@@ -170,7 +170,7 @@ function lintTrustPolicy(file, options) {
 
 /***/ }),
 
-/***/ 6566:
+/***/ 5359:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,17 +1,17 @@
-export const id = 922;
-export const ids = [922];
+export const id = 746;
+export const ids = [746];
 export const modules = {
 
-/***/ 9495:
+/***/ 6687:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   w: () => (/* binding */ createLocalJWKSet)
 /* harmony export */ });
-/* harmony import */ var _lib_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2875);
-/* harmony import */ var _lib_jws_algorithms_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6309);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3090);
-/* harmony import */ var _lib_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(384);
+/* harmony import */ var _lib_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7859);
+/* harmony import */ var _lib_jws_algorithms_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8109);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5674);
+/* harmony import */ var _lib_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7784);
 
 
 
@@ -74,16 +74,16 @@ function createLocalJWKSet(jwks) {
 
 /***/ }),
 
-/***/ 2032:
+/***/ 2952:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   RD: () => (/* binding */ createRemoteJWKSet)
 /* harmony export */ });
 /* unused harmony exports customFetch, jwksCache */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3090);
-/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9495);
-/* harmony import */ var _lib_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(384);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5674);
+/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6687);
+/* harmony import */ var _lib_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7784);
 
 
 
@@ -187,7 +187,7 @@ function createRemoteJWKSet(url, options) {
 
 /***/ }),
 
-/***/ 361:
+/***/ 5057:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -196,17 +196,17 @@ __webpack_require__.d(__webpack_exports__, {
   V: () => (/* binding */ jwtVerify)
 });
 
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/lib/jws_algorithms.js
-var jws_algorithms = __webpack_require__(6309);
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/util/errors.js
-var errors = __webpack_require__(3090);
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/lib/buffer_utils.js
-var buffer_utils = __webpack_require__(9754);
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/lib/validate.js
-var validate = __webpack_require__(384);
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/lib/key.js
-var lib_key = __webpack_require__(2875);
-;// CONCATENATED MODULE: ../../work/main/node_modules/jose/dist/webapi/lib/jws_verify.js
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/jws_algorithms.js
+var jws_algorithms = __webpack_require__(8109);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+var errors = __webpack_require__(5674);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+var buffer_utils = __webpack_require__(7410);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+var validate = __webpack_require__(7784);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key.js
+var lib_key = __webpack_require__(7859);
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_verify.js
 
 
 
@@ -290,9 +290,9 @@ async function verifyCompact(jws, shared, key) {
 }
 
 
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/lib/jwt_claims_set.js
-var jwt_claims_set = __webpack_require__(8382);
-;// CONCATENATED MODULE: ../../work/main/node_modules/jose/dist/webapi/jwt/verify.js
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/jwt_claims_set.js
+var jwt_claims_set = __webpack_require__(5526);
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js
 
 
 
@@ -308,7 +308,7 @@ async function jwtVerify(jwt, key, options) {
 
 /***/ }),
 
-/***/ 9754:
+/***/ 7410:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -389,15 +389,15 @@ async function digest(algorithm, data) {
 
 /***/ }),
 
-/***/ 6309:
+/***/ 8109:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ JWS),
 /* harmony export */   q: () => (/* binding */ jwsAlgorithm)
 /* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3090);
-/* harmony import */ var _key_descriptor_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9891);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5674);
+/* harmony import */ var _key_descriptor_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3035);
 
 
 const sig = [["verify"], ["sign"]];
@@ -473,7 +473,7 @@ function jwsAlgorithm(alg) {
 
 /***/ }),
 
-/***/ 8382:
+/***/ 5526:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -482,9 +482,9 @@ function jwsAlgorithm(alg) {
 /* harmony export */   k6: () => (/* binding */ validateClaimsSet)
 /* harmony export */ });
 /* unused harmony exports jwtClaim, secs */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3090);
-/* harmony import */ var _buffer_utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9754);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(384);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5674);
+/* harmony import */ var _buffer_utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7410);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7784);
 
 
 
@@ -633,7 +633,7 @@ class JWTClaimsBuilder {
 
 /***/ }),
 
-/***/ 2875:
+/***/ 7859:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -648,9 +648,9 @@ class JWTClaimsBuilder {
 /* harmony export */   xY: () => (/* binding */ jwkToKey)
 /* harmony export */ });
 /* unused harmony exports assertCryptoKey, checkCryptoKey, checkUsage, isKeyLike, normalizeJwk */
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(384);
-/* harmony import */ var _util_base64url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9165);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3090);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7784);
+/* harmony import */ var _util_base64url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1445);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5674);
 
 
 
@@ -795,7 +795,7 @@ async function rawKey(key, expected, usage, extractable = !1) {
 
 /***/ }),
 
-/***/ 9891:
+/***/ 3035:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -812,7 +812,7 @@ function table(entries) {
 
 /***/ }),
 
-/***/ 384:
+/***/ 7784:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -831,9 +831,9 @@ function table(entries) {
 /* harmony export */   qc: () => (/* binding */ JWS_RECOGNIZED)
 /* harmony export */ });
 /* unused harmony exports JWE_RECOGNIZED, assertUint8Array */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3090);
-/* harmony import */ var _util_base64url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9165);
-/* harmony import */ var _buffer_utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9754);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5674);
+/* harmony import */ var _util_base64url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1445);
+/* harmony import */ var _buffer_utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7410);
 
 
 
@@ -944,14 +944,14 @@ function serializeJoseHeader(Err, header) {
 
 /***/ }),
 
-/***/ 9165:
+/***/ 1445:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ decode),
 /* harmony export */   l: () => (/* binding */ encode)
 /* harmony export */ });
-/* harmony import */ var _lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9754);
+/* harmony import */ var _lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7410);
 
 const invalid = "The input to be decoded is not correctly encoded.";
 function decode(input) {
@@ -969,7 +969,7 @@ function encode(input) {
 
 /***/ }),
 
-/***/ 3090:
+/***/ 5674:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

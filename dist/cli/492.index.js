@@ -1,8 +1,8 @@
-export const id = 645;
-export const ids = [645];
+export const id = 492;
+export const ids = [492];
 export const modules = {
 
-/***/ 3512:
+/***/ 9445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -20,7 +20,7 @@ function oidcProviderKeyPrefix(issuer) {
 
 /***/ }),
 
-/***/ 8645:
+/***/ 3492:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -33,8 +33,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/jwt/sign.js + 1 modules
-var sign = __webpack_require__(504);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/sign.js + 1 modules
+var sign = __webpack_require__(2896);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./src/sandbox/http.ts
@@ -156,10 +156,10 @@ function claimsFor(job) {
     return claims;
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/key/generate_key_pair.js + 2 modules
-var generate_key_pair = __webpack_require__(3834);
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/key/export.js
-var key_export = __webpack_require__(6824);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/generate_key_pair.js + 2 modules
+var generate_key_pair = __webpack_require__(1538);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/export.js
+var key_export = __webpack_require__(7968);
 ;// CONCATENATED MODULE: ./src/sandbox/issuer/signing-keys.ts
 
 
@@ -441,12 +441,12 @@ function validationError(value, member, constraint) {
     return new AwsApiError('ValidationError', 400, `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}`);
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/@smithy/hash-node/dist-cjs/index.js
-var dist_cjs = __webpack_require__(7911);
-// EXTERNAL MODULE: ../../work/main/node_modules/@smithy/protocol-http/dist-cjs/index.js
-var protocol_http_dist_cjs = __webpack_require__(1876);
-// EXTERNAL MODULE: ../../work/main/node_modules/@smithy/signature-v4/dist-cjs/index.js
-var signature_v4_dist_cjs = __webpack_require__(8398);
+// EXTERNAL MODULE: ./node_modules/@smithy/hash-node/dist-cjs/index.js
+var dist_cjs = __webpack_require__(5092);
+// EXTERNAL MODULE: ./node_modules/@smithy/protocol-http/dist-cjs/index.js
+var protocol_http_dist_cjs = __webpack_require__(2356);
+// EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
+var signature_v4_dist_cjs = __webpack_require__(5118);
 ;// CONCATENATED MODULE: ./src/sandbox/aws/sigv4.ts
 
 
@@ -494,13 +494,13 @@ async function verifySignature(request, claims, credentials) {
 }
 
 // EXTERNAL MODULE: ./src/providers/aws/oidc-provider.ts
-var oidc_provider = __webpack_require__(3512);
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
-var verify = __webpack_require__(361);
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/util/errors.js
-var errors = __webpack_require__(3090);
-// EXTERNAL MODULE: ../../work/main/node_modules/jose/dist/webapi/jwks/remote.js
-var remote = __webpack_require__(2032);
+var oidc_provider = __webpack_require__(9445);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
+var verify = __webpack_require__(5057);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+var errors = __webpack_require__(5674);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
+var remote = __webpack_require__(2952);
 ;// CONCATENATED MODULE: ./src/sandbox/aws/web-identity.ts
 
 
@@ -1322,8 +1322,8 @@ var external_node_child_process_ = __webpack_require__(1421);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(7207);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/sandbox/runner/simulated-runner.ts
 
 
