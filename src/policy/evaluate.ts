@@ -44,8 +44,9 @@ export function evaluatePolicy(policy: Policy, claims: Readonly<Record<string, u
     allowed: false,
     reason,
     rule,
+    // Only a default denial has a rule that came close: a refused issuer or audience was never put to the rules.
     get closest() {
-      return rule ? undefined : closestAllow(allOutcomes());
+      return reason === 'no allow rule matched' ? closestAllow(allOutcomes()) : undefined;
     },
     get outcomes() {
       return allOutcomes();

@@ -1,13 +1,13 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLMap } from 'yaml';
 import generatedValidator from './schema-validator.generated.ts';
 import { BrokerError, ErrorCode, isBrokerError, type SourceLocation } from '../errors/broker-error.ts';
 import { parseIssuerUrl } from '../oidc/issuer-url.ts';
 import { parseDuration } from './duration.ts';
 import { directorySource } from './sources/directory-source.ts';
 import type { PolicySource } from './sources/policy-source.ts';
-import { anchoredRegExp, globProblem, globToRegExp, regexProblem } from './matchers.ts';
+import { anchoredRegExp, globProblem, globToRegExp, regexIssue } from './matchers.ts';
 import { GITHUB_ACTIONS_ISSUER, type Condition, type Grant, type Matcher, type Policy, type PolicyRule } from './types.ts';
 
 // STS's own bounds for a role session.
@@ -42,6 +42,8 @@ interface Problem {
   /** Point at the key rather than its value (for unknown keys). */
   atKey?: boolean;
   message: string;
+  /** Said once in the error's hint, however many problems share it. */
+  hint?: string;
 }
 
 // schema/policy.schema.json, compiled at build time (scripts/generate-policy-validator.ts).
@@ -117,13 +119,13 @@ export function parsePolicy(text: string, source: string): Policy {
   if (document.errors.length > 0) {
     throw invalid(source, document.errors.map((error) => ({ location: at(error.pos[0]), message: yamlMessage(error.code, error.message) })));
   }
-  const data: unknown = document.toJS();
+  const data = toData(document, source, at);
   const problems: Problem[] = collapseAnyOf(validate(data)).map(describeSchemaError);
   if (problems.length === 0) problems.push(...semanticProblems(data as RawPolicy));
   if (problems.length > 0) {
     throw invalid(
       source,
-      problems.map((problem) => ({ location: at(offsetOf(document, problem)), message: problem.message })),
+      problems.map((problem) => ({ location: at(offsetOf(document, problem)), message: problem.message, hint: problem.hint })),
     );
   }
   return build(data as RawPolicy, source, (path) => at(offsetOf(document, { path, message: '' })));
@@ -186,8 +188,8 @@ function semanticProblems(raw: RawPolicy): Problem[] {
     if (effect === 'allow' && !rule.grant) problems.push({ path: ['rules', index], message: `allow rule "${rule.name}" has no grant; say what it allows under \`grant:\`` });
     for (const [claim, value] of Object.entries(rule.match)) {
       if (typeof value !== 'object' || Array.isArray(value)) continue;
-      const [kind, problem] = 'glob' in value ? ['glob', globProblem(value.glob)] : ['regex', regexProblem(value.regex)];
-      if (problem) problems.push({ path: ['rules', index, 'match', claim, kind], message: `the ${kind} for ${claim} ${problem}` });
+      const [kind, issue] = 'glob' in value ? ['glob', { problem: globProblem(value.glob) }] : ['regex', regexIssue(value.regex)];
+      if (issue?.problem) problems.push({ path: ['rules', index, 'match', claim, kind], message: `the ${kind} for ${claim} ${issue.problem}`, hint: issue.hint });
     }
     const lifetime = rule.grant?.gcp?.['max-lifetime'];
     if (lifetime !== undefined) {
@@ -280,6 +282,25 @@ function describeSchemaError(error: ErrorObject): Problem {
   }
 }
 
+/**
+ * The document as plain data. The YAML parser leaves two alias mistakes to this step, where they throw
+ * plain errors: an alias to an anchor not yet set, and aliases that expand too much (an alias bomb).
+ */
+function toData(document: Document, source: string, at: (offset: number) => SourceLocation): unknown {
+  try {
+    return document.toJS();
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let offset = 0;
+    visit(document, (_key, node) => {
+      if (!isAlias(node)) return undefined;
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    });
+    throw invalid(source, [{ location: at(offset), message: `YAML aliases: ${error.message}` }]);
+  }
+}
+
 /** The offset in the text of the YAML node (or key) a problem is about; the document start if none. */
 function offsetOf(document: Document, problem: Problem): number {
   if (problem.atKey) {
@@ -319,11 +340,11 @@ function yamlMessage(code: string, message: string): string {
   return `YAML syntax: ${message.split('\n')[0]}`;
 }
 
-function invalid(source: string, problems: Array<{ location: SourceLocation; message: string }>): BrokerError {
+function invalid(source: string, problems: Array<{ location: SourceLocation; message: string; hint?: string | undefined }>): BrokerError {
   problems.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
   const lines = problems.map(({ location, message }) => `${location.file}:${location.line}:${location.column}: ${message}`);
   return new BrokerError(ErrorCode.PolicyInvalid, `The policy ${source} is invalid:\n${lines.join('\n')}`, {
-    hint: 'Fix each listed line; the format is described in schema/policy.schema.json and the README.',
+    hint: ['Fix each listed line; the format is described in schema/policy.schema.json and the README.', ...new Set(problems.flatMap((p) => (p.hint ? [p.hint] : [])))].join(' '),
     location: problems[0]!.location,
   });
 }

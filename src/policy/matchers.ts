@@ -1,3 +1,5 @@
+import { globMatches } from './glob-match.ts';
+import { REGEX_HAZARD_HINT, regexHazard } from './regex-hazards.ts';
 import type { Matcher } from './types.ts';
 
 /**
@@ -14,6 +16,11 @@ export function globProblem(pattern: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The glob as an anchored regex, for exports to engines that do not backtrack (CEL's RE2). The broker
+ * itself matches globs with `globMatches`: in V8 this regex takes polynomial time in the claim's length,
+ * to the power of the number of wildcards (`**a**a**a` against a long run of `a`).
+ */
 export function globToRegExp(pattern: string): RegExp {
   const source = pattern
     .split('**')
@@ -24,13 +31,19 @@ export function globToRegExp(pattern: string): RegExp {
 
 /** A regex condition matches the whole claim: the pattern is always anchored as `^(?:pattern)$`. */
 export function regexProblem(pattern: string): string | undefined {
-  if (pattern === '') return 'is empty';
+  return regexIssue(pattern)?.problem;
+}
+
+/** What is wrong with a regex and, when it would backtrack badly, how to write it instead. */
+export function regexIssue(pattern: string): { problem: string; hint?: string } | undefined {
+  if (pattern === '') return { problem: 'is empty' };
   try {
     anchoredRegExp(pattern);
-    return undefined;
   } catch (error) {
-    return `is not a valid regular expression (${(error as Error).message})`;
+    return { problem: `is not a valid regular expression (${(error as Error).message})` };
   }
+  const hazard = regexHazard(pattern);
+  return hazard === undefined ? undefined : { problem: hazard, hint: REGEX_HAZARD_HINT };
 }
 
 export function anchoredRegExp(pattern: string): RegExp {
@@ -42,6 +55,7 @@ export function matches(matcher: Matcher, value: string): boolean {
     case 'equals':
       return matcher.values.includes(value);
     case 'glob':
+      return globMatches(matcher.pattern, value);
     case 'regex':
       return matcher.regExp.test(value);
   }

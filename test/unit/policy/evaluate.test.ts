@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { checkedClaims, evaluatePolicy, type Decision } from '../../../src/policy/evaluate.ts';
+import { denialError } from '../../../src/policy/explain.ts';
 import { parsePolicy } from '../../../src/policy/load.ts';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
@@ -163,6 +164,21 @@ rules:
     expect(evaluatePolicy(anything, { iss: ISSUER, environment: 'staging' }).allowed).toBe(true);
     const decision = denied(evaluatePolicy(anything, { iss: ISSUER }));
     expect(decision.closest?.firstFailure).toMatchObject({ actual: undefined, holds: false, failure: 'absent' });
+  });
+
+  it('names no closest rule when the issuer or the audience was refused, however close a rule came', () => {
+    const strict = parsePolicy(`version: 1\naudiences: [sts.amazonaws.com]\nrules:\n  - name: a\n    match: {ref: refs/heads/main, repository_id: "8429"}\n    grant: {aws: {roles: [${ROLE}]}}\n`, 'p.yml');
+    // One claim off: a default denial would name rule "a" and its ref; these were refused before any rule.
+    const nearly = { ...mainJob, aud: 'sts.amazonaws.com', ref: 'refs/heads/dev' };
+    expect(denied(evaluatePolicy(strict, nearly)).closest?.rule.name).toBe('a');
+    const issuer = denied(evaluatePolicy(strict, { ...nearly, iss: 'https://gitlab.example.com' }));
+    expect(issuer.reason).toBe('issuer not accepted');
+    expect(issuer.closest).toBeUndefined();
+    const audience = denied(evaluatePolicy(strict, { ...nearly, aud: 'sts.amazonaws.com.evil' }));
+    expect(audience.reason).toBe('audience not accepted');
+    expect(audience.closest).toBeUndefined();
+    expect(denialError(audience, 'p.yml').message).toBe('Denied: the policy does not accept this token audience (see its `audiences`).');
+    expect(denialError(audience, 'p.yml').location).toBeUndefined();
   });
 
   it('denies a token without an issuer, and accepts an audience given as a single string', () => {

@@ -197,6 +197,37 @@ describe('parsePolicy', () => {
     expect(error.hint).toBe('Fix each listed line; the format is described in schema/policy.schema.json and the README.');
   });
 
+  it('refuses regexes that could backtrack for long, at their line and column, and says why once', () => {
+    const text = [
+      'version: 1',
+      'rules:',
+      '  - name: a',
+      '    match:',
+      '      sub: {regex: "repo:octo-org/(a+)+"}',
+      '      ref: {regex: "refs/heads/(?!main).*"}',
+      '      environment: {regex: "prod(uction)?"}',
+      '      job_workflow_ref: {regex: ".*@.*"}',
+      GRANT,
+    ].join('\n');
+    const error = thrown(() => parsePolicy(text, 'p.yml'));
+    expect(error.message.split('\n').slice(1)).toEqual([
+      'p.yml:5:20: the regex for sub repeats "(a+)", which has a quantifier of its own ("a+"): a nested quantifier can take exponential time',
+      'p.yml:6:20: the regex for ref has a lookaround ("(?!m..."); lookarounds are refused because they can hide backtracking',
+      `p.yml:8:33: the regex for job_workflow_ref has ".*" and then ".*", which can match the same characters with nothing required in between that stops the first; matching can take time growing as a power of the claim's length`,
+    ]);
+    expect(error.location).toEqual({ file: 'p.yml', line: 5, column: 20 });
+    expect(error.hint).toMatch(/^Fix each listed line; .* Regexes run on the backtracking engine of Node\.js/);
+    expect(error.hint.match(/Regexes run on/g)).toHaveLength(1);
+    expect(error.hint).toContain('Use a glob (matched in linear time)');
+  });
+
+  it('refuses an alias to an anchor never set, and an alias bomb, at the alias', () => {
+    expect(problems('version: 1\nrules: [*rule]\n')).toEqual(['p.yml:2:9: YAML aliases: Unresolved alias (the anchor must be set before the alias): rule']);
+    const tens = (name: string, of: string) => `${name}: &${name} [${Array(10).fill(of).join(', ')}]`;
+    const bomb = ['version: 1', tens('a', 'x'), tens('b', '*a'), tens('c', '*b'), tens('d', '*c'), 'rules: []'].join('\n');
+    expect(problems(bomb)).toEqual(['p.yml:3:8: YAML aliases: Excessive alias count indicates a resource exhaustion attack']);
+  });
+
   it('locates the first problem for annotations', () => {
     let error: BrokerError | undefined;
     try {

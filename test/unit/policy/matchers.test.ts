@@ -99,3 +99,76 @@ describe('exact values', () => {
     );
   });
 });
+
+describe('globs against a backtracking engine', () => {
+  it('match exactly what their regex matches', () => {
+    const pattern = fc.array(fc.constantFrom('a', 'b', '/', '*', '**', '.', '\u{1F600}'), { maxLength: 8 }).map((parts) => parts.join(''));
+    const value = fc.array(fc.constantFrom('a', 'b', '/', '.', '*', '\n', '\u{1F600}', '\uD83D'), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(pattern, value, (p, v) => {
+        expect(matches(glob(p), v)).toBe(globToRegExp(p).test(v));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('decide on long values whatever the number of wildcards', () => {
+    // As regexes, these take seconds to hours on 10,000 characters; see bench/patterns.ts.
+    const long = 'a'.repeat(10_000);
+    expect(matches(glob('**a**a**a**a**a**a**b'), long)).toBe(false);
+    expect(matches(glob('*a*a*a*a*a*a*b'), long)).toBe(false);
+    expect(matches(glob('**a**a**a**a**a**a'), long)).toBe(true);
+    expect(matches(glob('*/*/*/*/*/*/*b'), '/'.repeat(10_000))).toBe(false);
+  }, 5000);
+});
+
+describe('regexes that could backtrack for long', () => {
+  it.each([
+    ['(a+)+', 'repeats "(a+)", which has a quantifier of its own ("a+"): a nested quantifier can take exponential time'],
+    ['(a*)*b', 'repeats "(a*)", which has a quantifier of its own ("a*")'],
+    ['(?:a?){25}a{25}', 'repeats "(?:a?)", which has a quantifier of its own ("a?")'],
+    ['(\\w+\\s?)+', 'repeats "(\\w+\\s?)", which has a quantifier of its own ("\\w+")'],
+    ['(a|a)*', 'repeats "(a|a)", where "a" and "a" in "(a|a)" can start with the same character'],
+    ['(a|ab)+c', 'repeats "(a|ab)", where "a" and "ab" in "(a|ab)" can start with the same character'],
+    ['(x|[a-z])+', 'repeats "(x|[a-z])", where "x" and "[a-z]" in "(x|[a-z])" can start with the same character'],
+    ['(?:b|(?:a|\\d)|[^b])+', 'repeats "(?:b|(?:a|\\d)|[^b])", where "(?:a|\\d)" and "[^b]" in "(?:b|(?:a|\\d)|[^b])" can start with the same character'],
+    ['(|a)+', 'repeats "(|a)", which can match nothing'],
+    ['(?:\\b)*', 'repeats "(?:\\b)", which can match nothing'],
+    ['.*a.*a', 'has ".*" and then ".*", which can match the same characters with nothing required in between that stops the first'],
+    ['[a-z]+[a-z0-9]+', 'has "[a-z]+" and then "[a-z0-9]+"'],
+    ['\\d+-?\\d+', 'has "\\d+" and then "\\d+"'],
+    ['a{0,100}a{0,100}', 'has "a{0,100}" and then "a{0,100}"'],
+    ['(?:x|.*)y.*', 'has "(?:x|.*)" and then ".*"'],
+    ['\\u{1F600}+\\uD83D\\uDE00*', 'has "\\u{1F600}+" and then "\\uD83D\\uDE00*"'],
+    ['(?:-[a-z-]+)*', 'repeats "(?:-[a-z-]+)", which has a quantifier of its own ("[a-z-]+")'],
+    ['(?:-[a-z]+[a-z])*', 'repeats "(?:-[a-z]+[a-z])", which has a quantifier of its own ("[a-z]+")'],
+    ['(a)\\1', 'has a backreference ("\\1"); backreferences are refused because matching them can take exponential time'],
+    ['(?<x>a)\\k<x>', 'has a backreference ("\\k<x>")'],
+    ['(?=a)a', 'has a lookaround ("(?=a..."); lookarounds are refused because they can hide backtracking'],
+    ['a(?!b)', 'has a lookaround ("(?!b...")'],
+    ['(?<=a)b', 'has a lookaround ("(?<=...")'],
+    ['(?<!a)b', 'has a lookaround ("(?<!...")'],
+  ])('refuse %p', (pattern, reason) => {
+    expect(regexProblem(pattern)).toContain(reason);
+  });
+
+  it.each([
+    'repo:octo-org/app:environment:prod(uction)?',
+    '[0-9a-f]{40}',
+    'refs/tags/v[0-9]+\\.[0-9]+\\.[0-9]+',
+    'refs/heads/(main|release/[0-9]+)',
+    'prod|staging',
+    '(foo|bar)+',
+    'refs/heads/.*',
+    '[^/]+/[^/]+',
+    '[a-z]+-[a-z]+',
+    'v[0-9]+(\\.[0-9]+)*',
+    '[a-z]+(?:-[a-z]+)*',
+    '(?<major>\\d+)\\.\\d+',
+    'a?a?b',
+    '\\p{L}+',
+    '[\\D]+[0-9]+',
+  ])('accept %p', (pattern) => {
+    expect(regexProblem(pattern)).toBeUndefined();
+  });
+});
