@@ -50,7 +50,7 @@ export interface Sandbox {
   /** A few lines that say what is running where. */
   describe(): string;
   /** Every secret the sandbox issued so far, for leak scans. */
-  secretsIssued(): { credentials: string[]; neverExported: string[] };
+  secretsIssued(): { credentials: string[]; neverExported: string[]; requestedTokens: Array<{ token: string; at: number }> };
   close(): Promise<void>;
 }
 
@@ -160,6 +160,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     secretsIssued: () => ({
       credentials: [...aws.sessions.flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]), ...google.accessTokensIssued],
       neverExported: [...issuer.minted, issuer.tokenRequestBearer, github.token],
+      requestedTokens: [...issuer.servedToRunner],
     }),
     close: async () => {
       await Promise.all([issuer.close(), aws.close(), github.close(), google.close()]);

@@ -5,6 +5,8 @@ export interface SecretSet {
   credentials: string[];
   /** Values that must never leave the step at all: OIDC tokens and the token-request bearer. */
   neverExported: string[];
+  /** OIDC tokens handed out at the runner's endpoint, and when: the step that asked must mask each. */
+  requestedTokens?: Array<{ token: string; at: number }>;
 }
 
 /**
@@ -30,11 +32,29 @@ export async function findLeaks(runner: SimulatedRunner, secrets: SecretSet): Pr
     for (const secret of secrets.neverExported) {
       if (step.files.env.includes(secret) || step.files.output.includes(secret)) leaks.push(`${where} exports ${label(secret)}`);
     }
+    // A credential handed to later steps must have been announced first, so the runner hides it there too.
+    for (const secret of secrets.credentials) {
+      const exported = step.files.env.includes(secret) || step.files.output.includes(secret);
+      if (exported && !announcedBy(runner, index).has(secret)) leaks.push(`${where} exports ${label(secret)} that no ::add-mask:: announced`);
+    }
+  });
+  // Every OIDC token a step received is masked by that step: the runner would otherwise print it if
+  // anything echoed it.
+  runner.steps.forEach((step, index) => {
+    const masked = new Set(maskedValues(step.stdout));
+    for (const { token, at } of secrets.requestedTokens ?? []) {
+      if (at >= step.startedAt && at <= step.endedAt && !masked.has(token)) leaks.push(`step ${index + 1} received the OIDC token ${label(token)} without masking it`);
+    }
   });
   for (const file of await runner.leftoverFiles()) {
     for (const secret of all) if (file.content.includes(secret)) leaks.push(`${file.path} holds ${label(secret)}`);
   }
   return leaks;
+}
+
+/** Every value announced with ::add-mask:: in the steps up to and including `last`. */
+function announcedBy(runner: SimulatedRunner, last: number): Set<string> {
+  return new Set(runner.steps.slice(0, last + 1).flatMap((step) => maskedValues(step.stdout)));
 }
 
 function maskedValues(stdout: string): string[] {

@@ -48,6 +48,8 @@ export class OidcIssuer {
   runnerTokenShape: Omit<MintOptions, 'audience'> = {};
   /** Every token minted, so tests can prove that none of them leaked. */
   readonly minted: string[] = [];
+  /** The tokens handed out at the runner's token endpoint, and when, so a test can tell which step asked. */
+  readonly servedToRunner: Array<{ token: string; at: number }> = [];
   /** Counts of requests by path, so tests can see caching and refetches. */
   readonly requestCounts = new Map<string, number>();
   #available = true;
@@ -157,6 +159,8 @@ export class OidcIssuer {
       return sendJson(res, 401, { message: 'Unauthorized: the request bearer is missing or wrong' });
     }
     const audience = url.searchParams.get('audience') ?? undefined;
-    sendJson(res, 200, { count: 1, value: await this.mint({ ...this.runnerTokenShape, audience }) });
+    const token = await this.mint({ ...this.runnerTokenShape, audience });
+    this.servedToRunner.push({ token, at: Date.now() });
+    sendJson(res, 200, { count: 1, value: token });
   }
 }

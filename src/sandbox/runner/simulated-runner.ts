@@ -22,6 +22,9 @@ export interface StepResult {
   /** The raw text of the GITHUB_ENV, GITHUB_OUTPUT and GITHUB_STATE files. */
   files: { env: string; output: string; state: string };
   summary: string;
+  /** When the step's process started and ended (ms since the epoch), to tell which step made a request. */
+  startedAt: number;
+  endedAt: number;
 }
 
 export interface RunnerOptions {
@@ -132,6 +135,7 @@ export class SimulatedRunner {
       GITHUB_STATE: paths.state,
       GITHUB_STEP_SUMMARY: paths.summary,
     };
+    const startedAt = Date.now();
     const { exitCode, stdout, stderr } = await runNode(script, env, this.workspace, this.#options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
     const files = {
       env: await readFile(paths.env, 'utf8'),
@@ -151,6 +155,8 @@ export class SimulatedRunner {
       state: parseFileCommands(files.state),
       files,
       summary: await readFile(paths.summary, 'utf8'),
+      startedAt,
+      endedAt: Date.now(),
     };
     this.steps.push(result);
     return result;
