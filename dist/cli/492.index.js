@@ -222,6 +222,8 @@ class OidcIssuer {
     runnerTokenShape = {};
     /** Every token minted, so tests can prove that none of them leaked. */
     minted = [];
+    /** The tokens handed out at the runner's token endpoint, and when, so a test can tell which step asked. */
+    servedToRunner = [];
     /** Counts of requests by path, so tests can see caching and refetches. */
     requestCounts = new Map();
     #available = true;
@@ -324,7 +326,9 @@ class OidcIssuer {
             return sendJson(res, 401, { message: 'Unauthorized: the request bearer is missing or wrong' });
         }
         const audience = url.searchParams.get('audience') ?? undefined;
-        sendJson(res, 200, { count: 1, value: await this.mint({ ...this.runnerTokenShape, audience }) });
+        const token = await this.mint({ ...this.runnerTokenShape, audience });
+        this.servedToRunner.push({ token, at: Date.now() });
+        sendJson(res, 200, { count: 1, value: token });
     }
 }
 
@@ -1426,6 +1430,7 @@ class SimulatedRunner {
             GITHUB_STATE: paths.state,
             GITHUB_STEP_SUMMARY: paths.summary,
         };
+        const startedAt = Date.now();
         const { exitCode, stdout, stderr } = await runNode(script, env, this.workspace, this.#options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
         const files = {
             env: await readFile(paths.env, 'utf8'),
@@ -1446,6 +1451,8 @@ class SimulatedRunner {
             state: parseFileCommands(files.state),
             files,
             summary: await readFile(paths.summary, 'utf8'),
+            startedAt,
+            endedAt: Date.now(),
         };
         this.steps.push(result);
         return result;
@@ -1606,6 +1613,7 @@ async function startSandbox(options = {}) {
         secretsIssued: () => ({
             credentials: [...aws.sessions.flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]), ...google.accessTokensIssued],
             neverExported: [...issuer.minted, issuer.tokenRequestBearer, github.token],
+            requestedTokens: [...issuer.servedToRunner],
         }),
         close: async () => {
             await Promise.all([issuer.close(), aws.close(), github.close(), google.close()]);
