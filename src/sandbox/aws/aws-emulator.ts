@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenOnLoopback, readBody, type LoopbackServer } from '../http.ts';
-import { evaluatePolicies, type PolicyDocument } from './iam-policy.ts';
-import { AwsApiError, IAM_NAMESPACE, STS_NAMESPACE, sendError, sendResult, validationError, type XmlFields } from './query-protocol.ts';
+import { evaluatePolicies, type PolicyDocument, type RequestContext, type Verdict } from './iam-policy.ts';
+import { ROLE_ACTIONS, type Role } from './iam-role-actions.ts';
+import { InlinePolicies } from './inline-policies.ts';
+import { AwsApiError, IAM_NAMESPACE, isoSeconds, STS_NAMESPACE, sendError, sendResult, validationError, type XmlFields } from './query-protocol.ts';
 import { readAuthorization, verifySignature } from './sigv4.ts';
 import { oidcProviderKeyPrefix } from '../../providers/aws/oidc-provider.ts';
 import { WebIdentityVerifier, type OidcProvider } from './web-identity.ts';
@@ -15,6 +17,8 @@ export interface RoleDefinition {
   permissions?: Record<string, PolicyDocument>;
   /** Seconds; IAM's default is one hour, and it allows 3600 to 43200. */
   maxSessionDuration?: number;
+  /** The ARN of a managed policy the emulator knows: the most the role's own policies can grant. */
+  permissionsBoundary?: string;
 }
 
 export interface AwsEmulatorOptions {
@@ -24,16 +28,6 @@ export interface AwsEmulatorOptions {
   roles?: RoleDefinition[];
   /** Customer-managed policies that callers may pass as session policies, by name. */
   managedPolicies?: Record<string, PolicyDocument>;
-}
-
-interface Role {
-  name: string;
-  arn: string;
-  roleId: string;
-  trustPolicy: PolicyDocument;
-  permissions: Map<string, PolicyDocument>;
-  maxSessionDuration: number;
-  createdAt: Date;
 }
 
 /** A session STS issued. Tests read these to know every secret the sandbox handed out. */
@@ -52,13 +46,15 @@ export interface IssuedSession {
   sessionPolicies: PolicyDocument[];
 }
 
-type Action = (params: URLSearchParams, req: IncomingMessage, body: string) => Promise<XmlFields>;
+type Action = (params: URLSearchParams, req: IncomingMessage, body: string) => Promise<XmlFields | undefined>;
 
 const ROLE_ARN = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const MIN_DURATION = 900;
 const DEFAULT_MAX_SESSION_DURATION = 3600;
 const MAX_INLINE_POLICY_CHARS = 2048;
+/** The fault queue that any STS action draws from, beside the queues of single actions. */
+const ANY_STS_ACTION = 'any STS action';
 // Claims of a GitHub Actions token that STS offers as `<provider>:<claim>` condition keys (2026).
 const STS_PROVIDER_CLAIM_KEYS = ['actor', 'actor_id', 'job_workflow_ref', 'repository', 'repository_id', 'workflow', 'ref', 'environment', 'enterprise_id'];
 
@@ -79,7 +75,8 @@ export class AwsEmulator {
   readonly #providers = new Map<string, OidcProvider>();
   readonly #managedPolicies = new Map<string, PolicyDocument>();
   readonly #verifier = new WebIdentityVerifier();
-  readonly #faults: AwsApiError[] = [];
+  /** Faults still to serve, by action name or ANY_STS_ACTION. */
+  readonly #faults = new Map<string, AwsApiError[]>();
 
   private constructor(server: LoopbackServer, options: AwsEmulatorOptions) {
     this.#server = server;
@@ -107,32 +104,42 @@ export class AwsEmulator {
   putRole(definition: RoleDefinition): string {
     const maxSessionDuration = definition.maxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION;
     if (maxSessionDuration < 3600 || maxSessionDuration > 43200) throw new Error(`role ${definition.name}: MaxSessionDuration must be 3600 to 43200 seconds`);
-    const arn = `arn:aws:iam::${this.accountId}:role/${definition.name}`;
+    const boundary = definition.permissionsBoundary;
+    if (boundary !== undefined && !this.#managedPolicies.has(boundary)) throw new Error(`role ${definition.name}: permissions boundary ${boundary} is not a managed policy`);
+    const arn = this.#roleArn(definition.name);
     this.#roles.set(definition.name, {
       name: definition.name,
       arn,
       roleId: `AROA${randomId(17)}`,
       trustPolicy: definition.trustPolicy,
-      permissions: new Map(Object.entries(definition.permissions ?? {})),
+      permissions: new InlinePolicies(definition.name, definition.permissions),
+      permissionsBoundary: boundary,
       maxSessionDuration,
       createdAt: this.now(),
     });
     return arn;
   }
 
-  /** Makes the next `count` STS requests fail as AWS fails them when its rate limit is hit. */
-  throttle(count: number): void {
-    this.injectFaults(new AwsApiError('Throttling', 400, 'Rate exceeded'), count);
+  /**
+   * Makes the next `count` requests fail as AWS fails them when its rate limit is hit: requests for
+   * `action` (an API name such as `PutRolePolicy`), or by default any STS request.
+   */
+  throttle(count: number, action?: string): void {
+    this.injectFaults(new AwsApiError('Throttling', 400, 'Rate exceeded'), count, action);
   }
 
-  /** Makes the next `count` STS requests fail with `error` (a 5xx, for example). */
-  injectFaults(error: AwsApiError, count: number): void {
-    for (let i = 0; i < count; i++) this.#faults.push(error);
+  /** Makes the next `count` requests for `action` (by default, any STS request) fail with `error` (a 5xx, for example). */
+  injectFaults(error: AwsApiError, count: number, action?: string): void {
+    if (action !== undefined && !Object.hasOwn(this.#actions, action)) throw new Error(`the AWS emulator has no action ${action}`);
+    const key = action ?? ANY_STS_ACTION;
+    const queue = this.#faults.get(key) ?? [];
+    for (let i = 0; i < count; i++) queue.push(error);
+    this.#faults.set(key, queue);
   }
 
-  /** Drops the faults not yet served. */
+  /** Drops the faults not yet served, for every action. */
   clearFaults(): void {
-    this.#faults.length = 0;
+    this.#faults.clear();
   }
 
   close(): Promise<void> {
@@ -143,15 +150,24 @@ export class AwsEmulator {
     return `arn:aws:iam::${this.accountId}:policy/${name}`;
   }
 
+  #roleArn(name: string): string {
+    return `arn:aws:iam::${this.accountId}:role/${name}`;
+  }
+
+  /** The next fault for this action: its own queue first, then, for an STS action, the shared one. */
+  #takeFault(actionName: string, namespace: string): AwsApiError | undefined {
+    return this.#faults.get(actionName)?.shift() ?? (namespace === STS_NAMESPACE ? this.#faults.get(ANY_STS_ACTION)?.shift() : undefined);
+  }
+
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const params = new URLSearchParams(req.method === 'POST' ? body : (req.url ?? '').split('?')[1] ?? '');
     const actionName = params.get('Action') ?? '';
-    const namespace = ACTION_NAMESPACES[actionName] ?? STS_NAMESPACE;
+    const namespace = Object.hasOwn(ROLE_ACTIONS, actionName) ? IAM_NAMESPACE : STS_NAMESPACE;
     try {
-      const action = this.#actions[actionName];
+      const action = Object.hasOwn(this.#actions, actionName) ? this.#actions[actionName] : undefined;
       if (!action) throw new AwsApiError('InvalidAction', 400, `Could not find operation ${actionName} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`);
-      const fault = namespace === STS_NAMESPACE ? this.#faults.shift() : undefined;
+      const fault = this.#takeFault(actionName, namespace);
       if (fault) throw fault;
       sendResult(res, namespace, actionName, await action(params, req, body));
     } catch (error) {
@@ -166,24 +182,19 @@ export class AwsEmulator {
       const session = await this.#authenticate(req, body);
       return { UserId: session.assumedRoleId, Account: this.accountId, Arn: session.arn };
     },
-    GetRole: async (params, req, body) => {
-      const session = await this.#authenticate(req, body);
-      const role = this.#roles.get(params.get('RoleName') ?? '');
-      this.#authorize(session, 'iam:GetRole', role?.arn ?? `arn:aws:iam::${this.accountId}:role/${params.get('RoleName') ?? ''}`);
-      if (!role) throw new AwsApiError('NoSuchEntity', 404, `The role with name ${params.get('RoleName') ?? ''} cannot be found.`);
-      return {
-        Role: {
-          Path: '/',
-          RoleName: role.name,
-          RoleId: role.roleId,
-          Arn: role.arn,
-          CreateDate: isoSeconds(role.createdAt),
-          AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(role.trustPolicy)),
-          MaxSessionDuration: role.maxSessionDuration,
-        },
-      };
-    },
+    ...Object.fromEntries(
+      Object.entries(ROLE_ACTIONS).map(([name, run]): [string, Action] => [name, (params, req, body) => run(params, (permission, roleName) => this.#accessRole(req, body, permission, roleName))]),
+    ),
   };
+
+  /** Lets a signed request at a role once its session may perform `permission` on it; a missing role is NoSuchEntity only then. */
+  async #accessRole(req: IncomingMessage, body: string, permission: string, roleName: string): Promise<Role> {
+    const session = await this.#authenticate(req, body);
+    this.#authorize(session, permission, this.#roleArn(roleName));
+    const role = this.#roles.get(roleName);
+    if (!role) throw new AwsApiError('NoSuchEntity', 404, `The role with name ${roleName} cannot be found.`);
+    return role;
+  }
 
   async #assumeRoleWithWebIdentity(params: URLSearchParams): Promise<XmlFields> {
     const roleArn = required(params, 'RoleArn');
@@ -203,6 +214,8 @@ export class AwsEmulator {
     if (inlinePolicy !== null) sessionPolicies.push(parseInlinePolicy(inlinePolicy));
 
     const now = this.now();
+    // AWS reports Expiration to the second, so the session starts on a whole second and ends exactly then.
+    const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
     const { payload, provider } = await this.#verifier.verify(token, this.#providers, now);
     const match = ROLE_ARN.exec(roleArn);
     const role = match && match[1] === this.accountId ? this.#roles.get(match[2]!) : undefined;
@@ -232,8 +245,8 @@ export class AwsEmulator {
       accessKeyId: `ASIA${randomId(16)}`,
       secretAccessKey: randomBytes(30).toString('base64'),
       sessionToken: `IQoJb3JpZ2luX2Vj${randomBytes(96).toString('base64')}`,
-      issuedAt: now,
-      expiration: new Date(now.getTime() + duration * 1000),
+      issuedAt,
+      expiration: new Date(issuedAt.getTime() + duration * 1000),
       assumedRoleId: `${role.roleId}:${sessionName}`,
       arn: `arn:aws:sts::${this.accountId}:assumed-role/${role.name}/${sessionName}`,
       roleName: role.name,
@@ -278,32 +291,37 @@ export class AwsEmulator {
     return session;
   }
 
+  /**
+   * IAM's evaluation for a role session: the role's identity-based policies, capped by its permissions
+   * boundary and narrowed by the session policies, must each allow the call, and an explicit deny in
+   * any of them refuses it. The error names the first kind of policy that refused, in IAM's order.
+   */
   #authorize(session: IssuedSession, action: string, resource: string): void {
     const role = this.#roles.get(session.roleName);
-    const context = {
+    const context: RequestContext = {
       action,
       resource,
-      keys: { 'aws:userid': session.assumedRoleId, 'aws:PrincipalArn': role?.arn, 'aws:TokenIssueTime': session.issuedAt.toISOString() },
+      keys: {
+        'aws:userid': session.assumedRoleId,
+        'aws:PrincipalArn': role?.arn,
+        'aws:TokenIssueTime': isoSeconds(session.issuedAt),
+        'aws:CurrentTime': isoSeconds(this.now()),
+      },
     };
-    const identity = evaluatePolicies([...(role?.permissions.values() ?? [])], context);
-    const narrowed = session.sessionPolicies.length === 0 ? 'Allow' : evaluatePolicies(session.sessionPolicies, context);
-    if (identity !== 'Allow' || narrowed !== 'Allow') {
-      const why =
-        identity === 'Deny' || narrowed === 'Deny'
-          ? 'with an explicit deny in an identity-based policy'
-          : identity !== 'Allow'
-            ? 'because no identity-based policy allows the ' + action + ' action'
-            : 'because no session policy allows the ' + action + ' action';
-      throw new AwsApiError('AccessDenied', 403, `User: ${session.arn} is not authorized to perform: ${action} on resource: ${resource} ${why}`);
-    }
+    const boundary = role?.permissionsBoundary === undefined ? undefined : this.#managedPolicies.get(role.permissionsBoundary);
+    // A kind of policy that is absent does not limit the session.
+    const verdicts: Array<{ kind: string; verdict: Verdict }> = [
+      { kind: 'an identity-based policy', verdict: evaluatePolicies(role?.permissions.documents() ?? [], context) },
+      { kind: 'a permissions boundary', verdict: boundary ? evaluatePolicies([boundary], context) : 'Allow' },
+      { kind: 'a session policy', verdict: session.sessionPolicies.length > 0 ? evaluatePolicies(session.sessionPolicies, context) : 'Allow' },
+    ];
+    const denied = verdicts.find((v) => v.verdict === 'Deny');
+    const notAllowed = verdicts.find((v) => v.verdict !== 'Allow');
+    if (!notAllowed) return;
+    const why = denied ? `with an explicit deny in ${denied.kind}` : `because no ${notAllowed.kind.replace(/^an? /, '')} allows the ${action} action`;
+    throw new AwsApiError('AccessDenied', 403, `User: ${session.arn} is not authorized to perform: ${action} on resource: ${resource} ${why}`);
   }
 }
-
-const ACTION_NAMESPACES: Record<string, string> = {
-  AssumeRoleWithWebIdentity: STS_NAMESPACE,
-  GetCallerIdentity: STS_NAMESPACE,
-  GetRole: IAM_NAMESPACE,
-};
 
 function required(params: URLSearchParams, name: string): string {
   const value = params.get(name);
@@ -327,9 +345,4 @@ function parseInlinePolicy(text: string): PolicyDocument {
 function randomId(length: number): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   return [...randomBytes(length)].map((byte) => alphabet[byte % 32]).join('');
-}
-
-/** AWS writes timestamps to the second. */
-function isoSeconds(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -34,19 +34,46 @@ export function wildcardMatch(pattern: string, value: string, ignoreCase = false
   return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
 }
 
+/** IAM takes a date as ISO 8601 text or as seconds since the epoch; NaN when it is neither. */
+function parseDate(text: string): number {
+  return /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text);
+}
+
+/** Whether `actual` stands in `relation` to any of the `expected` dates; never for a value that is not a date. */
+function anyDate(actual: string, expected: string[], relation: (actual: number, expected: number) => boolean): boolean {
+  const time = parseDate(actual);
+  return !Number.isNaN(time) && expected.map(parseDate).some((date) => !Number.isNaN(date) && relation(time, date));
+}
+
 type Operator = (actual: string | undefined, expected: string[]) => boolean;
+// Negated operators hold when the request lacks the key, as in IAM; the others never do.
 const OPERATORS: Record<string, Operator> = {
   stringequals: (actual, expected) => actual !== undefined && expected.includes(actual),
   stringnotequals: (actual, expected) => actual === undefined || !expected.includes(actual),
   stringequalsignorecase: (actual, expected) => actual !== undefined && expected.some((e) => e.toLowerCase() === actual.toLowerCase()),
   stringlike: (actual, expected) => actual !== undefined && expected.some((e) => wildcardMatch(e, actual)),
   stringnotlike: (actual, expected) => actual === undefined || !expected.some((e) => wildcardMatch(e, actual)),
+  dateequals: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a === e),
+  datenotequals: (actual, expected) => actual === undefined || !anyDate(actual, expected, (a, e) => a === e),
+  datelessthan: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a < e),
+  datelessthanequals: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a <= e),
+  dategreaterthan: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a > e),
+  dategreaterthanequals: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a >= e),
 };
+
+function operatorNamed(name: string): Operator | undefined {
+  return OPERATORS[name.replace(/IfExists$/i, '').toLowerCase()];
+}
+
+/** Whether the sandbox can evaluate a condition operator (`StringLike`, `DateLessThanIfExists`…). */
+export function isKnownConditionOperator(name: string): boolean {
+  return operatorNamed(name) !== undefined;
+}
 
 function conditionsHold(conditions: PolicyStatement['Condition'], keys: Map<string, string | undefined>): boolean {
   for (const [rawOperator, tests] of Object.entries(conditions ?? {})) {
     const ifExists = /IfExists$/i.test(rawOperator);
-    const operator = OPERATORS[rawOperator.replace(/IfExists$/i, '').toLowerCase()];
+    const operator = operatorNamed(rawOperator);
     // An operator the sandbox does not know fails closed, as an unknown operator makes IAM reject the policy.
     if (!operator) return false;
     for (const [key, expected] of Object.entries(tests)) {

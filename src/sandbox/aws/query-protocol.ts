@@ -23,18 +23,25 @@ export function xmlEscape(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
-/** A tree of elements for a response body; undefined values are left out, as AWS leaves out empty members. */
-export type XmlFields = { [element: string]: string | number | XmlFields | undefined };
+type XmlValue = string | number | boolean | XmlFields;
+/**
+ * A tree of elements for a response body; undefined values are left out, as AWS leaves out empty
+ * members, and an array repeats its element, as in `<PolicyNames><member>a</member><member>b</member>`.
+ */
+export type XmlFields = { [element: string]: XmlValue | XmlValue[] | undefined };
 
 function render(fields: XmlFields): string {
+  const element = (name: string, value: XmlValue): string => `<${name}>${typeof value === 'object' ? render(value) : xmlEscape(String(value))}</${name}>`;
   return Object.entries(fields)
     .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => `<${name}>${typeof value === 'object' ? render(value as XmlFields) : xmlEscape(String(value))}</${name}>`)
+    .map(([name, value]) => (Array.isArray(value) ? value.map((item) => element(name, item)).join('') : element(name, value!)))
     .join('');
 }
 
-export function sendResult(res: ServerResponse, namespace: string, action: string, result: XmlFields): void {
-  const body = `<${action}Response xmlns="${namespace}"><${action}Result>${render(result)}</${action}Result><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></${action}Response>`;
+/** Sends a successful response; an action with no output (PutRolePolicy, say) has no Result element at all. */
+export function sendResult(res: ServerResponse, namespace: string, action: string, result: XmlFields | undefined): void {
+  const resultElement = result === undefined ? '' : `<${action}Result>${render(result)}</${action}Result>`;
+  const body = `<${action}Response xmlns="${namespace}">${resultElement}<ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></${action}Response>`;
   res.writeHead(200, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': randomUUID() });
   res.end(body);
 }
@@ -48,7 +55,13 @@ export function sendError(res: ServerResponse, namespace: string, error: AwsApiE
   res.end(body);
 }
 
-/** AWS's wording for a parameter that fails its constraint. */
-export function validationError(value: string, member: string, constraint: string): AwsApiError {
-  return new AwsApiError('ValidationError', 400, `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}`);
+/** AWS's wording for a parameter that fails its constraint; a missing one is `Value null`. */
+export function validationError(value: string | null, member: string, constraint: string): AwsApiError {
+  const shown = value === null ? 'null' : `'${value}'`;
+  return new AwsApiError('ValidationError', 400, `1 validation error detected: Value ${shown} at '${member}' failed to satisfy constraint: ${constraint}`);
+}
+
+/** AWS writes timestamps to the second. */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

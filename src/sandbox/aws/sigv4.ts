@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
@@ -32,6 +32,12 @@ export async function verifySignature(
   claims: SignedRequestClaims,
   credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string },
 ): Promise<void> {
+  // The signer signs the declared payload hash instead of hashing the body, so without this check a
+  // body changed in transit would pass under a signature made for another.
+  const declaredHash = request.headers['x-amz-content-sha256'];
+  if (declaredHash !== undefined && declaredHash !== createHash('sha256').update(request.body, 'utf8').digest('hex')) {
+    throw new AwsApiError('XAmzContentSHA256Mismatch', 400, "The provided 'x-amz-content-sha256' header does not match what was computed.");
+  }
   const amzDate = String(request.headers['x-amz-date'] ?? '');
   const signingDate = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(amzDate);
   if (!signingDate) throw new AwsApiError('IncompleteSignature', 403, 'Authorization header requires existence of either a \'X-Amz-Date\' or a \'Date\' header.');

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, customFetch, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { AwsApiError } from './query-protocol.ts';
 
 /** An IAM OIDC identity provider: an issuer, and the audiences (client IDs) it may mint tokens for. */
@@ -46,10 +46,21 @@ export class WebIdentityVerifier {
     if (!keys) {
       const response = await fetch(`${issuer}/.well-known/openid-configuration`).catch(() => undefined);
       const document = (await response?.json().catch(() => undefined)) as { jwks_uri?: string } | undefined;
-      if (!document?.jwks_uri) throw new AwsApiError('IDPCommunicationError', 400, `Couldn't retrieve verification key from your identity provider, please reference AssumeRoleWithWebIdentity documentation for requirements`);
-      keys = createRemoteJWKSet(new URL(document.jwks_uri), { cooldownDuration: 0 });
+      if (!document?.jwks_uri) throw idpCommunicationError();
+      keys = createRemoteJWKSet(new URL(document.jwks_uri), { cooldownDuration: 0, [customFetch]: fetchKeySet });
       this.#keys.set(issuer, keys);
     }
     return keys;
   }
+}
+
+function idpCommunicationError(): AwsApiError {
+  return new AwsApiError('IDPCommunicationError', 400, `Couldn't retrieve verification key from your identity provider, please reference AssumeRoleWithWebIdentity documentation for requirements`);
+}
+
+/** Fetches a key set for jose; an unreachable or failing key endpoint is the provider's fault, not the token's. */
+async function fetchKeySet(url: string, options: RequestInit): Promise<Response> {
+  const response = await fetch(url, options).catch(() => undefined);
+  if (response?.status !== 200) throw idpCommunicationError();
+  return response;
 }

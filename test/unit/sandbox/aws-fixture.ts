@@ -2,6 +2,9 @@
 // error an SDK call fails with.
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient, type Credentials } from '@aws-sdk/client-sts';
+import { Hash } from '@smithy/hash-node';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
 
 export const REGION = 'us-east-1';
 export const STS_AUDIENCE = 'sts.amazonaws.com';
@@ -49,4 +52,44 @@ export async function queryCall(endpoint: string, params: Record<string, string>
 /** The `<Code>` of a Query-protocol error body. */
 export function errorCode(body: string): string | undefined {
   return /<Code>([^<]*)<\/Code>/.exec(body)?.[1];
+}
+
+export interface SignedQuery {
+  url: URL;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A Query-protocol request signed as the SDK signs it, for tests that control its bytes or timing. */
+export async function signQuery(
+  endpoint: string,
+  credentials: Pick<Credentials, 'AccessKeyId' | 'SecretAccessKey' | 'SessionToken'>,
+  params: Record<string, string>,
+  service = 'iam',
+): Promise<SignedQuery> {
+  const url = new URL(endpoint);
+  const body = new URLSearchParams(params).toString();
+  const request = new HttpRequest({
+    method: 'POST',
+    protocol: url.protocol,
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: '/',
+    headers: { host: url.host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+    body,
+  });
+  const signer = new SignatureV4({
+    credentials: { accessKeyId: credentials.AccessKeyId!, secretAccessKey: credentials.SecretAccessKey!, sessionToken: credentials.SessionToken },
+    region: REGION,
+    service,
+    sha256: Hash.bind(null, 'sha256'),
+  });
+  const signed = await signer.sign(request);
+  return { url, headers: signed.headers, body };
+}
+
+/** Sends a signed Query-protocol request and reads the raw response. */
+export async function sendSigned(query: SignedQuery): Promise<{ status: number; body: string }> {
+  const response = await fetch(query.url, { method: 'POST', headers: query.headers, body: query.body });
+  return { status: response.status, body: await response.text() };
 }

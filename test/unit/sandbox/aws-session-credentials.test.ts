@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { GetRoleCommand } from '@aws-sdk/client-iam';
+import { GetRoleCommand, ListRolePoliciesCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, type AssumeRoleWithWebIdentityCommandInput, type Credentials, type STSClient } from '@aws-sdk/client-sts';
 import { githubTrustPolicy, startSandbox, type Sandbox } from '../../../src/sandbox/index.ts';
 import type { RoleDefinition } from '../../../src/sandbox/aws/aws-emulator.ts';
@@ -12,7 +12,15 @@ const opened: Array<{ destroy(): void }> = [];
 
 beforeAll(async () => {
   sandbox = await startSandbox({
-    managedPolicies: { 'admin-only': { Statement: { Effect: 'Allow', Action: 'iam:GetRole', Resource: 'arn:aws:iam::*:role/admin' } } },
+    managedPolicies: {
+      'admin-only': { Statement: { Effect: 'Allow', Action: 'iam:GetRole', Resource: 'arn:aws:iam::*:role/admin' } },
+      'read-only-boundary': {
+        Statement: [
+          { Effect: 'Allow', Action: ['iam:GetRole', 'iam:ListRolePolicies'], Resource: '*' },
+          { Effect: 'Deny', Action: 'iam:GetRole', Resource: 'arn:aws:iam::*:role/reader' },
+        ],
+      },
+    },
     roles: (provider): RoleDefinition[] => [
       {
         name: 'reader',
@@ -29,6 +37,18 @@ beforeAll(async () => {
         },
       },
       { name: 'admin', trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/admin:*') },
+      {
+        name: 'bounded',
+        trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/app:*'),
+        permissions: { everything: { Statement: { Effect: 'Allow', Action: '*', Resource: '*' } } },
+        permissionsBoundary: 'arn:aws:iam::111122223333:policy/read-only-boundary',
+      },
+      {
+        name: 'bounded-narrow',
+        trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/app:*'),
+        permissions: { 'read-own-role': { Statement: { Effect: 'Allow', Action: 'iam:GetRole', Resource: 'arn:aws:iam::111122223333:role/bounded-narrow' } } },
+        permissionsBoundary: 'arn:aws:iam::111122223333:policy/read-only-boundary',
+      },
     ],
   });
   sts = anonymousSts(sandbox.aws.url);
@@ -57,8 +77,8 @@ function clients(credentials: Pick<Credentials, 'AccessKeyId' | 'SecretAccessKey
   return pair;
 }
 
-const notAllowed = (role: string, target: string, why: string) =>
-  `User: arn:aws:sts::111122223333:assumed-role/${role}/unit-test is not authorized to perform: iam:GetRole on resource: arn:aws:iam::111122223333:role/${target} ${why}`;
+const notAllowed = (role: string, target: string, why: string, action = 'iam:GetRole') =>
+  `User: arn:aws:sts::111122223333:assumed-role/${role}/unit-test is not authorized to perform: ${action} on resource: arn:aws:iam::111122223333:role/${target} ${why}`;
 
 describe('credentials from AssumeRoleWithWebIdentity', () => {
   it('sign GetCallerIdentity, which names the assumed role', async () => {
@@ -129,11 +149,53 @@ describe('session policies', () => {
     expect((await awsError(iam.send(new GetRoleCommand({ RoleName: 'reader' })))).message).toContain('because no session policy allows');
   });
 
-  it('can deny explicitly', async () => {
+  it('can deny explicitly, and the error names the session policy', async () => {
     const Policy = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:GetRole', Resource: '*' }] });
     const error = await awsError(clients(await credentialsFor('deploy', { Policy })).iam.send(new GetRoleCommand({ RoleName: 'reader' })));
-    expect(error.name).toBe('AccessDenied');
-    expect(error.message).toContain('with an explicit deny');
+    expect(error).toEqual({ name: 'AccessDenied', message: notAllowed('deploy', 'reader', 'with an explicit deny in a session policy'), status: 403 });
+  });
+
+  it('leave the role’s own explicit deny named as identity-based', async () => {
+    const Policy = JSON.stringify({ Statement: [{ Effect: 'Deny', Action: 'iam:GetRole', Resource: '*' }] });
+    const error = await awsError(clients(await credentialsFor('deploy', { Policy })).iam.send(new GetRoleCommand({ RoleName: 'admin' })));
+    expect(error.message).toBe(notAllowed('deploy', 'admin', 'with an explicit deny in an identity-based policy'));
+  });
+});
+
+describe('permissions boundaries', () => {
+  it('let through what both the role’s policies and the boundary allow', async () => {
+    const iam = clients(await credentialsFor('bounded')).iam;
+    await expect(iam.send(new GetRoleCommand({ RoleName: 'deploy' }))).resolves.toMatchObject({ Role: { RoleName: 'deploy' } });
+    await expect(iam.send(new ListRolePoliciesCommand({ RoleName: 'deploy' }))).resolves.toMatchObject({ PolicyNames: ['but-not-admin', 'read-roles'] });
+  });
+
+  it('refuse what the role’s policies allow but the boundary does not', async () => {
+    const iam = clients(await credentialsFor('bounded')).iam;
+    const error = await awsError(iam.send(new PutRolePolicyCommand({ RoleName: 'bounded', PolicyName: 'escalate', PolicyDocument: '{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}' })));
+    expect(error).toEqual({
+      name: 'AccessDenied',
+      message: notAllowed('bounded', 'bounded', 'because no permissions boundary allows the iam:PutRolePolicy action', 'iam:PutRolePolicy'),
+      status: 403,
+    });
+  });
+
+  it('refuse with the boundary’s explicit deny', async () => {
+    const error = await awsError(clients(await credentialsFor('bounded')).iam.send(new GetRoleCommand({ RoleName: 'reader' })));
+    expect(error).toEqual({ name: 'AccessDenied', message: notAllowed('bounded', 'reader', 'with an explicit deny in a permissions boundary'), status: 403 });
+  });
+
+  it('grant nothing themselves: what only the boundary allows stays refused', async () => {
+    const iam = clients(await credentialsFor('bounded-narrow')).iam;
+    await expect(iam.send(new GetRoleCommand({ RoleName: 'bounded-narrow' }))).resolves.toMatchObject({ Role: { RoleName: 'bounded-narrow' } });
+    const error = await awsError(iam.send(new ListRolePoliciesCommand({ RoleName: 'bounded-narrow' })));
+    expect(error.message).toBe(notAllowed('bounded-narrow', 'bounded-narrow', 'because no identity-based policy allows the iam:ListRolePolicies action', 'iam:ListRolePolicies'));
+  });
+
+  it('must be managed policies the emulator knows', () => {
+    const trustPolicy = { Statement: [] };
+    expect(() => sandbox.aws.putRole({ name: 'unbounded', trustPolicy, permissionsBoundary: 'arn:aws:iam::111122223333:policy/missing' })).toThrow(
+      'role unbounded: permissions boundary arn:aws:iam::111122223333:policy/missing is not a managed policy',
+    );
   });
 });
 
@@ -176,6 +238,23 @@ describe('authentication of signed calls', () => {
       const expired = { name: 'ExpiredToken', message: 'The security token included in the request is expired', status: 403 };
       expect(await awsError(signed.send(new GetCallerIdentityCommand({})))).toEqual(expired);
       expect(await awsError(iam.send(new GetRoleCommand({ RoleName: 'reader' })))).toMatchObject({ name: 'ExpiredToken', status: 403 });
+    } finally {
+      sandbox.aws.now = realNow;
+    }
+  });
+
+  it('end exactly at the Expiration STS reported, not up to a second later', async () => {
+    const credentials = await credentialsFor('reader');
+    const { sts: signed } = clients(credentials);
+    const session = sandbox.aws.sessions.find((s) => s.accessKeyId === credentials.AccessKeyId)!;
+    expect(session.expiration.getTime()).toBe(credentials.Expiration!.getTime());
+    expect(session.issuedAt.getMilliseconds()).toBe(0);
+    const realNow = sandbox.aws.now;
+    try {
+      sandbox.aws.now = () => new Date(credentials.Expiration!.getTime() - 1);
+      await expect(signed.send(new GetCallerIdentityCommand({}))).resolves.toBeDefined();
+      sandbox.aws.now = () => new Date(credentials.Expiration!.getTime());
+      expect((await awsError(signed.send(new GetCallerIdentityCommand({})))).name).toBe('ExpiredToken');
     } finally {
       sandbox.aws.now = realNow;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { evaluatePolicies, wildcardMatch, type PolicyDocument, type PolicyStatement } from '../../../src/sandbox/aws/iam-policy.ts';
+import { evaluatePolicies, isKnownConditionOperator, wildcardMatch, type PolicyDocument, type PolicyStatement } from '../../../src/sandbox/aws/iam-policy.ts';
 
 const allowGets: PolicyDocument = { Statement: [{ Effect: 'Allow', Action: ['iam:Get*', 's3:ListBucket'], Resource: 'arn:aws:iam::111122223333:role/*' }] };
 
@@ -158,3 +158,78 @@ describe('evaluatePolicies', () => {
   });
 });
 
+describe('date condition operators', () => {
+  const context = { action: 'iam:GetRole', resource: 'arn:aws:iam::111122223333:role/deploy', keys: {} };
+  const deny = (operator: string, value: string): PolicyDocument => ({ Statement: { Effect: 'Deny', Action: '*', Resource: '*', Condition: { [operator]: { 'aws:TokenIssueTime': value } } } });
+  const issuedAt = (value: string | undefined) => ({ ...context, keys: { 'aws:TokenIssueTime': value } });
+  const CUTOFF = '2026-03-01T12:00:00Z';
+
+  it.each([
+    ['DateLessThan', '2026-03-01T11:59:59Z', 'Deny'],
+    ['DateLessThan', CUTOFF, 'NotApplicable'],
+    ['DateLessThanEquals', CUTOFF, 'Deny'],
+    ['DateLessThanEquals', '2026-03-01T12:00:01Z', 'NotApplicable'],
+    ['DateGreaterThan', '2026-03-01T12:00:01Z', 'Deny'],
+    ['DateGreaterThan', CUTOFF, 'NotApplicable'],
+    ['DateGreaterThanEquals', CUTOFF, 'Deny'],
+    ['DateGreaterThanEquals', '2026-03-01T11:59:59Z', 'NotApplicable'],
+    ['DateEquals', '2026-03-01T12:00:00.000Z', 'Deny'],
+    ['DateEquals', '2026-03-01T12:00:01Z', 'NotApplicable'],
+    ['DateNotEquals', '2026-03-01T12:00:01Z', 'Deny'],
+    ['DateNotEquals', CUTOFF, 'NotApplicable'],
+  ])('%s %s against the cutoff is %s', (operator, value, verdict) => {
+    expect(evaluatePolicies([deny(operator, CUTOFF)], issuedAt(value))).toBe(verdict);
+  });
+
+  it('compares instants, whatever the zone or precision they are written in', () => {
+    expect(evaluatePolicies([deny('DateLessThan', '2026-03-01T13:00:00+01:00')], issuedAt('2026-03-01T11:59:59.999Z'))).toBe('Deny');
+    expect(evaluatePolicies([deny('DateLessThan', '2026-03-01T13:00:00+01:00')], issuedAt('2026-03-01T12:00:00Z'))).toBe('NotApplicable');
+  });
+
+  it('reads a policy date given as seconds since the epoch', () => {
+    const epoch = String(Date.parse(CUTOFF) / 1000);
+    expect(evaluatePolicies([deny('DateLessThan', epoch)], issuedAt('2026-03-01T11:59:59Z'))).toBe('Deny');
+    expect(evaluatePolicies([deny('DateLessThan', epoch)], issuedAt(CUTOFF))).toBe('NotApplicable');
+  });
+
+  it('never matches a value that is not a date, or a missing key, except for DateNotEquals on a missing key', () => {
+    expect(evaluatePolicies([deny('DateLessThan', CUTOFF)], issuedAt('yesterday'))).toBe('NotApplicable');
+    expect(evaluatePolicies([deny('DateLessThan', 'not a date')], issuedAt('2026-03-01T11:00:00Z'))).toBe('NotApplicable');
+    expect(evaluatePolicies([deny('DateLessThan', CUTOFF)], issuedAt(undefined))).toBe('NotApplicable');
+    expect(evaluatePolicies([deny('DateNotEquals', CUTOFF)], issuedAt(undefined))).toBe('Deny');
+    expect(evaluatePolicies([deny('DateLessThanIfExists', CUTOFF)], issuedAt(undefined))).toBe('Deny');
+  });
+
+  it('matches any one of several dates', () => {
+    expect(evaluatePolicies([{ Statement: { Effect: 'Deny', Action: '*', Resource: '*', Condition: { DateEquals: { 'aws:TokenIssueTime': ['2020-01-01T00:00:00Z', CUTOFF] } } } }], issuedAt(CUTOFF))).toBe('Deny');
+  });
+});
+
+describe('a Deny on aws:userid, as a revoker writes it', () => {
+  const context = (userId: string) => ({ action: 'iam:GetRole', resource: 'arn:aws:iam::111122223333:role/deploy', keys: { 'aws:userid': userId } });
+  const allow: PolicyDocument = { Statement: { Effect: 'Allow', Action: 'iam:GetRole', Resource: '*' } };
+
+  it('refuses exactly the listed sessions with StringEquals', () => {
+    const revoked: PolicyDocument = { Statement: { Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:userid': ['AROAEXAMPLE:sess-1', 'AROAEXAMPLE:sess-3'] } } } };
+    expect(evaluatePolicies([allow, revoked], context('AROAEXAMPLE:sess-1'))).toBe('Deny');
+    expect(evaluatePolicies([allow, revoked], context('AROAEXAMPLE:sess-3'))).toBe('Deny');
+    expect(evaluatePolicies([allow, revoked], context('AROAEXAMPLE:sess-2'))).toBe('Allow');
+    expect(evaluatePolicies([allow, revoked], context('AROAEXAMPLE:sess-10'))).toBe('Allow');
+  });
+
+  it('refuses every session a StringLike pattern covers', () => {
+    const revoked: PolicyDocument = { Statement: { Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringLike: { 'aws:userid': 'AROAEXAMPLE:run-42-*' } } } };
+    expect(evaluatePolicies([allow, revoked], context('AROAEXAMPLE:run-42-deploy'))).toBe('Deny');
+    expect(evaluatePolicies([allow, revoked], context('AROAEXAMPLE:run-421-deploy'))).toBe('Allow');
+    expect(evaluatePolicies([allow, revoked], context('AROAOTHER:run-42-deploy'))).toBe('Allow');
+  });
+});
+
+describe('isKnownConditionOperator', () => {
+  it('knows the string and date operators, in any case and with IfExists, and nothing else', () => {
+    for (const name of ['StringEquals', 'stringlike', 'StringNotLikeIfExists', 'DateLessThan', 'DateGreaterThanEqualsIfExists', 'DateNotEquals']) {
+      expect(isKnownConditionOperator(name)).toBe(true);
+    }
+    for (const name of ['ForAnyValue:StringLike', 'NumericLessThan', 'Bool', 'StringMatches', 'IfExists']) expect(isKnownConditionOperator(name)).toBe(false);
+  });
+});

@@ -103,6 +103,25 @@ describe('verifySignature', () => {
     expect((await rejectionOf(verifySignature({ ...request, body: 'Action=GetRole&RoleName=admin' }, claims, credentials))).code).toBe('SignatureDoesNotMatch');
   });
 
+  it('refuses a body that does not match the payload hash the client declared and signed, with XAmzContentSHA256Mismatch', async () => {
+    const request = await signedRequest();
+    expect(request.headers['x-amz-content-sha256']).toMatch(/^[0-9a-f]{64}$/);
+    const claims = readAuthorization(request.headers);
+    await expect(verifySignature(request, claims, credentials)).resolves.toBeUndefined();
+    const error = await rejectionOf(verifySignature({ ...request, body: 'Action=GetRole&RoleName=admin' }, claims, credentials));
+    expect({ code: error.code, status: error.status, message: error.message }).toEqual({
+      code: 'XAmzContentSHA256Mismatch',
+      status: 400,
+      message: "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    });
+  });
+
+  it('refuses a declared payload hash that is not a hash of the body, even one the client signed', async () => {
+    const request = await signedRequest();
+    const forged = { ...request.headers, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' };
+    expect((await rejectionOf(verifySignature({ ...request, headers: forged }, readAuthorization(request.headers), credentials))).code).toBe('XAmzContentSHA256Mismatch');
+  });
+
   it('refuses a request without a well-formed X-Amz-Date with IncompleteSignature', async () => {
     const request = await signedRequest();
     const error = await rejectionOf(verifySignature({ ...request, headers: { ...request.headers, 'x-amz-date': 'yesterday' } }, readAuthorization(request.headers), credentials));

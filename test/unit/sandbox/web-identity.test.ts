@@ -75,6 +75,22 @@ describe('WebIdentityVerifier', () => {
     await expect(verifier.verify(token, providers, new Date())).resolves.toBeDefined();
   });
 
+  it('says it cannot reach the identity provider when discovery works but the key set cannot be fetched', async () => {
+    const verifier = new WebIdentityVerifier();
+    await verifier.verify(await issuer.mint({ audience: STS_AUDIENCE }), providers, new Date());
+    // A token under a new key makes the verifier fetch the key set again, from an issuer that is down.
+    await issuer.rotateKeys();
+    const token = await issuer.mint({ audience: STS_AUDIENCE });
+    issuer.outage();
+    try {
+      const error = await rejectionOf(verifier.verify(token, providers, new Date()));
+      expect({ code: error.code, status: error.status }).toEqual({ code: 'IDPCommunicationError', status: 400 });
+    } finally {
+      issuer.restore();
+    }
+    await expect(verifier.verify(token, providers, new Date())).resolves.toBeDefined();
+  });
+
   it('reads discovery once per issuer, then reuses the key set', async () => {
     const verifier = new WebIdentityVerifier();
     const discoveries = () => issuer.requestCounts.get('/.well-known/openid-configuration') ?? 0;
