@@ -8,6 +8,8 @@ export interface AwsRoleChoice {
   capped: boolean;
   /** The rule's session policy (JSON), which narrows the session; undefined when it has none. */
   sessionPolicy: string | undefined;
+  /** The rule's revoker role, for the post step; undefined when it names none. */
+  revokeRole: string | undefined;
 }
 
 /**
@@ -41,5 +43,5 @@ export function chooseAwsRole(rule: PolicyRule, requestedRole: string | undefine
   }
   const durationSeconds = Math.min(requestedSeconds, grant.maxDurationSeconds);
   if (grant.sessionPolicy && grant.sessionPolicy.document === undefined) throw new Error(`the session policy ${grant.sessionPolicy.path} was not loaded`);
-  return { roleArn, durationSeconds, capped: durationSeconds < requestedSeconds, sessionPolicy: grant.sessionPolicy?.document };
+  return { roleArn, durationSeconds, capped: durationSeconds < requestedSeconds, sessionPolicy: grant.sessionPolicy?.document, revokeRole: grant.revokeRole };
 }

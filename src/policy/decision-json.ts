@@ -11,7 +11,7 @@ export interface DecisionJson {
 
 type ExpectedJson = string | readonly string[] | { glob: string } | { regex: string };
 interface GrantJson {
-  aws?: { roles: readonly string[]; 'max-duration': number; 'session-policy'?: string };
+  aws?: { roles: readonly string[]; 'max-duration': number; 'session-policy'?: string; 'revoke-role'?: string };
   gcp?: { 'workload-identity-provider': string; 'service-accounts': readonly string[]; 'max-lifetime': number; scopes: readonly string[] };
 }
 
@@ -44,7 +44,7 @@ function expectedJson(matcher: Matcher): ExpectedJson {
 
 function grantJson({ aws, gcp }: Grant): GrantJson {
   return {
-    ...(aws && { aws: { roles: aws.roles, 'max-duration': aws.maxDurationSeconds, ...(aws.sessionPolicy && { 'session-policy': aws.sessionPolicy.path }) } }),
+    ...(aws && { aws: { roles: aws.roles, 'max-duration': aws.maxDurationSeconds, ...(aws.sessionPolicy && { 'session-policy': aws.sessionPolicy.path }), ...(aws.revokeRole && { 'revoke-role': aws.revokeRole }) } }),
     ...(gcp && { gcp: { 'workload-identity-provider': gcp.workloadIdentityProvider, 'service-accounts': gcp.serviceAccounts, 'max-lifetime': gcp.maxLifetimeSeconds, scopes: gcp.scopes } }),
   };
 }

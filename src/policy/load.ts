@@ -26,7 +26,7 @@ interface RawRule {
   effect?: 'allow' | 'deny';
   match: Record<string, RawClaimValue>;
   grant?: {
-    aws?: { roles: string[]; 'max-duration'?: number | string; 'session-policy'?: string };
+    aws?: { roles: string[]; 'max-duration'?: number | string; 'session-policy'?: string; 'revoke-role'?: string };
     gcp?: { 'workload-identity-provider': string; 'service-accounts'?: string[]; 'max-lifetime'?: number | string; scopes?: string[] };
   };
 }
@@ -166,6 +166,7 @@ function buildGrant(grant: RawRule['grant'], locate: (path: (string | number)[])
       roles: aws.roles,
       maxDurationSeconds: aws['max-duration'] === undefined ? DEFAULT_MAX_DURATION_SECONDS : parseDuration(aws['max-duration'])!,
       sessionPolicy: sessionPolicy === undefined ? undefined : { path: sessionPolicy, location: locate(['grant', 'aws', 'session-policy']), document: undefined },
+      revokeRole: aws['revoke-role'],
     },
   };
 }

@@ -17,6 +17,8 @@ export interface AwsGrant {
   maxDurationSeconds: number;
   /** An IAM policy that narrows every session of this grant; `document` is filled in when the file is read. */
   sessionPolicy: { path: string; location: SourceLocation; document: string | undefined } | undefined;
+  /** The role the post step assumes to deny the session at job end. */
+  revokeRole: string | undefined;
 }
 
 export interface GcpGrant {
