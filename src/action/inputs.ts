@@ -28,6 +28,8 @@ export interface AwsInputs {
   managedSessionPolicies: string[];
   outputCredentials: boolean;
   maskAccountId: boolean;
+  /** The revoker role for the post step; it overrides the rule's revoke-role. */
+  revokeRole: string | undefined;
 }
 
 export interface GcpInputs {
@@ -91,6 +93,7 @@ function readAwsInputs(env: NodeJS.ProcessEnv): AwsInputs | undefined {
     managedSessionPolicies: core.getMultilineInput('managed-session-policies').filter(Boolean),
     outputCredentials: readBoolean('output-credentials', false),
     maskAccountId: readBoolean('mask-aws-account-id', true),
+    revokeRole: readRoleArn('aws-revoke-role'),
   };
 }
 
@@ -179,6 +182,17 @@ function readHttpsUrl(name: string): string | undefined {
   if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)))) {
     throw new BrokerError(ErrorCode.InputInvalid, `The input \`${name}\` is "${text}", not an https URL.`, {
       hint: 'Leave it empty for Google’s public endpoints; set it only for another universe or a local emulator (http on 127.0.0.1 only).',
+    });
+  }
+  return text;
+}
+
+function readRoleArn(name: string): string | undefined {
+  const text = core.getInput(name);
+  if (!text) return undefined;
+  if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(text)) {
+    throw new BrokerError(ErrorCode.InputInvalid, `The input \`${name}\` is "${text}", not an IAM role ARN.`, {
+      hint: 'Use arn:aws:iam::ACCOUNT:role/NAME.',
     });
   }
   return text;

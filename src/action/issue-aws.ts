@@ -18,7 +18,7 @@ const MIN_TOKEN_VALIDITY_SECONDS = 60;
  */
 export async function issueAwsCredentials(inputs: AwsInputs, authorization: Authorization, remember: (record: IssuedCredential) => void): Promise<IssuanceReport> {
   const { rule, claims, tokens } = authorization;
-  const { roleArn, durationSeconds, capped, sessionPolicy } = chooseAwsRole(rule, inputs.roleToAssume, inputs.roleDurationSeconds);
+  const { roleArn, durationSeconds, capped, sessionPolicy, revokeRole } = chooseAwsRole(rule, inputs.roleToAssume, inputs.roleDurationSeconds);
   if (capped) core.notice(`role-duration-seconds lowered to ${durationSeconds}, the most that rule "${rule.name}" grants.`);
   if (sessionPolicy && inputs.inlineSessionPolicy) {
     throw new BrokerError(ErrorCode.InputInvalid, `Rule "${rule.name}" sets a session policy, so the input \`inline-session-policy\` cannot replace it.`, {
@@ -39,7 +39,7 @@ export async function issueAwsCredentials(inputs: AwsInputs, authorization: Auth
   for (const secret of awsSecretValues(session, { maskAccountId: inputs.maskAccountId })) core.setSecret(secret);
 
   const environment = awsEnvironment(session);
-  remember(awsCredentialRecord(session, Object.keys(environment)));
+  remember(awsCredentialRecord(session, Object.keys(environment), { audience: inputs.audience, revokerRoleArn: inputs.revokeRole ?? revokeRole }));
   for (const [name, value] of Object.entries(environment)) core.exportVariable(name, value);
   for (const [name, value] of Object.entries(awsOutputs(session, { includeCredentials: inputs.outputCredentials }))) core.setOutput(name, value);
 

@@ -4,6 +4,8 @@ import type { IssuedCredential, RevocationResult } from '../providers/issued-cre
 import { revokeAwsCredential } from '../providers/aws/revoke.ts';
 import { findGcpCredentialDirectories } from '../providers/gcp/export.ts';
 import { revokeGcpCredential } from '../providers/gcp/revoke.ts';
+import { requestRunnerToken, runnerTokenRequestFromEnv } from '../oidc/request-token.ts';
+import { withDeadline } from '../util/deadline.ts';
 import { loadIssuedCredentials } from './state.ts';
 import { writeRevocationSummary, type CleanupReport } from './summary.ts';
 
@@ -41,13 +43,28 @@ async function cleanUp(credential: IssuedCredential): Promise<CleanupReport> {
   return { credential, revocation: await revoke(credential), cleanupProblems };
 }
 
-function revoke(credential: IssuedCredential): Promise<RevocationResult> | RevocationResult {
+// The post step must end in bounded time, whatever IAM does; the credential still expires on its own.
+const REVOCATION_TIMEOUT_MS = 60_000;
+
+async function revoke(credential: IssuedCredential): Promise<RevocationResult> {
   switch (credential.provider) {
-    case 'aws':
-      return revokeAwsCredential(credential);
+    case 'aws': {
+      const access = credential.revokerRoleArn === undefined ? undefined : { getToken: () => revokerToken(credential.audience) };
+      return withDeadline(revokeAwsCredential(credential, access), REVOCATION_TIMEOUT_MS, () => new Error('timeout')).catch(() => ({
+        status: 'failed' as const,
+        detail: `Denying the session took longer than ${REVOCATION_TIMEOUT_MS / 1000} s, so it may not be denied; it expires at ${credential.expiresAt}.`,
+      }));
+    }
     case 'gcp':
       return revokeGcpCredential(credential);
   }
+}
+
+/** A fresh OIDC token for the revoker role: the main step's token may have expired by now. */
+async function revokerToken(audience: string): Promise<string> {
+  const token = await requestRunnerToken({ ...runnerTokenRequestFromEnv(process.env), audience });
+  core.setSecret(token);
+  return token;
 }
 
 /**

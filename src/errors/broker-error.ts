@@ -38,6 +38,7 @@ export const ErrorCode = {
   AwsValidation: 'AWS_VALIDATION_ERROR',
   AwsExchangeFailed: 'AWS_EXCHANGE_FAILED',
   AwsExchangeTimedOut: 'AWS_EXCHANGE_TIMED_OUT',
+  AwsRevocationFailed: 'AWS_REVOCATION_FAILED',
   // Google Cloud STS and IAM Credentials
   GcpAccessDenied: 'GCP_ACCESS_DENIED',
   GcpExchangeFailed: 'GCP_EXCHANGE_FAILED',

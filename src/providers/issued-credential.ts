@@ -21,6 +21,10 @@ export interface AwsIssuedCredential extends IssuedCredentialBase {
   role: string;
   sessionName: string;
   region: string;
+  /** The OIDC audience the session's token had; the post step asks for the revoker's token with it. */
+  audience: string;
+  /** The role allowed to deny this session; undefined when none is configured. */
+  revokerRoleArn: string | undefined;
 }
 
 export interface GcpIssuedCredential extends IssuedCredentialBase {

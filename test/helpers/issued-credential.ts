@@ -9,6 +9,8 @@ export function awsCredentialRecord(overrides: Partial<AwsIssuedCredential> = {}
     role: 'arn:aws:iam::111122223333:role/deploy',
     sessionName: 'octo-org.app@42-1-deploy',
     region: 'us-east-1',
+    audience: 'sts.amazonaws.com',
+    revokerRoleArn: undefined,
     expiresAt: '2030-01-01T00:15:00.000Z',
     exportedVariables: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
     files: [],

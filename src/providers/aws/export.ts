@@ -43,7 +43,7 @@ export function awsOutputs(session: AwsSession, options: { includeCredentials: b
 }
 
 /** What the post step needs to clean up and revoke this session: identities and times, no secrets. */
-export function awsCredentialRecord(session: AwsSession, exportedVariables: readonly string[]): AwsIssuedCredential {
+export function awsCredentialRecord(session: AwsSession, exportedVariables: readonly string[], revocation: { audience: string; revokerRoleArn: string | undefined }): AwsIssuedCredential {
   return {
     provider: 'aws',
     identity: session.assumedRoleId,
@@ -51,6 +51,8 @@ export function awsCredentialRecord(session: AwsSession, exportedVariables: read
     role: session.roleArn,
     sessionName: session.sessionName,
     region: session.region,
+    audience: revocation.audience,
+    revokerRoleArn: revocation.revokerRoleArn,
     expiresAt: session.expiration.toISOString(),
     exportedVariables: [...exportedVariables],
     files: [],

@@ -1,4 +1,5 @@
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
+import { withDeadline } from '../../util/deadline.ts';
 
 export interface GcpEndpoints {
   /** Google's security token service; default https://sts.googleapis.com/v1/token. */
@@ -57,19 +58,13 @@ export async function exchangeForGoogleToken(request: GcpExchange): Promise<GcpS
     subject_token_supplier: { getSubjectToken: () => request.getToken() },
   });
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timedOut(request, timeoutMs)), timeoutMs);
-  });
   try {
-    const { token } = await Promise.race([client.getAccessToken(), deadline]);
+    const { token } = await withDeadline(client.getAccessToken(), timeoutMs, () => timedOut(request, timeoutMs));
     const expiry = client.credentials.expiry_date;
     if (!token || !expiry) throw new BrokerError(ErrorCode.GcpExchangeFailed, 'Google answered without an access token or its expiry.', { hint: 'Check the endpoints if you override them; otherwise, file an issue.' });
     return { accessToken: token, expiration: new Date(expiry), serviceAccount: request.serviceAccount, workloadIdentityProvider: request.workloadIdentityProvider };
   } catch (error) {
     throw exchangeError(error, request);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

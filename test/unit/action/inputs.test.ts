@@ -37,6 +37,7 @@ describe('readMainInputs', () => {
         managedSessionPolicies: [],
         outputCredentials: false,
         maskAccountId: true,
+        revokeRole: undefined,
       },
       gcp: undefined,
     });
@@ -200,6 +201,11 @@ describe('readMainInputs', () => {
   it('still names the session when the job’s variables are missing', async () => {
     context = await actionContext({ 'aws-region': 'us-east-1' });
     expect(readMainInputs({}).aws!.roleSessionName).toBe('unknown-repository@0-1-job');
+  });
+
+  it('reads aws-revoke-role, and refuses one that is not a role ARN', async () => {
+    expect((await read({ 'aws-region': 'us-east-1', 'aws-revoke-role': 'arn:aws:iam::111122223333:role/ci-revoker' })).aws!.revokeRole).toBe('arn:aws:iam::111122223333:role/ci-revoker');
+    expect((await refusal({ 'aws-region': 'us-east-1', 'aws-revoke-role': 'ci-revoker' })).message).toBe('The input `aws-revoke-role` is "ci-revoker", not an IAM role ARN.');
   });
 
   it('treats an empty role-to-assume as none, leaving the choice to the policy', async () => {

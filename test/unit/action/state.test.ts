@@ -41,7 +41,7 @@ describe('issued-credential state', () => {
     const state = await context.state();
     expect([...state.keys()]).toEqual(['issued-credentials']);
     const [saved] = JSON.parse(state.get('issued-credentials')!) as Array<Record<string, unknown>>;
-    expect(Object.keys(saved!).sort()).toEqual(['expiresAt', 'exportedVariables', 'files', 'identity', 'principal', 'provider', 'region', 'role', 'sessionName']);
+    expect(Object.keys(saved!).sort()).toEqual(['audience', 'expiresAt', 'exportedVariables', 'files', 'identity', 'principal', 'provider', 'region', 'role', 'sessionName']);
     // Variable names, never their values.
     expect(saved!.exportedVariables).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']);
   });

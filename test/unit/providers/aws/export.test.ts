@@ -68,7 +68,7 @@ describe('awsOutputs', () => {
 });
 
 describe('awsCredentialRecord', () => {
-  const record = awsCredentialRecord(session, ['AWS_ACCESS_KEY_ID', 'AWS_REGION']);
+  const record = awsCredentialRecord(session, ['AWS_ACCESS_KEY_ID', 'AWS_REGION'], { audience: 'sts.amazonaws.com', revokerRoleArn: 'arn:aws:iam::111122223333:role/ci-revoker' });
 
   it('records who the session is, what was exported and when it expires', () => {
     expect(record).toEqual({
@@ -78,6 +78,8 @@ describe('awsCredentialRecord', () => {
       role: 'arn:aws:iam::111122223333:role/ci-deploy',
       sessionName: 'octo-org.app@42-1-deploy',
       region: 'eu-west-1',
+      audience: 'sts.amazonaws.com',
+      revokerRoleArn: 'arn:aws:iam::111122223333:role/ci-revoker',
       expiresAt: '2030-01-02T03:04:05.000Z',
       exportedVariables: ['AWS_ACCESS_KEY_ID', 'AWS_REGION'],
       files: [],

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * How sessions are denied on a role: one inline policy per denial, named after what it denies and
+ * until when it matters. One policy per denial is the design that lets concurrent jobs revoke on the
+ * same role without a lost update: IAM has no conditional write, so a shared deny list edited by
+ * read-modify-write can drop an entry that another writer added between the read and the write. Each
+ * name carries the moment after which its denial protects nothing (the session's expiry, or the
+ * cutoff plus the role's maximum session duration), so every write can prune the dead ones and the
+ * role stays under IAM's aggregate size limit for inline policies.
+ */
+export const DENIAL_PREFIX = 'ci-oidc-broker-deny-';
+
+/** The actions the post step and `ci-oidc-broker revoke` use on the target role, and nothing else. */
+export const REVOKER_ACTIONS = ['iam:GetRole', 'iam:ListRolePolicies', 'iam:GetRolePolicy', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy'] as const;
+
+export interface PolicyDocument {
+  Version: '2012-10-17';
+  Statement: Array<{ Sid: string; Effect: 'Deny'; Action: '*'; Resource: '*'; Condition: Record<string, Record<string, string>> }>;
+}
+
+export interface SessionDenial {
+  policyName: string;
+  document: PolicyDocument;
+  /** After this instant the denial protects nothing and may be pruned. */
+  obsoleteAt: Date;
+}
+
+/** Denies one session, whose `aws:userid` is `AROA…:session-name`, until it expires. */
+export function denyOneSession(assumedRoleId: string, expiresAt: Date): SessionDenial {
+  const digest = createHash('sha256').update(assumedRoleId).digest('hex').slice(0, 16);
+  return {
+    policyName: `${DENIAL_PREFIX}session-${compactTime(expiresAt)}-${digest}`,
+    document: denyWhere('StringEquals', 'aws:userid', assumedRoleId),
+    obsoleteAt: expiresAt,
+  };
+}
+
+/** Denies every session of the role issued before `cutoff`, as AWS's "revoke active sessions" does. */
+export function denySessionsIssuedBefore(cutoff: Date, maxSessionDurationSeconds: number): SessionDenial {
+  // Whole seconds, so that the name (which has no milliseconds) and the condition agree.
+  cutoff = new Date(Math.floor(cutoff.getTime() / 1000) * 1000);
+  return {
+    policyName: `${DENIAL_PREFIX}before-${compactTime(cutoff)}`,
+    document: denyWhere('DateLessThan', 'aws:TokenIssueTime', cutoff.toISOString()),
+    obsoleteAt: new Date(cutoff.getTime() + maxSessionDurationSeconds * 1000),
+  };
+}
+
+/**
+ * The denials among a role's inline policy names that protect nothing any more. Names that are not
+ * ours, or that do not parse, are never touched.
+ */
+export function obsoleteDenials(policyNames: readonly string[], now: Date, maxSessionDurationSeconds: number): string[] {
+  return policyNames.filter((name) => {
+    const session = /^ci-oidc-broker-deny-session-(\d{8}T\d{6}Z)-[0-9a-f]{16}$/.exec(name);
+    if (session) return parseCompactTime(session[1]!) < now.getTime();
+    const before = /^ci-oidc-broker-deny-before-(\d{8}T\d{6}Z)$/.exec(name);
+    if (before) return parseCompactTime(before[1]!) + maxSessionDurationSeconds * 1000 < now.getTime();
+    return false;
+  });
+}
+
+function denyWhere(operator: string, key: string, value: string): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'CiOidcBrokerRevocation', Effect: 'Deny', Action: '*', Resource: '*', Condition: { [operator]: { [key]: value } } }],
+  };
+}
+
+// Policy names allow [\w+=,.@-]: an ISO instant without its colons, dashes and milliseconds.
+function compactTime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+function parseCompactTime(text: string): number {
+  const [, y, mo, d, h, mi, s] = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(text)!;
+  return Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
+}
