@@ -24,6 +24,20 @@ function program(done: (code: ExitCode) => void): Command {
     .action(action(async (options: { awsConfig?: string }) => (await import('./commands/sandbox.ts')).sandbox(options)));
 
   cli
+    .command('revoke')
+    .description('deny one session of an AWS role, or every session issued before a time, with an inline Deny on the role. Exit 0 denied, 1 refused, 2 usage.')
+    .requiredOption('--role <arn>', 'the role whose sessions to deny')
+    .option('--session <userid>', "one session's aws:userid, AROA…:session-name")
+    .option('--expires-at <time>', "that session's expiry (ISO 8601), after which the denial is pruned")
+    .option('--issued-before <time>', 'deny every session issued before this time (ISO 8601)')
+    .option('--region <region>', 'region for STS', 'us-east-1')
+    .option('--revoker-role <arn>', "assume this role with a CI job's OIDC token, instead of using your own AWS credentials")
+    .option('--token-file <file>', 'the OIDC token for --revoker-role (- for standard input)')
+    .option('--token-env <name>', 'an environment variable holding the OIDC token for --revoker-role')
+    .addOption(format())
+    .action(action(async (options: import('./commands/revoke.ts').RevokeOptions) => (await import('./commands/revoke.ts')).revoke(options)));
+
+  cli
     .command('token')
     .description('OIDC tokens')
     .command('verify')
@@ -73,8 +87,10 @@ function program(done: (code: ExitCode) => void): Command {
     .requiredOption('--policy <file>')
     .option('--aws-trust-policy', 'the IAM trust policy of one role')
     .option('--gcp-attribute-condition', 'the CEL attribute condition of a workload identity pool provider')
+    .option('--aws-revocation', 'the IAM documents per-session revocation needs: the role\'s trust and boundary, the revoker\'s permissions and trust')
     .option('--rule <name>', 'export this rule only')
     .option('--role <arn>', 'the role, when the rules grant several')
+    .option('--revoke-role <arn>', 'the revoker role, when the rules name none (with --aws-revocation)')
     .addOption(root())
     .addOption(format())
     .action(

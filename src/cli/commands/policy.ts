@@ -7,6 +7,7 @@ import { evaluatePolicy } from '../../policy/evaluate.ts';
 import { explainDecision } from '../../policy/explain.ts';
 import { exportAwsTrustPolicy } from '../../policy/export/aws-trust-policy.ts';
 import { exportGcpAttributeCondition } from '../../policy/export/gcp-attribute-condition.ts';
+import { exportAwsRevocation } from '../../policy/export/aws-revocation.ts';
 import { formatFinding } from '../../policy/lint/finding.ts';
 import { lintPolicy } from '../../policy/lint/policy-lint.ts';
 import { loadPolicyFile } from '../../policy/load.ts';
@@ -77,14 +78,35 @@ export function policyLint(file: string, options: PolicyFileOptions): Promise<Ex
 
 /** `policy export`: the cloud-side trust that enforces the policy; notes on what the cloud cannot express go to stderr. */
 export function policyExport(
-  options: PolicyFileOptions & { policy: string; awsTrustPolicy?: boolean | undefined; gcpAttributeCondition?: boolean | undefined; rule?: string | undefined; role?: string | undefined },
+  options: PolicyFileOptions & {
+    policy: string;
+    awsTrustPolicy?: boolean | undefined;
+    gcpAttributeCondition?: boolean | undefined;
+    awsRevocation?: boolean | undefined;
+    rule?: string | undefined;
+    role?: string | undefined;
+    revokeRole?: string | undefined;
+  },
 ): Promise<ExitCode> {
   return runCommand(options.format, invalidInput, async () => {
-    if (Boolean(options.awsTrustPolicy) === Boolean(options.gcpAttributeCondition)) {
-      throw new BrokerError(ErrorCode.InputInvalid, 'policy export needs exactly one of --aws-trust-policy and --gcp-attribute-condition.', { hint: 'Choose the cloud to export for.' });
+    if ([options.awsTrustPolicy, options.gcpAttributeCondition, options.awsRevocation].filter(Boolean).length !== 1) {
+      throw new BrokerError(ErrorCode.InputInvalid, 'policy export needs exactly one of --aws-trust-policy, --gcp-attribute-condition and --aws-revocation.', { hint: 'Choose what to export.' });
     }
     const policy = await loadPolicyFile(options.policy, options.root);
-    if (options.awsTrustPolicy) {
+    if (options.awsRevocation) {
+      const exported = exportAwsRevocation(policy, { rule: options.rule, role: options.role, revokeRole: options.revokeRole });
+      if (options.format === 'json') writeJson(exported);
+      else {
+        const sections: Array<[string, unknown]> = [
+          [`Trust policy of ${exported.target.roleArn}`, exported.target.trustPolicy],
+          [`Permissions boundary of ${exported.target.roleArn}`, exported.target.permissionsBoundary],
+          [`Permissions of the revoker ${exported.revoker.roleArn}`, exported.revoker.permissions],
+          [`Trust policy of the revoker ${exported.revoker.roleArn}`, exported.revoker.trustPolicy],
+        ];
+        process.stdout.write(sections.map(([title, document]) => `# ${title}\n${JSON.stringify(document, null, 2)}\n`).join('\n'));
+      }
+      writeNotes(options.format, exported.notes);
+    } else if (options.awsTrustPolicy) {
       const exported = exportAwsTrustPolicy(policy, { rule: options.rule, role: options.role });
       if (options.format === 'json') writeJson(exported);
       else writeJson(exported.document);

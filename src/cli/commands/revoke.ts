@@ -1,0 +1,83 @@
+import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
+import { applyDenial, iamClient } from '../../providers/aws/apply-denial.ts';
+import { assumeRoleWithWebIdentity } from '../../providers/aws/exchange.ts';
+import { denyOneSession, denySessionsIssuedBefore } from '../../providers/aws/session-denial.ts';
+import { Exit, runCommand, writeJson, type ExitCode, type Format } from '../cli-output.ts';
+import { readInputFile } from './input-files.ts';
+
+export interface RevokeOptions {
+  role: string;
+  session?: string | undefined;
+  expiresAt?: string | undefined;
+  issuedBefore?: string | undefined;
+  region: string;
+  revokerRole?: string | undefined;
+  tokenFile?: string | undefined;
+  tokenEnv?: string | undefined;
+  format: Format;
+}
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+
+/**
+ * `revoke`: deny one session of a role, or every session issued before a time. With the caller's own
+ * AWS credentials (incident response), or through a revoker role assumed with a CI job's OIDC token.
+ * Exit 0 denied, 1 refused by AWS, 2 usage.
+ */
+export function revoke(options: RevokeOptions): Promise<ExitCode> {
+  return runCommand(options.format, (error) => (error.code === ErrorCode.InputInvalid ? Exit.Usage : Exit.Refused), async () => {
+    const roleName = ROLE_ARN.exec(options.role)?.[1];
+    if (!roleName) throw usage(`--role is "${options.role}", not an IAM role ARN.`, 'Use arn:aws:iam::ACCOUNT:role/NAME.');
+    if (Boolean(options.session) === Boolean(options.issuedBefore)) {
+      throw usage('revoke needs exactly one of --session and --issued-before.', 'Deny one session (--session AROA…:name --expires-at TIME) or every session issued before a time (--issued-before TIME).');
+    }
+    const now = new Date();
+    const iam = await iamClient(options.region, options.revokerRole ? await revokerCredentials(options) : undefined);
+    try {
+      let denial;
+      if (options.session) {
+        if (!/^AROA[A-Z0-9]+:[\w+=,.@-]{2,64}$/.test(options.session)) throw usage(`--session is "${options.session}", not a session's aws:userid.`, 'Give the AssumedRoleId, AROA…:session-name, as STS returned it (the post step and CloudTrail show it).');
+        denial = denyOneSession(options.session, time(options.expiresAt ?? '', '--expires-at'));
+      } else {
+        const cutoff = time(options.issuedBefore!, '--issued-before');
+        const { GetRoleCommand } = await import('@aws-sdk/client-iam');
+        const role = await iam.send(new GetRoleCommand({ RoleName: roleName })).catch(() => undefined);
+        denial = denySessionsIssuedBefore(cutoff, role?.Role?.MaxSessionDuration ?? 43_200);
+      }
+      const outcome = await applyDenial(iam, roleName, denial, now);
+      const result = { role: options.role, policyName: outcome.policyName, pruned: outcome.pruned, permissionsBoundary: outcome.boundaryArn ?? null, obsoleteAt: denial.obsoleteAt.toISOString() };
+      if (options.format === 'json') writeJson(result);
+      else {
+        process.stdout.write(`denied: ${options.session ? `session ${options.session}` : `every session issued before ${options.issuedBefore}`} on ${options.role} (inline policy ${outcome.policyName}, pruned after ${result.obsoleteAt})\n`);
+        if (outcome.pruned.length > 0) process.stdout.write(`pruned ${outcome.pruned.length} expired denial(s)\n`);
+        if (!outcome.boundaryArn) process.stderr.write(`warning: ${options.role} has no permissions boundary; whoever may write these denials could also widen the role.\n`);
+      }
+      return Exit.Ok;
+    } finally {
+      iam.destroy();
+    }
+  });
+}
+
+async function revokerCredentials(options: RevokeOptions): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken: string }> {
+  const token = options.tokenFile ? (await readInputFile(options.tokenFile, 'token')).trim() : options.tokenEnv ? process.env[options.tokenEnv] : undefined;
+  if (!token) throw usage('--revoker-role needs the CI job’s OIDC token, from --token-file or --token-env.', 'For example --token-env CI_JOB_JWT_V2 on GitLab, or a file written by `buildkite-agent oidc request-token`.');
+  return assumeRoleWithWebIdentity({
+    roleArn: options.revokerRole!,
+    sessionName: `ci-oidc-broker-revoke-${Date.now()}`,
+    durationSeconds: 900,
+    region: options.region,
+    subject: 'the given token',
+    getToken: async () => token,
+  });
+}
+
+function time(text: string, option: string): Date {
+  const parsed = Date.parse(text);
+  if (!/^\d{4}-\d\d-\d\dT/.test(text) || Number.isNaN(parsed)) throw usage(`${option} is "${text}", not an ISO 8601 time.`, `Write ${option} like 2026-11-23T10:00:00Z.`);
+  return new Date(parsed);
+}
+
+function usage(message: string, hint: string): BrokerError {
+  return new BrokerError(ErrorCode.InputInvalid, message, { hint });
+}
