@@ -5,6 +5,7 @@ import type { GitHubJob } from './issuer/github-claims.ts';
 import { OidcIssuer } from './issuer/oidc-issuer.ts';
 import { AwsEmulator, type AwsEmulatorOptions, type RoleDefinition } from './aws/aws-emulator.ts';
 import { oidcProviderKeyPrefix } from '../providers/aws/oidc-provider.ts';
+import { REVOKER_ACTIONS } from '../providers/aws/session-denial.ts';
 import type { PolicyDocument } from './aws/iam-policy.ts';
 import { readAwsSandboxFile } from './aws/config-file.ts';
 import { GitHubContentsApi } from './github/contents-api.ts';
@@ -50,7 +51,7 @@ export interface Sandbox {
   /** A few lines that say what is running where. */
   describe(): string;
   /** Every secret the sandbox issued so far, for leak scans. */
-  secretsIssued(): { credentials: string[]; neverExported: string[]; requestedTokens: Array<{ token: string; at: number }> };
+  secretsIssued(): { credentials: string[]; neverExported: string[]; requestedTokens: Array<{ token: string; at: number; job: string | undefined }> };
   close(): Promise<void>;
 }
 
@@ -75,6 +76,17 @@ export function githubTrustPolicy(provider: { arn: string; keyPrefix: string }, 
   };
 }
 
+// ci-deploy's boundary: anything, except editing its own policies (which would undo a revocation).
+const DEFAULT_MANAGED_POLICIES: Record<string, PolicyDocument> = {
+  'ci-deploy-boundary': {
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Action: '*', Resource: '*' },
+      { Effect: 'Deny', Action: ['iam:PutRolePolicy', 'iam:DeleteRolePolicy'], Resource: `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/ci-deploy` },
+    ],
+  },
+};
+
 function defaultRoles(provider: { arn: string; keyPrefix: string }): RoleDefinition[] {
   const readOwnRole = (name: string): Record<string, PolicyDocument> => ({
     'read-own-role': {
@@ -83,7 +95,24 @@ function defaultRoles(provider: { arn: string; keyPrefix: string }): RoleDefinit
     },
   });
   return [
-    { name: 'ci-deploy', trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/app:*'), permissions: readOwnRole('ci-deploy'), maxSessionDuration: 3600 },
+    {
+      name: 'ci-deploy',
+      trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/app:*'),
+      permissions: readOwnRole('ci-deploy'),
+      maxSessionDuration: 3600,
+      permissionsBoundary: `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:policy/ci-deploy-boundary`,
+    },
+    // The post step assumes it to deny one ci-deploy session; it may do that and nothing else.
+    {
+      name: 'ci-revoker',
+      trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/app:*'),
+      permissions: {
+        'deny-ci-deploy-sessions': {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: [...REVOKER_ACTIONS], Resource: `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/ci-deploy` }],
+        },
+      },
+    },
     { name: 'other-repo-only', trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/other:*'), permissions: readOwnRole('other-repo-only') },
   ];
 }
@@ -92,7 +121,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const issuer = await OidcIssuer.start({ job: options.job });
   const keyPrefix = oidcProviderKeyPrefix(issuer.url);
   const file = options.awsConfigFile ? await readAwsSandboxFile(options.awsConfigFile, { provider: keyPrefix, account: SANDBOX_ACCOUNT_ID }) : undefined;
-  const aws = await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? options.managedPolicies });
+  const aws = await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? { ...DEFAULT_MANAGED_POLICIES, ...options.managedPolicies } });
   const github = await GitHubContentsApi.start();
   const google = await GoogleCloudEmulator.start();
   const gcpProvider: PoolProviderDefinition = {
@@ -112,6 +141,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const roles = file?.roles ?? (typeof options.roles === 'function' ? options.roles(provider) : (options.roles ?? defaultRoles(provider)));
   for (const role of roles) aws.putRole(role);
 
+  let jobs = 0;
   return {
     issuer,
     aws,
@@ -120,7 +150,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     gcpProvider,
     accountId: SANDBOX_ACCOUNT_ID,
     runnerEnv: (extra = {}) => ({
-      ACTIONS_ID_TOKEN_REQUEST_URL: issuer.tokenRequestUrl,
+      // Each job's own request URL, so that the issuer can tell jobs that run at once apart.
+      ACTIONS_ID_TOKEN_REQUEST_URL: `${issuer.tokenRequestUrl}&job=${++jobs}`,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: issuer.tokenRequestBearer,
       GITHUB_ACTIONS: 'true',
       GITHUB_REPOSITORY: issuer.job.repository,

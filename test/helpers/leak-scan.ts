@@ -6,7 +6,7 @@ export interface SecretSet {
   /** Values that must never leave the step at all: OIDC tokens and the token-request bearer. */
   neverExported: string[];
   /** OIDC tokens handed out at the runner's endpoint, and when: the step that asked must mask each. */
-  requestedTokens?: Array<{ token: string; at: number }>;
+  requestedTokens?: Array<{ token: string; at: number; job?: string | undefined }>;
 }
 
 /**
@@ -40,9 +40,11 @@ export async function findLeaks(runner: SimulatedRunner, secrets: SecretSet): Pr
   });
   // Every OIDC token a step received is masked by that step: the runner would otherwise print it if
   // anything echoed it.
+  const job = URL.canParse(runner.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '') ? new URL(runner.env.ACTIONS_ID_TOKEN_REQUEST_URL!).searchParams.get('job') : null;
+  const ours = (secrets.requestedTokens ?? []).filter((served) => job === null || served.job === job);
   runner.steps.forEach((step, index) => {
     const masked = new Set(maskedValues(step.stdout));
-    for (const { token, at } of secrets.requestedTokens ?? []) {
+    for (const { token, at } of ours) {
       if (at >= step.startedAt && at <= step.endedAt && !masked.has(token)) leaks.push(`step ${index + 1} received the OIDC token ${label(token)} without masking it`);
     }
   });

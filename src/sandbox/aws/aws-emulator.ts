@@ -120,6 +120,11 @@ export class AwsEmulator {
     return arn;
   }
 
+  /** The names of a role's inline policies, as IAM lists them; for tests that look behind the API. */
+  inlinePolicyNames(roleName: string): string[] {
+    return this.#roles.get(roleName)?.permissions.names() ?? [];
+  }
+
   /**
    * Makes the next `count` requests fail as AWS fails them when its rate limit is hit: requests for
    * `action` (an API name such as `PutRolePolicy`), or by default any STS request.

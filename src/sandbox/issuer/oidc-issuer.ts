@@ -48,8 +48,11 @@ export class OidcIssuer {
   runnerTokenShape: Omit<MintOptions, 'audience'> = {};
   /** Every token minted, so tests can prove that none of them leaked. */
   readonly minted: string[] = [];
-  /** The tokens handed out at the runner's token endpoint, and when, so a test can tell which step asked. */
-  readonly servedToRunner: Array<{ token: string; at: number }> = [];
+  /**
+   * The tokens handed out at the runner's token endpoint: when, and to which job (the `job` parameter
+   * of the request URL that `runnerEnv` hands each job), so a test can tell which step asked.
+   */
+  readonly servedToRunner: Array<{ token: string; at: number; job: string | undefined }> = [];
   /** Counts of requests by path, so tests can see caching and refetches. */
   readonly requestCounts = new Map<string, number>();
   #available = true;
@@ -160,7 +163,7 @@ export class OidcIssuer {
     }
     const audience = url.searchParams.get('audience') ?? undefined;
     const token = await this.mint({ ...this.runnerTokenShape, audience });
-    this.servedToRunner.push({ token, at: Date.now() });
+    this.servedToRunner.push({ token, at: Date.now(), job: url.searchParams.get('job') ?? undefined });
     sendJson(res, 200, { count: 1, value: token });
   }
 }

@@ -50,6 +50,11 @@ export class SimulatedRunner {
   readonly jobEnv = new Map<string, string>();
   readonly steps: StepResult[] = [];
   readonly #options: RunnerOptions;
+
+  /** The job's environment, as every step starts with it. */
+  get env(): Readonly<Record<string, string>> {
+    return this.#options.env;
+  }
   #lastMain: StepResult | undefined;
   #stepCount = 0;
 

@@ -71,7 +71,7 @@ describe('startSandbox with its defaults', () => {
   it('gives a job the environment a runner gives it, pointed at the sandbox', () => {
     const env = sandbox.runnerEnv({ GITHUB_JOB: 'release', EXTRA: '1' });
     expect(env).toEqual({
-      ACTIONS_ID_TOKEN_REQUEST_URL: sandbox.issuer.tokenRequestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_URL: expect.stringMatching(new RegExp(`^${sandbox.issuer.tokenRequestUrl.replace(/[.?]/g, '\\$&')}&job=\\d+$`)),
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.issuer.tokenRequestBearer,
       GITHUB_ACTIONS: 'true',
       GITHUB_REPOSITORY: 'octo-org/app',
@@ -96,7 +96,7 @@ describe('startSandbox with its defaults', () => {
     const text = sandbox.describe();
     expect(text).toContain(`OIDC issuer        ${sandbox.issuer.url}  (discovery: ${sandbox.issuer.url}/.well-known/openid-configuration)`);
     expect(text).toContain(`runner token URL   ${sandbox.issuer.tokenRequestUrl}`);
-    expect(text).toContain('roles              arn:aws:iam::111122223333:role/ci-deploy, arn:aws:iam::111122223333:role/other-repo-only');
+    expect(text).toContain('roles              arn:aws:iam::111122223333:role/ci-deploy, arn:aws:iam::111122223333:role/ci-revoker, arn:aws:iam::111122223333:role/other-repo-only');
     expect(text).toContain(`trust policy keys  ${new URL(sandbox.issuer.url).host}:sub, ${new URL(sandbox.issuer.url).host}:aud`);
     expect(text).not.toContain(sandbox.issuer.tokenRequestBearer);
   });
