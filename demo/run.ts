@@ -111,6 +111,17 @@ try {
   console.log(summaryAsText(post.summary));
   check('post step succeeded', post.exitCode === 0, `exit code ${post.exitCode}`);
   check('credentials no longer exported', [...AWS_VARIABLES, ...GCP_VARIABLES].every((name) => runner.jobEnv.get(name) === ''), 'each variable is now empty');
+  check('Revocation section: the AWS session revoked, the Google token cleared only', post.summary.includes('<td>revoked</td>') && post.summary.includes('<td>cleared only</td>'));
+  try {
+    const iam = new IAMClient({ region: REGION, endpoint: sandbox.aws.url, credentials, maxAttempts: 1 });
+    const after = await iam.send(new GetRoleCommand({ RoleName: 'ci-deploy' })).then(
+      () => 'allowed',
+      (error: Error) => error.name,
+    );
+    check('AWS SDK: the same credentials are refused after the post step', after === 'AccessDenied', after);
+  } catch (error) {
+    check('AWS SDK after the post step', false, (error as Error).name);
+  }
   const fileGone = await access(credentialsFile).then(
     () => false,
     () => true,
@@ -129,7 +140,7 @@ try {
 const failed = checks.filter((c) => !c.ok);
 console.log(
   failed.length === 0
-    ? `\nDEMO PASSED: ${checks.length} checks; one step minted AWS and Google credentials, the clouds' own clients used them, and the post step cleared them.`
+    ? `\nDEMO PASSED: ${checks.length} checks; one step minted AWS and Google credentials, the clouds' own clients used them, and the post step revoked or cleared them.`
     : `\nDEMO FAILED: ${failed.length} of ${checks.length} checks failed (${failed.map((c) => c.name).join('; ')}).`,
 );
 process.exitCode = failed.length === 0 ? 0 : 1;
