@@ -78,9 +78,10 @@ function createLocalJWKSet(jwks) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A6: () => (/* binding */ customFetch),
 /* harmony export */   RD: () => (/* binding */ createRemoteJWKSet)
 /* harmony export */ });
-/* unused harmony exports customFetch, jwksCache */
+/* unused harmony export jwksCache */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5674);
 /* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6687);
 /* harmony import */ var _lib_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7784);

@@ -1,5 +1,5 @@
-export const id = 167;
-export const ids = [167];
+export const id = 104;
+export const ids = [104];
 export const modules = {
 
 /***/ 8315:
@@ -34,7 +34,7 @@ async function readInputFile(path, what) {
 
 /***/ }),
 
-/***/ 5167:
+/***/ 5104:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -124,7 +124,7 @@ function expectedJson(matcher) {
 }
 function grantJson({ aws, gcp }) {
     return {
-        ...(aws && { aws: { roles: aws.roles, 'max-duration': aws.maxDurationSeconds, ...(aws.sessionPolicy && { 'session-policy': aws.sessionPolicy.path }) } }),
+        ...(aws && { aws: { roles: aws.roles, 'max-duration': aws.maxDurationSeconds, ...(aws.sessionPolicy && { 'session-policy': aws.sessionPolicy.path }), ...(aws.revokeRole && { 'revoke-role': aws.revokeRole }) } }),
         ...(gcp && { gcp: { 'workload-identity-provider': gcp.workloadIdentityProvider, 'service-accounts': gcp.serviceAccounts, 'max-lifetime': gcp.maxLifetimeSeconds, scopes: gcp.scopes } }),
     };
 }
@@ -1004,6 +1004,60 @@ function literal(text) {
     return JSON.stringify(text);
 }
 
+// EXTERNAL MODULE: ./src/providers/aws/session-denial.ts
+var session_denial = __webpack_require__(9242);
+;// CONCATENATED MODULE: ./src/policy/export/aws-revocation.ts
+
+
+
+// The shape of the per-job default session name, `<owner>.<repo>@<run id>-<attempt>-<job>`.
+const SESSION_NAME_SHAPE = '?*@?*-?*-?*';
+/**
+ * The IAM documents that per-session revocation needs, for one target role: its trust policy, which
+ * also requires the per-job session name (a denial by `aws:userid` must hit exactly one job); its
+ * permissions boundary, which caps what any inline policy (the revoker writes some) can grant and
+ * forbids sessions to edit the role's own policies; and the revoker role's permissions and trust.
+ */
+function exportAwsRevocation(policy, options = {}) {
+    const target = exportAwsTrustPolicy(policy, { rule: options.rule, role: options.role });
+    const revokerArn = options.revokeRole ?? grantedRevoker(policy, target.roleArn);
+    const withSessionName = {
+        ...target.document,
+        Statement: target.document.Statement.map((statement) => statement.Effect === 'Allow' ? { ...statement, Condition: { ...statement.Condition, StringLike: { ...statement.Condition.StringLike, 'sts:RoleSessionName': SESSION_NAME_SHAPE } } } : statement),
+    };
+    return {
+        target: {
+            roleArn: target.roleArn,
+            trustPolicy: withSessionName,
+            permissionsBoundary: {
+                Version: '2012-10-17',
+                Statement: [
+                    { Sid: 'MostThisRoleMayEverDo', Effect: 'Allow', Action: '*', Resource: '*' },
+                    { Sid: 'NoEditingItsOwnPolicies', Effect: 'Deny', Action: ['iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy', 'iam:PutRolePermissionsBoundary', 'iam:DeleteRolePermissionsBoundary', 'iam:UpdateAssumeRolePolicy'], Resource: target.roleArn },
+                ],
+            },
+        },
+        revoker: {
+            roleArn: revokerArn,
+            permissions: { Version: '2012-10-17', Statement: [{ Sid: 'DenySessionsOfOneRole', Effect: 'Allow', Action: [...session_denial/* REVOKER_ACTIONS */.Rt], Resource: target.roleArn }] },
+            trustPolicy: target.document,
+        },
+        notes: [
+            ...target.notes,
+            `The boundary's Allow statement is a placeholder: narrow it to the most ${target.roleArn} may ever do. The revoker can write any inline policy onto the role, and only the boundary keeps such a policy from widening it.`,
+            `The trust policy requires session names shaped like the per-job default (${SESSION_NAME_SHAPE}); leave role-session-name unset so that each job's name is unique.`,
+        ],
+    };
+}
+function grantedRevoker(policy, roleArn) {
+    const revokers = [...new Set(policy.rules.flatMap((rule) => (rule.grant?.aws?.roles.includes(roleArn) && rule.grant.aws.revokeRole ? [rule.grant.aws.revokeRole] : [])))];
+    if (revokers.length === 1)
+        return revokers[0];
+    throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, revokers.length === 0 ? `No rule that grants ${roleArn} names a revoke-role.` : `The rules that grant ${roleArn} name several revoke-roles: ${revokers.join(', ')}.`, {
+        hint: 'Give the revoker role with --revoke-role, or set `revoke-role` in the rule’s aws grant.',
+    });
+}
+
 // EXTERNAL MODULE: ./src/policy/lint/finding.ts
 var finding = __webpack_require__(5359);
 ;// CONCATENATED MODULE: ./src/policy/lint/policy-lint.ts
@@ -1165,18 +1219,18 @@ var dist = __webpack_require__(8815);
 
 const schema_validator_generated_validate = (/* unused pure expression or super */ null && (validate10));
 /* harmony default export */ const schema_validator_generated = (validate10);
-const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/ci-oidc-broker/ci-oidc-broker/schema/policy.schema.json", "title": "ci-oidc-broker policy", "description": "Which CI jobs, identified by their verified OIDC token claims, may receive which cloud credentials. Deny by default; a matching deny rule wins; otherwise the first matching allow rule grants.", "type": "object", "additionalProperties": false, "required": ["version", "rules"], "properties": { "version": { "description": "The policy format version.", "const": 1 }, "issuers": { "description": "Token issuers this policy accepts. Default: GitHub Actions (https://token.actions.githubusercontent.com).", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "audiences": { "description": "Token audiences this policy accepts. Default: any audience the verifier was configured for.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "rules": { "description": "Rules, evaluated in file order.", "type": "array", "items": { "$ref": "#/definitions/rule" } } }, "definitions": { "rule": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } }, "claimValue": { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: a JavaScript regular expression, always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] }, "grant": { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" }, "gcp": { "$ref": "#/definitions/gcpGrant" } } }, "awsGrant": { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 } } }, "gcpGrant": { "description": "Google Cloud access this rule grants: a federated token from the workload identity pool provider, exchanged for a service account's access token by impersonation.", "type": "object", "additionalProperties": false, "required": ["workload-identity-provider"], "properties": { "workload-identity-provider": { "description": "The provider's full resource name: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER.", "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, "service-accounts": { "description": "Service accounts the job may impersonate; gcp-service-account must be one of them, and may be omitted when there is one.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "max-lifetime": { "description": "The longest access token granted: seconds or a duration (\"10m\"), up to 1 hour. Default: 10 minutes.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "scopes": { "description": "OAuth scopes of the access token. Default: https://www.googleapis.com/auth/cloud-platform.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" } } } } } };
+const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/ci-oidc-broker/ci-oidc-broker/schema/policy.schema.json", "title": "ci-oidc-broker policy", "description": "Which CI jobs, identified by their verified OIDC token claims, may receive which cloud credentials. Deny by default; a matching deny rule wins; otherwise the first matching allow rule grants.", "type": "object", "additionalProperties": false, "required": ["version", "rules"], "properties": { "version": { "description": "The policy format version.", "const": 1 }, "issuers": { "description": "Token issuers this policy accepts. Default: GitHub Actions (https://token.actions.githubusercontent.com).", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "audiences": { "description": "Token audiences this policy accepts. Default: any audience the verifier was configured for.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "rules": { "description": "Rules, evaluated in file order.", "type": "array", "items": { "$ref": "#/definitions/rule" } } }, "definitions": { "rule": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } }, "claimValue": { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: a JavaScript regular expression, always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] }, "grant": { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" }, "gcp": { "$ref": "#/definitions/gcpGrant" } } }, "awsGrant": { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 }, "revoke-role": { "description": "An IAM role that the post step assumes (with a fresh OIDC token) to deny the session at job end, by an inline Deny on the session's role. `ci-oidc-broker policy export --aws-revocation` prints its policies.", "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } } }, "gcpGrant": { "description": "Google Cloud access this rule grants: a federated token from the workload identity pool provider, exchanged for a service account's access token by impersonation.", "type": "object", "additionalProperties": false, "required": ["workload-identity-provider"], "properties": { "workload-identity-provider": { "description": "The provider's full resource name: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER.", "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, "service-accounts": { "description": "Service accounts the job may impersonate; gcp-service-account must be one of them, and may be omitted when there is one.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "max-lifetime": { "description": "The longest access token granted: seconds or a duration (\"10m\"), up to 1 hour. Default: 10 minutes.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "scopes": { "description": "OAuth scopes of the access token. Default: https://www.googleapis.com/auth/cloud-platform.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" } } } } } };
 const schema12 = { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } };
 const schema13 = { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: a JavaScript regular expression, always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] };
 const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
 const schema14 = { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" }, "gcp": { "$ref": "#/definitions/gcpGrant" } } };
-const schema15 = { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 } } };
+const schema15 = { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 }, "revoke-role": { "description": "An IAM role that the post step assumes (with a fresh OIDC token) to deny the session at job end, by an inline Deny on the session's role. `ci-oidc-broker policy export --aws-revocation` prints its policies.", "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } } };
 const schema16 = { "description": "Google Cloud access this rule grants: a federated token from the workload identity pool provider, exchanged for a service account's access token by impersonation.", "type": "object", "additionalProperties": false, "required": ["workload-identity-provider"], "properties": { "workload-identity-provider": { "description": "The provider's full resource name: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER.", "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, "service-accounts": { "description": "Service accounts the job may impersonate; gcp-service-account must be one of them, and may be omitted when there is one.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "max-lifetime": { "description": "The longest access token granted: seconds or a duration (\"10m\"), up to 1 hour. Default: 10 minutes.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "scopes": { "description": "OAuth scopes of the access token. Default: https://www.googleapis.com/auth/cloud-platform.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" } } } };
 const pattern1 = new RegExp("^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$", "u");
 const pattern2 = new RegExp("^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$", "u");
-const pattern3 = new RegExp("^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$", "u");
-const pattern4 = new RegExp("^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$", "u");
-const pattern6 = new RegExp("^https://www\\.googleapis\\.com/auth/[\\w.-]+$", "u");
+const pattern4 = new RegExp("^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$", "u");
+const pattern5 = new RegExp("^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$", "u");
+const pattern7 = new RegExp("^https://www\\.googleapis\\.com/auth/[\\w.-]+$", "u");
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) { let vErrors = null; let errors = 0; if (data && typeof data == "object" && !Array.isArray(data)) {
     if (Object.keys(data).length < 1) {
         const err0 = { instancePath, schemaPath: "#/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
@@ -1214,7 +1268,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
             }
             for (const key1 in data0) {
-                if (!(((key1 === "roles") || (key1 === "max-duration")) || (key1 === "session-policy"))) {
+                if (!((((key1 === "roles") || (key1 === "max-duration")) || (key1 === "session-policy")) || (key1 === "revoke-role"))) {
                     const err3 = { instancePath: instancePath + "/aws", schemaPath: "#/definitions/awsGrant/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                         vErrors = [err3];
@@ -1367,59 +1421,59 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                 }
             }
-        }
-        else {
-            const err14 = { instancePath: instancePath + "/aws", schemaPath: "#/definitions/awsGrant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-                vErrors = [err14];
-            }
-            else {
-                vErrors.push(err14);
-            }
-            errors++;
-        }
-    }
-    if (data.gcp !== undefined) {
-        let data5 = data.gcp;
-        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-            if (data5["workload-identity-provider"] === undefined) {
-                const err15 = { instancePath: instancePath + "/gcp", schemaPath: "#/definitions/gcpGrant/required", keyword: "required", params: { missingProperty: "workload-identity-provider" }, message: "must have required property '" + "workload-identity-provider" + "'" };
-                if (vErrors === null) {
-                    vErrors = [err15];
-                }
-                else {
-                    vErrors.push(err15);
-                }
-                errors++;
-            }
-            for (const key2 in data5) {
-                if (!((((key2 === "workload-identity-provider") || (key2 === "service-accounts")) || (key2 === "max-lifetime")) || (key2 === "scopes"))) {
-                    const err16 = { instancePath: instancePath + "/gcp", schemaPath: "#/definitions/gcpGrant/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                        vErrors = [err16];
-                    }
-                    else {
-                        vErrors.push(err16);
-                    }
-                    errors++;
-                }
-            }
-            if (data5["workload-identity-provider"] !== undefined) {
-                let data6 = data5["workload-identity-provider"];
-                if (typeof data6 === "string") {
-                    if (!pattern3.test(data6)) {
-                        const err17 = { instancePath: instancePath + "/gcp/workload-identity-provider", schemaPath: "#/definitions/gcpGrant/properties/workload-identity-provider/pattern", keyword: "pattern", params: { pattern: "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, message: "must match pattern \"" + "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" + "\"" };
+            if (data0["revoke-role"] !== undefined) {
+                let data5 = data0["revoke-role"];
+                if (typeof data5 === "string") {
+                    if (!pattern1.test(data5)) {
+                        const err14 = { instancePath: instancePath + "/aws/revoke-role", schemaPath: "#/definitions/awsGrant/properties/revoke-role/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" + "\"" };
                         if (vErrors === null) {
-                            vErrors = [err17];
+                            vErrors = [err14];
                         }
                         else {
-                            vErrors.push(err17);
+                            vErrors.push(err14);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err18 = { instancePath: instancePath + "/gcp/workload-identity-provider", schemaPath: "#/definitions/gcpGrant/properties/workload-identity-provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err15 = { instancePath: instancePath + "/aws/revoke-role", schemaPath: "#/definitions/awsGrant/properties/revoke-role/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err15];
+                    }
+                    else {
+                        vErrors.push(err15);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err16 = { instancePath: instancePath + "/aws", schemaPath: "#/definitions/awsGrant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err16];
+            }
+            else {
+                vErrors.push(err16);
+            }
+            errors++;
+        }
+    }
+    if (data.gcp !== undefined) {
+        let data6 = data.gcp;
+        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            if (data6["workload-identity-provider"] === undefined) {
+                const err17 = { instancePath: instancePath + "/gcp", schemaPath: "#/definitions/gcpGrant/required", keyword: "required", params: { missingProperty: "workload-identity-provider" }, message: "must have required property '" + "workload-identity-provider" + "'" };
+                if (vErrors === null) {
+                    vErrors = [err17];
+                }
+                else {
+                    vErrors.push(err17);
+                }
+                errors++;
+            }
+            for (const key2 in data6) {
+                if (!((((key2 === "workload-identity-provider") || (key2 === "service-accounts")) || (key2 === "max-lifetime")) || (key2 === "scopes"))) {
+                    const err18 = { instancePath: instancePath + "/gcp", schemaPath: "#/definitions/gcpGrant/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                         vErrors = [err18];
                     }
@@ -1429,11 +1483,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                 }
             }
-            if (data5["service-accounts"] !== undefined) {
-                let data7 = data5["service-accounts"];
-                if (Array.isArray(data7)) {
-                    if (data7.length < 1) {
-                        const err19 = { instancePath: instancePath + "/gcp/service-accounts", schemaPath: "#/definitions/gcpGrant/properties/service-accounts/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data6["workload-identity-provider"] !== undefined) {
+                let data7 = data6["workload-identity-provider"];
+                if (typeof data7 === "string") {
+                    if (!pattern4.test(data7)) {
+                        const err19 = { instancePath: instancePath + "/gcp/workload-identity-provider", schemaPath: "#/definitions/gcpGrant/properties/workload-identity-provider/pattern", keyword: "pattern", params: { pattern: "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, message: "must match pattern \"" + "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" + "\"" };
                         if (vErrors === null) {
                             vErrors = [err19];
                         }
@@ -1442,115 +1496,102 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                     }
-                    const len1 = data7.length;
+                }
+                else {
+                    const err20 = { instancePath: instancePath + "/gcp/workload-identity-provider", schemaPath: "#/definitions/gcpGrant/properties/workload-identity-provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err20];
+                    }
+                    else {
+                        vErrors.push(err20);
+                    }
+                    errors++;
+                }
+            }
+            if (data6["service-accounts"] !== undefined) {
+                let data8 = data6["service-accounts"];
+                if (Array.isArray(data8)) {
+                    if (data8.length < 1) {
+                        const err21 = { instancePath: instancePath + "/gcp/service-accounts", schemaPath: "#/definitions/gcpGrant/properties/service-accounts/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                        if (vErrors === null) {
+                            vErrors = [err21];
+                        }
+                        else {
+                            vErrors.push(err21);
+                        }
+                        errors++;
+                    }
+                    const len1 = data8.length;
                     for (let i1 = 0; i1 < len1; i1++) {
-                        let data8 = data7[i1];
-                        if (typeof data8 === "string") {
-                            if (!pattern4.test(data8)) {
-                                const err20 = { instancePath: instancePath + "/gcp/service-accounts/" + i1, schemaPath: "#/definitions/gcpGrant/properties/service-accounts/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" }, message: "must match pattern \"" + "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" + "\"" };
+                        let data9 = data8[i1];
+                        if (typeof data9 === "string") {
+                            if (!pattern5.test(data9)) {
+                                const err22 = { instancePath: instancePath + "/gcp/service-accounts/" + i1, schemaPath: "#/definitions/gcpGrant/properties/service-accounts/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" }, message: "must match pattern \"" + "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" + "\"" };
                                 if (vErrors === null) {
-                                    vErrors = [err20];
+                                    vErrors = [err22];
                                 }
                                 else {
-                                    vErrors.push(err20);
+                                    vErrors.push(err22);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err21 = { instancePath: instancePath + "/gcp/service-accounts/" + i1, schemaPath: "#/definitions/gcpGrant/properties/service-accounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            const err23 = { instancePath: instancePath + "/gcp/service-accounts/" + i1, schemaPath: "#/definitions/gcpGrant/properties/service-accounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                                vErrors = [err21];
+                                vErrors = [err23];
                             }
                             else {
-                                vErrors.push(err21);
+                                vErrors.push(err23);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err22 = { instancePath: instancePath + "/gcp/service-accounts", schemaPath: "#/definitions/gcpGrant/properties/service-accounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err24 = { instancePath: instancePath + "/gcp/service-accounts", schemaPath: "#/definitions/gcpGrant/properties/service-accounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                        vErrors = [err22];
+                        vErrors = [err24];
                     }
                     else {
-                        vErrors.push(err22);
+                        vErrors.push(err24);
                     }
                     errors++;
                 }
             }
-            if (data5["max-lifetime"] !== undefined) {
-                let data9 = data5["max-lifetime"];
-                const _errs29 = errors;
+            if (data6["max-lifetime"] !== undefined) {
+                let data10 = data6["max-lifetime"];
+                const _errs31 = errors;
                 let valid10 = false;
-                const _errs30 = errors;
-                if (!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) {
-                    const err23 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const _errs32 = errors;
+                if (!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) {
+                    const err25 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                     if (vErrors === null) {
-                        vErrors = [err23];
+                        vErrors = [err25];
                     }
                     else {
-                        vErrors.push(err23);
+                        vErrors.push(err25);
                     }
                     errors++;
                 }
-                var _valid1 = _errs30 === errors;
+                var _valid1 = _errs32 === errors;
                 valid10 = valid10 || _valid1;
                 if (!valid10) {
-                    const _errs32 = errors;
-                    if (typeof data9 === "string") {
-                        if (!pattern2.test(data9)) {
-                            const err24 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }, message: "must match pattern \"" + "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" + "\"" };
+                    const _errs34 = errors;
+                    if (typeof data10 === "string") {
+                        if (!pattern2.test(data10)) {
+                            const err26 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }, message: "must match pattern \"" + "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" + "\"" };
                             if (vErrors === null) {
-                                vErrors = [err24];
+                                vErrors = [err26];
                             }
                             else {
-                                vErrors.push(err24);
+                                vErrors.push(err26);
                             }
                             errors++;
                         }
                     }
                     else {
-                        const err25 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                            vErrors = [err25];
-                        }
-                        else {
-                            vErrors.push(err25);
-                        }
-                        errors++;
-                    }
-                    var _valid1 = _errs32 === errors;
-                    valid10 = valid10 || _valid1;
-                }
-                if (!valid10) {
-                    const err26 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-                    if (vErrors === null) {
-                        vErrors = [err26];
-                    }
-                    else {
-                        vErrors.push(err26);
-                    }
-                    errors++;
-                }
-                else {
-                    errors = _errs29;
-                    if (vErrors !== null) {
-                        if (_errs29) {
-                            vErrors.length = _errs29;
-                        }
-                        else {
-                            vErrors = null;
-                        }
-                    }
-                }
-            }
-            if (data5.scopes !== undefined) {
-                let data10 = data5.scopes;
-                if (Array.isArray(data10)) {
-                    if (data10.length < 1) {
-                        const err27 = { instancePath: instancePath + "/gcp/scopes", schemaPath: "#/definitions/gcpGrant/properties/scopes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                        const err27 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                             vErrors = [err27];
                         }
@@ -1559,64 +1600,102 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                     }
-                    const len2 = data10.length;
+                    var _valid1 = _errs34 === errors;
+                    valid10 = valid10 || _valid1;
+                }
+                if (!valid10) {
+                    const err28 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                    if (vErrors === null) {
+                        vErrors = [err28];
+                    }
+                    else {
+                        vErrors.push(err28);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs31;
+                    if (vErrors !== null) {
+                        if (_errs31) {
+                            vErrors.length = _errs31;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+            if (data6.scopes !== undefined) {
+                let data11 = data6.scopes;
+                if (Array.isArray(data11)) {
+                    if (data11.length < 1) {
+                        const err29 = { instancePath: instancePath + "/gcp/scopes", schemaPath: "#/definitions/gcpGrant/properties/scopes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                        if (vErrors === null) {
+                            vErrors = [err29];
+                        }
+                        else {
+                            vErrors.push(err29);
+                        }
+                        errors++;
+                    }
+                    const len2 = data11.length;
                     for (let i2 = 0; i2 < len2; i2++) {
-                        let data11 = data10[i2];
-                        if (typeof data11 === "string") {
-                            if (!pattern6.test(data11)) {
-                                const err28 = { instancePath: instancePath + "/gcp/scopes/" + i2, schemaPath: "#/definitions/gcpGrant/properties/scopes/items/pattern", keyword: "pattern", params: { pattern: "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" }, message: "must match pattern \"" + "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" + "\"" };
+                        let data12 = data11[i2];
+                        if (typeof data12 === "string") {
+                            if (!pattern7.test(data12)) {
+                                const err30 = { instancePath: instancePath + "/gcp/scopes/" + i2, schemaPath: "#/definitions/gcpGrant/properties/scopes/items/pattern", keyword: "pattern", params: { pattern: "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" }, message: "must match pattern \"" + "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" + "\"" };
                                 if (vErrors === null) {
-                                    vErrors = [err28];
+                                    vErrors = [err30];
                                 }
                                 else {
-                                    vErrors.push(err28);
+                                    vErrors.push(err30);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err29 = { instancePath: instancePath + "/gcp/scopes/" + i2, schemaPath: "#/definitions/gcpGrant/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            const err31 = { instancePath: instancePath + "/gcp/scopes/" + i2, schemaPath: "#/definitions/gcpGrant/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                                vErrors = [err29];
+                                vErrors = [err31];
                             }
                             else {
-                                vErrors.push(err29);
+                                vErrors.push(err31);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err30 = { instancePath: instancePath + "/gcp/scopes", schemaPath: "#/definitions/gcpGrant/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err32 = { instancePath: instancePath + "/gcp/scopes", schemaPath: "#/definitions/gcpGrant/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                        vErrors = [err30];
+                        vErrors = [err32];
                     }
                     else {
-                        vErrors.push(err30);
+                        vErrors.push(err32);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err31 = { instancePath: instancePath + "/gcp", schemaPath: "#/definitions/gcpGrant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err33 = { instancePath: instancePath + "/gcp", schemaPath: "#/definitions/gcpGrant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-                vErrors = [err31];
+                vErrors = [err33];
             }
             else {
-                vErrors.push(err31);
+                vErrors.push(err33);
             }
             errors++;
         }
     }
 }
 else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-        vErrors = [err32];
+        vErrors = [err34];
     }
     else {
-        vErrors.push(err32);
+        vErrors.push(err34);
     }
     errors++;
 } validate12.errors = vErrors; return errors === 0; }
@@ -2303,6 +2382,7 @@ function buildGrant(grant, locate) {
             roles: aws.roles,
             maxDurationSeconds: aws['max-duration'] === undefined ? DEFAULT_MAX_DURATION_SECONDS : parseDuration(aws['max-duration']),
             sessionPolicy: sessionPolicy === undefined ? undefined : { path: sessionPolicy, location: locate(['grant', 'aws', 'session-policy']), document: undefined },
+            revokeRole: aws['revoke-role'],
         },
     };
 }
@@ -2568,6 +2648,7 @@ var input_files = __webpack_require__(8315);
 
 
 
+
 const invalidInput = () => cli_output/* Exit */.Jc.Usage;
 /** `policy validate`: 0 when the policy is valid, 1 when it is not (every problem listed), 2 on bad input. */
 function policyValidate(file, options) {
@@ -2631,11 +2712,26 @@ function policyLint(file, options) {
 /** `policy export`: the cloud-side trust that enforces the policy; notes on what the cloud cannot express go to stderr. */
 function policyExport(options) {
     return (0,cli_output/* runCommand */.d1)(options.format, invalidInput, async () => {
-        if (Boolean(options.awsTrustPolicy) === Boolean(options.gcpAttributeCondition)) {
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, 'policy export needs exactly one of --aws-trust-policy and --gcp-attribute-condition.', { hint: 'Choose the cloud to export for.' });
+        if ([options.awsTrustPolicy, options.gcpAttributeCondition, options.awsRevocation].filter(Boolean).length !== 1) {
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, 'policy export needs exactly one of --aws-trust-policy, --gcp-attribute-condition and --aws-revocation.', { hint: 'Choose what to export.' });
         }
         const policy = await loadPolicyFile(options.policy, options.root);
-        if (options.awsTrustPolicy) {
+        if (options.awsRevocation) {
+            const exported = exportAwsRevocation(policy, { rule: options.rule, role: options.role, revokeRole: options.revokeRole });
+            if (options.format === 'json')
+                (0,cli_output/* writeJson */.GF)(exported);
+            else {
+                const sections = [
+                    [`Trust policy of ${exported.target.roleArn}`, exported.target.trustPolicy],
+                    [`Permissions boundary of ${exported.target.roleArn}`, exported.target.permissionsBoundary],
+                    [`Permissions of the revoker ${exported.revoker.roleArn}`, exported.revoker.permissions],
+                    [`Trust policy of the revoker ${exported.revoker.roleArn}`, exported.revoker.trustPolicy],
+                ];
+                process.stdout.write(sections.map(([title, document]) => `# ${title}\n${JSON.stringify(document, null, 2)}\n`).join('\n'));
+            }
+            writeNotes(options.format, exported.notes);
+        }
+        else if (options.awsTrustPolicy) {
             const exported = exportAwsTrustPolicy(policy, { rule: options.rule, role: options.role });
             if (options.format === 'json')
                 (0,cli_output/* writeJson */.GF)(exported);
@@ -2770,6 +2866,83 @@ function formatFinding(finding) {
 function oidcProviderKeyPrefix(issuer) {
     const url = new URL(issuer);
     return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+
+/***/ }),
+
+/***/ 9242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rt: () => (/* binding */ REVOKER_ACTIONS),
+/* harmony export */   jG: () => (/* binding */ DENIAL_PREFIX),
+/* harmony export */   kW: () => (/* binding */ obsoleteDenials),
+/* harmony export */   pX: () => (/* binding */ denyOneSession),
+/* harmony export */   yw: () => (/* binding */ denySessionsIssuedBefore)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * How sessions are denied on a role: one inline policy per denial, named after what it denies and
+ * until when it matters. One policy per denial is the design that lets concurrent jobs revoke on the
+ * same role without a lost update: IAM has no conditional write, so a shared deny list edited by
+ * read-modify-write can drop an entry that another writer added between the read and the write. Each
+ * name carries the moment after which its denial protects nothing (the session's expiry, or the
+ * cutoff plus the role's maximum session duration), so every write can prune the dead ones and the
+ * role stays under IAM's aggregate size limit for inline policies.
+ */
+const DENIAL_PREFIX = 'ci-oidc-broker-deny-';
+/** The actions the post step and `ci-oidc-broker revoke` use on the target role, and nothing else. */
+const REVOKER_ACTIONS = ['iam:GetRole', 'iam:ListRolePolicies', 'iam:GetRolePolicy', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy'];
+/** Denies one session, whose `aws:userid` is `AROA…:session-name`, until it expires. */
+function denyOneSession(assumedRoleId, expiresAt) {
+    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(assumedRoleId).digest('hex').slice(0, 16);
+    return {
+        policyName: `${DENIAL_PREFIX}session-${compactTime(expiresAt)}-${digest}`,
+        document: denyWhere('StringEquals', 'aws:userid', assumedRoleId),
+        obsoleteAt: expiresAt,
+    };
+}
+/** Denies every session of the role issued before `cutoff`, as AWS's "revoke active sessions" does. */
+function denySessionsIssuedBefore(cutoff, maxSessionDurationSeconds) {
+    // Whole seconds, so that the name (which has no milliseconds) and the condition agree.
+    cutoff = new Date(Math.floor(cutoff.getTime() / 1000) * 1000);
+    return {
+        policyName: `${DENIAL_PREFIX}before-${compactTime(cutoff)}`,
+        document: denyWhere('DateLessThan', 'aws:TokenIssueTime', cutoff.toISOString()),
+        obsoleteAt: new Date(cutoff.getTime() + maxSessionDurationSeconds * 1000),
+    };
+}
+/**
+ * The denials among a role's inline policy names that protect nothing any more. Names that are not
+ * ours, or that do not parse, are never touched.
+ */
+function obsoleteDenials(policyNames, now, maxSessionDurationSeconds) {
+    return policyNames.filter((name) => {
+        const session = /^ci-oidc-broker-deny-session-(\d{8}T\d{6}Z)-[0-9a-f]{16}$/.exec(name);
+        if (session)
+            return parseCompactTime(session[1]) < now.getTime();
+        const before = /^ci-oidc-broker-deny-before-(\d{8}T\d{6}Z)$/.exec(name);
+        if (before)
+            return parseCompactTime(before[1]) + maxSessionDurationSeconds * 1000 < now.getTime();
+        return false;
+    });
+}
+function denyWhere(operator, key, value) {
+    return {
+        Version: '2012-10-17',
+        Statement: [{ Sid: 'CiOidcBrokerRevocation', Effect: 'Deny', Action: '*', Resource: '*', Condition: { [operator]: { [key]: value } } }],
+    };
+}
+// Policy names allow [\w+=,.@-]: an ISO instant without its colons, dashes and milliseconds.
+function compactTime(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+function parseCompactTime(text) {
+    const [, y, mo, d, h, mi, s] = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(text);
+    return Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
 }
 
 

@@ -1,6 +1,38 @@
-export const id = 492;
-export const ids = [492];
+export const id = 366;
+export const ids = [366];
 export const modules = {
+
+/***/ 5092:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = ({ value: true });
+exports.V = void 0;
+var serde_1 = __webpack_require__(2430);
+Object.defineProperty(exports, "V", ({ enumerable: true, get: function () { return serde_1.Hash; } }));
+
+
+/***/ }),
+
+/***/ 2356:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.Kd = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
+var protocols_1 = __webpack_require__(3422);
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return protocols_1.Field; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return protocols_1.Fields; } });
+Object.defineProperty(exports, "Kd", ({ enumerable: true, get: function () { return protocols_1.HttpRequest; } }));
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return protocols_1.HttpResponse; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return protocols_1.isValidHostname; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return protocols_1.getHttpHandlerExtensionConfiguration; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return protocols_1.resolveHttpHandlerRuntimeConfig; } });
+
+
+/***/ }),
 
 /***/ 9445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -20,7 +52,84 @@ function oidcProviderKeyPrefix(issuer) {
 
 /***/ }),
 
-/***/ 3492:
+/***/ 9242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rt: () => (/* binding */ REVOKER_ACTIONS),
+/* harmony export */   jG: () => (/* binding */ DENIAL_PREFIX),
+/* harmony export */   kW: () => (/* binding */ obsoleteDenials),
+/* harmony export */   pX: () => (/* binding */ denyOneSession),
+/* harmony export */   yw: () => (/* binding */ denySessionsIssuedBefore)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * How sessions are denied on a role: one inline policy per denial, named after what it denies and
+ * until when it matters. One policy per denial is the design that lets concurrent jobs revoke on the
+ * same role without a lost update: IAM has no conditional write, so a shared deny list edited by
+ * read-modify-write can drop an entry that another writer added between the read and the write. Each
+ * name carries the moment after which its denial protects nothing (the session's expiry, or the
+ * cutoff plus the role's maximum session duration), so every write can prune the dead ones and the
+ * role stays under IAM's aggregate size limit for inline policies.
+ */
+const DENIAL_PREFIX = 'ci-oidc-broker-deny-';
+/** The actions the post step and `ci-oidc-broker revoke` use on the target role, and nothing else. */
+const REVOKER_ACTIONS = ['iam:GetRole', 'iam:ListRolePolicies', 'iam:GetRolePolicy', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy'];
+/** Denies one session, whose `aws:userid` is `AROA…:session-name`, until it expires. */
+function denyOneSession(assumedRoleId, expiresAt) {
+    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(assumedRoleId).digest('hex').slice(0, 16);
+    return {
+        policyName: `${DENIAL_PREFIX}session-${compactTime(expiresAt)}-${digest}`,
+        document: denyWhere('StringEquals', 'aws:userid', assumedRoleId),
+        obsoleteAt: expiresAt,
+    };
+}
+/** Denies every session of the role issued before `cutoff`, as AWS's "revoke active sessions" does. */
+function denySessionsIssuedBefore(cutoff, maxSessionDurationSeconds) {
+    // Whole seconds, so that the name (which has no milliseconds) and the condition agree.
+    cutoff = new Date(Math.floor(cutoff.getTime() / 1000) * 1000);
+    return {
+        policyName: `${DENIAL_PREFIX}before-${compactTime(cutoff)}`,
+        document: denyWhere('DateLessThan', 'aws:TokenIssueTime', cutoff.toISOString()),
+        obsoleteAt: new Date(cutoff.getTime() + maxSessionDurationSeconds * 1000),
+    };
+}
+/**
+ * The denials among a role's inline policy names that protect nothing any more. Names that are not
+ * ours, or that do not parse, are never touched.
+ */
+function obsoleteDenials(policyNames, now, maxSessionDurationSeconds) {
+    return policyNames.filter((name) => {
+        const session = /^ci-oidc-broker-deny-session-(\d{8}T\d{6}Z)-[0-9a-f]{16}$/.exec(name);
+        if (session)
+            return parseCompactTime(session[1]) < now.getTime();
+        const before = /^ci-oidc-broker-deny-before-(\d{8}T\d{6}Z)$/.exec(name);
+        if (before)
+            return parseCompactTime(before[1]) + maxSessionDurationSeconds * 1000 < now.getTime();
+        return false;
+    });
+}
+function denyWhere(operator, key, value) {
+    return {
+        Version: '2012-10-17',
+        Statement: [{ Sid: 'CiOidcBrokerRevocation', Effect: 'Deny', Action: '*', Resource: '*', Condition: { [operator]: { [key]: value } } }],
+    };
+}
+// Policy names allow [\w+=,.@-]: an ISO instant without its colons, dashes and milliseconds.
+function compactTime(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+function parseCompactTime(text) {
+    const [, y, mo, d, h, mi, s] = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(text);
+    return Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
+}
+
+
+/***/ }),
+
+/***/ 4366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -33,8 +142,84 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/sign.js + 1 modules
-var sign = __webpack_require__(2896);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
+var base64url = __webpack_require__(1445);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/jws_algorithms.js
+var jws_algorithms = __webpack_require__(8109);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+var validate = __webpack_require__(7784);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+var errors = __webpack_require__(5674);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+var buffer_utils = __webpack_require__(7410);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key.js
+var lib_key = __webpack_require__(7859);
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_sign.js
+
+
+
+
+
+
+async function createSignature(input, key, rejectUnencoded) {
+  let [payload, protectedHeader, unprotectedHeader, crit] = input, encodedProtectedHeader = "";
+  if (protectedHeader !== void 0) {
+    const normalized = (0,validate/* serializeJoseHeader */.ji)(errors/* JWSInvalid */.Ye, protectedHeader);
+    protectedHeader = normalized[0], encodedProtectedHeader = (0,base64url/* encode */.l)(normalized[1]);
+  }
+  if (unprotectedHeader !== void 0 && (unprotectedHeader = (0,validate/* serializeJoseHeader */.ji)(errors/* JWSInvalid */.Ye, unprotectedHeader)[0]), !protectedHeader && !unprotectedHeader)
+    throw new errors/* JWSInvalid */.Ye("either setProtectedHeader or setUnprotectedHeader must be called before #sign()");
+  if (!(0,validate/* isDisjoint */.fz)(protectedHeader, unprotectedHeader))
+    throw new errors/* JWSInvalid */.Ye("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
+  const joseHeader = { ...protectedHeader, ...unprotectedHeader };
+  (0,validate/* validateCritDuplicates */.BU)(errors/* JWSInvalid */.Ye, protectedHeader);
+  const b64 = (0,validate/* validateB64 */.J0)(protectedHeader, (0,validate/* validateCrit */.nI)(errors/* JWSInvalid */.Ye, validate/* JWS_RECOGNIZED */.qc, crit, protectedHeader, joseHeader));
+  b64 || rejectUnencoded?.();
+  const { alg } = joseHeader;
+  if (typeof alg != "string" || !alg)
+    throw new errors/* JWSInvalid */.Ye('JWS "alg" (Algorithm) Header Parameter missing or invalid');
+  const entry = (0,jws_algorithms/* jwsAlgorithm */.q)(alg);
+  let encodedPayload = "", signingPayload = payload, signingInput;
+  if (b64) {
+    const encodedPayloadCache = input[4];
+    encodedPayloadCache ? (encodedPayload = encodedPayloadCache[0] ??= (0,base64url/* encode */.l)(payload), signingPayload = encodedPayloadCache[1] ??= (0,buffer_utils/* encode */.lF)(encodedPayload)) : (encodedPayload = (0,base64url/* encode */.l)(payload), signingInput = buffer_utils/* encoder */.Rd.encode(`${encodedProtectedHeader}.${encodedPayload}`));
+  }
+  signingInput ??= (0,buffer_utils/* concat */.xW)((0,buffer_utils/* encode */.lF)(encodedProtectedHeader), (0,buffer_utils/* encode */.lF)("."), signingPayload);
+  const signingKey = await (0,lib_key/* rawKey */.GK)(await (0,lib_key/* prepareKey */.dT)(entry, key, "sign"), entry.subtle, "sign");
+  entry.minRsaBits && (0,lib_key/* checkModulusLength */.or)(entry.alg, signingKey);
+  const jws = {
+    signature: (0,base64url/* encode */.l)(new Uint8Array(await crypto.subtle.sign(entry.signing, signingKey, signingInput))),
+    payload: encodedPayload
+  };
+  return protectedHeader && (jws.protected = encodedProtectedHeader), unprotectedHeader && (jws.header = unprotectedHeader), [jws, b64];
+}
+async function createCompactSignature(payload, protectedHeader, crit, key, rejectUnencoded) {
+  const [jws] = await createSignature([payload, protectedHeader, void 0, crit], key, rejectUnencoded);
+  return `${jws.protected}.${jws.payload}.${jws.signature}`;
+}
+
+
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/jwt_claims_set.js
+var jwt_claims_set = __webpack_require__(5526);
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwt/sign.js
+
+
+
+
+const SignJWT_base = jwt_claims_set/* JWTClaimsBuilder */.cE;
+class SignJWT extends SignJWT_base {
+  #protectedHeader;
+  setProtectedHeader(protectedHeader) {
+    return (0,validate/* assertNotSet */.ac)(this.#protectedHeader, "setProtectedHeader"), this.#protectedHeader = protectedHeader, this;
+  }
+  async sign(key, options) {
+    return createCompactSignature((0,jwt_claims_set/* jwtClaimsSetBytes */._g)(this), this.#protectedHeader, options?.crit, key, () => {
+      throw new errors/* JWTInvalid */.Dp("JWTs MUST NOT use unencoded payload");
+    });
+  }
+}
+
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./src/sandbox/http.ts
@@ -156,17 +341,209 @@ function claimsFor(job) {
     return claims;
 }
 
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/generate_key_pair.js + 2 modules
-var generate_key_pair = __webpack_require__(1538);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/export.js
-var key_export = __webpack_require__(7968);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key_descriptor.js
+var key_descriptor = __webpack_require__(3035);
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jwe_algorithms.js
+
+
+const wrap = [
+  ["encrypt", "wrapKey"],
+  ["decrypt", "unwrapKey"]
+], derive = [[], ["deriveBits"]], none = [[], []];
+function rsaes(bits) {
+  return {
+    kty: ["RSA"],
+    mode: "key-encryption",
+    subtle: { name: "RSA-OAEP", hash: `SHA-${bits}` },
+    usages: wrap,
+    ops: ["wrapKey", "unwrapKey"]
+  };
+}
+function ecdh(mode) {
+  return {
+    kty: ["EC", "OKP"],
+    mode,
+    subtle: { name: "ECDH" },
+    resolve: ({ kty, crv, asymmetricKeyType }) => {
+      if (crv === "X25519" || asymmetricKeyType === "x25519")
+        return { name: "X25519" };
+      if (kty === "OKP")
+        throw new errors/* JOSENotSupported */.T0('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
+      return { name: "ECDH", namedCurve: crv };
+    },
+    usages: derive,
+    ops: [void 0, "deriveBits"]
+  };
+}
+function aeskw(bits, gcm = !1) {
+  return {
+    kty: ["oct"],
+    mode: "key-wrapping",
+    secret: !0,
+    subtle: { name: gcm ? "AES-GCM" : "AES-KW", length: bits },
+    usages: none,
+    ops: gcm ? ["encrypt", "decrypt"] : ["wrapKey", "unwrapKey"]
+  };
+}
+function pbes2() {
+  return {
+    kty: ["oct"],
+    mode: "key-wrapping",
+    secret: !0,
+    subtle: { name: "PBKDF2" },
+    usages: none,
+    ops: ["deriveBits", "deriveBits"]
+  };
+}
+const JWE = (0,key_descriptor/* table */.t)({
+  dir: {
+    kty: ["oct"],
+    mode: "direct-encryption",
+    secret: !0,
+    subtle: { name: "AES-GCM" },
+    usages: none,
+    ops: ["encrypt", "decrypt"]
+  },
+  "RSA-OAEP": rsaes(1),
+  "RSA-OAEP-256": rsaes(256),
+  "RSA-OAEP-384": rsaes(384),
+  "RSA-OAEP-512": rsaes(512),
+  "ECDH-ES": ecdh("direct-key-agreement"),
+  "ECDH-ES+A128KW": ecdh("key-agreement-with-key-wrapping"),
+  "ECDH-ES+A192KW": ecdh("key-agreement-with-key-wrapping"),
+  "ECDH-ES+A256KW": ecdh("key-agreement-with-key-wrapping"),
+  A128KW: aeskw(128),
+  A192KW: aeskw(192),
+  A256KW: aeskw(256),
+  A128GCMKW: aeskw(128, !0),
+  A192GCMKW: aeskw(192, !0),
+  A256GCMKW: aeskw(256, !0),
+  "PBES2-HS256+A128KW": pbes2(),
+  "PBES2-HS384+A192KW": pbes2(),
+  "PBES2-HS512+A256KW": pbes2()
+}), contentOps = ["encrypt", "decrypt"];
+function contentEncryption(bits, cbc = !1) {
+  return {
+    kty: ["oct"],
+    secret: !0,
+    subtle: { name: cbc ? "AES-CBC" : "AES-GCM", length: bits },
+    usages: none,
+    ops: contentOps,
+    cekBits: bits,
+    ivBits: cbc ? 128 : 96,
+    cbc
+  };
+}
+const ENC = (0,key_descriptor/* table */.t)({
+  A128GCM: contentEncryption(128),
+  A192GCM: contentEncryption(192),
+  A256GCM: contentEncryption(256),
+  "A128CBC-HS256": contentEncryption(256, !0),
+  "A192CBC-HS384": contentEncryption(384, !0),
+  "A256CBC-HS512": contentEncryption(512, !0)
+});
+function unsupported(parameter, name) {
+  throw new JOSENotSupported(`Invalid or unsupported "${parameter}" (JWE ${name}) header value`);
+}
+function jweAlgorithm(alg) {
+  return (typeof alg == "string" ? JWE[alg] : void 0) ?? unsupported("alg", "Algorithm");
+}
+function isJWECEKTransport(algorithm) {
+  return algorithm.mode === "key-wrapping" || algorithm.mode === "key-encryption" || algorithm.mode === "key-agreement-with-key-wrapping";
+}
+function jweEncryption(enc) {
+  return (typeof enc == "string" ? ENC[enc] : void 0) ?? unsupported("enc", "Encryption Algorithm");
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_algorithm.js
+
+
+
+const algArgument = '"alg" (Algorithm)';
+function unsupportedAlg(source = 'JWK "alg" (Algorithm) Parameter') {
+  throw new errors/* JOSENotSupported */.T0(`Invalid or unsupported ${source} value`);
+}
+function keyAlgorithm(alg, source) {
+  return (typeof alg == "string" ? jws_algorithms/* JWS */.p[alg] ?? JWE[alg] : void 0) ?? unsupportedAlg(source);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/generate_key_pair.js
+
+
+
+function getModulusLengthOption(options) {
+  const modulusLength = options?.modulusLength ?? 2048;
+  if (typeof modulusLength != "number" || !Number.isInteger(modulusLength) || modulusLength < 2048)
+    throw new errors/* JOSENotSupported */.T0("Invalid or unsupported modulusLength option provided, 2048 bits or larger keys must be used");
+  return modulusLength;
+}
+async function generateKeyPair(alg, options) {
+  const extractable = (0,lib_key/* validateExtractableOption */.l)(options?.extractable), entry = keyAlgorithm(alg, algArgument);
+  entry.secret && unsupportedAlg(algArgument);
+  let algorithm;
+  if (entry.resolve) {
+    const crv = options?.crv ?? "P-256";
+    if (!["P-256", "P-384", "P-521", "X25519"].includes(crv))
+      throw new errors/* JOSENotSupported */.T0("Invalid or unsupported crv option provided, supported values are P-256, P-384, P-521, and X25519");
+    algorithm = entry.resolve({ crv });
+  } else {
+    if (entry.crv !== void 0 && options?.crv !== void 0 && options.crv !== entry.crv)
+      throw new errors/* JOSENotSupported */.T0(`Invalid or unsupported crv option provided, the only supported value for ${alg} is ${entry.crv}`);
+    algorithm = entry.kty[0] === "RSA" ? {
+      ...entry.subtle,
+      publicExponent: Uint8Array.of(1, 0, 1),
+      modulusLength: getModulusLengthOption(options)
+    } : entry.subtle;
+  }
+  return crypto.subtle.generateKey(algorithm, extractable ?? !1, [
+    ...entry.usages[1],
+    ...entry.usages[0]
+  ]);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/export.js
+
+
+
+function exportSPKI(key) {
+  return exportPublic(key);
+}
+function exportPKCS8(key) {
+  return exportPrivate(key);
+}
+async function exportJWK(key) {
+  if ((0,lib_key/* isKeyObject */.D2)(key))
+    if (key.type === "secret")
+      key = key.export();
+    else
+      return key.export({ format: "jwk" });
+  if (key instanceof Uint8Array)
+    return {
+      kty: "oct",
+      k: (0,base64url/* encode */.l)(key)
+    };
+  if (!(0,lib_key/* isCryptoKey */.R7)(key))
+    throw new TypeError((0,lib_key/* invalidKeyInput */.XP)(key, "CryptoKey", "KeyObject", "Uint8Array"));
+  if (!key.extractable)
+    throw new TypeError("non-extractable CryptoKey cannot be exported as a JWK");
+  const jwk = await crypto.subtle.exportKey("jwk", key);
+  delete jwk.ext, delete jwk.key_ops, delete jwk.use, jwk.kty !== "AKP" && delete jwk.alg;
+  for (const parameter of Object.keys(jwk))
+    jwk[parameter] === void 0 && delete jwk[parameter];
+  return jwk;
+}
+
+
 ;// CONCATENATED MODULE: ./src/sandbox/issuer/signing-keys.ts
 
 
 async function newSigningKey() {
-    const { privateKey, publicKey } = await (0,generate_key_pair/* generateKeyPair */.T)('RS256', { extractable: true });
+    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
     const kid = (0,external_node_crypto_.randomUUID)();
-    const publicJwk = { ...(await (0,key_export/* exportJWK */.JU)(publicKey)), kid, alg: 'RS256', use: 'sig' };
+    const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
     return { kid, alg: 'RS256', privateKey, publicJwk };
 }
 /**
@@ -222,7 +599,10 @@ class OidcIssuer {
     runnerTokenShape = {};
     /** Every token minted, so tests can prove that none of them leaked. */
     minted = [];
-    /** The tokens handed out at the runner's token endpoint, and when, so a test can tell which step asked. */
+    /**
+     * The tokens handed out at the runner's token endpoint: when, and to which job (the `job` parameter
+     * of the request URL that `runnerEnv` hands each job), so a test can tell which step asked.
+     */
     servedToRunner = [];
     /** Counts of requests by path, so tests can see caching and refetches. */
     requestCounts = new Map();
@@ -286,7 +666,7 @@ class OidcIssuer {
     async mint(options = {}) {
         const key = this.#keys.current;
         const signingKey = options.forgeSignature ? (await newSigningKey()).privateKey : key.privateKey;
-        const token = await new sign/* SignJWT */.P(this.payloadFor(options))
+        const token = await new SignJWT(this.payloadFor(options))
             .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT', ...options.header })
             .sign(signingKey);
         this.minted.push(token);
@@ -327,7 +707,7 @@ class OidcIssuer {
         }
         const audience = url.searchParams.get('audience') ?? undefined;
         const token = await this.mint({ ...this.runnerTokenShape, audience });
-        this.servedToRunner.push({ token, at: Date.now() });
+        this.servedToRunner.push({ token, at: Date.now(), job: url.searchParams.get('job') ?? undefined });
         sendJson(res, 200, { count: 1, value: token });
     }
 }
@@ -339,17 +719,40 @@ function wildcardMatch(pattern, value, ignoreCase = false) {
     const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
     return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
 }
+/** IAM takes a date as ISO 8601 text or as seconds since the epoch; NaN when it is neither. */
+function parseDate(text) {
+    return /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text);
+}
+/** Whether `actual` stands in `relation` to any of the `expected` dates; never for a value that is not a date. */
+function anyDate(actual, expected, relation) {
+    const time = parseDate(actual);
+    return !Number.isNaN(time) && expected.map(parseDate).some((date) => !Number.isNaN(date) && relation(time, date));
+}
+// Negated operators hold when the request lacks the key, as in IAM; the others never do.
 const OPERATORS = {
     stringequals: (actual, expected) => actual !== undefined && expected.includes(actual),
     stringnotequals: (actual, expected) => actual === undefined || !expected.includes(actual),
     stringequalsignorecase: (actual, expected) => actual !== undefined && expected.some((e) => e.toLowerCase() === actual.toLowerCase()),
     stringlike: (actual, expected) => actual !== undefined && expected.some((e) => wildcardMatch(e, actual)),
     stringnotlike: (actual, expected) => actual === undefined || !expected.some((e) => wildcardMatch(e, actual)),
+    dateequals: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a === e),
+    datenotequals: (actual, expected) => actual === undefined || !anyDate(actual, expected, (a, e) => a === e),
+    datelessthan: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a < e),
+    datelessthanequals: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a <= e),
+    dategreaterthan: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a > e),
+    dategreaterthanequals: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a >= e),
 };
+function operatorNamed(name) {
+    return OPERATORS[name.replace(/IfExists$/i, '').toLowerCase()];
+}
+/** Whether the sandbox can evaluate a condition operator (`StringLike`, `DateLessThanIfExists`…). */
+function isKnownConditionOperator(name) {
+    return operatorNamed(name) !== undefined;
+}
 function conditionsHold(conditions, keys) {
     for (const [rawOperator, tests] of Object.entries(conditions ?? {})) {
         const ifExists = /IfExists$/i.test(rawOperator);
-        const operator = OPERATORS[rawOperator.replace(/IfExists$/i, '').toLowerCase()];
+        const operator = operatorNamed(rawOperator);
         // An operator the sandbox does not know fails closed, as an unknown operator makes IAM reject the policy.
         if (!operator)
             return false;
@@ -421,13 +824,16 @@ function xmlEscape(text) {
     return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]);
 }
 function render(fields) {
+    const element = (name, value) => `<${name}>${typeof value === 'object' ? render(value) : xmlEscape(String(value))}</${name}>`;
     return Object.entries(fields)
         .filter(([, value]) => value !== undefined)
-        .map(([name, value]) => `<${name}>${typeof value === 'object' ? render(value) : xmlEscape(String(value))}</${name}>`)
+        .map(([name, value]) => (Array.isArray(value) ? value.map((item) => element(name, item)).join('') : element(name, value)))
         .join('');
 }
+/** Sends a successful response; an action with no output (PutRolePolicy, say) has no Result element at all. */
 function sendResult(res, namespace, action, result) {
-    const body = `<${action}Response xmlns="${namespace}"><${action}Result>${render(result)}</${action}Result><ResponseMetadata><RequestId>${(0,external_node_crypto_.randomUUID)()}</RequestId></ResponseMetadata></${action}Response>`;
+    const resultElement = result === undefined ? '' : `<${action}Result>${render(result)}</${action}Result>`;
+    const body = `<${action}Response xmlns="${namespace}">${resultElement}<ResponseMetadata><RequestId>${(0,external_node_crypto_.randomUUID)()}</RequestId></ResponseMetadata></${action}Response>`;
     res.writeHead(200, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': (0,external_node_crypto_.randomUUID)() });
     res.end(body);
 }
@@ -440,9 +846,200 @@ function sendError(res, namespace, error) {
     res.writeHead(error.status, headers);
     res.end(body);
 }
-/** AWS's wording for a parameter that fails its constraint. */
+/** AWS's wording for a parameter that fails its constraint; a missing one is `Value null`. */
 function validationError(value, member, constraint) {
-    return new AwsApiError('ValidationError', 400, `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}`);
+    const shown = value === null ? 'null' : `'${value}'`;
+    return new AwsApiError('ValidationError', 400, `1 validation error detected: Value ${shown} at '${member}' failed to satisfy constraint: ${constraint}`);
+}
+/** AWS writes timestamps to the second. */
+function isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/aws/iam-role-actions.ts
+
+const NAME_PATTERN = /^[\w+=,.@-]+$/;
+const MAX_POLICY_DOCUMENT_CHARS = 131_072;
+const DEFAULT_MAX_ITEMS = 100;
+// IAM checks parameters before it authorizes, so every action reads its parameters before `access`.
+// Nothing awaits between `access` and the change it makes, so a write is applied whole.
+const ROLE_ACTIONS = {
+    GetRole: async (params, access) => {
+        const role = await access('iam:GetRole', roleNameOf(params));
+        return {
+            Role: {
+                Path: '/',
+                RoleName: role.name,
+                RoleId: role.roleId,
+                Arn: role.arn,
+                CreateDate: isoSeconds(role.createdAt),
+                AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(role.trustPolicy)),
+                MaxSessionDuration: role.maxSessionDuration,
+                PermissionsBoundary: role.permissionsBoundary === undefined ? undefined : { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: role.permissionsBoundary },
+            },
+        };
+    },
+    PutRolePolicy: async (params, access) => {
+        const [roleName, policyName] = [roleNameOf(params), policyNameOf(params)];
+        const document = params.get('PolicyDocument');
+        if (document === null)
+            throw validationError(null, 'policyDocument', 'Member must not be null');
+        if (document.length < 1 || document.length > MAX_POLICY_DOCUMENT_CHARS) {
+            throw validationError(document, 'policyDocument', `Member must have length less than or equal to ${MAX_POLICY_DOCUMENT_CHARS}`);
+        }
+        const role = await access('iam:PutRolePolicy', roleName);
+        role.permissions.put(policyName, document);
+        return undefined;
+    },
+    GetRolePolicy: async (params, access) => {
+        const [roleName, policyName] = [roleNameOf(params), policyNameOf(params)];
+        const role = await access('iam:GetRolePolicy', roleName);
+        return { RoleName: role.name, PolicyName: policyName, PolicyDocument: encodeURIComponent(role.permissions.text(policyName)) };
+    },
+    DeleteRolePolicy: async (params, access) => {
+        const [roleName, policyName] = [roleNameOf(params), policyNameOf(params)];
+        const role = await access('iam:DeleteRolePolicy', roleName);
+        role.permissions.delete(policyName);
+        return undefined;
+    },
+    ListRolePolicies: async (params, access) => {
+        const roleName = roleNameOf(params);
+        const maxItems = maxItemsOf(params);
+        const marker = params.get('Marker');
+        const role = await access('iam:ListRolePolicies', roleName);
+        // The marker is the first name of the next page, opaque to callers as IAM's markers are.
+        const after = marker === null ? '' : Buffer.from(marker, 'base64url').toString('utf8');
+        const remaining = role.permissions.names().filter((name) => name >= after);
+        const page = remaining.slice(0, maxItems);
+        const next = remaining[maxItems];
+        return {
+            PolicyNames: { member: page },
+            IsTruncated: next !== undefined,
+            Marker: next === undefined ? undefined : Buffer.from(next, 'utf8').toString('base64url'),
+        };
+    },
+};
+function nameOf(params, parameter, member, maxLength) {
+    const value = params.get(parameter);
+    if (value === null)
+        throw validationError(null, member, 'Member must not be null');
+    if (value.length < 1 || value.length > maxLength)
+        throw validationError(value, member, `Member must have length less than or equal to ${maxLength}`);
+    if (!NAME_PATTERN.test(value))
+        throw validationError(value, member, 'Member must satisfy regular expression pattern: [\\w+=,.@-]+');
+    return value;
+}
+const roleNameOf = (params) => nameOf(params, 'RoleName', 'roleName', 64);
+const policyNameOf = (params) => nameOf(params, 'PolicyName', 'policyName', 128);
+function maxItemsOf(params) {
+    const text = params.get('MaxItems');
+    if (text === null)
+        return DEFAULT_MAX_ITEMS;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1 || value > 1000) {
+        throw validationError(text, 'maxItems', 'Member must have value greater than or equal to 1 and less than or equal to 1000');
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/aws/inline-policies.ts
+
+
+/** IAM's quota on a role's inline policies, all of them together, counted without whitespace. */
+const MAX_ROLE_INLINE_POLICY_CHARS = 10_240;
+/**
+ * A role's inline permission policies, by name. Every change is one synchronous step, so concurrent
+ * writers are applied one whole request at a time and the last one wins, as in IAM.
+ */
+class InlinePolicies {
+    #byName = new Map();
+    #roleName;
+    constructor(roleName, initial = {}) {
+        this.#roleName = roleName;
+        for (const [name, document] of Object.entries(initial))
+            this.#byName.set(name, { text: JSON.stringify(document), document });
+    }
+    /** Adds or replaces a policy, refusing a malformed document or one that takes the role past its quota. */
+    put(name, text) {
+        const document = parsePermissionPolicy(text);
+        const others = [...this.#byName].filter(([other]) => other !== name).map(([, policy]) => policy.text);
+        const size = [...others, text].reduce((total, each) => total + each.replace(/\s/g, '').length, 0);
+        if (size > MAX_ROLE_INLINE_POLICY_CHARS) {
+            throw new AwsApiError('LimitExceeded', 409, `Maximum policy size of ${MAX_ROLE_INLINE_POLICY_CHARS} bytes exceeded for role ${this.#roleName}`);
+        }
+        this.#byName.set(name, { text, document });
+    }
+    /** The policy's text as it was written. */
+    text(name) {
+        return this.#existing(name).text;
+    }
+    delete(name) {
+        this.#existing(name);
+        this.#byName.delete(name);
+    }
+    /** Names in ascending order, as IAM lists them. */
+    names() {
+        return [...this.#byName.keys()].sort();
+    }
+    documents() {
+        return [...this.#byName.values()].map((policy) => policy.document);
+    }
+    #existing(name) {
+        const policy = this.#byName.get(name);
+        if (!policy)
+            throw new AwsApiError('NoSuchEntity', 404, `The role policy with name ${name} cannot be found.`);
+        return policy;
+    }
+}
+const malformed = (message) => new AwsApiError('MalformedPolicyDocument', 400, message);
+const SYNTAX_ERRORS = 'Syntax errors in policy.';
+const isStringOrList = (value) => typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+/**
+ * Reads an identity-based policy as PutRolePolicy does. Beyond IAM's own checks it refuses values the
+ * sandbox's evaluator cannot judge (a condition operator it does not know, a number where it expects
+ * text), because a Deny it silently failed to match would let a revoked session through.
+ */
+function parsePermissionPolicy(text) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        throw malformed(SYNTAX_ERRORS);
+    }
+    if (typeof document !== 'object' || document === null || !('Statement' in document))
+        throw malformed(SYNTAX_ERRORS);
+    const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+    for (const statement of statements)
+        checkStatement(statement);
+    return document;
+}
+function checkStatement(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw malformed(SYNTAX_ERRORS);
+    const statement = value;
+    if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny')
+        throw malformed(SYNTAX_ERRORS);
+    if (statement.Principal !== undefined || statement.NotPrincipal !== undefined)
+        throw malformed('Policy document should not specify a principal.');
+    if (statement.Action === undefined && statement.NotAction === undefined)
+        throw malformed('Policy statement must contain actions.');
+    if (statement.Resource === undefined && statement.NotResource === undefined)
+        throw malformed('Policy statement must contain resources.');
+    for (const member of [statement.Action, statement.NotAction, statement.Resource, statement.NotResource]) {
+        if (member !== undefined && !isStringOrList(member))
+            throw malformed(SYNTAX_ERRORS);
+    }
+    if (statement.Condition === undefined)
+        return;
+    if (typeof statement.Condition !== 'object' || statement.Condition === null)
+        throw malformed(SYNTAX_ERRORS);
+    for (const [operator, tests] of Object.entries(statement.Condition)) {
+        if (!isKnownConditionOperator(operator) || typeof tests !== 'object' || tests === null)
+            throw malformed(SYNTAX_ERRORS);
+        if (!Object.values(tests).every(isStringOrList))
+            throw malformed(SYNTAX_ERRORS);
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/@smithy/hash-node/dist-cjs/index.js
@@ -470,6 +1067,12 @@ function readAuthorization(headers) {
  * over exactly the headers the client signed) and compares it in constant time.
  */
 async function verifySignature(request, claims, credentials) {
+    // The signer signs the declared payload hash instead of hashing the body, so without this check a
+    // body changed in transit would pass under a signature made for another.
+    const declaredHash = request.headers['x-amz-content-sha256'];
+    if (declaredHash !== undefined && declaredHash !== (0,external_node_crypto_.createHash)('sha256').update(request.body, 'utf8').digest('hex')) {
+        throw new AwsApiError('XAmzContentSHA256Mismatch', 400, "The provided 'x-amz-content-sha256' header does not match what was computed.");
+    }
     const amzDate = String(request.headers['x-amz-date'] ?? '');
     const signingDate = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(amzDate);
     if (!signingDate)
@@ -489,7 +1092,7 @@ async function verifySignature(request, claims, credentials) {
         body: request.body,
     });
     // applyChecksum off: the signer must sign exactly the headers the client listed, and add none.
-    const signer = new signature_v4_dist_cjs/* SignatureV4 */.BB({ credentials, region: claims.region, service: claims.service, sha256: dist_cjs/* Hash */.V.bind(null, 'sha256'), applyChecksum: false });
+    const signer = new signature_v4_dist_cjs.SignatureV4({ credentials, region: claims.region, service: claims.service, sha256: dist_cjs/* Hash */.V.bind(null, 'sha256'), applyChecksum: false });
     const signed = await signer.sign(unsigned, { signingDate: new Date(Date.UTC(y, mo - 1, d, h, mi, s)) });
     const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization ?? signed.headers.Authorization))?.[1] ?? '';
     if (expected.length !== claims.signature.length || !(0,external_node_crypto_.timingSafeEqual)(Buffer.from(expected), Buffer.from(claims.signature))) {
@@ -501,8 +1104,6 @@ async function verifySignature(request, claims, credentials) {
 var oidc_provider = __webpack_require__(9445);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
 var verify = __webpack_require__(5057);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
-var errors = __webpack_require__(5674);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
 var remote = __webpack_require__(2952);
 ;// CONCATENATED MODULE: ./src/sandbox/aws/web-identity.ts
@@ -546,15 +1147,27 @@ class WebIdentityVerifier {
             const response = await fetch(`${issuer}/.well-known/openid-configuration`).catch(() => undefined);
             const document = (await response?.json().catch(() => undefined));
             if (!document?.jwks_uri)
-                throw new AwsApiError('IDPCommunicationError', 400, `Couldn't retrieve verification key from your identity provider, please reference AssumeRoleWithWebIdentity documentation for requirements`);
-            keys = (0,remote/* createRemoteJWKSet */.RD)(new URL(document.jwks_uri), { cooldownDuration: 0 });
+                throw idpCommunicationError();
+            keys = (0,remote/* createRemoteJWKSet */.RD)(new URL(document.jwks_uri), { cooldownDuration: 0, [remote/* customFetch */.A6]: fetchKeySet });
             this.#keys.set(issuer, keys);
         }
         return keys;
     }
 }
+function idpCommunicationError() {
+    return new AwsApiError('IDPCommunicationError', 400, `Couldn't retrieve verification key from your identity provider, please reference AssumeRoleWithWebIdentity documentation for requirements`);
+}
+/** Fetches a key set for jose; an unreachable or failing key endpoint is the provider's fault, not the token's. */
+async function fetchKeySet(url, options) {
+    const response = await fetch(url, options).catch(() => undefined);
+    if (response?.status !== 200)
+        throw idpCommunicationError();
+    return response;
+}
 
 ;// CONCATENATED MODULE: ./src/sandbox/aws/aws-emulator.ts
+
+
 
 
 
@@ -567,6 +1180,8 @@ const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const MIN_DURATION = 900;
 const DEFAULT_MAX_SESSION_DURATION = 3600;
 const MAX_INLINE_POLICY_CHARS = 2048;
+/** The fault queue that any STS action draws from, beside the queues of single actions. */
+const ANY_STS_ACTION = 'any STS action';
 // Claims of a GitHub Actions token that STS offers as `<provider>:<claim>` condition keys (2026).
 const STS_PROVIDER_CLAIM_KEYS = ['actor', 'actor_id', 'job_workflow_ref', 'repository', 'repository_id', 'workflow', 'ref', 'environment', 'enterprise_id'];
 /**
@@ -586,7 +1201,8 @@ class AwsEmulator {
     #providers = new Map();
     #managedPolicies = new Map();
     #verifier = new WebIdentityVerifier();
-    #faults = [];
+    /** Faults still to serve, by action name or ANY_STS_ACTION. */
+    #faults = new Map();
     constructor(server, options) {
         this.#server = server;
         this.url = server.url;
@@ -614,30 +1230,46 @@ class AwsEmulator {
         const maxSessionDuration = definition.maxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION;
         if (maxSessionDuration < 3600 || maxSessionDuration > 43200)
             throw new Error(`role ${definition.name}: MaxSessionDuration must be 3600 to 43200 seconds`);
-        const arn = `arn:aws:iam::${this.accountId}:role/${definition.name}`;
+        const boundary = definition.permissionsBoundary;
+        if (boundary !== undefined && !this.#managedPolicies.has(boundary))
+            throw new Error(`role ${definition.name}: permissions boundary ${boundary} is not a managed policy`);
+        const arn = this.#roleArn(definition.name);
         this.#roles.set(definition.name, {
             name: definition.name,
             arn,
             roleId: `AROA${randomId(17)}`,
             trustPolicy: definition.trustPolicy,
-            permissions: new Map(Object.entries(definition.permissions ?? {})),
+            permissions: new InlinePolicies(definition.name, definition.permissions),
+            permissionsBoundary: boundary,
             maxSessionDuration,
             createdAt: this.now(),
         });
         return arn;
     }
-    /** Makes the next `count` STS requests fail as AWS fails them when its rate limit is hit. */
-    throttle(count) {
-        this.injectFaults(new AwsApiError('Throttling', 400, 'Rate exceeded'), count);
+    /** The names of a role's inline policies, as IAM lists them; for tests that look behind the API. */
+    inlinePolicyNames(roleName) {
+        return this.#roles.get(roleName)?.permissions.names() ?? [];
     }
-    /** Makes the next `count` STS requests fail with `error` (a 5xx, for example). */
-    injectFaults(error, count) {
+    /**
+     * Makes the next `count` requests fail as AWS fails them when its rate limit is hit: requests for
+     * `action` (an API name such as `PutRolePolicy`), or by default any STS request.
+     */
+    throttle(count, action) {
+        this.injectFaults(new AwsApiError('Throttling', 400, 'Rate exceeded'), count, action);
+    }
+    /** Makes the next `count` requests for `action` (by default, any STS request) fail with `error` (a 5xx, for example). */
+    injectFaults(error, count, action) {
+        if (action !== undefined && !Object.hasOwn(this.#actions, action))
+            throw new Error(`the AWS emulator has no action ${action}`);
+        const key = action ?? ANY_STS_ACTION;
+        const queue = this.#faults.get(key) ?? [];
         for (let i = 0; i < count; i++)
-            this.#faults.push(error);
+            queue.push(error);
+        this.#faults.set(key, queue);
     }
-    /** Drops the faults not yet served. */
+    /** Drops the faults not yet served, for every action. */
     clearFaults() {
-        this.#faults.length = 0;
+        this.#faults.clear();
     }
     close() {
         return this.#server.close();
@@ -645,16 +1277,23 @@ class AwsEmulator {
     #policyArn(name) {
         return `arn:aws:iam::${this.accountId}:policy/${name}`;
     }
+    #roleArn(name) {
+        return `arn:aws:iam::${this.accountId}:role/${name}`;
+    }
+    /** The next fault for this action: its own queue first, then, for an STS action, the shared one. */
+    #takeFault(actionName, namespace) {
+        return this.#faults.get(actionName)?.shift() ?? (namespace === STS_NAMESPACE ? this.#faults.get(ANY_STS_ACTION)?.shift() : undefined);
+    }
     async #handle(req, res) {
         const body = await readBody(req);
         const params = new URLSearchParams(req.method === 'POST' ? body : (req.url ?? '').split('?')[1] ?? '');
         const actionName = params.get('Action') ?? '';
-        const namespace = ACTION_NAMESPACES[actionName] ?? STS_NAMESPACE;
+        const namespace = Object.hasOwn(ROLE_ACTIONS, actionName) ? IAM_NAMESPACE : STS_NAMESPACE;
         try {
-            const action = this.#actions[actionName];
+            const action = Object.hasOwn(this.#actions, actionName) ? this.#actions[actionName] : undefined;
             if (!action)
                 throw new AwsApiError('InvalidAction', 400, `Could not find operation ${actionName} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`);
-            const fault = namespace === STS_NAMESPACE ? this.#faults.shift() : undefined;
+            const fault = this.#takeFault(actionName, namespace);
             if (fault)
                 throw fault;
             sendResult(res, namespace, actionName, await action(params, req, body));
@@ -671,25 +1310,17 @@ class AwsEmulator {
             const session = await this.#authenticate(req, body);
             return { UserId: session.assumedRoleId, Account: this.accountId, Arn: session.arn };
         },
-        GetRole: async (params, req, body) => {
-            const session = await this.#authenticate(req, body);
-            const role = this.#roles.get(params.get('RoleName') ?? '');
-            this.#authorize(session, 'iam:GetRole', role?.arn ?? `arn:aws:iam::${this.accountId}:role/${params.get('RoleName') ?? ''}`);
-            if (!role)
-                throw new AwsApiError('NoSuchEntity', 404, `The role with name ${params.get('RoleName') ?? ''} cannot be found.`);
-            return {
-                Role: {
-                    Path: '/',
-                    RoleName: role.name,
-                    RoleId: role.roleId,
-                    Arn: role.arn,
-                    CreateDate: isoSeconds(role.createdAt),
-                    AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(role.trustPolicy)),
-                    MaxSessionDuration: role.maxSessionDuration,
-                },
-            };
-        },
+        ...Object.fromEntries(Object.entries(ROLE_ACTIONS).map(([name, run]) => [name, (params, req, body) => run(params, (permission, roleName) => this.#accessRole(req, body, permission, roleName))])),
     };
+    /** Lets a signed request at a role once its session may perform `permission` on it; a missing role is NoSuchEntity only then. */
+    async #accessRole(req, body, permission, roleName) {
+        const session = await this.#authenticate(req, body);
+        this.#authorize(session, permission, this.#roleArn(roleName));
+        const role = this.#roles.get(roleName);
+        if (!role)
+            throw new AwsApiError('NoSuchEntity', 404, `The role with name ${roleName} cannot be found.`);
+        return role;
+    }
     async #assumeRoleWithWebIdentity(params) {
         const roleArn = required(params, 'RoleArn');
         const sessionName = required(params, 'RoleSessionName');
@@ -709,6 +1340,8 @@ class AwsEmulator {
         if (inlinePolicy !== null)
             sessionPolicies.push(parseInlinePolicy(inlinePolicy));
         const now = this.now();
+        // AWS reports Expiration to the second, so the session starts on a whole second and ends exactly then.
+        const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
         const { payload, provider } = await this.#verifier.verify(token, this.#providers, now);
         const match = ROLE_ARN.exec(roleArn);
         const role = match && match[1] === this.accountId ? this.#roles.get(match[2]) : undefined;
@@ -738,8 +1371,8 @@ class AwsEmulator {
             accessKeyId: `ASIA${randomId(16)}`,
             secretAccessKey: (0,external_node_crypto_.randomBytes)(30).toString('base64'),
             sessionToken: `IQoJb3JpZ2luX2Vj${(0,external_node_crypto_.randomBytes)(96).toString('base64')}`,
-            issuedAt: now,
-            expiration: new Date(now.getTime() + duration * 1000),
+            issuedAt,
+            expiration: new Date(issuedAt.getTime() + duration * 1000),
             assumedRoleId: `${role.roleId}:${sessionName}`,
             arn: `arn:aws:sts::${this.accountId}:assumed-role/${role.name}/${sessionName}`,
             roleName: role.name,
@@ -783,30 +1416,38 @@ class AwsEmulator {
             throw new AwsApiError('ExpiredToken', 403, 'The security token included in the request is expired');
         return session;
     }
+    /**
+     * IAM's evaluation for a role session: the role's identity-based policies, capped by its permissions
+     * boundary and narrowed by the session policies, must each allow the call, and an explicit deny in
+     * any of them refuses it. The error names the first kind of policy that refused, in IAM's order.
+     */
     #authorize(session, action, resource) {
         const role = this.#roles.get(session.roleName);
         const context = {
             action,
             resource,
-            keys: { 'aws:userid': session.assumedRoleId, 'aws:PrincipalArn': role?.arn, 'aws:TokenIssueTime': session.issuedAt.toISOString() },
+            keys: {
+                'aws:userid': session.assumedRoleId,
+                'aws:PrincipalArn': role?.arn,
+                'aws:TokenIssueTime': isoSeconds(session.issuedAt),
+                'aws:CurrentTime': isoSeconds(this.now()),
+            },
         };
-        const identity = evaluatePolicies([...(role?.permissions.values() ?? [])], context);
-        const narrowed = session.sessionPolicies.length === 0 ? 'Allow' : evaluatePolicies(session.sessionPolicies, context);
-        if (identity !== 'Allow' || narrowed !== 'Allow') {
-            const why = identity === 'Deny' || narrowed === 'Deny'
-                ? 'with an explicit deny in an identity-based policy'
-                : identity !== 'Allow'
-                    ? 'because no identity-based policy allows the ' + action + ' action'
-                    : 'because no session policy allows the ' + action + ' action';
-            throw new AwsApiError('AccessDenied', 403, `User: ${session.arn} is not authorized to perform: ${action} on resource: ${resource} ${why}`);
-        }
+        const boundary = role?.permissionsBoundary === undefined ? undefined : this.#managedPolicies.get(role.permissionsBoundary);
+        // A kind of policy that is absent does not limit the session.
+        const verdicts = [
+            { kind: 'an identity-based policy', verdict: evaluatePolicies(role?.permissions.documents() ?? [], context) },
+            { kind: 'a permissions boundary', verdict: boundary ? evaluatePolicies([boundary], context) : 'Allow' },
+            { kind: 'a session policy', verdict: session.sessionPolicies.length > 0 ? evaluatePolicies(session.sessionPolicies, context) : 'Allow' },
+        ];
+        const denied = verdicts.find((v) => v.verdict === 'Deny');
+        const notAllowed = verdicts.find((v) => v.verdict !== 'Allow');
+        if (!notAllowed)
+            return;
+        const why = denied ? `with an explicit deny in ${denied.kind}` : `because no ${notAllowed.kind.replace(/^an? /, '')} allows the ${action} action`;
+        throw new AwsApiError('AccessDenied', 403, `User: ${session.arn} is not authorized to perform: ${action} on resource: ${resource} ${why}`);
     }
 }
-const ACTION_NAMESPACES = {
-    AssumeRoleWithWebIdentity: STS_NAMESPACE,
-    GetCallerIdentity: STS_NAMESPACE,
-    GetRole: IAM_NAMESPACE,
-};
 function required(params, name) {
     const value = params.get(name);
     if (value === null || value === '')
@@ -831,11 +1472,9 @@ function randomId(length) {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
     return [...(0,external_node_crypto_.randomBytes)(length)].map((byte) => alphabet[byte % 32]).join('');
 }
-/** AWS writes timestamps to the second. */
-function isoSeconds(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
+// EXTERNAL MODULE: ./src/providers/aws/session-denial.ts
+var session_denial = __webpack_require__(9242);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/sandbox/aws/config-file.ts
@@ -1350,6 +1989,10 @@ class SimulatedRunner {
     jobEnv = new Map();
     steps = [];
     #options;
+    /** The job's environment, as every step starts with it. */
+    get env() {
+        return this.#options.env;
+    }
     #lastMain;
     #stepCount = 0;
     constructor(root, options) {
@@ -1504,6 +2147,7 @@ function runNode(script, env, cwd, timeoutMs) {
 
 
 
+
 const SANDBOX_ACCOUNT_ID = '111122223333';
 const STS_AUDIENCE = 'sts.amazonaws.com';
 const SANDBOX_GCP_PROJECT = 'ci-oidc-broker-sandbox';
@@ -1530,6 +2174,16 @@ function githubTrustPolicy(provider, subjectPattern) {
         ],
     };
 }
+// ci-deploy's boundary: anything, except editing its own policies (which would undo a revocation).
+const DEFAULT_MANAGED_POLICIES = {
+    'ci-deploy-boundary': {
+        Version: '2012-10-17',
+        Statement: [
+            { Effect: 'Allow', Action: '*', Resource: '*' },
+            { Effect: 'Deny', Action: ['iam:PutRolePolicy', 'iam:DeleteRolePolicy'], Resource: `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/ci-deploy` },
+        ],
+    },
+};
 function defaultRoles(provider) {
     const readOwnRole = (name) => ({
         'read-own-role': {
@@ -1538,7 +2192,24 @@ function defaultRoles(provider) {
         },
     });
     return [
-        { name: 'ci-deploy', trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/app:*'), permissions: readOwnRole('ci-deploy'), maxSessionDuration: 3600 },
+        {
+            name: 'ci-deploy',
+            trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/app:*'),
+            permissions: readOwnRole('ci-deploy'),
+            maxSessionDuration: 3600,
+            permissionsBoundary: `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:policy/ci-deploy-boundary`,
+        },
+        // The post step assumes it to deny one ci-deploy session; it may do that and nothing else.
+        {
+            name: 'ci-revoker',
+            trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/app:*'),
+            permissions: {
+                'deny-ci-deploy-sessions': {
+                    Version: '2012-10-17',
+                    Statement: [{ Effect: 'Allow', Action: [...session_denial/* REVOKER_ACTIONS */.Rt], Resource: `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/ci-deploy` }],
+                },
+            },
+        },
         { name: 'other-repo-only', trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/other:*'), permissions: readOwnRole('other-repo-only') },
     ];
 }
@@ -1546,7 +2217,7 @@ async function startSandbox(options = {}) {
     const issuer = await OidcIssuer.start({ job: options.job });
     const keyPrefix = (0,oidc_provider/* oidcProviderKeyPrefix */.k)(issuer.url);
     const file = options.awsConfigFile ? await readAwsSandboxFile(options.awsConfigFile, { provider: keyPrefix, account: SANDBOX_ACCOUNT_ID }) : undefined;
-    const aws = await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? options.managedPolicies });
+    const aws = await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? { ...DEFAULT_MANAGED_POLICIES, ...options.managedPolicies } });
     const github = await GitHubContentsApi.start();
     const google = await GoogleCloudEmulator.start();
     const gcpProvider = {
@@ -1566,6 +2237,7 @@ async function startSandbox(options = {}) {
     const roles = file?.roles ?? (typeof options.roles === 'function' ? options.roles(provider) : (options.roles ?? defaultRoles(provider)));
     for (const role of roles)
         aws.putRole(role);
+    let jobs = 0;
     return {
         issuer,
         aws,
@@ -1574,7 +2246,8 @@ async function startSandbox(options = {}) {
         gcpProvider,
         accountId: SANDBOX_ACCOUNT_ID,
         runnerEnv: (extra = {}) => ({
-            ACTIONS_ID_TOKEN_REQUEST_URL: issuer.tokenRequestUrl,
+            // Each job's own request URL, so that the issuer can tell jobs that run at once apart.
+            ACTIONS_ID_TOKEN_REQUEST_URL: `${issuer.tokenRequestUrl}&job=${++jobs}`,
             ACTIONS_ID_TOKEN_REQUEST_TOKEN: issuer.tokenRequestBearer,
             GITHUB_ACTIONS: 'true',
             GITHUB_REPOSITORY: issuer.job.repository,

@@ -1,0 +1,531 @@
+export const id = 197;
+export const ids = [197];
+export const modules = {
+
+/***/ 8315:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ readInputFile)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5725);
+
+
+/** Reads a file named on the command line; `-` is standard input. */
+async function readInputFile(path, what) {
+    if (path === '-') {
+        const chunks = [];
+        for await (const chunk of process.stdin)
+            chunks.push(chunk);
+        return Buffer.concat(chunks).toString('utf8');
+    }
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `Cannot read the ${what} file ${path} (${error.code ?? 'error'}).`, {
+            hint: 'Check the path; use - to read from standard input.',
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  revoke: () => (/* binding */ revoke)
+});
+
+// EXTERNAL MODULE: ./src/errors/broker-error.ts
+var broker_error = __webpack_require__(5725);
+// EXTERNAL MODULE: ./src/providers/aws/session-denial.ts
+var session_denial = __webpack_require__(9242);
+;// CONCATENATED MODULE: ./src/providers/aws/apply-denial.ts
+
+
+/** An IAM client for the revoker: the given credentials, or the SDK's default chain; endpoint from AWS_ENDPOINT_URL_IAM. */
+async function iamClient(region, credentials) {
+    // Loaded here so that only a revocation pays for the IAM SDK.
+    const { IAMClient } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+    return new IAMClient({ region, maxAttempts: 3, ...(credentials && { credentials }) });
+}
+/**
+ * Writes one denial onto a role: reads the role (for its boundary and maximum session duration),
+ * prunes the denials that protect nothing any more, writes this one, and reads it back. Each denial is
+ * its own inline policy, so concurrent writers never overwrite each other (see session-denial.ts).
+ */
+async function applyDenial(iam, roleName, denial, now) {
+    const { GetRoleCommand, ListRolePoliciesCommand, DeleteRolePolicyCommand, PutRolePolicyCommand, GetRolePolicyCommand } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+    try {
+        const { Role: role } = await iam.send(new GetRoleCommand({ RoleName: roleName }));
+        const maxSessionDuration = role?.MaxSessionDuration ?? 43_200;
+        const names = [];
+        let marker;
+        do {
+            const page = await iam.send(new ListRolePoliciesCommand({ RoleName: roleName, Marker: marker }));
+            names.push(...(page.PolicyNames ?? []));
+            marker = page.IsTruncated ? page.Marker : undefined;
+        } while (marker);
+        const pruned = (0,session_denial/* obsoleteDenials */.kW)(names, now, maxSessionDuration);
+        for (const name of pruned) {
+            // Another job may be pruning the same denial at the same moment; gone is gone.
+            await iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: name })).catch((error) => {
+                if (error.name !== 'NoSuchEntityException' && error.name !== 'NoSuchEntity')
+                    throw error;
+            });
+        }
+        const document = JSON.stringify(denial.document);
+        await iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: denial.policyName, PolicyDocument: document }));
+        const written = await iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: denial.policyName }));
+        if (JSON.stringify(JSON.parse(decodeURIComponent(written.PolicyDocument ?? '{}'))) !== document) {
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsRevocationFailed, `IAM did not keep the denial ${denial.policyName} on role ${roleName} as written.`, {
+                hint: 'Something else rewrote the policy at the same moment; run the revocation again.',
+            });
+        }
+        return { policyName: denial.policyName, boundaryArn: role?.PermissionsBoundary?.PermissionsBoundaryArn, pruned };
+    }
+    catch (error) {
+        throw denialError(error, roleName);
+    }
+}
+function denialError(error, roleName) {
+    if (error instanceof broker_error/* BrokerError */.Wz)
+        return error;
+    const name = error.name ?? 'Error';
+    if (name === 'AccessDenied' || name === 'AccessDeniedException') {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsRevocationFailed, `The revoker may not change role ${roleName} (IAM said AccessDenied).`, {
+            hint: `Give the revoker iam:GetRole, iam:ListRolePolicies, iam:PutRolePolicy, iam:GetRolePolicy and iam:DeleteRolePolicy on role ${roleName}: \`ci-oidc-broker policy export --aws-revocation\` prints that policy.`,
+            cause: error,
+        });
+    }
+    if (name === 'LimitExceeded' || name === 'LimitExceededException') {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsRevocationFailed, `Role ${roleName} has no room for another inline policy: IAM's aggregate size limit is reached.`, {
+            hint: `Expired denials (${session_denial/* DENIAL_PREFIX */.jG}*) are pruned on every write, so the role holds many live denials or other large inline policies: move those to managed policies, or shorten session durations.`,
+            cause: error,
+        });
+    }
+    if (name === 'NoSuchEntity' || name === 'NoSuchEntityException') {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsRevocationFailed, `Role ${roleName} does not exist.`, { hint: 'Check the role ARN; a deleted role has no sessions left to deny.', cause: error });
+    }
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsRevocationFailed, `Writing the denial on role ${roleName} failed (${name}).`, {
+        hint: 'Check the network path to IAM (AWS_ENDPOINT_URL_IAM if you set it) and retry; the session still expires on its own.',
+        cause: error,
+    });
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./src/util/retry.ts
+
+class RetriesExhaustedError extends Error {
+    name = 'RetriesExhaustedError';
+    attempts;
+    elapsedMs;
+    /** True when the time budget, rather than the attempt count, ended the retries. */
+    timedOut;
+    lastError;
+    constructor(attempts, elapsedMs, timedOut, lastError) {
+        super(`gave up after ${attempts} attempt(s) in ${elapsedMs} ms`, { cause: lastError });
+        this.attempts = attempts;
+        this.elapsedMs = elapsedMs;
+        this.timedOut = timedOut;
+        this.lastError = lastError;
+    }
+}
+const defaultRetryPolicy = {
+    maxAttempts: 5,
+    baseDelayMs: 200,
+    maxDelayMs: 3000,
+    totalTimeoutMs: 30_000,
+};
+/**
+ * Runs `attempt` until it succeeds, `classify` says the failure is final, or the policy's budget is
+ * spent. A final failure is rethrown as it is; a spent budget throws RetriesExhaustedError so callers
+ * can say how long they tried. `attempt` receives the time left, to bound its own request.
+ */
+async function withRetries(attempt, classify, policy, random = Math.random) {
+    const started = Date.now();
+    for (let n = 1;; n++) {
+        const remainingMs = policy.totalTimeoutMs - (Date.now() - started);
+        try {
+            return { value: await attempt({ attempt: n, remainingMs }), attempts: n };
+        }
+        catch (error) {
+            const verdict = classify(error);
+            if (!verdict.retry)
+                throw error;
+            const elapsed = Date.now() - started;
+            const backoff = random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
+            const wait = Math.max(backoff, verdict.afterMs ?? 0);
+            const outOfTime = elapsed + wait >= policy.totalTimeoutMs;
+            if (n >= policy.maxAttempts || outOfTime) {
+                throw new RetriesExhaustedError(n, elapsed, outOfTime, error);
+            }
+            await (0,promises_.setTimeout)(wait);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/aws/sts-errors.ts
+
+
+const TRANSIENT_CODES = new Set(['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'IDPCommunicationError']);
+// Connection failures worth another try. ENOTFOUND is left out: a wrong endpoint host should fail fast.
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+// Our per-attempt abort signal yields AbortError; the SDK's HTTP handler names its own timeouts TimeoutError.
+const TIMEOUT_ERROR_NAMES = new Set(['AbortError', 'TimeoutError']);
+const TRUST_POLICY_HINT = 'Check the role’s trust policy: it must allow sts:AssumeRoleWithWebIdentity to the IAM OIDC provider of this token’s issuer, and its conditions on token.actions.githubusercontent.com:sub and token.actions.githubusercontent.com:aud (keys named after your issuer’s host) must match this subject and the token’s audience.';
+/** Retries what may pass (throttling, STS or IdP trouble, network failures, timeouts), honouring Retry-After. */
+function transientVerdict(error) {
+    const serviceError = asServiceError(error);
+    if (serviceError) {
+        const status = serviceError.$metadata.httpStatusCode ?? 0;
+        const transient = TRANSIENT_CODES.has(wireCode(serviceError)) || status === 429 || status >= 500;
+        return transient ? { retry: true, afterMs: retryAfterMs(serviceError) } : { retry: false };
+    }
+    return isNetworkError(error) || isTimeout(error) ? { retry: true } : { retry: false };
+}
+/** STS says the token expired, as ExpiredTokenException or as an InvalidIdentityToken that names expiry. */
+function isExpiredTokenError(error) {
+    const serviceError = asServiceError(error);
+    if (!serviceError)
+        return false;
+    const code = wireCode(serviceError);
+    return code === 'ExpiredTokenException' || (code === 'InvalidIdentityToken' && /expired/i.test(serviceError.message));
+}
+/** The BrokerError to report for a failed exchange. BrokerErrors (from the token source) pass through. */
+function exchangeError(error, facts) {
+    if (error instanceof broker_error/* BrokerError */.Wz)
+        return error;
+    if (error instanceof RetriesExhaustedError)
+        return exhaustedError(error, facts);
+    const serviceError = asServiceError(error);
+    const code = serviceError ? wireCode(serviceError) : undefined;
+    const awsSaid = JSON.stringify(facts.redact(error instanceof Error ? error.message : String(error)));
+    if (isExpiredTokenError(error)) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExpiredToken, 'AWS STS says the OIDC token has expired, even after a fresh one was requested.', {
+            hint: 'Tokens live for minutes: check that this machine’s clock is right and that nothing holds the token between its request and the exchange.',
+            cause: error,
+        });
+    }
+    switch (code) {
+        case 'AccessDenied':
+            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsAccessDenied, `AWS STS denied assuming ${facts.roleArn} with the token whose subject is ${JSON.stringify(facts.subject)}.`, {
+                hint: TRUST_POLICY_HINT,
+                cause: error,
+            });
+        case 'InvalidIdentityToken':
+            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsInvalidIdentityToken, `AWS STS rejected the OIDC token for ${facts.roleArn}: ${awsSaid}.`, {
+                hint: 'Check that the token’s issuer is registered as an IAM OIDC identity provider in the role’s account, and that the token’s audience is one of that provider’s client IDs (usually sts.amazonaws.com).',
+                cause: error,
+            });
+        case 'ValidationError':
+            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsValidation, `AWS STS rejected the request to assume ${facts.roleArn}: ${awsSaid}.`, {
+                hint: 'Check the role ARN, the session name, the duration (at most the role’s maximum session duration) and any session policies.',
+                cause: error,
+            });
+        default:
+            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeFailed, `Assuming ${facts.roleArn} failed with ${failureCode(error)}: ${awsSaid}.`, {
+                hint: 'Look the code up in the AWS STS documentation of AssumeRoleWithWebIdentity. A network code such as ENOTFOUND means STS was not found: check the region, and AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL if you set them.',
+                cause: error,
+            });
+    }
+}
+function exhaustedError(error, facts) {
+    const seconds = (error.elapsedMs / 1000).toFixed(1);
+    const why = error.timedOut ? 'the time budget ran out' : 'no attempts were left';
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeTimedOut, `Gave up assuming ${facts.roleArn} after ${error.attempts} attempt(s) over ${seconds} s, because ${why}; the last failure was ${failureCode(error.lastError)}.`, {
+        hint: 'AWS STS was throttling, failing or unreachable. Retry the job later; if STS was unreachable, check this machine’s network access to it (and AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL if you set them).',
+        cause: error,
+    });
+}
+/** A short, secret-free name for a failure: the STS code and HTTP status, a network error code, or a timeout. */
+function failureCode(error) {
+    const serviceError = asServiceError(error);
+    if (serviceError)
+        return `${wireCode(serviceError)} (HTTP ${serviceError.$metadata.httpStatusCode ?? 'status unknown'})`;
+    if (isTimeout(error))
+        return 'a timeout';
+    if (!(error instanceof Error))
+        return 'an unknown error';
+    const { code } = error;
+    return typeof code === 'string' ? code : error.name;
+}
+function asServiceError(error) {
+    return error instanceof Error && '$fault' in error && '$metadata' in error ? error : undefined;
+}
+function wireCode(error) {
+    return typeof error.Code === 'string' ? error.Code : error.name;
+}
+function isNetworkError(error) {
+    return error instanceof Error && NETWORK_ERROR_CODES.has(String(error.code));
+}
+function isTimeout(error) {
+    return error instanceof Error && TIMEOUT_ERROR_NAMES.has(error.name);
+}
+/** Retry-After is seconds or an HTTP date. */
+function retryAfterMs(error) {
+    const header = error.$response?.headers['retry-after'];
+    if (header === undefined)
+        return undefined;
+    const seconds = Number(header);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+    return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
+
+;// CONCATENATED MODULE: ./src/providers/aws/exchange.ts
+
+
+
+// A hung connection may take one attempt's share of the budget, not all of it.
+const ATTEMPT_TIMEOUT_MS = 10_000;
+/**
+ * Exchanges the CI job's OIDC token for role credentials. The call is unsigned, retried by the
+ * project's one retry loop within its time budget, and every failure ends as a BrokerError.
+ */
+async function assumeRoleWithWebIdentity(request) {
+    // Loaded here so that start-up pays for the SDK only when AWS is asked for.
+    const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+    const client = new STSClient({
+        region: request.region,
+        // Retries are ours, so that one loop and one budget govern them.
+        maxAttempts: 1,
+        // The operation is modelled as unsigned; pinning that keeps AWS_AUTH_SCHEME_PREFERENCE from choosing a
+        // signing scheme, which would make the client look for credentials.
+        authSchemePreference: ['noAuth'],
+    });
+    const policyArns = request.managedSessionPolicyArns ?? [];
+    let sentToken;
+    // STS saying the token expired earns one retry with a fresh token.
+    let refresh = 'unused';
+    const classify = (error) => {
+        if (!isExpiredTokenError(error))
+            return transientVerdict(error);
+        if (refresh !== 'unused')
+            return { retry: false };
+        refresh = 'next-attempt';
+        return { retry: true };
+    };
+    try {
+        const { value } = await withRetries(async ({ remainingMs }) => {
+            const forceRefresh = refresh === 'next-attempt';
+            if (forceRefresh)
+                refresh = 'used';
+            sentToken = await request.getToken({ forceRefresh });
+            const command = new AssumeRoleWithWebIdentityCommand({
+                RoleArn: request.roleArn,
+                RoleSessionName: request.sessionName,
+                WebIdentityToken: sentToken,
+                DurationSeconds: request.durationSeconds,
+                Policy: request.inlineSessionPolicy,
+                // The SDK would send an empty list as `PolicyArns=`, so none is left out instead.
+                PolicyArns: policyArns.length > 0 ? policyArns.map((arn) => ({ arn })) : undefined,
+            });
+            const timeoutMs = Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, remainingMs));
+            return client.send(command, { abortSignal: AbortSignal.timeout(timeoutMs) });
+        }, classify, request.retryPolicy ?? defaultRetryPolicy);
+        return sessionFrom(value, request);
+    }
+    catch (error) {
+        const redact = (text) => (sentToken ? text.replaceAll(sentToken, '[token]') : text);
+        throw exchangeError(error, { roleArn: request.roleArn, subject: request.subject, redact });
+    }
+    finally {
+        client.destroy();
+    }
+}
+function sessionFrom(output, request) {
+    const credentials = output.Credentials;
+    const user = output.AssumedRoleUser;
+    // arn:aws:sts::<account>:assumed-role/<role>/<session>
+    const accountId = user?.Arn?.split(':')[4];
+    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration || !user?.AssumedRoleId || !user.Arn || !accountId) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeFailed, `AWS STS answered the request to assume ${request.roleArn} without complete credentials or assumed-role user.`, {
+            hint: 'If you point the SDK at another endpoint (AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL), check that it speaks AWS STS; otherwise, file an issue.',
+        });
+    }
+    return {
+        accessKeyId: credentials.AccessKeyId,
+        secretAccessKey: credentials.SecretAccessKey,
+        sessionToken: credentials.SessionToken,
+        expiration: credentials.Expiration,
+        assumedRoleId: user.AssumedRoleId,
+        assumedRoleArn: user.Arn,
+        accountId,
+        sessionName: request.sessionName,
+        roleArn: request.roleArn,
+        region: request.region,
+    };
+}
+
+// EXTERNAL MODULE: ./src/cli/cli-output.ts
+var cli_output = __webpack_require__(8116);
+// EXTERNAL MODULE: ./src/cli/commands/input-files.ts
+var input_files = __webpack_require__(8315);
+;// CONCATENATED MODULE: ./src/cli/commands/revoke.ts
+
+
+
+
+
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+/**
+ * `revoke`: deny one session of a role, or every session issued before a time. With the caller's own
+ * AWS credentials (incident response), or through a revoker role assumed with a CI job's OIDC token.
+ * Exit 0 denied, 1 refused by AWS, 2 usage.
+ */
+function revoke(options) {
+    return (0,cli_output/* runCommand */.d1)(options.format, (error) => (error.code === broker_error/* ErrorCode */.O4.InputInvalid ? cli_output/* Exit */.Jc.Usage : cli_output/* Exit */.Jc.Refused), async () => {
+        const roleName = ROLE_ARN.exec(options.role)?.[1];
+        if (!roleName)
+            throw usage(`--role is "${options.role}", not an IAM role ARN.`, 'Use arn:aws:iam::ACCOUNT:role/NAME.');
+        if (Boolean(options.session) === Boolean(options.issuedBefore)) {
+            throw usage('revoke needs exactly one of --session and --issued-before.', 'Deny one session (--session AROA…:name --expires-at TIME) or every session issued before a time (--issued-before TIME).');
+        }
+        const now = new Date();
+        const iam = await iamClient(options.region, options.revokerRole ? await revokerCredentials(options) : undefined);
+        try {
+            let denial;
+            if (options.session) {
+                if (!/^AROA[A-Z0-9]+:[\w+=,.@-]{2,64}$/.test(options.session))
+                    throw usage(`--session is "${options.session}", not a session's aws:userid.`, 'Give the AssumedRoleId, AROA…:session-name, as STS returned it (the post step and CloudTrail show it).');
+                denial = (0,session_denial/* denyOneSession */.pX)(options.session, time(options.expiresAt ?? '', '--expires-at'));
+            }
+            else {
+                const cutoff = time(options.issuedBefore, '--issued-before');
+                const { GetRoleCommand } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+                const role = await iam.send(new GetRoleCommand({ RoleName: roleName })).catch(() => undefined);
+                denial = (0,session_denial/* denySessionsIssuedBefore */.yw)(cutoff, role?.Role?.MaxSessionDuration ?? 43_200);
+            }
+            const outcome = await applyDenial(iam, roleName, denial, now);
+            const result = { role: options.role, policyName: outcome.policyName, pruned: outcome.pruned, permissionsBoundary: outcome.boundaryArn ?? null, obsoleteAt: denial.obsoleteAt.toISOString() };
+            if (options.format === 'json')
+                (0,cli_output/* writeJson */.GF)(result);
+            else {
+                process.stdout.write(`denied: ${options.session ? `session ${options.session}` : `every session issued before ${options.issuedBefore}`} on ${options.role} (inline policy ${outcome.policyName}, pruned after ${result.obsoleteAt})\n`);
+                if (outcome.pruned.length > 0)
+                    process.stdout.write(`pruned ${outcome.pruned.length} expired denial(s)\n`);
+                if (!outcome.boundaryArn)
+                    process.stderr.write(`warning: ${options.role} has no permissions boundary; whoever may write these denials could also widen the role.\n`);
+            }
+            return cli_output/* Exit */.Jc.Ok;
+        }
+        finally {
+            iam.destroy();
+        }
+    });
+}
+async function revokerCredentials(options) {
+    const token = options.tokenFile ? (await (0,input_files/* readInputFile */.j)(options.tokenFile, 'token')).trim() : options.tokenEnv ? process.env[options.tokenEnv] : undefined;
+    if (!token)
+        throw usage('--revoker-role needs the CI job’s OIDC token, from --token-file or --token-env.', 'For example --token-env CI_JOB_JWT_V2 on GitLab, or a file written by `buildkite-agent oidc request-token`.');
+    return assumeRoleWithWebIdentity({
+        roleArn: options.revokerRole,
+        sessionName: `ci-oidc-broker-revoke-${Date.now()}`,
+        durationSeconds: 900,
+        region: options.region,
+        subject: 'the given token',
+        getToken: async () => token,
+    });
+}
+function time(text, option) {
+    const parsed = Date.parse(text);
+    if (!/^\d{4}-\d\d-\d\dT/.test(text) || Number.isNaN(parsed))
+        throw usage(`${option} is "${text}", not an ISO 8601 time.`, `Write ${option} like 2026-11-23T10:00:00Z.`);
+    return new Date(parsed);
+}
+function usage(message, hint) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, message, { hint });
+}
+
+
+/***/ }),
+
+/***/ 9242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rt: () => (/* binding */ REVOKER_ACTIONS),
+/* harmony export */   jG: () => (/* binding */ DENIAL_PREFIX),
+/* harmony export */   kW: () => (/* binding */ obsoleteDenials),
+/* harmony export */   pX: () => (/* binding */ denyOneSession),
+/* harmony export */   yw: () => (/* binding */ denySessionsIssuedBefore)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * How sessions are denied on a role: one inline policy per denial, named after what it denies and
+ * until when it matters. One policy per denial is the design that lets concurrent jobs revoke on the
+ * same role without a lost update: IAM has no conditional write, so a shared deny list edited by
+ * read-modify-write can drop an entry that another writer added between the read and the write. Each
+ * name carries the moment after which its denial protects nothing (the session's expiry, or the
+ * cutoff plus the role's maximum session duration), so every write can prune the dead ones and the
+ * role stays under IAM's aggregate size limit for inline policies.
+ */
+const DENIAL_PREFIX = 'ci-oidc-broker-deny-';
+/** The actions the post step and `ci-oidc-broker revoke` use on the target role, and nothing else. */
+const REVOKER_ACTIONS = ['iam:GetRole', 'iam:ListRolePolicies', 'iam:GetRolePolicy', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy'];
+/** Denies one session, whose `aws:userid` is `AROA…:session-name`, until it expires. */
+function denyOneSession(assumedRoleId, expiresAt) {
+    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(assumedRoleId).digest('hex').slice(0, 16);
+    return {
+        policyName: `${DENIAL_PREFIX}session-${compactTime(expiresAt)}-${digest}`,
+        document: denyWhere('StringEquals', 'aws:userid', assumedRoleId),
+        obsoleteAt: expiresAt,
+    };
+}
+/** Denies every session of the role issued before `cutoff`, as AWS's "revoke active sessions" does. */
+function denySessionsIssuedBefore(cutoff, maxSessionDurationSeconds) {
+    // Whole seconds, so that the name (which has no milliseconds) and the condition agree.
+    cutoff = new Date(Math.floor(cutoff.getTime() / 1000) * 1000);
+    return {
+        policyName: `${DENIAL_PREFIX}before-${compactTime(cutoff)}`,
+        document: denyWhere('DateLessThan', 'aws:TokenIssueTime', cutoff.toISOString()),
+        obsoleteAt: new Date(cutoff.getTime() + maxSessionDurationSeconds * 1000),
+    };
+}
+/**
+ * The denials among a role's inline policy names that protect nothing any more. Names that are not
+ * ours, or that do not parse, are never touched.
+ */
+function obsoleteDenials(policyNames, now, maxSessionDurationSeconds) {
+    return policyNames.filter((name) => {
+        const session = /^ci-oidc-broker-deny-session-(\d{8}T\d{6}Z)-[0-9a-f]{16}$/.exec(name);
+        if (session)
+            return parseCompactTime(session[1]) < now.getTime();
+        const before = /^ci-oidc-broker-deny-before-(\d{8}T\d{6}Z)$/.exec(name);
+        if (before)
+            return parseCompactTime(before[1]) + maxSessionDurationSeconds * 1000 < now.getTime();
+        return false;
+    });
+}
+function denyWhere(operator, key, value) {
+    return {
+        Version: '2012-10-17',
+        Statement: [{ Sid: 'CiOidcBrokerRevocation', Effect: 'Deny', Action: '*', Resource: '*', Condition: { [operator]: { [key]: value } } }],
+    };
+}
+// Policy names allow [\w+=,.@-]: an ISO instant without its colons, dashes and milliseconds.
+function compactTime(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+function parseCompactTime(text) {
+    const [, y, mo, d, h, mi, s] = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(text);
+    return Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
+}
+
+
+/***/ })
+
+};
