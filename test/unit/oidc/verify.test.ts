@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { decodeProtectedHeader, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
-import { MAX_TOKEN_BYTES, verifyToken } from '../../../src/oidc/verify.ts';
+import { duplicateName, MAX_TOKEN_BYTES, verifyToken } from '../../../src/oidc/verify.ts';
 import { OidcIssuer } from '../../../src/sandbox/issuer/oidc-issuer.ts';
 import { rejection } from '../../helpers/broker-error.ts';
 
@@ -109,7 +109,8 @@ describe('verifyToken', () => {
 
   it('says what is wrong with a token that is not a JWT at all', async () => {
     expect((await refusal('not-a-token')).message).toBe('The token has 1 dot-separated parts; a signed JWT has 3.');
-    expect((await refusal('a.b.c')).message).toBe('The token header is not base64url-encoded JSON.');
+    expect((await refusal('a.b.c')).message).toBe("The token's header (part 1 of 3) is not base64url: it has characters other than A-Z, a-z, 0-9, - and _, or an impossible length.");
+    expect((await refusal('bm90IGpzb24.abcd.abcd')).message).toBe("The token's header is not base64url-encoded JSON.");
     expect((await refusal('x'.repeat(MAX_TOKEN_BYTES + 1))).code).toBe(ErrorCode.TokenMalformed);
   });
 
@@ -123,5 +124,61 @@ describe('verifyToken', () => {
     const token = await issuer.mint({ audience: 'wrong', forgeSignature: true });
     const error = await refusal(token);
     expect(`${error.message}\n${error.hint}`).not.toContain(token.split('.')[2]);
+  });
+
+  it('refuses header features it does not implement, naming the parameter', async () => {
+    const crit = await refusal(await issuer.mint({ audience: AUDIENCE, header: { b64: true, crit: ['b64'] } }));
+    expect(crit.message).toBe('The token marks header parameters as critical (`crit`: ["b64"]); this verifier implements no JWS extensions, so it must refuse them.');
+    expect((await refusal(await issuer.mint({ audience: AUDIENCE, header: { b64: false } }))).message).toContain('sets `b64` to false');
+    expect((await refusal(await issuer.mint({ audience: AUDIENCE, header: { cty: 'JWT' } }))).message).toContain('nested JWT');
+    const typ = await refusal(await issuer.mint({ audience: AUDIENCE, header: { typ: 'at+jwt' } }));
+    expect(typ.code).toBe(ErrorCode.TokenMalformed);
+    expect(typ.message).toBe('The token\'s type (`typ` header) is "at+jwt", not "JWT": it is not an ID token.');
+    expect(typ.hint).toContain('crafted or corrupted');
+  });
+
+  it('accepts the typ values ID tokens carry', async () => {
+    for (const typ of ['JWT', 'jwt', 'application/jwt']) {
+      await expect(verifyToken(await issuer.mint({ audience: AUDIENCE, header: { typ } }), { issuer: issuer.url, audience: AUDIENCE })).resolves.toBeDefined();
+    }
+  });
+
+  it('refuses a kid that is not a string before looking at any key', async () => {
+    const error = await refusal(await issuer.mint({ audience: AUDIENCE, header: { kid: 42 } }));
+    expect(error.code).toBe(ErrorCode.TokenMalformed);
+    expect(error.message).toBe("The token's key id (`kid` header) is 42, not a string.");
+  });
+
+  it('refuses a signature whose unused base64url bits are set', async () => {
+    const token = await issuer.mint({ audience: AUDIENCE });
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const error = await refusal(`${token.slice(0, -1)}${alphabet[alphabet.indexOf(token.at(-1)!) ^ 1]}`);
+    expect(error.message).toBe("The token's signature (part 3 of 3) is not canonical base64url: its last character carries bits that an encoder leaves at zero.");
+  });
+
+  it('refuses a non-finite exp and an empty sub', async () => {
+    expect((await refusal(await issuer.mint({ audience: AUDIENCE, claims: { sub: '' } }))).message).toBe("The token's `sub` claim is not a non-empty string.");
+    expect((await refusal(await issuer.mint({ audience: AUDIENCE, claims: { exp: 'soon' } }))).message).toBe("The token's `exp` claim is not a number of seconds since the epoch.");
+  });
+
+  it('escapes control and non-ASCII characters of untrusted values in messages', async () => {
+    const error = await refusal(await issuer.mint({ audience: AUDIENCE, header: { kid: 'a\u001b[31m\u202eb' } }));
+    expect(error.message).toContain('key id "a\\u001b[31m\\u202eb"');
+  });
+});
+
+describe('duplicateName', () => {
+  it('finds a name repeated in one object, after unescaping', () => {
+    expect(duplicateName('{"sub":"a","sub":"b"}')).toBe('sub');
+    expect(duplicateName('{"s\\u0075b":"a","sub":"b"}')).toBe('sub');
+    expect(duplicateName('{"a":{"x":1,"x":2}}')).toBe('x');
+    expect(duplicateName('[{"x":1},{"x":2}]')).toBeUndefined();
+  });
+
+  it('does not mistake values, nested objects or escaped quotes for repeated names', () => {
+    expect(duplicateName('{"a":"a","b":"a"}')).toBeUndefined();
+    expect(duplicateName('{"a":{"a":1},"b":{"a":2}}')).toBeUndefined();
+    expect(duplicateName('{"a":"x\\",\\"a\\":1","b":["a","a"]}')).toBeUndefined();
+    expect(duplicateName('{"a":[1,{"b":1}],"b":2}')).toBeUndefined();
   });
 });
