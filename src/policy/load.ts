@@ -24,6 +24,7 @@ type RawClaimValue = string | string[] | { glob: string } | { regex: string };
 interface RawRule {
   name: string;
   effect?: 'allow' | 'deny';
+  issuer?: string;
   match: Record<string, RawClaimValue>;
   grant?: {
     aws?: { roles: string[]; 'max-duration'?: number | string; 'session-policy'?: string; 'revoke-role'?: string };
@@ -138,6 +139,8 @@ function build(raw: RawPolicy, source: string, locate: (path: (string | number)[
       matcher: toMatcher(expected),
       location: locate(['rules', index, 'match', claim]),
     }));
+    // A rule's issuer is one more condition, on `iss`, checked first and explained like any other.
+    if (rule.issuer !== undefined) conditions.unshift({ claim: 'iss', matcher: { kind: 'equals', values: [rule.issuer] }, location: locate(['rules', index, 'issuer']) });
     const effect = rule.effect ?? 'allow';
     return { name: rule.name, effect, conditions, grant: effect === 'allow' ? buildGrant(rule.grant, (path) => locate(['rules', index, ...path])) : undefined, location: locate(['rules', index]) };
   });
@@ -187,6 +190,10 @@ function semanticProblems(raw: RawPolicy): Problem[] {
     const effect = rule.effect ?? 'allow';
     if (effect === 'deny' && rule.grant) problems.push({ path: ['rules', index, 'grant'], atKey: true, message: `deny rule "${rule.name}" has a grant; deny rules grant nothing` });
     if (effect === 'allow' && !rule.grant) problems.push({ path: ['rules', index], message: `allow rule "${rule.name}" has no grant; say what it allows under \`grant:\`` });
+    const issuers = raw.issuers ?? [GITHUB_ACTIONS_ISSUER];
+    if (rule.issuer !== undefined && !issuers.includes(rule.issuer)) {
+      problems.push({ path: ['rules', index, 'issuer'], message: `rule "${rule.name}" names the issuer ${JSON.stringify(rule.issuer)}, which is not among the policy's issuers`, hint: 'List every issuer under the top-level `issuers:`, exactly as it appears in the tokens.' });
+    }
     for (const [claim, value] of Object.entries(rule.match)) {
       if (typeof value !== 'object' || Array.isArray(value)) continue;
       const [kind, issue] = 'glob' in value ? ['glob', { problem: globProblem(value.glob) }] : ['regex', regexIssue(value.regex)];

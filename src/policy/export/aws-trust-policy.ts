@@ -44,7 +44,8 @@ export function exportAwsTrustPolicy(policy: Policy, options: { rule?: string | 
   for (const issuer of policy.issuers) {
     const prefix = oidcProviderKeyPrefix(issuer);
     const principal = { Federated: `arn:aws:iam::${account}:oidc-provider/${prefix}` };
-    for (const rule of policy.rules.filter((r) => r.effect === 'deny')) {
+    const appliesHere = (rule: PolicyRule): boolean => rule.conditions.every((c) => c.claim !== 'iss' || (c.matcher.kind === 'equals' && c.matcher.values.includes(issuer)));
+    for (const rule of policy.rules.filter((r) => r.effect === 'deny' && appliesHere(r))) {
       const conditions = translate(rule, prefix);
       if (conditions.untranslated.length > 0) {
         notes.push(`Deny rule "${rule.name}" is not in the trust policy: AWS has no exact condition for ${conditions.untranslated.join(', ')}; only the broker enforces it.`);
@@ -52,7 +53,7 @@ export function exportAwsTrustPolicy(policy: Policy, options: { rule?: string | 
       }
       statements.push({ Sid: sid('Deny', rule, issuer, policy), Effect: 'Deny', Principal: principal, Action: 'sts:AssumeRoleWithWebIdentity', Condition: conditions.block });
     }
-    for (const rule of selected.filter((r) => r.effect === 'allow' && r.grant?.aws?.roles.includes(roleArn))) {
+    for (const rule of selected.filter((r) => r.effect === 'allow' && appliesHere(r) && r.grant?.aws?.roles.includes(roleArn))) {
       const conditions = translate(rule, prefix);
       (conditions.block.StringEquals ??= {})[`${prefix}:aud`] = audiences.length === 1 ? audiences[0]! : audiences;
       if (conditions.untranslated.length > 0) notes.push(`Rule "${rule.name}": AWS cannot check ${conditions.untranslated.join(', ')}; the trust policy is broader there, and only the broker enforces it.`);
@@ -88,6 +89,8 @@ function translate(rule: PolicyRule, prefix: string): Translation {
     (result.block[operator] ??= {})[`${prefix}:${claim}`] = values.length === 1 ? values[0]! : [...values];
   };
   for (const condition of rule.conditions) {
+    // The issuer is the statement's principal, one OIDC provider per issuer.
+    if (condition.claim === 'iss') continue;
     if (!AWS_GITHUB_CONDITION_CLAIMS.includes(condition.claim) || condition.matcher.kind === 'regex') {
       if (condition.claim !== 'repository_owner') result.untranslated.push(condition.matcher.kind === 'regex' ? `the regex on ${condition.claim}` : condition.claim);
       continue;

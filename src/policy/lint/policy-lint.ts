@@ -1,3 +1,4 @@
+import { CI_SYSTEMS, ciSystemOf, type CiSystem } from '../../oidc/ci-systems.ts';
 import { matches } from '../matchers.ts';
 import type { Condition, Policy, PolicyRule } from '../types.ts';
 import { sortFindings, type Finding } from './finding.ts';
@@ -14,8 +15,19 @@ type Check = (rule: PolicyRule, policy: Policy) => Finding[];
  */
 export function lintPolicy(policy: Policy): Finding[] {
   const findings = policyWide(policy);
-  for (const rule of policy.rules) for (const check of RULE_CHECKS) findings.push(...check(rule, policy));
+  for (const rule of policy.rules) {
+    // Each CI system's claims mean different things, so each has its own traps.
+    for (const check of [...GENERAL_CHECKS, ...CI_CHECKS[ciSystemOfRule(rule, policy)]]) findings.push(...check(rule, policy));
+  }
   return sortFindings(findings);
+}
+
+/** The CI system whose tokens a rule reads: its own issuer's, or the policy's when all issuers agree. */
+function ciSystemOfRule(rule: PolicyRule, policy: Policy): CiSystem {
+  const own = condition(rule, 'iss');
+  const issuers = own?.matcher.kind === 'equals' ? own.matcher.values : policy.issuers;
+  const systems = new Set(issuers.map((issuer) => ciSystemOf(issuer)?.system ?? 'github-actions'));
+  return systems.size === 1 ? [...systems][0]! : 'github-actions';
 }
 
 function policyWide(policy: Policy): Finding[] {
@@ -41,7 +53,17 @@ function policyWide(policy: Policy): Finding[] {
     }));
 }
 
-const RULE_CHECKS: Check[] = [
+const GENERAL_CHECKS: Check[] = [
+  (rule) => rule.conditions.flatMap(broadPatternFindings(rule)),
+  (rule) => {
+    const seconds = rule.grant?.aws?.maxDurationSeconds ?? 0;
+    return seconds > ONE_HOUR
+      ? [finding(rule, 'long-duration', 'warning', `The rule grants sessions of up to ${seconds / 60} minutes: a dynamic credential in name only.`, 'Lower max-duration to 1h or less (15m suits most deployments).')]
+      : [];
+  },
+];
+
+const GITHUB_CHECKS: Check[] = [
   (rule) =>
     rule.effect === 'allow' && !rule.conditions.some(bindsRepository)
       ? [finding(rule, 'no-repository-binding', 'error', 'The rule is not bound to a repository or an owner: any job with matching claims, from any repository on this issuer, gets its grant.', 'Add `repository_id` (or `repository_owner_id`) to its match.')]
@@ -55,7 +77,6 @@ const RULE_CHECKS: Check[] = [
       .map(([name, id]) =>
         finding(rule, 'name-without-id', 'warning', `The rule matches \`${name}\` by name only; a deleted or renamed ${name === 'repository' ? 'repository' : 'owner'} lets someone else register the name.`, `Match \`${id}\` as well: IDs are never reused.`, condition(rule, name!)),
       ),
-  (rule) => rule.conditions.flatMap(broadPatternFindings(rule)),
   (rule) => {
     if (rule.effect !== 'allow') return [];
     const event = condition(rule, 'event_name');
@@ -88,18 +109,43 @@ const RULE_CHECKS: Check[] = [
     return [finding(rule, 'self-hosted-production', 'warning', 'The rule grants production credentials to jobs on self-hosted runners, which may keep state between jobs.', 'Add `runner_environment: github-hosted`, or a deny rule for self-hosted runners in production.', environment)];
   },
   (rule) => {
-    const seconds = rule.grant?.aws?.maxDurationSeconds ?? 0;
-    return seconds > ONE_HOUR
-      ? [finding(rule, 'long-duration', 'warning', `The rule grants sessions of up to ${seconds / 60} minutes: a dynamic credential in name only.`, 'Lower max-duration to 1h or less (15m suits most deployments).')]
-      : [];
-  },
-  (rule) => {
     if (rule.effect !== 'allow' || has(rule, 'ref') || has(rule, 'environment') || has(rule, 'job_workflow_ref')) return [];
     const refInSub = condition(rule, 'sub');
     if (refInSub && !['repo:o/r:ref:refs/pull/1/merge', 'repo:o/r:pull_request'].some((value) => matches(refInSub.matcher, value))) return [];
     return [finding(rule, 'unpinned-ref', 'warning', `The rule does not pin \`ref\`: any branch, including one a pull request pushes, gets its grant.`, 'Match `ref` to protected branches or tags, or `environment` with deployment branch rules.')];
   },
 ];
+
+const CI_CHECKS: Record<CiSystem, Check[]> = {
+  'github-actions': GITHUB_CHECKS,
+  gitlab: [
+    (rule) =>
+      rule.effect === 'allow' && !['project_id', 'project_path', 'namespace_id', 'namespace_path'].some((claim) => has(rule, claim))
+        ? [finding(rule, 'no-repository-binding', 'error', 'The GitLab rule is not bound to a project or a group: any project on the instance with matching claims gets its grant.', 'Add `project_id` (or `namespace_id`) to its match.')]
+        : [],
+    (rule) =>
+      [
+        ['project_path', 'project_id'],
+        ['namespace_path', 'namespace_id'],
+      ]
+        .filter(([name, id]) => has(rule, name!) && !has(rule, id!))
+        .map(([name, id]) =>
+          finding(rule, 'gitlab-path-without-id', 'error', `The rule trusts \`${name}\` without \`${id}\`: a deleted or renamed project or group frees the path for someone else, and in merge-request pipelines from forks the project claims name the fork.`, `Match \`${id}\` (numeric, never reused), and deny \`pipeline_source: merge_request_event\` where forks must not deploy.`, condition(rule, name!)),
+        ),
+  ],
+  circleci: [
+    (rule) =>
+      rule.effect === 'allow' && !has(rule, 'oidc.circleci.com/vcs-origin')
+        ? [finding(rule, 'circleci-no-vcs-origin', 'error', 'The CircleCI rule does not check `oidc.circleci.com/vcs-origin`: a build of a fork of the project runs as the project and gets its grant.', 'Match `oidc.circleci.com/vcs-origin` to the repository (github.com/OWNER/REPO), with `oidc.circleci.com/project-id`.')]
+        : [],
+  ],
+  buildkite: [
+    (rule) =>
+      rule.effect === 'allow' && !has(rule, 'organization_id') && !has(rule, 'organization_slug')
+        ? [finding(rule, 'buildkite-no-organization', 'error', `Every Buildkite organisation shares the issuer ${CI_SYSTEMS.buildkite.defaultIssuer!}: a rule without an organisation binding admits any organisation's pipelines.`, 'Match `organization_id` (or `organization_slug`), and `pipeline_slug` for the pipeline.')]
+        : [],
+  ],
+};
 
 /** Globs and regexes that match more than they seem to. */
 function broadPatternFindings(rule: PolicyRule): (c: Condition) => Finding[] {

@@ -303,3 +303,22 @@ describe('loadPolicyFile', () => {
     expect(error.location).toEqual({ file: 'policies/typo.yml', line: 3, column: 5 });
   });
 });
+
+describe('a rule’s issuer', () => {
+  const text = (issuer: string) =>
+    `version: 1\nissuers: [https://gitlab.com, ${GITHUB_ACTIONS_ISSUER}]\nrules:\n  - name: gitlab\n    issuer: ${issuer}\n    match: {project_id: "22"}\n    grant: {aws: {roles: [arn:aws:iam::111122223333:role/deploy]}}\n`;
+
+  it('becomes the rule’s first condition, on iss, located at the issuer key', () => {
+    const [rule] = parsePolicy(text('https://gitlab.com'), 'p.yml').rules;
+    expect(rule!.conditions.map((c) => [c.claim, c.matcher])).toEqual([
+      ['iss', { kind: 'equals', values: ['https://gitlab.com'] }],
+      ['project_id', { kind: 'equals', values: ['22'] }],
+    ]);
+    expect(rule!.conditions[0]!.location).toEqual({ file: 'p.yml', line: 5, column: 13 });
+  });
+
+  it('must be one of the policy’s issuers', () => {
+    const error = thrown(() => parsePolicy(text('https://gitlab.example.com'), 'p.yml'));
+    expect(error.message).toContain('p.yml:5:13: rule "gitlab" names the issuer "https://gitlab.example.com", which is not among the policy\'s issuers');
+  });
+});

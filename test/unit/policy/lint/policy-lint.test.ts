@@ -77,3 +77,36 @@ describe('lintPolicy', () => {
     });
   });
 });
+
+describe('lintPolicy for other CI systems', () => {
+  const GITLAB = 'https://gitlab.com';
+  const CIRCLECI = 'https://oidc.circleci.com/org/8ac2a7b5-1b0b-4c4a-9f3e-2b7a2d6c1e90';
+  const BUILDKITE = 'https://agent.buildkite.com';
+
+  /** A one-rule policy for one issuer, named either on the policy or on the rule. */
+  function lint(issuer: string, match: string, where: 'policy' | 'rule' = 'policy'): string[] {
+    const text = `version: 1\nissuers: ["${issuer}", "https://token.actions.githubusercontent.com"]\naudiences: [sts.amazonaws.com]\nrules:\n  - name: r\n${where === 'rule' ? `    issuer: "${issuer}"\n` : ''}    match: {${match}}\n    grant: {aws: {roles: [${ROLE}]}}\n`;
+    const policy = parsePolicy(where === 'rule' ? text : text.replace(', "https://token.actions.githubusercontent.com"', ''), 'p.yml');
+    return lintPolicy(policy).map((finding) => `${finding.severity} ${finding.id}`);
+  }
+
+  it.each([
+    ['GitLab: project_path without project_id', GITLAB, 'project_path: octo-org/app, ref_protected: "true"', 'error gitlab-path-without-id'],
+    ['GitLab: namespace_path without namespace_id', GITLAB, 'project_id: "22", namespace_path: octo-org', 'error gitlab-path-without-id'],
+    ['GitLab: no project or group at all', GITLAB, 'ref: main', 'error no-repository-binding'],
+    ['CircleCI: no vcs-origin check', CIRCLECI, '"oidc.circleci.com/project-id": 0b1c7d2e-3f4a-4b5c-8d6e-7f8091a2b3c4', 'error circleci-no-vcs-origin'],
+    ['Buildkite: no organisation binding', BUILDKITE, 'pipeline_slug: deploy', 'error buildkite-no-organization'],
+  ])('flags %s', (_what, issuer, match, expected) => {
+    expect(lint(issuer, match)).toContain(expected);
+    // The rule's own issuer decides too, in a policy that mixes CI systems.
+    expect(lint(issuer, match, 'rule')).toContain(expected);
+  });
+
+  it.each([
+    ['GitLab bound by IDs', GITLAB, 'project_id: "22", namespace_id: "7", ref_protected: "true"'],
+    ['CircleCI bound to its repository', CIRCLECI, '"oidc.circleci.com/vcs-origin": github.com/octo-org/app, "oidc.circleci.com/project-id": 0b1c7d2e-3f4a-4b5c-8d6e-7f8091a2b3c4'],
+    ['Buildkite bound to its organisation', BUILDKITE, 'organization_id: 0190e0a1-2b3c-4d5e-8f60-718293a4b5c6, pipeline_slug: deploy'],
+  ])('has nothing to say about %s, and applies no GitHub check to it', (_what, issuer, match) => {
+    expect(lint(issuer, match)).toEqual([]);
+  });
+});
