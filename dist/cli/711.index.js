@@ -1,5 +1,5 @@
-export const id = 261;
-export const ids = [261];
+export const id = 711;
+export const ids = [711];
 export const modules = {
 
 /***/ 8315:
@@ -34,7 +34,7 @@ async function readInputFile(path, what) {
 
 /***/ }),
 
-/***/ 7261:
+/***/ 2711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -53,27 +53,6 @@ var broker_error = __webpack_require__(5725);
 var issuer_url = __webpack_require__(1910);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
 var verify = __webpack_require__(5057);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
-var validate = __webpack_require__(7784);
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_protected_header.js
-
-function decodeProtectedHeader(token) {
-  let encodedProtectedHeader;
-  if (typeof token == "string") {
-    const parts = token.split(".");
-    (parts.length === 3 || parts.length === 5) && ([encodedProtectedHeader] = parts);
-  } else if (typeof token == "object" && token)
-    if ("protected" in token)
-      encodedProtectedHeader = token.protected;
-    else
-      throw new TypeError("Token does not contain a Protected Header");
-  const invalid = "Invalid Token or Protected Header formatting";
-  if (typeof encodedProtectedHeader != "string" || !encodedProtectedHeader)
-    throw new TypeError(invalid);
-  return (0,validate/* parseJoseHeader */.OX)(encodedProtectedHeader, TypeError, invalid);
-}
-
-
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
 var errors = __webpack_require__(5674);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
@@ -131,18 +110,29 @@ async function discoverJwks(issuer) {
 
 
 
-/** Tokens from CI systems are a few kilobytes; anything far larger is refused before parsing. */
+/**
+ * Tokens from CI systems are one to three kilobytes; 16 KiB (16384 bytes, counted as UTF-8) leaves
+ * room for large custom claims while bounding what an attacker can make us decode, parse and scan.
+ * It is checked before anything else, parsing included.
+ */
 const MAX_TOKEN_BYTES = 16 * 1024;
 const MAX_CLOCK_TOLERANCE_SECONDS = 60;
 /** Signatures that prove the issuer's private key signed the token; shared-secret (HS*) and `none` never do. */
 const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+const PARTS = ['header', 'payload', 'signature'];
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+// A token may point at its own verification key; a verifier that followed these would let the token
+// choose who vouches for it. Keys come only from the issuer's JWKS.
+const KEY_POINTERS = ['jku', 'x5u', 'jwk', 'x5c'];
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Verifies an OIDC token against its issuer's published keys. Nothing in the token is trusted before
  * this returns; each refusal names what failed.
  */
 async function verifyToken(token, options) {
     const tolerance = Math.min(options.clockToleranceSeconds ?? MAX_CLOCK_TOLERANCE_SECONDS, MAX_CLOCK_TOLERANCE_SECONDS);
-    const header = readHeader(token);
+    // Everything that can be refused without the issuer's keys is refused before they are fetched.
+    const header = readStructure(token);
     const keys = options.keys ?? (await issuerKeys(options.issuer));
     const now = options.now ?? new Date();
     let payload;
@@ -159,37 +149,150 @@ async function verifyToken(token, options) {
     catch (error) {
         throw verificationError(error, options, tolerance, header);
     }
+    // jose checks that times are numbers; JSON also has 1e999, which is Infinity and would never expire.
+    for (const claim of ['exp', 'iat', 'nbf']) {
+        if (payload[claim] !== undefined && !Number.isFinite(payload[claim]))
+            throw claimTypeError(claim, 'a finite number of seconds since the epoch');
+    }
     const nowSeconds = Math.floor(now.getTime() / 1000);
     if (typeof payload.iat !== 'number' || payload.iat > nowSeconds + tolerance) {
         throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenIssuedInFuture, `The token claims to be issued at ${instant(payload.iat)}, in the future (leeway ${tolerance} s).`, {
             hint: 'Check the clocks of this machine and of the issuer; a token from the future is refused.',
         });
     }
-    if (typeof payload.sub !== 'string')
-        throw claimTypeError('sub', 'a string');
-    return { token, claims: payload, header };
+    if (typeof payload.sub !== 'string' || payload.sub === '')
+        throw claimTypeError('sub', 'a non-empty string');
+    return { token, claims: payload, header: { alg: header.alg, kid: header.kid } };
 }
-function readHeader(token) {
-    if (Buffer.byteLength(token) > MAX_TOKEN_BYTES) {
-        throw malformed(`The token is ${Buffer.byteLength(token)} bytes, more than the ${MAX_TOKEN_BYTES} bytes allowed.`);
-    }
-    if (token.split('.').length !== 3)
-        throw malformed(`The token has ${token.split('.').length} dot-separated parts; a signed JWT has 3.`);
-    let header;
-    try {
-        header = decodeProtectedHeader(token);
-    }
-    catch {
-        throw malformed('The token header is not base64url-encoded JSON.');
-    }
-    if (typeof header.alg !== 'string' || !ASYMMETRIC_ALGORITHMS.includes(header.alg)) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenAlgorithmRejected, `The token is signed with ${quote(header.alg)}, which is not an allowed asymmetric algorithm.`, {
+/**
+ * The checks that need no key: size, shape, encoding, JSON without duplicate names, and a header that
+ * asks for nothing this verifier refuses to do. Returns what the key lookup and messages need.
+ */
+function readStructure(token) {
+    if (typeof token !== 'string')
+        throw malformed(`The token is ${token === null ? 'null' : typeof token}, not a string.`);
+    const bytes = Buffer.byteLength(token);
+    if (bytes > MAX_TOKEN_BYTES)
+        throw malformed(`The token is ${bytes} bytes, more than the ${MAX_TOKEN_BYTES} bytes allowed.`);
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        throw malformed(`The token has ${parts.length} dot-separated parts; a signed JWT has 3.`);
+    // The header first, so that an unsigned (`none`) token, whose signature part is empty, is refused for what it is.
+    checkEncoding(parts[0], 0);
+    const header = readJsonObject(parts[0], 'header');
+    const { alg, kid, crit, b64, cty, typ } = header;
+    if (typeof alg !== 'string' || !ASYMMETRIC_ALGORITHMS.includes(alg)) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenAlgorithmRejected, `The token is signed with ${quote(alg)}, which is not an allowed asymmetric algorithm.`, {
             hint: `Only ${ASYMMETRIC_ALGORITHMS.join(', ')} are accepted; a real issuer never signs with \`none\` or a shared secret.`,
         });
     }
-    return { alg: header.alg, kid: typeof header.kid === 'string' ? header.kid : undefined };
+    if (kid !== undefined && typeof kid !== 'string')
+        throw crafted(`The token's key id (\`kid\` header) is ${quote(kid)}, not a string.`);
+    if (crit !== undefined) {
+        throw crafted(`The token marks header parameters as critical (\`crit\`: ${quote(crit)}); this verifier implements no JWS extensions, so it must refuse them.`);
+    }
+    if (b64 !== undefined && b64 !== true)
+        throw crafted(`The token's header sets \`b64\` to ${quote(b64)}; a JWT's payload is always base64url-encoded.`);
+    if (typeof cty === 'string' && cty.toUpperCase() === 'JWT') {
+        throw crafted('The token is a nested JWT (`cty` "JWT"): its claims would be another token, which is never verified here.');
+    }
+    if (cty !== undefined && typeof cty !== 'string')
+        throw crafted(`The token's \`cty\` header is ${quote(cty)}, not a string.`);
+    // An issuer's other JWTs (access, logout or DPoP tokens) may share its keys; only ID tokens are taken.
+    if (typ !== undefined && (typeof typ !== 'string' || !['jwt', 'application/jwt'].includes(typ.toLowerCase()))) {
+        throw crafted(`The token's type (\`typ\` header) is ${quote(typ)}, not "JWT": it is not an ID token.`);
+    }
+    checkEncoding(parts[1], 1);
+    readJsonObject(parts[1], 'payload');
+    checkEncoding(parts[2], 2);
+    return { alg, kid, keyPointers: KEY_POINTERS.filter((name) => header[name] !== undefined) };
+}
+function checkEncoding(part, index) {
+    const name = PARTS[index];
+    if (part === '')
+        throw malformed(`The token's ${name} (part ${index + 1} of 3) is empty.`);
+    // Whitespace, padding or the `+` and `/` of plain base64 would otherwise be decoded leniently.
+    if (!BASE64URL.test(part) || part.length % 4 === 1) {
+        throw malformed(`The token's ${name} (part ${index + 1} of 3) is not base64url: it has characters other than A-Z, a-z, 0-9, - and _, or an impossible length.`);
+    }
+    // Unused low bits in the last character decode to the same bytes: one signature, many token strings.
+    if (Buffer.from(part, 'base64url').toString('base64url') !== part) {
+        throw malformed(`The token's ${name} (part ${index + 1} of 3) is not canonical base64url: its last character carries bits that an encoder leaves at zero.`);
+    }
+}
+/** The JSON object a base64url part holds; a name given twice is refused, as readers disagree on which wins. */
+function readJsonObject(part, name) {
+    let text;
+    try {
+        text = strictUtf8.decode(Buffer.from(part, 'base64url'));
+    }
+    catch {
+        throw malformed(`The token's ${name} is not valid UTF-8 once base64url-decoded.`);
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw malformed(`The token's ${name} is not base64url-encoded JSON.`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw malformed(`The token's ${name} is JSON but not a JSON object.`);
+    const duplicate = duplicateName(text);
+    if (duplicate !== undefined) {
+        const what = name === 'header' ? 'header parameter' : 'claim';
+        throw crafted(`The token's ${name} gives the ${what} ${quote(duplicate)} more than once; which value counts would depend on the reader, so the token is refused.`);
+    }
+    return value;
+}
+/**
+ * The first member name that one object of `json` repeats. `json` must already have parsed, so every
+ * string is terminated and brackets balance. Names are compared unescaped: "sub" and "\u0073ub" are one.
+ */
+function duplicateName(json) {
+    // One entry per open bracket: the names seen so far for an object, null for an array.
+    const open = [];
+    let nameNext = false;
+    for (let i = 0; i < json.length; i++) {
+        const c = json[i];
+        if (c === '"') {
+            let end = i + 1;
+            while (end < json.length && json[end] !== '"')
+                end += json[end] === '\\' ? 2 : 1;
+            const names = open.at(-1);
+            if (nameNext && names) {
+                const name = JSON.parse(json.slice(i, end + 1));
+                if (names.has(name))
+                    return name;
+                names.add(name);
+            }
+            nameNext = false;
+            i = end;
+        }
+        else if (c === '{') {
+            open.push(new Set());
+            nameNext = true;
+        }
+        else if (c === '[') {
+            open.push(null);
+        }
+        else if (c === '}' || c === ']') {
+            open.pop();
+        }
+        else if (c === ',') {
+            nameNext = open.at(-1) instanceof Set;
+        }
+        else if (c === ':') {
+            nameNext = false;
+        }
+    }
+    return undefined;
 }
 function verificationError(error, options, tolerance, header) {
+    // Said whenever the key did not fit, so nobody concludes that the token's own key pointer was tried.
+    const ignored = header.keyPointers.length > 0
+        ? ` The token's own ${header.keyPointers.map((p) => `\`${p}\``).join(', ')} header was ignored: keys come only from ${options.issuer}'s JWKS.`
+        : '';
     if (error instanceof errors/* JWTExpired */.n) {
         return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenExpired, `The token expired at ${instant(error.payload.exp)} (leeway ${tolerance} s).`, {
             hint: 'Request the token right before using it; if this repeats, check this machine’s clock.',
@@ -199,12 +302,17 @@ function verificationError(error, options, tolerance, header) {
         return claimError(error, options, tolerance);
     if (error instanceof errors/* JWSSignatureVerificationFailed */.h2) {
         return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenSignatureInvalid, `The token's signature does not verify with the key ${quote(header.kid)} that ${options.issuer} publishes.`, {
-            hint: 'The token was not signed by this issuer, or was altered: do not trust it. Check that the `issuer` input is right.',
+            hint: `The token was not signed by this issuer, or was altered: do not trust it. Check that the \`issuer\` input is right.${ignored}`,
         });
     }
     if (error instanceof errors/* JWKSNoMatchingKey */.BT || error instanceof errors/* JWKSMultipleMatchingKeys */.$4) {
         return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenKeyNotFound, `No key of ${options.issuer} matches the token's key id ${quote(header.kid)} and algorithm ${header.alg}.`, {
-            hint: 'The token was signed by a key the issuer does not publish (forged, or from another issuer); check the `issuer` input.',
+            hint: `The token was signed by a key the issuer does not publish (forged, from another issuer, or rotated out); check the \`issuer\` input.${ignored}`,
+        });
+    }
+    if (error instanceof TypeError && /modulusLength/.test(error.message)) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenKeyNotFound, `The key ${quote(header.kid)} that ${options.issuer} publishes is an RSA key shorter than 2048 bits, too weak to trust.`, {
+            hint: 'Keys under 2048 bits can be factored; check the `issuer` input, and if it is right, ask the issuer to publish a stronger key.',
         });
     }
     if (error instanceof errors/* JOSEAlgNotAllowed */.Rb) {
@@ -216,6 +324,8 @@ function verificationError(error, options, tolerance, header) {
         return malformed(`The token uses an unsupported feature: ${error.message}.`);
     if (error instanceof errors/* JWSInvalid */.Ye || error instanceof errors/* JWTInvalid */.Dp)
         return malformed(`The token is not a valid signed JWT: ${error.message}.`);
+    if (error instanceof broker_error/* BrokerError */.Wz)
+        return error;
     if (error instanceof errors/* JWKSTimeout */.xb || error instanceof errors/* JWKSInvalid */.Dm || error instanceof errors/* JOSEError */.i4 || error instanceof TypeError) {
         return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.JwksFailed, `The signing keys of ${options.issuer} could not be fetched or read.`, {
             hint: 'Check the network path to the issuer and retry; an issuer outage fails closed.',
@@ -228,6 +338,8 @@ function claimError(error, options, tolerance) {
     const actual = error.payload[error.claim];
     if (error.reason === 'missing')
         return claimTypeError(error.claim, 'present');
+    if (error.reason === 'invalid')
+        return claimTypeError(error.claim, 'a number of seconds since the epoch');
     switch (error.claim) {
         case 'iss':
             return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenIssuerMismatch, `The token's issuer is ${quote(actual)}, but ${quote(options.issuer)} was expected.`, {
@@ -253,9 +365,18 @@ function claimTypeError(claim, expected) {
 function malformed(message) {
     return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenMalformed, message, { hint: 'Pass the token exactly as the issuer produced it: three base64url parts separated by dots.' });
 }
-/** Quotes an untrusted value for a message: JSON-escaped and cut short. */
+/** A token that is well encoded but built in a way no OIDC issuer builds its ID tokens. */
+function crafted(message) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenMalformed, message, {
+        hint: 'OIDC issuers do not produce such tokens: it was crafted or corrupted, so do not use it. Request a fresh token from the issuer.',
+    });
+}
+/**
+ * Quotes an untrusted value for a message: JSON-escaped, anything outside printable ASCII escaped too
+ * (so a header cannot reorder text or steer a terminal), and cut short.
+ */
 function quote(value) {
-    const text = JSON.stringify(value) ?? String(value);
+    const text = (JSON.stringify(value) ?? String(value)).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 function instant(seconds) {

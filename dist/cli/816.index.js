@@ -1,5 +1,5 @@
-export const id = 104;
-export const ids = [104];
+export const id = 816;
+export const ids = [816];
 export const modules = {
 
 /***/ 8315:
@@ -34,7 +34,7 @@ async function readInputFile(path, what) {
 
 /***/ }),
 
-/***/ 5104:
+/***/ 7816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -867,7 +867,8 @@ function exportAwsTrustPolicy(policy, options = {}) {
     for (const issuer of policy.issuers) {
         const prefix = (0,oidc_provider/* oidcProviderKeyPrefix */.k)(issuer);
         const principal = { Federated: `arn:aws:iam::${account}:oidc-provider/${prefix}` };
-        for (const rule of policy.rules.filter((r) => r.effect === 'deny')) {
+        const appliesHere = (rule) => rule.conditions.every((c) => c.claim !== 'iss' || (c.matcher.kind === 'equals' && c.matcher.values.includes(issuer)));
+        for (const rule of policy.rules.filter((r) => r.effect === 'deny' && appliesHere(r))) {
             const conditions = translate(rule, prefix);
             if (conditions.untranslated.length > 0) {
                 notes.push(`Deny rule "${rule.name}" is not in the trust policy: AWS has no exact condition for ${conditions.untranslated.join(', ')}; only the broker enforces it.`);
@@ -875,7 +876,7 @@ function exportAwsTrustPolicy(policy, options = {}) {
             }
             statements.push({ Sid: sid('Deny', rule, issuer, policy), Effect: 'Deny', Principal: principal, Action: 'sts:AssumeRoleWithWebIdentity', Condition: conditions.block });
         }
-        for (const rule of selected.filter((r) => r.effect === 'allow' && r.grant?.aws?.roles.includes(roleArn))) {
+        for (const rule of selected.filter((r) => r.effect === 'allow' && appliesHere(r) && r.grant?.aws?.roles.includes(roleArn))) {
             const conditions = translate(rule, prefix);
             (conditions.block.StringEquals ??= {})[`${prefix}:aud`] = audiences.length === 1 ? audiences[0] : audiences;
             if (conditions.untranslated.length > 0)
@@ -905,6 +906,9 @@ function translate(rule, prefix) {
         (result.block[operator] ??= {})[`${prefix}:${claim}`] = values.length === 1 ? values[0] : [...values];
     };
     for (const condition of rule.conditions) {
+        // The issuer is the statement's principal, one OIDC provider per issuer.
+        if (condition.claim === 'iss')
+            continue;
         if (!AWS_GITHUB_CONDITION_CLAIMS.includes(condition.claim) || condition.matcher.kind === 'regex') {
             if (condition.claim !== 'repository_owner')
                 result.untranslated.push(condition.matcher.kind === 'regex' ? `the regex on ${condition.claim}` : condition.claim);
@@ -1060,7 +1064,82 @@ function grantedRevoker(policy, roleArn) {
 
 // EXTERNAL MODULE: ./src/policy/lint/finding.ts
 var finding = __webpack_require__(5359);
+;// CONCATENATED MODULE: ./src/oidc/ci-systems.ts
+const GITLAB_COM = 'https://gitlab.com';
+const BUILDKITE = 'https://agent.buildkite.com';
+const CI_SYSTEMS = {
+    'github-actions': {
+        system: 'github-actions',
+        title: 'GitHub Actions',
+        defaultIssuer: 'https://token.actions.githubusercontent.com',
+        recognises: (issuer) => issuer.startsWith('https://token.actions.githubusercontent.com'),
+        tokenVariables: [],
+        claims: [
+            { name: 'repository_id', safeToBind: true, note: 'numeric; survives renames and cannot be re-registered' },
+            { name: 'repository_owner_id', safeToBind: true, note: 'numeric organisation or user id' },
+            { name: 'job_workflow_ref', safeToBind: true, note: 'the reusable workflow that ran, with its ref' },
+            { name: 'environment', safeToBind: true, note: 'only with protection rules on the environment' },
+            { name: 'ref', safeToBind: true, note: 'with branch protection; a pull request has refs/pull/N/merge' },
+            { name: 'repository', safeToBind: false, note: 'a name: bind repository_id with it' },
+            { name: 'workflow', safeToBind: false, note: 'the workflow name, which any branch can set' },
+        ],
+    },
+    gitlab: {
+        system: 'gitlab',
+        title: 'GitLab CI',
+        defaultIssuer: GITLAB_COM,
+        // Self-managed instances have their own URL; those are named by the policy's issuers.
+        recognises: (issuer) => issuer === GITLAB_COM || /^https:\/\/gitlab\./.test(issuer),
+        tokenVariables: ['GITLAB_OIDC_TOKEN', 'ID_TOKEN'],
+        claims: [
+            { name: 'project_id', safeToBind: true, note: 'numeric; in fork merge-request pipelines it is the fork' },
+            { name: 'namespace_id', safeToBind: true, note: 'numeric group or user id' },
+            { name: 'ref_protected', safeToBind: true, note: '"true" only on protected branches and tags' },
+            { name: 'environment_protected', safeToBind: true, note: '"true" only for protected environments' },
+            { name: 'ci_config_ref_uri', safeToBind: true, note: 'the pipeline definition that ran, with its ref' },
+            { name: 'ci_config_sha', safeToBind: true, note: 'the commit of that definition' },
+            { name: 'ref', safeToBind: false, note: 'bind with ref_protected and ref_type' },
+            { name: 'project_path', safeToBind: false, note: 'a name that can be re-registered: bind project_id' },
+            { name: 'namespace_path', safeToBind: false, note: 'a name: bind namespace_id' },
+            { name: 'pipeline_source', safeToBind: false, note: 'useful to deny merge_request_event' },
+        ],
+    },
+    circleci: {
+        system: 'circleci',
+        title: 'CircleCI',
+        defaultIssuer: undefined,
+        recognises: (issuer) => /^https:\/\/oidc\.circleci\.com\/org\/[0-9a-f-]+$/.test(issuer),
+        tokenVariables: ['CIRCLE_OIDC_TOKEN_V2', 'CIRCLE_OIDC_TOKEN'],
+        claims: [
+            { name: 'oidc.circleci.com/project-id', safeToBind: true, note: 'the project UUID' },
+            { name: 'oidc.circleci.com/vcs-origin', safeToBind: true, note: 'the repository URL: bind it, or a fork builds as the project' },
+            { name: 'oidc.circleci.com/context-ids', safeToBind: true, note: 'restricted contexts the job may use (an array)' },
+            { name: 'oidc.circleci.com/vcs-ref', safeToBind: false, note: 'the branch; any pusher chooses it' },
+            { name: 'sub', safeToBind: false, note: 'org/ORG/project/PROJECT/user/USER: names the triggering user' },
+        ],
+    },
+    buildkite: {
+        system: 'buildkite',
+        title: 'Buildkite',
+        defaultIssuer: BUILDKITE,
+        recognises: (issuer) => issuer === BUILDKITE,
+        tokenVariables: ['BUILDKITE_OIDC_TOKEN'],
+        claims: [
+            { name: 'organization_id', safeToBind: true, note: 'the issuer is shared by every organisation: always bind this or organization_slug' },
+            { name: 'pipeline_id', safeToBind: true, note: 'the pipeline UUID' },
+            { name: 'organization_slug', safeToBind: false, note: 'a name; bind organization_id with it where you can' },
+            { name: 'pipeline_slug', safeToBind: false, note: 'a name' },
+            { name: 'build_branch', safeToBind: false, note: 'chosen by whoever triggers the build' },
+        ],
+    },
+};
+/** The CI system an issuer belongs to, when the broker knows it. */
+function ciSystemOf(issuer) {
+    return Object.values(CI_SYSTEMS).find((profile) => profile.recognises(issuer));
+}
+
 ;// CONCATENATED MODULE: ./src/policy/lint/policy-lint.ts
+
 
 
 const UNTRUSTED_EVENTS = ['pull_request_target', 'workflow_run'];
@@ -1072,10 +1151,19 @@ const ONE_HOUR = 3600;
  */
 function lintPolicy(policy) {
     const findings = policyWide(policy);
-    for (const rule of policy.rules)
-        for (const check of RULE_CHECKS)
+    for (const rule of policy.rules) {
+        // Each CI system's claims mean different things, so each has its own traps.
+        for (const check of [...GENERAL_CHECKS, ...CI_CHECKS[ciSystemOfRule(rule, policy)]])
             findings.push(...check(rule, policy));
+    }
     return (0,finding/* sortFindings */.T)(findings);
+}
+/** The CI system whose tokens a rule reads: its own issuer's, or the policy's when all issuers agree. */
+function ciSystemOfRule(rule, policy) {
+    const own = condition(rule, 'iss');
+    const issuers = own?.matcher.kind === 'equals' ? own.matcher.values : policy.issuers;
+    const systems = new Set(issuers.map((issuer) => ciSystemOf(issuer)?.system ?? 'github-actions'));
+    return systems.size === 1 ? [...systems][0] : 'github-actions';
 }
 function policyWide(policy) {
     if (policy.audiences.length === 0) {
@@ -1099,7 +1187,16 @@ function policyWide(policy) {
         fix: 'Use an audience specific to the cloud or broker, such as sts.amazonaws.com.',
     }));
 }
-const RULE_CHECKS = [
+const GENERAL_CHECKS = [
+    (rule) => rule.conditions.flatMap(broadPatternFindings(rule)),
+    (rule) => {
+        const seconds = rule.grant?.aws?.maxDurationSeconds ?? 0;
+        return seconds > ONE_HOUR
+            ? [policy_lint_finding(rule, 'long-duration', 'warning', `The rule grants sessions of up to ${seconds / 60} minutes: a dynamic credential in name only.`, 'Lower max-duration to 1h or less (15m suits most deployments).')]
+            : [];
+    },
+];
+const GITHUB_CHECKS = [
     (rule) => rule.effect === 'allow' && !rule.conditions.some(bindsRepository)
         ? [policy_lint_finding(rule, 'no-repository-binding', 'error', 'The rule is not bound to a repository or an owner: any job with matching claims, from any repository on this issuer, gets its grant.', 'Add `repository_id` (or `repository_owner_id`) to its match.')]
         : [],
@@ -1109,7 +1206,6 @@ const RULE_CHECKS = [
     ]
         .filter(([name, id]) => has(rule, name) && !has(rule, id))
         .map(([name, id]) => policy_lint_finding(rule, 'name-without-id', 'warning', `The rule matches \`${name}\` by name only; a deleted or renamed ${name === 'repository' ? 'repository' : 'owner'} lets someone else register the name.`, `Match \`${id}\` as well: IDs are never reused.`, condition(rule, name))),
-    (rule) => rule.conditions.flatMap(broadPatternFindings(rule)),
     (rule) => {
         if (rule.effect !== 'allow')
             return [];
@@ -1140,12 +1236,6 @@ const RULE_CHECKS = [
         return [policy_lint_finding(rule, 'self-hosted-production', 'warning', 'The rule grants production credentials to jobs on self-hosted runners, which may keep state between jobs.', 'Add `runner_environment: github-hosted`, or a deny rule for self-hosted runners in production.', environment)];
     },
     (rule) => {
-        const seconds = rule.grant?.aws?.maxDurationSeconds ?? 0;
-        return seconds > ONE_HOUR
-            ? [policy_lint_finding(rule, 'long-duration', 'warning', `The rule grants sessions of up to ${seconds / 60} minutes: a dynamic credential in name only.`, 'Lower max-duration to 1h or less (15m suits most deployments).')]
-            : [];
-    },
-    (rule) => {
         if (rule.effect !== 'allow' || has(rule, 'ref') || has(rule, 'environment') || has(rule, 'job_workflow_ref'))
             return [];
         const refInSub = condition(rule, 'sub');
@@ -1154,6 +1244,30 @@ const RULE_CHECKS = [
         return [policy_lint_finding(rule, 'unpinned-ref', 'warning', `The rule does not pin \`ref\`: any branch, including one a pull request pushes, gets its grant.`, 'Match `ref` to protected branches or tags, or `environment` with deployment branch rules.')];
     },
 ];
+const CI_CHECKS = {
+    'github-actions': GITHUB_CHECKS,
+    gitlab: [
+        (rule) => rule.effect === 'allow' && !['project_id', 'project_path', 'namespace_id', 'namespace_path'].some((claim) => has(rule, claim))
+            ? [policy_lint_finding(rule, 'no-repository-binding', 'error', 'The GitLab rule is not bound to a project or a group: any project on the instance with matching claims gets its grant.', 'Add `project_id` (or `namespace_id`) to its match.')]
+            : [],
+        (rule) => [
+            ['project_path', 'project_id'],
+            ['namespace_path', 'namespace_id'],
+        ]
+            .filter(([name, id]) => has(rule, name) && !has(rule, id))
+            .map(([name, id]) => policy_lint_finding(rule, 'gitlab-path-without-id', 'error', `The rule trusts \`${name}\` without \`${id}\`: a deleted or renamed project or group frees the path for someone else, and in merge-request pipelines from forks the project claims name the fork.`, `Match \`${id}\` (numeric, never reused), and deny \`pipeline_source: merge_request_event\` where forks must not deploy.`, condition(rule, name))),
+    ],
+    circleci: [
+        (rule) => rule.effect === 'allow' && !has(rule, 'oidc.circleci.com/vcs-origin')
+            ? [policy_lint_finding(rule, 'circleci-no-vcs-origin', 'error', 'The CircleCI rule does not check `oidc.circleci.com/vcs-origin`: a build of a fork of the project runs as the project and gets its grant.', 'Match `oidc.circleci.com/vcs-origin` to the repository (github.com/OWNER/REPO), with `oidc.circleci.com/project-id`.')]
+            : [],
+    ],
+    buildkite: [
+        (rule) => rule.effect === 'allow' && !has(rule, 'organization_id') && !has(rule, 'organization_slug')
+            ? [policy_lint_finding(rule, 'buildkite-no-organization', 'error', `Every Buildkite organisation shares the issuer ${CI_SYSTEMS.buildkite.defaultIssuer}: a rule without an organisation binding admits any organisation's pipelines.`, 'Match `organization_id` (or `organization_slug`), and `pipeline_slug` for the pipeline.')]
+            : [],
+    ],
+};
 /** Globs and regexes that match more than they seem to. */
 function broadPatternFindings(rule) {
     return (c) => {
@@ -1219,8 +1333,8 @@ var dist = __webpack_require__(8815);
 
 const schema_validator_generated_validate = (/* unused pure expression or super */ null && (validate10));
 /* harmony default export */ const schema_validator_generated = (validate10);
-const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/ci-oidc-broker/ci-oidc-broker/schema/policy.schema.json", "title": "ci-oidc-broker policy", "description": "Which CI jobs, identified by their verified OIDC token claims, may receive which cloud credentials. Deny by default; a matching deny rule wins; otherwise the first matching allow rule grants.", "type": "object", "additionalProperties": false, "required": ["version", "rules"], "properties": { "version": { "description": "The policy format version.", "const": 1 }, "issuers": { "description": "Token issuers this policy accepts. Default: GitHub Actions (https://token.actions.githubusercontent.com).", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "audiences": { "description": "Token audiences this policy accepts. Default: any audience the verifier was configured for.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "rules": { "description": "Rules, evaluated in file order.", "type": "array", "items": { "$ref": "#/definitions/rule" } } }, "definitions": { "rule": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } }, "claimValue": { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: a JavaScript regular expression, always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] }, "grant": { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" }, "gcp": { "$ref": "#/definitions/gcpGrant" } } }, "awsGrant": { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 }, "revoke-role": { "description": "An IAM role that the post step assumes (with a fresh OIDC token) to deny the session at job end, by an inline Deny on the session's role. `ci-oidc-broker policy export --aws-revocation` prints its policies.", "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } } }, "gcpGrant": { "description": "Google Cloud access this rule grants: a federated token from the workload identity pool provider, exchanged for a service account's access token by impersonation.", "type": "object", "additionalProperties": false, "required": ["workload-identity-provider"], "properties": { "workload-identity-provider": { "description": "The provider's full resource name: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER.", "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, "service-accounts": { "description": "Service accounts the job may impersonate; gcp-service-account must be one of them, and may be omitted when there is one.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "max-lifetime": { "description": "The longest access token granted: seconds or a duration (\"10m\"), up to 1 hour. Default: 10 minutes.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "scopes": { "description": "OAuth scopes of the access token. Default: https://www.googleapis.com/auth/cloud-platform.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" } } } } } };
-const schema12 = { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } };
+const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/ci-oidc-broker/ci-oidc-broker/schema/policy.schema.json", "title": "ci-oidc-broker policy", "description": "Which CI jobs, identified by their verified OIDC token claims, may receive which cloud credentials. Deny by default; a matching deny rule wins; otherwise the first matching allow rule grants.", "type": "object", "additionalProperties": false, "required": ["version", "rules"], "properties": { "version": { "description": "The policy format version.", "const": 1 }, "issuers": { "description": "Token issuers this policy accepts. Default: GitHub Actions (https://token.actions.githubusercontent.com).", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "audiences": { "description": "Token audiences this policy accepts. Default: any audience the verifier was configured for.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "rules": { "description": "Rules, evaluated in file order.", "type": "array", "items": { "$ref": "#/definitions/rule" } } }, "definitions": { "rule": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "issuer": { "description": "The issuer this rule applies to, one of the policy's issuers. A rule without one applies to every issuer; with several CI systems in one policy, name it, since each CI system's claims mean different things.", "type": "string", "minLength": 1 }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } }, "claimValue": { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: a JavaScript regular expression, always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] }, "grant": { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" }, "gcp": { "$ref": "#/definitions/gcpGrant" } } }, "awsGrant": { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 }, "revoke-role": { "description": "An IAM role that the post step assumes (with a fresh OIDC token) to deny the session at job end, by an inline Deny on the session's role. `ci-oidc-broker policy export --aws-revocation` prints its policies.", "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } } }, "gcpGrant": { "description": "Google Cloud access this rule grants: a federated token from the workload identity pool provider, exchanged for a service account's access token by impersonation.", "type": "object", "additionalProperties": false, "required": ["workload-identity-provider"], "properties": { "workload-identity-provider": { "description": "The provider's full resource name: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER.", "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, "service-accounts": { "description": "Service accounts the job may impersonate; gcp-service-account must be one of them, and may be omitted when there is one.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "max-lifetime": { "description": "The longest access token granted: seconds or a duration (\"10m\"), up to 1 hour. Default: 10 minutes.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "scopes": { "description": "OAuth scopes of the access token. Default: https://www.googleapis.com/auth/cloud-platform.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" } } } } } };
+const schema12 = { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "issuer": { "description": "The issuer this rule applies to, one of the policy's issuers. A rule without one applies to every issuer; with several CI systems in one policy, name it, since each CI system's claims mean different things.", "type": "string", "minLength": 1 }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } };
 const schema13 = { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: a JavaScript regular expression, always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] };
 const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
 const schema14 = { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" }, "gcp": { "$ref": "#/definitions/gcpGrant" } } };
@@ -1721,7 +1835,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
     }
     for (const key0 in data) {
-        if (!((((key0 === "name") || (key0 === "effect")) || (key0 === "match")) || (key0 === "grant"))) {
+        if (!(((((key0 === "name") || (key0 === "effect")) || (key0 === "issuer")) || (key0 === "match")) || (key0 === "grant"))) {
             const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
                 vErrors = [err2];
@@ -1770,11 +1884,11 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
         }
     }
-    if (data.match !== undefined) {
-        let data2 = data.match;
-        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            if (Object.keys(data2).length < 1) {
-                const err6 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+    if (data.issuer !== undefined) {
+        let data2 = data.issuer;
+        if (typeof data2 === "string") {
+            if (data2.length < 1) {
+                const err6 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                 if (vErrors === null) {
                     vErrors = [err6];
                 }
@@ -1783,67 +1897,65 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
             }
-            for (const key1 in data2) {
-                let data3 = data2[key1];
-                const _errs10 = errors;
+        }
+        else {
+            const err7 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err7];
+            }
+            else {
+                vErrors.push(err7);
+            }
+            errors++;
+        }
+    }
+    if (data.match !== undefined) {
+        let data3 = data.match;
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            if (Object.keys(data3).length < 1) {
+                const err8 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                if (vErrors === null) {
+                    vErrors = [err8];
+                }
+                else {
+                    vErrors.push(err8);
+                }
+                errors++;
+            }
+            for (const key1 in data3) {
+                let data4 = data3[key1];
+                const _errs12 = errors;
                 let valid3 = false;
-                const _errs11 = errors;
-                if (typeof data3 !== "string") {
-                    const err7 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const _errs13 = errors;
+                if (typeof data4 !== "string") {
+                    const err9 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                        vErrors = [err7];
+                        vErrors = [err9];
                     }
                     else {
-                        vErrors.push(err7);
+                        vErrors.push(err9);
                     }
                     errors++;
                 }
-                var _valid0 = _errs11 === errors;
+                var _valid0 = _errs13 === errors;
                 valid3 = valid3 || _valid0;
                 if (!valid3) {
-                    const _errs13 = errors;
-                    if (Array.isArray(data3)) {
-                        if (data3.length < 1) {
-                            const err8 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    const _errs15 = errors;
+                    if (Array.isArray(data4)) {
+                        if (data4.length < 1) {
+                            const err10 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                             if (vErrors === null) {
-                                vErrors = [err8];
+                                vErrors = [err10];
                             }
                             else {
-                                vErrors.push(err8);
+                                vErrors.push(err10);
                             }
                             errors++;
                         }
-                        const len0 = data3.length;
+                        const len0 = data4.length;
                         for (let i0 = 0; i0 < len0; i0++) {
-                            if (typeof data3[i0] !== "string") {
-                                const err9 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/definitions/claimValue/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                                if (vErrors === null) {
-                                    vErrors = [err9];
-                                }
-                                else {
-                                    vErrors.push(err9);
-                                }
-                                errors++;
-                            }
-                        }
-                    }
-                    else {
-                        const err10 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                        if (vErrors === null) {
-                            vErrors = [err10];
-                        }
-                        else {
-                            vErrors.push(err10);
-                        }
-                        errors++;
-                    }
-                    var _valid0 = _errs13 === errors;
-                    valid3 = valid3 || _valid0;
-                    if (!valid3) {
-                        const _errs17 = errors;
-                        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-                            if (data3.glob === undefined) {
-                                const err11 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/2/required", keyword: "required", params: { missingProperty: "glob" }, message: "must have required property '" + "glob" + "'" };
+                            if (typeof data4[i0] !== "string") {
+                                const err11 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/definitions/claimValue/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                                 if (vErrors === null) {
                                     vErrors = [err11];
                                 }
@@ -1852,34 +1964,36 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                             }
-                            for (const key2 in data3) {
-                                if (!(key2 === "glob")) {
-                                    const err12 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-                                    if (vErrors === null) {
-                                        vErrors = [err12];
-                                    }
-                                    else {
-                                        vErrors.push(err12);
-                                    }
-                                    errors++;
-                                }
-                            }
-                            if (data3.glob !== undefined) {
-                                let data5 = data3.glob;
-                                if (typeof data5 === "string") {
-                                    if (data5.length < 1) {
-                                        const err13 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/glob", schemaPath: "#/definitions/claimValue/anyOf/2/properties/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                                        if (vErrors === null) {
-                                            vErrors = [err13];
-                                        }
-                                        else {
-                                            vErrors.push(err13);
-                                        }
-                                        errors++;
-                                    }
+                        }
+                    }
+                    else {
+                        const err12 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                            vErrors = [err12];
+                        }
+                        else {
+                            vErrors.push(err12);
+                        }
+                        errors++;
+                    }
+                    var _valid0 = _errs15 === errors;
+                    valid3 = valid3 || _valid0;
+                    if (!valid3) {
+                        const _errs19 = errors;
+                        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+                            if (data4.glob === undefined) {
+                                const err13 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/2/required", keyword: "required", params: { missingProperty: "glob" }, message: "must have required property '" + "glob" + "'" };
+                                if (vErrors === null) {
+                                    vErrors = [err13];
                                 }
                                 else {
-                                    const err14 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/glob", schemaPath: "#/definitions/claimValue/anyOf/2/properties/glob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    vErrors.push(err13);
+                                }
+                                errors++;
+                            }
+                            for (const key2 in data4) {
+                                if (!(key2 === "glob")) {
+                                    const err14 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
                                     if (vErrors === null) {
                                         vErrors = [err14];
                                     }
@@ -1889,24 +2003,22 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                                     errors++;
                                 }
                             }
-                        }
-                        else {
-                            const err15 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                            if (vErrors === null) {
-                                vErrors = [err15];
-                            }
-                            else {
-                                vErrors.push(err15);
-                            }
-                            errors++;
-                        }
-                        var _valid0 = _errs17 === errors;
-                        valid3 = valid3 || _valid0;
-                        if (!valid3) {
-                            const _errs22 = errors;
-                            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-                                if (data3.regex === undefined) {
-                                    const err16 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/3/required", keyword: "required", params: { missingProperty: "regex" }, message: "must have required property '" + "regex" + "'" };
+                            if (data4.glob !== undefined) {
+                                let data6 = data4.glob;
+                                if (typeof data6 === "string") {
+                                    if (data6.length < 1) {
+                                        const err15 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/glob", schemaPath: "#/definitions/claimValue/anyOf/2/properties/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                                        if (vErrors === null) {
+                                            vErrors = [err15];
+                                        }
+                                        else {
+                                            vErrors.push(err15);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                else {
+                                    const err16 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/glob", schemaPath: "#/definitions/claimValue/anyOf/2/properties/glob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                                     if (vErrors === null) {
                                         vErrors = [err16];
                                     }
@@ -1915,34 +2027,36 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                for (const key3 in data3) {
-                                    if (!(key3 === "regex")) {
-                                        const err17 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                                        if (vErrors === null) {
-                                            vErrors = [err17];
-                                        }
-                                        else {
-                                            vErrors.push(err17);
-                                        }
-                                        errors++;
-                                    }
-                                }
-                                if (data3.regex !== undefined) {
-                                    let data6 = data3.regex;
-                                    if (typeof data6 === "string") {
-                                        if (data6.length < 1) {
-                                            const err18 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/regex", schemaPath: "#/definitions/claimValue/anyOf/3/properties/regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                                            if (vErrors === null) {
-                                                vErrors = [err18];
-                                            }
-                                            else {
-                                                vErrors.push(err18);
-                                            }
-                                            errors++;
-                                        }
+                            }
+                        }
+                        else {
+                            const err17 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err17];
+                            }
+                            else {
+                                vErrors.push(err17);
+                            }
+                            errors++;
+                        }
+                        var _valid0 = _errs19 === errors;
+                        valid3 = valid3 || _valid0;
+                        if (!valid3) {
+                            const _errs24 = errors;
+                            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+                                if (data4.regex === undefined) {
+                                    const err18 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/3/required", keyword: "required", params: { missingProperty: "regex" }, message: "must have required property '" + "regex" + "'" };
+                                    if (vErrors === null) {
+                                        vErrors = [err18];
                                     }
                                     else {
-                                        const err19 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/regex", schemaPath: "#/definitions/claimValue/anyOf/3/properties/regex/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        vErrors.push(err18);
+                                    }
+                                    errors++;
+                                }
+                                for (const key3 in data4) {
+                                    if (!(key3 === "regex")) {
+                                        const err19 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                                         if (vErrors === null) {
                                             vErrors = [err19];
                                         }
@@ -1952,37 +2066,62 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                     }
                                 }
+                                if (data4.regex !== undefined) {
+                                    let data7 = data4.regex;
+                                    if (typeof data7 === "string") {
+                                        if (data7.length < 1) {
+                                            const err20 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/regex", schemaPath: "#/definitions/claimValue/anyOf/3/properties/regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                                            if (vErrors === null) {
+                                                vErrors = [err20];
+                                            }
+                                            else {
+                                                vErrors.push(err20);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err21 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/regex", schemaPath: "#/definitions/claimValue/anyOf/3/properties/regex/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                            vErrors = [err21];
+                                        }
+                                        else {
+                                            vErrors.push(err21);
+                                        }
+                                        errors++;
+                                    }
+                                }
                             }
                             else {
-                                const err20 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                const err22 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                                 if (vErrors === null) {
-                                    vErrors = [err20];
+                                    vErrors = [err22];
                                 }
                                 else {
-                                    vErrors.push(err20);
+                                    vErrors.push(err22);
                                 }
                                 errors++;
                             }
-                            var _valid0 = _errs22 === errors;
+                            var _valid0 = _errs24 === errors;
                             valid3 = valid3 || _valid0;
                         }
                     }
                 }
                 if (!valid3) {
-                    const err21 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                    const err23 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
                     if (vErrors === null) {
-                        vErrors = [err21];
+                        vErrors = [err23];
                     }
                     else {
-                        vErrors.push(err21);
+                        vErrors.push(err23);
                     }
                     errors++;
                 }
                 else {
-                    errors = _errs10;
+                    errors = _errs12;
                     if (vErrors !== null) {
-                        if (_errs10) {
-                            vErrors.length = _errs10;
+                        if (_errs12) {
+                            vErrors.length = _errs12;
                         }
                         else {
                             vErrors = null;
@@ -1992,12 +2131,12 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
         }
         else {
-            const err22 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err24 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-                vErrors = [err22];
+                vErrors = [err24];
             }
             else {
-                vErrors.push(err22);
+                vErrors.push(err24);
             }
             errors++;
         }
@@ -2010,12 +2149,12 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
 }
 else {
-    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-        vErrors = [err23];
+        vErrors = [err25];
     }
     else {
-        vErrors.push(err23);
+        vErrors.push(err25);
     }
     errors++;
 } validate11.errors = vErrors; return errors === 0; }
@@ -2353,6 +2492,9 @@ function build(raw, source, locate) {
             matcher: toMatcher(expected),
             location: locate(['rules', index, 'match', claim]),
         }));
+        // A rule's issuer is one more condition, on `iss`, checked first and explained like any other.
+        if (rule.issuer !== undefined)
+            conditions.unshift({ claim: 'iss', matcher: { kind: 'equals', values: [rule.issuer] }, location: locate(['rules', index, 'issuer']) });
         const effect = rule.effect ?? 'allow';
         return { name: rule.name, effect, conditions, grant: effect === 'allow' ? buildGrant(rule.grant, (path) => locate(['rules', index, ...path])) : undefined, location: locate(['rules', index]) };
     });
@@ -2406,6 +2548,10 @@ function semanticProblems(raw) {
             problems.push({ path: ['rules', index, 'grant'], atKey: true, message: `deny rule "${rule.name}" has a grant; deny rules grant nothing` });
         if (effect === 'allow' && !rule.grant)
             problems.push({ path: ['rules', index], message: `allow rule "${rule.name}" has no grant; say what it allows under \`grant:\`` });
+        const issuers = raw.issuers ?? [GITHUB_ACTIONS_ISSUER];
+        if (rule.issuer !== undefined && !issuers.includes(rule.issuer)) {
+            problems.push({ path: ['rules', index, 'issuer'], message: `rule "${rule.name}" names the issuer ${JSON.stringify(rule.issuer)}, which is not among the policy's issuers`, hint: 'List every issuer under the top-level `issuers:`, exactly as it appears in the tokens.' });
+        }
         for (const [claim, value] of Object.entries(rule.match)) {
             if (typeof value !== 'object' || Array.isArray(value))
                 continue;
