@@ -23,6 +23,40 @@ function program(done: (code: ExitCode) => void): Command {
     .option('--aws-config <file>', 'roles and managed policies as JSON ({{provider}} and {{account}} are filled in)')
     .action(action(async (options: { awsConfig?: string }) => (await import('./commands/sandbox.ts')).sandbox(options)));
 
+  const tokenOptions = (command: Command): Command =>
+    command
+      .addOption(new Option('--preset <ci>', 'where a known CI system puts the token, and its issuer').choices(['github-actions', 'gitlab', 'circleci', 'buildkite']))
+      .option('--token-env <name>', 'an environment variable holding the OIDC token')
+      .option('--token-file <file>', 'a file holding the OIDC token (- for standard input)')
+      .option('--issuer <url>', "the token's issuer (default: the preset's)")
+      .option('--audience <aud>', 'the audience the token must carry (default: sts.amazonaws.com, or the Google provider)')
+      .option('--policy <file>', 'the policy that decides')
+      .addOption(root())
+      .option('--aws-role <arn>', 'the role to assume; one the matching rule grants')
+      .option('--aws-region <region>', 'region for STS')
+      .option('--aws-duration <duration>', 'session lifetime, 15m to 12h (default 15m)');
+  tokenOptions(
+    cli
+      .command('exchange')
+      .description("verify a CI job's OIDC token, check it against the policy, and print AWS and/or Google credentials. Exit 0 issued, 1 refused, 2 usage."),
+  )
+    .option('--gcp-provider <name>', 'the workload identity pool provider (full resource name)')
+    .option('--gcp-service-account <email>', 'the service account to impersonate')
+    .option('--gcp-lifetime <duration>', 'access token lifetime, up to 1h (default 10m)')
+    .option('--gcp-project <id>', 'exported as GOOGLE_CLOUD_PROJECT and CLOUDSDK_CORE_PROJECT')
+    .option('--gcp-token-url <url>', "Google STS (default: Google's)")
+    .option('--gcp-iam-credentials-url <url>', "the IAM Credentials API (default: Google's)")
+    .addOption(new Option('--format <format>', 'dotenv to source, json, or a GitHub-style env file').choices(['dotenv', 'json', 'github-env']).default('dotenv'))
+    .action(action(async (options: import('./commands/exchange.ts').ExchangeRequest & { format: import('./commands/exchange.ts').ExchangeFormat }) => (await import('./commands/exchange.ts')).exchange(options)));
+
+  tokenOptions(
+    cli
+      .command('aws-credential-process')
+      .description("AWS's credential_process contract: prints short-lived credentials as JSON (Version 1). Exit 0 issued, 1 refused, 2 usage.")
+      .option('--profile <name>', 'read the settings of this profile from the config file')
+      .option('--config <file>', 'the config file of profiles (default: $CI_OIDC_BROKER_CONFIG)'),
+  ).action(action(async (options: import('./commands/aws-credential-process.ts').CredentialProcessOptions) => (await import('./commands/aws-credential-process.ts')).awsCredentialProcess(options)));
+
   cli
     .command('revoke')
     .description('deny one session of an AWS role, or every session issued before a time, with an inline Deny on the role. Exit 0 denied, 1 refused, 2 usage.')

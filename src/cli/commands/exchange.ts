@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
+import { CI_SYSTEMS } from '../../oidc/ci-systems.ts';
+import { verifyToken, type VerifiedClaims } from '../../oidc/verify.ts';
+import { chooseAwsRole } from '../../policy/aws-grant.ts';
+import { parseDuration } from '../../policy/duration.ts';
+import { evaluatePolicy } from '../../policy/evaluate.ts';
+import { denialError, explainDecision } from '../../policy/explain.ts';
+import { chooseGcpGrant } from '../../policy/gcp-grant.ts';
+import { loadPolicyFile } from '../../policy/load.ts';
+import type { PolicyRule } from '../../policy/types.ts';
+import { assumeRoleWithWebIdentity, type AwsSession } from '../../providers/aws/exchange.ts';
+import { awsEnvironment } from '../../providers/aws/export.ts';
+import { defaultSessionName } from '../../providers/aws/session-name.ts';
+import { exchangeForGoogleToken, GOOGLE_ENDPOINTS, type GcpSession } from '../../providers/gcp/exchange.ts';
+import { Exit, runCommand, writeJson, type ExitCode } from '../cli-output.ts';
+import { readCiToken, type CiTokenOptions } from './ci-token.ts';
+
+export interface ExchangeRequest extends CiTokenOptions {
+  issuer?: string | undefined;
+  audience?: string | undefined;
+  policy?: string | undefined;
+  root?: string | undefined;
+  awsRole?: string | undefined;
+  awsRegion?: string | undefined;
+  awsDuration?: string | undefined;
+  gcpProvider?: string | undefined;
+  gcpServiceAccount?: string | undefined;
+  gcpLifetime?: string | undefined;
+  gcpProject?: string | undefined;
+  gcpTokenUrl?: string | undefined;
+  gcpIamCredentialsUrl?: string | undefined;
+}
+
+export interface ExchangeResult {
+  rule: string;
+  aws: AwsSession | undefined;
+  gcp: GcpSession | undefined;
+}
+
+export type ExchangeFormat = 'dotenv' | 'json' | 'github-env';
+
+/**
+ * `exchange`: the action's pipeline for any CI system. The token is verified, its claims face the
+ * policy (a denial explains itself on stderr, as the action's log does), and the grant is exchanged
+ * for AWS and/or Google credentials, printed on stdout only. Exit 0 issued, 1 refused, 2 usage.
+ */
+export function exchange(options: ExchangeRequest & { format: ExchangeFormat }): Promise<ExitCode> {
+  return runCommand(options.format === 'json' ? 'json' : 'text', exitCodeFor, async () => {
+    const result = await exchangeCredentials(options);
+    process.stdout.write(render(result, options));
+    return Exit.Ok;
+  });
+}
+
+export function exitCodeFor(error: BrokerError): ExitCode {
+  return error.code === ErrorCode.InputInvalid ? Exit.Usage : Exit.Refused;
+}
+
+/** Token → verified claims → decision → credentials; shared by `exchange` and `aws-credential-process`. */
+export async function exchangeCredentials(request: ExchangeRequest): Promise<ExchangeResult> {
+  if (!request.awsRole && !request.awsRegion && !request.gcpProvider) {
+    throw usage('Ask for a cloud: --aws-role (with --aws-region) for AWS, --gcp-provider for Google Cloud, or both.', 'For example --aws-role arn:aws:iam::111122223333:role/deploy --aws-region us-east-1.');
+  }
+  if (!request.policy) throw usage('Give the policy that decides with --policy.', 'The same policy file the action reads; it names the roles and service accounts each job may get.');
+  const issuer = request.issuer ?? (request.preset ? CI_SYSTEMS[request.preset].defaultIssuer : undefined);
+  if (!issuer) throw usage('Give the issuer with --issuer.', request.preset === 'circleci' ? 'CircleCI’s issuer names your organisation: https://oidc.circleci.com/org/ORG_ID.' : 'Use the issuer URL exactly as it appears in the tokens’ iss claim.');
+  const audience = request.audience ?? (request.awsRole || request.awsRegion ? 'sts.amazonaws.com' : `//iam.googleapis.com/${request.gcpProvider}`);
+
+  const token = await readCiToken(request, audience);
+  const { claims } = await verifyToken(token, { issuer, audience });
+  const policy = await loadPolicyFile(request.policy, request.root);
+  const decision = evaluatePolicy(policy, claims);
+  if (!decision.allowed) {
+    // The same explanation the action logs; claims are not secrets, the token never appears.
+    process.stderr.write(`${explainDecision(decision).join('\n')}\n`);
+    throw denialError(decision, policy.source);
+  }
+  const aws = request.awsRole || request.awsRegion ? await exchangeAws(request, decision.rule, claims, token) : undefined;
+  const gcp = request.gcpProvider ? await exchangeGcp(request, decision.rule, token) : undefined;
+  return { rule: decision.rule.name, aws, gcp };
+}
+
+async function exchangeAws(request: ExchangeRequest, rule: PolicyRule, claims: VerifiedClaims, token: string): Promise<AwsSession> {
+  if (!request.awsRegion) throw usage('--aws-region is required for AWS.', 'For example --aws-region us-east-1.');
+  const requested = request.awsDuration === undefined ? 900 : parseDuration(/^\d+$/.test(request.awsDuration) ? Number(request.awsDuration) : request.awsDuration);
+  if (requested === undefined || requested < 900 || requested > 43_200) throw usage(`--aws-duration is "${request.awsDuration}", not from 15m to 12h.`, 'Write seconds (900) or a duration (15m, 1h).');
+  const { roleArn, durationSeconds, sessionPolicy } = chooseAwsRole(rule, request.awsRole, requested);
+  return assumeRoleWithWebIdentity({
+    roleArn,
+    // Unique per call, and readable in CloudTrail: the subject, then the time.
+    sessionName: defaultSessionName({ repository: String(claims.sub), runId: String(Math.floor(Date.now() / 1000)), runAttempt: '1', job: 'cli' }),
+    durationSeconds,
+    region: request.awsRegion,
+    inlineSessionPolicy: sessionPolicy,
+    subject: String(claims.sub),
+    getToken: async () => token,
+  });
+}
+
+async function exchangeGcp(request: ExchangeRequest, rule: PolicyRule, token: string): Promise<GcpSession> {
+  const lifetime = request.gcpLifetime === undefined ? 600 : parseDuration(/^\d+$/.test(request.gcpLifetime) ? Number(request.gcpLifetime) : request.gcpLifetime);
+  if (lifetime === undefined || lifetime < 1 || lifetime > 3600) throw usage(`--gcp-lifetime is "${request.gcpLifetime}", not from 1s to 1h.`, 'Write seconds (600) or a duration (10m).');
+  const grant = chooseGcpGrant(rule, { provider: request.gcpProvider, serviceAccount: request.gcpServiceAccount, lifetimeSeconds: lifetime });
+  return exchangeForGoogleToken({
+    workloadIdentityProvider: grant.workloadIdentityProvider,
+    serviceAccount: grant.serviceAccount,
+    lifetimeSeconds: grant.lifetimeSeconds,
+    scopes: grant.scopes,
+    endpoints: { tokenUrl: request.gcpTokenUrl ?? GOOGLE_ENDPOINTS.tokenUrl, iamCredentialsUrl: request.gcpIamCredentialsUrl ?? GOOGLE_ENDPOINTS.iamCredentialsUrl },
+    getToken: async () => token,
+  });
+}
+
+/** The variables the clouds' CLIs and SDKs read. Google's client libraries take no bare token, so gcloud's and Terraform's. */
+function environmentOf(result: ExchangeResult, request: ExchangeRequest): Record<string, string> {
+  const project = request.gcpProject;
+  return {
+    ...(result.aws && awsEnvironment(result.aws)),
+    ...(result.gcp && { CLOUDSDK_AUTH_ACCESS_TOKEN: result.gcp.accessToken, GOOGLE_OAUTH_ACCESS_TOKEN: result.gcp.accessToken }),
+    ...(result.gcp && project && { GOOGLE_CLOUD_PROJECT: project, CLOUDSDK_CORE_PROJECT: project, CLOUDSDK_PROJECT: project }),
+  };
+}
+
+function render(result: ExchangeResult, request: ExchangeRequest & { format: ExchangeFormat }): string {
+  const environment = environmentOf(result, request);
+  switch (request.format) {
+    case 'json':
+      return `${JSON.stringify(
+        {
+          rule: result.rule,
+          ...(result.aws && { aws: { accessKeyId: result.aws.accessKeyId, secretAccessKey: result.aws.secretAccessKey, sessionToken: result.aws.sessionToken, expiration: result.aws.expiration.toISOString(), assumedRoleId: result.aws.assumedRoleId, region: result.aws.region } }),
+          ...(result.gcp && { gcp: { accessToken: result.gcp.accessToken, expiration: result.gcp.expiration.toISOString(), serviceAccount: result.gcp.serviceAccount ?? null } }),
+          environment,
+        },
+        null,
+        2,
+      )}\n`;
+    case 'dotenv':
+      // Single-quoted for `source` and for dotenv parsers alike.
+      return Object.entries(environment)
+        .map(([name, value]) => `export ${name}='${value.replaceAll("'", "'\\''")}'\n`)
+        .join('');
+    case 'github-env': {
+      // The runner's multi-line syntax, with a delimiter no value can contain.
+      const delimiter = `ci_oidc_broker_${randomBytes(12).toString('hex')}`;
+      return Object.entries(environment)
+        .map(([name, value]) => `${name}<<${delimiter}\n${value}\n${delimiter}\n`)
+        .join('');
+    }
+  }
+}
+
+/** Prints the `credential_process` JSON contract (Version 1) for AWS CLIs and SDKs. */
+export function writeCredentialProcess(session: AwsSession): void {
+  writeJson({ Version: 1, AccessKeyId: session.accessKeyId, SecretAccessKey: session.secretAccessKey, SessionToken: session.sessionToken, Expiration: session.expiration.toISOString() });
+}
+
+function usage(message: string, hint: string): BrokerError {
+  return new BrokerError(ErrorCode.InputInvalid, message, { hint });
+}
