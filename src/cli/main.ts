@@ -2,9 +2,11 @@
 // ci-oidc-broker's command line: the CI-agnostic core (verification, policy, cloud-side trust) and the
 // local sandbox, outside GitHub Actions.
 import { Command, CommanderError, Option } from 'commander';
+import { CI_SYSTEMS } from '../oidc/ci-systems.ts';
 import { Exit, type ExitCode, type Format } from './cli-output.ts';
 
 const format = (): Option => new Option('--format <format>', 'output for people or machines').choices(['text', 'json']).default('text');
+const preset = (description: string): Option => new Option('--preset <ci>', description).choices(Object.keys(CI_SYSTEMS));
 const root = (): Option => new Option('--root <dir>', "the policy's repository, where session-policy paths start (default: the current directory, or the policy's folder when it lies outside)");
 
 function program(done: (code: ExitCode) => void): Command {
@@ -25,7 +27,7 @@ function program(done: (code: ExitCode) => void): Command {
 
   const tokenOptions = (command: Command): Command =>
     command
-      .addOption(new Option('--preset <ci>', 'where a known CI system puts the token, and its issuer').choices(['github-actions', 'gitlab', 'circleci', 'buildkite']))
+      .addOption(preset('where a known CI system puts the token, and its issuer'))
       .option('--token-env <name>', 'an environment variable holding the OIDC token')
       .option('--token-file <file>', 'a file holding the OIDC token (- for standard input)')
       .option('--issuer <url>', "the token's issuer (default: the preset's)")
@@ -66,8 +68,10 @@ function program(done: (code: ExitCode) => void): Command {
     .option('--issued-before <time>', 'deny every session issued before this time (ISO 8601)')
     .option('--region <region>', 'region for STS', 'us-east-1')
     .option('--revoker-role <arn>', "assume this role with a CI job's OIDC token, instead of using your own AWS credentials")
+    .addOption(preset('where a known CI system puts the token for --revoker-role'))
     .option('--token-file <file>', 'the OIDC token for --revoker-role (- for standard input)')
     .option('--token-env <name>', 'an environment variable holding the OIDC token for --revoker-role')
+    .option('--audience <aud>', 'the audience of that token (default: sts.amazonaws.com)')
     .addOption(format())
     .action(action(async (options: import('./commands/revoke.ts').RevokeOptions) => (await import('./commands/revoke.ts')).revoke(options)));
 

@@ -3,17 +3,16 @@ import { applyDenial, iamClient } from '../../providers/aws/apply-denial.ts';
 import { assumeRoleWithWebIdentity } from '../../providers/aws/exchange.ts';
 import { denyOneSession, denySessionsIssuedBefore } from '../../providers/aws/session-denial.ts';
 import { Exit, runCommand, writeJson, type ExitCode, type Format } from '../cli-output.ts';
-import { readInputFile } from './input-files.ts';
+import { readCiToken, type CiTokenOptions } from './ci-token.ts';
 
-export interface RevokeOptions {
+export interface RevokeOptions extends CiTokenOptions {
   role: string;
   session?: string | undefined;
   expiresAt?: string | undefined;
   issuedBefore?: string | undefined;
   region: string;
   revokerRole?: string | undefined;
-  tokenFile?: string | undefined;
-  tokenEnv?: string | undefined;
+  audience?: string | undefined;
   format: Format;
 }
 
@@ -60,8 +59,7 @@ export function revoke(options: RevokeOptions): Promise<ExitCode> {
 }
 
 async function revokerCredentials(options: RevokeOptions): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken: string }> {
-  const token = options.tokenFile ? (await readInputFile(options.tokenFile, 'token')).trim() : options.tokenEnv ? process.env[options.tokenEnv] : undefined;
-  if (!token) throw usage('--revoker-role needs the CI job’s OIDC token, from --token-file or --token-env.', 'For example --token-env CI_JOB_JWT_V2 on GitLab, or a file written by `buildkite-agent oidc request-token`.');
+  const token = await readCiToken(options, options.audience ?? 'sts.amazonaws.com');
   return assumeRoleWithWebIdentity({
     roleArn: options.revokerRole!,
     sessionName: `ci-oidc-broker-revoke-${Date.now()}`,
