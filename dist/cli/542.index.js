@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 
 /** `sandbox`: the local issuer and cloud emulators, until SIGINT or SIGTERM. */
 async function sandbox(options) {
-    const { startSandbox } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(815), __webpack_require__.e(746), __webpack_require__.e(366)]).then(__webpack_require__.bind(__webpack_require__, 4366));
+    const { startSandbox } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(746), __webpack_require__.e(118), __webpack_require__.e(366)]).then(__webpack_require__.bind(__webpack_require__, 4366));
     const running = await startSandbox({ awsConfigFile: options.awsConfig });
     process.stdout.write(`${running.describe()}\n\nA job environment pointed at the sandbox:\n`);
     for (const [name, value] of Object.entries(running.runnerEnv()))

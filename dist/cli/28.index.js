@@ -1,6 +1,149 @@
-export const id = 197;
-export const ids = [197];
+export const id = 28;
+export const ids = [28];
 export const modules = {
+
+/***/ 756:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  W: () => (/* binding */ readCiToken)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/errors/broker-error.ts
+var broker_error = __webpack_require__(5725);
+// EXTERNAL MODULE: ./src/oidc/ci-systems.ts
+var ci_systems = __webpack_require__(7314);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+;// CONCATENATED MODULE: ./src/oidc/request-token.ts
+
+
+const ATTEMPT_TIMEOUT_MS = 10_000;
+const TOKEN_REQUEST_RETRIES = { ...retry/* defaultRetryPolicy */.ur, totalTimeoutMs: 20_000 };
+/** Reads the runner's token-request variables, which exist only when the job may have a token. */
+function runnerTokenRequestFromEnv(env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const requestBearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!requestUrl || !requestBearer) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PermissionMissing, 'This job may not request an OIDC token: the runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL.', {
+            hint: 'Add `permissions: id-token: write` to the job (or the workflow). Workflows triggered by pull requests from forks never get ' +
+                'this permission; run the credentialed part on a trusted event instead.',
+        });
+    }
+    return { requestUrl, requestBearer };
+}
+/** Failures of one request, kept apart from final errors so the retry loop can judge them. */
+class TransientRequestError extends Error {
+    name = 'TransientRequestError';
+}
+/** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
+async function requestRunnerToken(request) {
+    const url = new URL(request.requestUrl);
+    url.searchParams.set('audience', request.audience);
+    const endpoint = `${url.origin}${url.pathname}`;
+    const classify = (error) => ({ retry: error instanceof TransientRequestError });
+    try {
+        const { value } = await (0,retry/* withRetries */.LH)(async ({ remainingMs }) => {
+            let response;
+            try {
+                response = await fetch(url, {
+                    headers: { authorization: `Bearer ${request.requestBearer}`, accept: 'application/json' },
+                    signal: AbortSignal.timeout(Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, remainingMs))),
+                });
+            }
+            catch (cause) {
+                throw new TransientRequestError(`could not reach ${endpoint}`, { cause });
+            }
+            if (response.status >= 500 || response.status === 429)
+                throw new TransientRequestError(`${endpoint} answered HTTP ${response.status}`);
+            if (!response.ok) {
+                throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint refused the request (HTTP ${response.status}).`, {
+                    hint: 'The request bearer was rejected: check that `permissions: id-token: write` is granted and that nothing overrides ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
+                });
+            }
+            const body = (await response.json().catch(() => undefined));
+            if (typeof body?.value !== 'string' || body.value === '') {
+                throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, "The runner's token endpoint answered without a token.", {
+                    hint: 'Retry the job; if it persists, the runner may be misconfigured (check ACTIONS_ID_TOKEN_REQUEST_URL).',
+                });
+            }
+            return body.value;
+        }, classify, request.retryPolicy ?? TOKEN_REQUEST_RETRIES);
+        return value;
+    }
+    catch (error) {
+        if (!(error instanceof retry/* RetriesExhaustedError */.i5))
+            throw error;
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s (last: ${error.lastError.message}).`, { hint: 'The runner could not issue a token; retry the job. GitHub status may show an Actions incident.', cause: error });
+    }
+}
+
+// EXTERNAL MODULE: ./src/cli/commands/input-files.ts
+var input_files = __webpack_require__(8315);
+;// CONCATENATED MODULE: ./src/cli/commands/ci-token.ts
+
+
+
+
+
+
+/**
+ * Finds the job's OIDC token: an explicit variable or file, or where the preset's CI system puts it
+ * (GitHub's token endpoint, GitLab's id_tokens variable, CircleCI's CIRCLE_OIDC_TOKEN_V2, Buildkite's
+ * agent). Never prints it.
+ */
+async function readCiToken(options, audience, env = process.env) {
+    if (options.tokenFile)
+        return (await (0,input_files/* readInputFile */.j)(options.tokenFile, 'token')).trim();
+    if (options.tokenEnv)
+        return fromVariable(options.tokenEnv, env);
+    switch (options.preset) {
+        case undefined:
+            throw usage('Say where the token is: --token-env VAR, --token-file FILE, or --preset for a known CI system.', 'For example --preset circleci, or --token-env GITLAB_OIDC_TOKEN.');
+        case 'github-actions':
+            return requestRunnerToken({ ...runnerTokenRequestFromEnv(env), audience });
+        case 'buildkite':
+            return buildkiteToken(audience);
+        default: {
+            const variables = ci_systems/* CI_SYSTEMS */.m[options.preset].tokenVariables;
+            const found = variables.find((name) => env[name]);
+            if (!found) {
+                throw usage(`None of ${variables.join(', ')} is set, where ${ci_systems/* CI_SYSTEMS */.m[options.preset].title} jobs find their OIDC token.`, options.preset === 'gitlab' ? 'Declare it in the job: `id_tokens: GITLAB_OIDC_TOKEN: aud: <audience>`, or name your variable with --token-env.' : 'Run the command inside the job, or pass --token-env.');
+            }
+            return fromVariable(found, env);
+        }
+    }
+}
+function fromVariable(name, env) {
+    const token = env[name]?.trim();
+    if (!token)
+        throw usage(`The environment variable ${name} is empty or not set.`, 'Name the variable that holds the job’s OIDC token.');
+    return token;
+}
+async function buildkiteToken(audience) {
+    try {
+        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('buildkite-agent', ['oidc', 'request-token', '--audience', audience], { timeout: 30_000 });
+        return stdout.trim();
+    }
+    catch (error) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, '`buildkite-agent oidc request-token` failed.', {
+            hint: 'Run the command in a Buildkite job step, where the agent is on PATH; or pass the token with --token-env.',
+            cause: error,
+        });
+    }
+}
+function usage(message, hint) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, message, { hint });
+}
+
+
+/***/ }),
 
 /***/ 8315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -34,7 +177,7 @@ async function readInputFile(path, what) {
 
 /***/ }),
 
-/***/ 197:
+/***/ 9028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -122,59 +265,103 @@ function denialError(error, roleName) {
     });
 }
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
-;// CONCATENATED MODULE: ./src/util/retry.ts
+// EXTERNAL MODULE: ./src/providers/aws/exchange.ts + 1 modules
+var exchange = __webpack_require__(9228);
+// EXTERNAL MODULE: ./src/cli/cli-output.ts
+var cli_output = __webpack_require__(8116);
+// EXTERNAL MODULE: ./src/cli/commands/ci-token.ts + 1 modules
+var ci_token = __webpack_require__(756);
+;// CONCATENATED MODULE: ./src/cli/commands/revoke.ts
 
-class RetriesExhaustedError extends Error {
-    name = 'RetriesExhaustedError';
-    attempts;
-    elapsedMs;
-    /** True when the time budget, rather than the attempt count, ended the retries. */
-    timedOut;
-    lastError;
-    constructor(attempts, elapsedMs, timedOut, lastError) {
-        super(`gave up after ${attempts} attempt(s) in ${elapsedMs} ms`, { cause: lastError });
-        this.attempts = attempts;
-        this.elapsedMs = elapsedMs;
-        this.timedOut = timedOut;
-        this.lastError = lastError;
-    }
-}
-const defaultRetryPolicy = {
-    maxAttempts: 5,
-    baseDelayMs: 200,
-    maxDelayMs: 3000,
-    totalTimeoutMs: 30_000,
-};
+
+
+
+
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
 /**
- * Runs `attempt` until it succeeds, `classify` says the failure is final, or the policy's budget is
- * spent. A final failure is rethrown as it is; a spent budget throws RetriesExhaustedError so callers
- * can say how long they tried. `attempt` receives the time left, to bound its own request.
+ * `revoke`: deny one session of a role, or every session issued before a time. With the caller's own
+ * AWS credentials (incident response), or through a revoker role assumed with a CI job's OIDC token.
+ * Exit 0 denied, 1 refused by AWS, 2 usage.
  */
-async function withRetries(attempt, classify, policy, random = Math.random) {
-    const started = Date.now();
-    for (let n = 1;; n++) {
-        const remainingMs = policy.totalTimeoutMs - (Date.now() - started);
+function revoke(options) {
+    return (0,cli_output/* runCommand */.d1)(options.format, (error) => (error.code === broker_error/* ErrorCode */.O4.InputInvalid ? cli_output/* Exit */.Jc.Usage : cli_output/* Exit */.Jc.Refused), async () => {
+        const roleName = ROLE_ARN.exec(options.role)?.[1];
+        if (!roleName)
+            throw usage(`--role is "${options.role}", not an IAM role ARN.`, 'Use arn:aws:iam::ACCOUNT:role/NAME.');
+        if (Boolean(options.session) === Boolean(options.issuedBefore)) {
+            throw usage('revoke needs exactly one of --session and --issued-before.', 'Deny one session (--session AROA…:name --expires-at TIME) or every session issued before a time (--issued-before TIME).');
+        }
+        const now = new Date();
+        const iam = await iamClient(options.region, options.revokerRole ? await revokerCredentials(options) : undefined);
         try {
-            return { value: await attempt({ attempt: n, remainingMs }), attempts: n };
-        }
-        catch (error) {
-            const verdict = classify(error);
-            if (!verdict.retry)
-                throw error;
-            const elapsed = Date.now() - started;
-            const backoff = random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
-            const wait = Math.max(backoff, verdict.afterMs ?? 0);
-            const outOfTime = elapsed + wait >= policy.totalTimeoutMs;
-            if (n >= policy.maxAttempts || outOfTime) {
-                throw new RetriesExhaustedError(n, elapsed, outOfTime, error);
+            let denial;
+            if (options.session) {
+                if (!/^AROA[A-Z0-9]+:[\w+=,.@-]{2,64}$/.test(options.session))
+                    throw usage(`--session is "${options.session}", not a session's aws:userid.`, 'Give the AssumedRoleId, AROA…:session-name, as STS returned it (the post step and CloudTrail show it).');
+                denial = (0,session_denial/* denyOneSession */.pX)(options.session, time(options.expiresAt ?? '', '--expires-at'));
             }
-            await (0,promises_.setTimeout)(wait);
+            else {
+                const cutoff = time(options.issuedBefore, '--issued-before');
+                const { GetRoleCommand } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+                const role = await iam.send(new GetRoleCommand({ RoleName: roleName })).catch(() => undefined);
+                denial = (0,session_denial/* denySessionsIssuedBefore */.yw)(cutoff, role?.Role?.MaxSessionDuration ?? 43_200);
+            }
+            const outcome = await applyDenial(iam, roleName, denial, now);
+            const result = { role: options.role, policyName: outcome.policyName, pruned: outcome.pruned, permissionsBoundary: outcome.boundaryArn ?? null, obsoleteAt: denial.obsoleteAt.toISOString() };
+            if (options.format === 'json')
+                (0,cli_output/* writeJson */.GF)(result);
+            else {
+                process.stdout.write(`denied: ${options.session ? `session ${options.session}` : `every session issued before ${options.issuedBefore}`} on ${options.role} (inline policy ${outcome.policyName}, pruned after ${result.obsoleteAt})\n`);
+                if (outcome.pruned.length > 0)
+                    process.stdout.write(`pruned ${outcome.pruned.length} expired denial(s)\n`);
+                if (!outcome.boundaryArn)
+                    process.stderr.write(`warning: ${options.role} has no permissions boundary; whoever may write these denials could also widen the role.\n`);
+            }
+            return cli_output/* Exit */.Jc.Ok;
         }
-    }
+        finally {
+            iam.destroy();
+        }
+    });
+}
+async function revokerCredentials(options) {
+    const token = await (0,ci_token/* readCiToken */.W)(options, options.audience ?? 'sts.amazonaws.com');
+    return (0,exchange/* assumeRoleWithWebIdentity */.z)({
+        roleArn: options.revokerRole,
+        sessionName: `ci-oidc-broker-revoke-${Date.now()}`,
+        durationSeconds: 900,
+        region: options.region,
+        subject: 'the given token',
+        getToken: async () => token,
+    });
+}
+function time(text, option) {
+    const parsed = Date.parse(text);
+    if (!/^\d{4}-\d\d-\d\dT/.test(text) || Number.isNaN(parsed))
+        throw usage(`${option} is "${text}", not an ISO 8601 time.`, `Write ${option} like 2026-11-23T10:00:00Z.`);
+    return new Date(parsed);
+}
+function usage(message, hint) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, message, { hint });
 }
 
+
+/***/ }),
+
+/***/ 9228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  z: () => (/* binding */ assumeRoleWithWebIdentity)
+});
+
+// EXTERNAL MODULE: ./src/errors/broker-error.ts
+var broker_error = __webpack_require__(5725);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
 ;// CONCATENATED MODULE: ./src/providers/aws/sts-errors.ts
 
 
@@ -206,7 +393,7 @@ function isExpiredTokenError(error) {
 function exchangeError(error, facts) {
     if (error instanceof broker_error/* BrokerError */.Wz)
         return error;
-    if (error instanceof RetriesExhaustedError)
+    if (error instanceof retry/* RetriesExhaustedError */.i5)
         return exhaustedError(error, facts);
     const serviceError = asServiceError(error);
     const code = serviceError ? wireCode(serviceError) : undefined;
@@ -316,7 +503,7 @@ async function assumeRoleWithWebIdentity(request) {
         return { retry: true };
     };
     try {
-        const { value } = await withRetries(async ({ remainingMs }) => {
+        const { value } = await (0,retry/* withRetries */.LH)(async ({ remainingMs }) => {
             const forceRefresh = refresh === 'next-attempt';
             if (forceRefresh)
                 refresh = 'used';
@@ -332,7 +519,7 @@ async function assumeRoleWithWebIdentity(request) {
             });
             const timeoutMs = Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, remainingMs));
             return client.send(command, { abortSignal: AbortSignal.timeout(timeoutMs) });
-        }, classify, request.retryPolicy ?? defaultRetryPolicy);
+        }, classify, request.retryPolicy ?? retry/* defaultRetryPolicy */.ur);
         return sessionFrom(value, request);
     }
     catch (error) {
@@ -365,87 +552,6 @@ function sessionFrom(output, request) {
         roleArn: request.roleArn,
         region: request.region,
     };
-}
-
-// EXTERNAL MODULE: ./src/cli/cli-output.ts
-var cli_output = __webpack_require__(8116);
-// EXTERNAL MODULE: ./src/cli/commands/input-files.ts
-var input_files = __webpack_require__(8315);
-;// CONCATENATED MODULE: ./src/cli/commands/revoke.ts
-
-
-
-
-
-
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
-/**
- * `revoke`: deny one session of a role, or every session issued before a time. With the caller's own
- * AWS credentials (incident response), or through a revoker role assumed with a CI job's OIDC token.
- * Exit 0 denied, 1 refused by AWS, 2 usage.
- */
-function revoke(options) {
-    return (0,cli_output/* runCommand */.d1)(options.format, (error) => (error.code === broker_error/* ErrorCode */.O4.InputInvalid ? cli_output/* Exit */.Jc.Usage : cli_output/* Exit */.Jc.Refused), async () => {
-        const roleName = ROLE_ARN.exec(options.role)?.[1];
-        if (!roleName)
-            throw usage(`--role is "${options.role}", not an IAM role ARN.`, 'Use arn:aws:iam::ACCOUNT:role/NAME.');
-        if (Boolean(options.session) === Boolean(options.issuedBefore)) {
-            throw usage('revoke needs exactly one of --session and --issued-before.', 'Deny one session (--session AROA…:name --expires-at TIME) or every session issued before a time (--issued-before TIME).');
-        }
-        const now = new Date();
-        const iam = await iamClient(options.region, options.revokerRole ? await revokerCredentials(options) : undefined);
-        try {
-            let denial;
-            if (options.session) {
-                if (!/^AROA[A-Z0-9]+:[\w+=,.@-]{2,64}$/.test(options.session))
-                    throw usage(`--session is "${options.session}", not a session's aws:userid.`, 'Give the AssumedRoleId, AROA…:session-name, as STS returned it (the post step and CloudTrail show it).');
-                denial = (0,session_denial/* denyOneSession */.pX)(options.session, time(options.expiresAt ?? '', '--expires-at'));
-            }
-            else {
-                const cutoff = time(options.issuedBefore, '--issued-before');
-                const { GetRoleCommand } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
-                const role = await iam.send(new GetRoleCommand({ RoleName: roleName })).catch(() => undefined);
-                denial = (0,session_denial/* denySessionsIssuedBefore */.yw)(cutoff, role?.Role?.MaxSessionDuration ?? 43_200);
-            }
-            const outcome = await applyDenial(iam, roleName, denial, now);
-            const result = { role: options.role, policyName: outcome.policyName, pruned: outcome.pruned, permissionsBoundary: outcome.boundaryArn ?? null, obsoleteAt: denial.obsoleteAt.toISOString() };
-            if (options.format === 'json')
-                (0,cli_output/* writeJson */.GF)(result);
-            else {
-                process.stdout.write(`denied: ${options.session ? `session ${options.session}` : `every session issued before ${options.issuedBefore}`} on ${options.role} (inline policy ${outcome.policyName}, pruned after ${result.obsoleteAt})\n`);
-                if (outcome.pruned.length > 0)
-                    process.stdout.write(`pruned ${outcome.pruned.length} expired denial(s)\n`);
-                if (!outcome.boundaryArn)
-                    process.stderr.write(`warning: ${options.role} has no permissions boundary; whoever may write these denials could also widen the role.\n`);
-            }
-            return cli_output/* Exit */.Jc.Ok;
-        }
-        finally {
-            iam.destroy();
-        }
-    });
-}
-async function revokerCredentials(options) {
-    const token = options.tokenFile ? (await (0,input_files/* readInputFile */.j)(options.tokenFile, 'token')).trim() : options.tokenEnv ? process.env[options.tokenEnv] : undefined;
-    if (!token)
-        throw usage('--revoker-role needs the CI job’s OIDC token, from --token-file or --token-env.', 'For example --token-env CI_JOB_JWT_V2 on GitLab, or a file written by `buildkite-agent oidc request-token`.');
-    return assumeRoleWithWebIdentity({
-        roleArn: options.revokerRole,
-        sessionName: `ci-oidc-broker-revoke-${Date.now()}`,
-        durationSeconds: 900,
-        region: options.region,
-        subject: 'the given token',
-        getToken: async () => token,
-    });
-}
-function time(text, option) {
-    const parsed = Date.parse(text);
-    if (!/^\d{4}-\d\d-\d\dT/.test(text) || Number.isNaN(parsed))
-        throw usage(`${option} is "${text}", not an ISO 8601 time.`, `Write ${option} like 2026-11-23T10:00:00Z.`);
-    return new Date(parsed);
-}
-function usage(message, hint) {
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, message, { hint });
 }
 
 
@@ -523,6 +629,69 @@ function compactTime(date) {
 function parseCompactTime(text) {
     const [, y, mo, d, h, mi, s] = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(text);
     return Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
+}
+
+
+/***/ }),
+
+/***/ 4266:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   i5: () => (/* binding */ RetriesExhaustedError),
+/* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+class RetriesExhaustedError extends Error {
+    name = 'RetriesExhaustedError';
+    attempts;
+    elapsedMs;
+    /** True when the time budget, rather than the attempt count, ended the retries. */
+    timedOut;
+    lastError;
+    constructor(attempts, elapsedMs, timedOut, lastError) {
+        super(`gave up after ${attempts} attempt(s) in ${elapsedMs} ms`, { cause: lastError });
+        this.attempts = attempts;
+        this.elapsedMs = elapsedMs;
+        this.timedOut = timedOut;
+        this.lastError = lastError;
+    }
+}
+const defaultRetryPolicy = {
+    maxAttempts: 5,
+    baseDelayMs: 200,
+    maxDelayMs: 3000,
+    totalTimeoutMs: 30_000,
+};
+/**
+ * Runs `attempt` until it succeeds, `classify` says the failure is final, or the policy's budget is
+ * spent. A final failure is rethrown as it is; a spent budget throws RetriesExhaustedError so callers
+ * can say how long they tried. `attempt` receives the time left, to bound its own request.
+ */
+async function withRetries(attempt, classify, policy, random = Math.random) {
+    const started = Date.now();
+    for (let n = 1;; n++) {
+        const remainingMs = policy.totalTimeoutMs - (Date.now() - started);
+        try {
+            return { value: await attempt({ attempt: n, remainingMs }), attempts: n };
+        }
+        catch (error) {
+            const verdict = classify(error);
+            if (!verdict.retry)
+                throw error;
+            const elapsed = Date.now() - started;
+            const backoff = random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
+            const wait = Math.max(backoff, verdict.afterMs ?? 0);
+            const outOfTime = elapsed + wait >= policy.totalTimeoutMs;
+            if (n >= policy.maxAttempts || outOfTime) {
+                throw new RetriesExhaustedError(n, elapsed, outOfTime, error);
+            }
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(wait);
+        }
+    }
 }
 
 
