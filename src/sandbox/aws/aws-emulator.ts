@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listenOnLoopback, readBody, type LoopbackServer } from '../http.ts';
+import { FaultPlan, listenOnLoopback, readBody, type ErrorResponder, type LoopbackServer } from '../http.ts';
 import { evaluatePolicies, type PolicyDocument, type RequestContext, type Verdict } from './iam-policy.ts';
 import { ROLE_ACTIONS, type Role } from './iam-role-actions.ts';
 import { InlinePolicies } from './inline-policies.ts';
@@ -59,6 +59,21 @@ const ANY_STS_ACTION = 'any STS action';
 const STS_PROVIDER_CLAIM_KEYS = ['actor', 'actor_id', 'job_workflow_ref', 'repository', 'repository_id', 'workflow', 'ref', 'environment', 'enterprise_id'];
 
 /**
+ * Which service a request is for, before its body is read: STS and IAM share this one endpoint, and a
+ * signed request names its service in the SigV4 credential scope. AssumeRoleWithWebIdentity is unsigned.
+ */
+export function awsServiceOf(req: IncomingMessage): 'sts' | 'iam' {
+  return /\/iam\/aws4_request/.test(String(req.headers.authorization ?? '')) ? 'iam' : 'sts';
+}
+
+/** AWS's error shapes for injected faults: a 5xx is ServiceUnavailable, and throttling is the 400 `Throttling` error AWS answers, here with Retry-After. */
+const awsFaultResponse: ErrorResponder = (res, status, fault, headers) => {
+  const namespace = awsServiceOf(res.req) === 'iam' ? IAM_NAMESPACE : STS_NAMESPACE;
+  const retryAfter = headers['retry-after'] === undefined ? undefined : Number(headers['retry-after']);
+  sendError(res, namespace, fault.kind === 'throttle' ? new AwsApiError('Throttling', 400, 'Rate exceeded', retryAfter) : new AwsApiError('ServiceUnavailable', status, 'Service is unavailable (sandbox fault).'));
+};
+
+/**
  * AWS STS and the slice of IAM that proves a credential's permissions, on one loopback endpoint.
  * It speaks the Query protocol and XML of the real services, verifies web identity tokens against
  * the issuer's JWKS, evaluates IAM trust and permission policies, and checks SigV4 signatures.
@@ -70,6 +85,12 @@ export class AwsEmulator {
   readonly sessions: IssuedSession[] = [];
   /** The clock the emulator judges expiry by; tests move it to expire credentials. */
   now: () => Date = () => new Date();
+  /**
+   * Network-level faults (resets, truncated or slow answers, 5xx, throttling) served before a request is
+   * read, aimed by service with `(req) => awsServiceOf(req) === 'iam'`; `throttle` and `injectFaults`
+   * below aim API errors at single actions instead.
+   */
+  readonly faults: FaultPlan;
   readonly #server: LoopbackServer;
   readonly #roles = new Map<string, Role>();
   readonly #providers = new Map<string, OidcProvider>();
@@ -78,8 +99,9 @@ export class AwsEmulator {
   /** Faults still to serve, by action name or ANY_STS_ACTION. */
   readonly #faults = new Map<string, AwsApiError[]>();
 
-  private constructor(server: LoopbackServer, options: AwsEmulatorOptions) {
+  private constructor(server: LoopbackServer, faults: FaultPlan, options: AwsEmulatorOptions) {
     this.#server = server;
+    this.faults = faults;
     this.url = server.url;
     this.accountId = options.accountId ?? '111122223333';
     for (const provider of options.oidcProviders ?? []) this.addOidcProvider(provider.issuer, provider.clientIds);
@@ -89,8 +111,9 @@ export class AwsEmulator {
 
   static async start(options: AwsEmulatorOptions = {}): Promise<AwsEmulator> {
     const late: { emulator?: AwsEmulator } = {};
-    const server = await listenOnLoopback((req, res) => late.emulator!.#handle(req, res));
-    late.emulator = new AwsEmulator(server, options);
+    const faults = new FaultPlan(awsFaultResponse);
+    const server = await listenOnLoopback((req, res) => late.emulator!.#handle(req, res), faults);
+    late.emulator = new AwsEmulator(server, faults, options);
     return late.emulator;
   }
 
@@ -142,9 +165,10 @@ export class AwsEmulator {
     this.#faults.set(key, queue);
   }
 
-  /** Drops the faults not yet served, for every action. */
+  /** Drops the faults not yet served, for every action and at the network level. */
   clearFaults(): void {
     this.#faults.clear();
+    this.faults.clear();
   }
 
   close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { listenOnLoopback, readBody, sendJson, type LoopbackServer } from '../http.ts';
+import { FaultPlan, listenOnLoopback, readBody, sendJson, type ErrorResponder, type LoopbackServer } from '../http.ts';
 import { CelError, evaluateCel, type CelValue } from './cel.ts';
 
 /** A workload identity pool provider: which issuer it trusts, how claims map, and which tokens it admits. */
@@ -36,6 +36,22 @@ interface AccessToken {
   expiresAt: number;
 }
 
+/** Google's error shapes for injected faults: STS answers OAuth's `{error, error_description}`, IAM Credentials `{error: {code, message, status}}`. */
+const googleFaultResponse: ErrorResponder = (res, status, fault, headers) => {
+  const throttled = fault.kind === 'throttle';
+  const message = throttled ? 'Quota exceeded (sandbox fault).' : 'The service is currently unavailable (sandbox fault).';
+  const body = new URL(res.req.url ?? '/', 'http://sandbox').pathname === '/v1/token'
+    ? { error: throttled ? 'rate_limit_exceeded' : 'temporarily_unavailable', error_description: message }
+    : { error: { code: status, message, status: throttled ? 'RESOURCE_EXHAUSTED' : 'UNAVAILABLE' } };
+  sendJson(res, status, body, headers);
+};
+
+/** The emulator's endpoints by path, for faults aimed at one of them. */
+export const GOOGLE_FAULT_TARGETS = {
+  sts: '/v1/token',
+  iamCredentials: (req: { method?: string | undefined }, url: URL): boolean => req.method === 'POST' && url.pathname.endsWith(':generateAccessToken'),
+};
+
 const MAX_LIFETIME_SECONDS = 3600;
 const FEDERATED_TOKEN_SECONDS = 3600;
 
@@ -50,6 +66,8 @@ export class GoogleCloudEmulator {
   readonly url: string;
   /** Every access token issued, so tests can prove that none of them leaked. */
   readonly accessTokensIssued: string[] = [];
+  /** Network and service faults served before a request is handled (see FaultPlan and GOOGLE_FAULT_TARGETS). */
+  readonly faults: FaultPlan;
   /** The clock tokens expire by; tests move it. */
   now: () => number = () => Date.now();
   readonly #server: LoopbackServer;
@@ -59,15 +77,17 @@ export class GoogleCloudEmulator {
   readonly #accessTokens = new Map<string, AccessToken>();
   readonly #keys = new Map<string, JWTVerifyGetKey>();
 
-  private constructor(server: LoopbackServer) {
+  private constructor(server: LoopbackServer, faults: FaultPlan) {
     this.#server = server;
+    this.faults = faults;
     this.url = server.url;
   }
 
   static async start(): Promise<GoogleCloudEmulator> {
     const late: { emulator?: GoogleCloudEmulator } = {};
-    const server = await listenOnLoopback((req, res) => late.emulator!.#handle(req, res));
-    late.emulator = new GoogleCloudEmulator(server);
+    const faults = new FaultPlan(googleFaultResponse);
+    const server = await listenOnLoopback((req, res) => late.emulator!.#handle(req, res), faults);
+    late.emulator = new GoogleCloudEmulator(server, faults);
     return late.emulator;
   }
 

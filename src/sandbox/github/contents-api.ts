@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listenOnLoopback, sendJson, type LoopbackServer } from '../http.ts';
+import { FaultPlan, listenOnLoopback, sendJson, type LoopbackServer } from '../http.ts';
 
 /**
  * The slice of the GitHub REST API that reads a file from a repository at a ref
@@ -13,20 +13,24 @@ export class GitHubContentsApi {
   readonly token = `ghs_${randomBytes(18).toString('base64url')}`;
   /** Requests served, so tests can see which ref was read. */
   readonly requests: Array<{ repository: string; path: string; ref: string | undefined }> = [];
+  /** Network and service faults served before a request is handled; GitHub's own error shape is JSON `{ message }`. */
+  readonly faults: FaultPlan;
   readonly #server: LoopbackServer;
   // repository -> ref -> path -> text; a repository's default branch is the ref `undefined` reads.
   readonly #files = new Map<string, Map<string, Map<string, string>>>();
   readonly #defaultBranches = new Map<string, string>();
 
-  private constructor(server: LoopbackServer) {
+  private constructor(server: LoopbackServer, faults: FaultPlan) {
     this.#server = server;
+    this.faults = faults;
     this.url = server.url;
   }
 
   static async start(): Promise<GitHubContentsApi> {
     const late: { api?: GitHubContentsApi } = {};
-    const server = await listenOnLoopback((req, res) => late.api!.#handle(req, res));
-    late.api = new GitHubContentsApi(server);
+    const faults = new FaultPlan();
+    const server = await listenOnLoopback((req, res) => late.api!.#handle(req, res), faults);
+    late.api = new GitHubContentsApi(server, faults);
     return late.api;
   }
 
@@ -59,6 +63,6 @@ export class GitHubContentsApi {
     if (!/application\/vnd\.github(\.v3)?\.raw/.test(String(req.headers.accept ?? ''))) {
       return sendJson(res, 200, { type: 'file', encoding: 'base64', path, content: Buffer.from(text).toString('base64') });
     }
-    res.writeHead(200, { 'content-type': 'application/vnd.github.raw' }).end(text);
+    res.writeHead(200, { 'content-type': 'application/vnd.github.raw', 'content-length': Buffer.byteLength(text) }).end(text);
   }
 }

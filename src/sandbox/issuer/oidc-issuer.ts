@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SignJWT, type JWTPayload } from 'jose';
-import { listenOnLoopback, sendJson, type LoopbackServer } from '../http.ts';
+import { FaultPlan, listenOnLoopback, sendJson, type LoopbackServer } from '../http.ts';
 import { claimsFor, defaultJob, type GitHubJob } from './github-claims.ts';
-import { KeyRing, newSigningKey } from './signing-keys.ts';
+import { KeyRing, newSigningKey, type SigningKey } from './signing-keys.ts';
 
 export interface OidcIssuerOptions {
   job?: Partial<GitHubJob>;
@@ -33,6 +33,17 @@ const WELL_KNOWN = '/.well-known/openid-configuration';
 const JWKS_PATH = '/.well-known/jwks';
 const TOKEN_PATH = '/_apis/distributedtask/idtoken';
 
+/** The issuer's endpoints by path, for faults aimed at one of them. */
+export const ISSUER_PATHS = { discovery: WELL_KNOWN, jwks: JWKS_PATH, token: TOKEN_PATH } as const;
+
+/** A key rotation armed to happen while a run is under way, once an endpoint has answered so often. */
+interface ArmedRotation {
+  after: keyof typeof ISSUER_PATHS;
+  remaining: number;
+  next: SigningKey;
+  retirePrevious: boolean;
+}
+
 /**
  * A local OIDC issuer shaped like GitHub Actions': discovery, a rotating RS256 JWKS, and the runner's
  * token-request endpoint (bearer-protected, honouring `audience`).
@@ -55,14 +66,18 @@ export class OidcIssuer {
   readonly servedToRunner: Array<{ token: string; at: number; job: string | undefined }> = [];
   /** Counts of requests by path, so tests can see caching and refetches. */
   readonly requestCounts = new Map<string, number>();
-  #available = true;
+  /** Network and service faults served before the issuer handles a request (see FaultPlan). */
+  readonly faults: FaultPlan;
+  #outage: 'none' | 'everything' | 'token-endpoint' = 'none';
+  #rotation: ArmedRotation | undefined;
   readonly #server: LoopbackServer;
   readonly #keys: KeyRing;
   readonly #lifetime: number;
   readonly #nbfSkew: number;
 
-  private constructor(server: LoopbackServer, keys: KeyRing, options: OidcIssuerOptions) {
+  private constructor(server: LoopbackServer, faults: FaultPlan, keys: KeyRing, options: OidcIssuerOptions) {
     this.#server = server;
+    this.faults = faults;
     this.#keys = keys;
     this.url = server.url;
     this.tokenRequestUrl = `${server.url}${TOKEN_PATH}?api-version=2.0`;
@@ -76,8 +91,9 @@ export class OidcIssuer {
     const keys = await KeyRing.create();
     // The server needs its handler before the issuer, which needs the server's URL, exists.
     const late: { issuer?: OidcIssuer } = {};
-    const server = await listenOnLoopback((req, res) => late.issuer!.#handle(req, res));
-    late.issuer = new OidcIssuer(server, keys, options);
+    const faults = new FaultPlan();
+    const server = await listenOnLoopback((req, res) => late.issuer!.#handle(req, res), faults);
+    late.issuer = new OidcIssuer(server, faults, keys, options);
     return late.issuer;
   }
 
@@ -90,13 +106,34 @@ export class OidcIssuer {
     await this.#keys.rotate(options);
   }
 
-  /** Makes every endpoint answer 503 until `restore()`, as during an outage of the issuer. */
-  outage(): void {
-    this.#available = false;
+  /**
+   * Arms a rotation for the middle of a run: once the `after` endpoint has answered `count` more
+   * requests, a new key signs every later token. With `retirePrevious`, the JWKS stops publishing the
+   * old keys at that moment, so tokens minted earlier no longer verify against a fresh fetch. The key
+   * is made now, so the switch itself is immediate and no request can slip in between.
+   */
+  async rotateKeysAfter(after: keyof typeof ISSUER_PATHS, options: { count?: number; retirePrevious?: boolean } = {}): Promise<void> {
+    this.#rotation = { after, remaining: options.count ?? 1, next: await newSigningKey(), retirePrevious: options.retirePrevious ?? false };
   }
 
+  /** Whether an armed rotation is still waiting for its moment. */
+  get rotationPending(): boolean {
+    return this.#rotation !== undefined;
+  }
+
+  /**
+   * Makes every endpoint (or, with 'token-endpoint', only the runner's token endpoint) answer 503 until
+   * `restore()`, as during an outage of the issuer or of the Actions token service.
+   */
+  outage(scope: 'everything' | 'token-endpoint' = 'everything'): void {
+    this.#outage = scope;
+  }
+
+  /** Ends an outage, drops faults not yet served and disarms a pending rotation. */
   restore(): void {
-    this.#available = true;
+    this.#outage = 'none';
+    this.#rotation = undefined;
+    this.faults.clear();
   }
 
   /** The claims a token for this job would carry, before signing. */
@@ -135,8 +172,23 @@ export class OidcIssuer {
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     this.requestCounts.set(url.pathname, (this.requestCounts.get(url.pathname) ?? 0) + 1);
-    if (!this.#available) return sendJson(res, 503, { message: 'issuer unavailable' });
+    if (this.#outage === 'everything' || (this.#outage === 'token-endpoint' && url.pathname === TOKEN_PATH)) return sendJson(res, 503, { message: 'issuer unavailable' });
     if (req.method !== 'GET') return sendJson(res, 405, { message: 'method not allowed' });
+    try {
+      await this.#answer(req, url, res);
+    } finally {
+      this.#rotateIfDue(url.pathname);
+    }
+  }
+
+  #rotateIfDue(path: string): void {
+    const rotation = this.#rotation;
+    if (!rotation || ISSUER_PATHS[rotation.after] !== path || --rotation.remaining > 0) return;
+    this.#rotation = undefined;
+    this.#keys.use(rotation.next, { retirePrevious: rotation.retirePrevious });
+  }
+
+  async #answer(req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
     switch (url.pathname) {
       case WELL_KNOWN:
         return sendJson(res, 200, {
@@ -163,7 +215,9 @@ export class OidcIssuer {
     }
     const audience = url.searchParams.get('audience') ?? undefined;
     const token = await this.mint({ ...this.runnerTokenShape, audience });
-    this.servedToRunner.push({ token, at: Date.now(), job: url.searchParams.get('job') ?? undefined });
+    // Recorded once the whole answer is out: a token cut off on the way never reached the job.
+    const at = Date.now();
+    res.once('finish', () => this.servedToRunner.push({ token, at, job: url.searchParams.get('job') ?? undefined }));
     sendJson(res, 200, { count: 1, value: token });
   }
 }

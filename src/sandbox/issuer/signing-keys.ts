@@ -37,8 +37,13 @@ export class KeyRing {
   /** Makes a new key the signing key. The old keys stay published unless `retire` drops them. */
   async rotate(options: { retirePrevious?: boolean } = {}): Promise<SigningKey> {
     const next = await newSigningKey();
-    this.#keys = options.retirePrevious ? [next] : [next, ...this.#keys];
+    this.use(next, options);
     return next;
+  }
+
+  /** Makes `next`, made beforehand, the signing key at once: for a rotation timed to a request. */
+  use(next: SigningKey, options: { retirePrevious?: boolean } = {}): void {
+    this.#keys = options.retirePrevious ? [next] : [next, ...this.#keys];
   }
 
   jwks(): { keys: JWK[] } {

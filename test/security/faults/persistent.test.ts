@@ -1,0 +1,71 @@
+// A fault that does not pass: every endpoint failing for good, dropping connections, or (for AWS STS)
+// answering slower than the per-attempt timeout. Each run must end, well within the hang bound, in an
+// error that names what failed and what to do, with nothing half-done behind it.
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { startSandbox, type Sandbox } from '../../../src/sandbox/index.ts';
+import type { Fault } from '../../../src/sandbox/http.ts';
+import type { SimulatedRunner } from '../../../src/sandbox/runner/simulated-runner.ts';
+import { clearFaults, ENDPOINTS, errorText, expectNothingHalfDone, HANG_BOUND_MS, inputsFor, newJob, runJob, runWithFault } from './faults-kit.ts';
+
+let sandbox: Sandbox;
+let runner: SimulatedRunner | undefined;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+afterEach(async () => {
+  clearFaults(sandbox);
+  await runner?.dispose();
+});
+
+const DOWN: Fault = { kind: 'error', status: 503 };
+const RESET: Fault = { kind: 'reset' };
+const TOKEN_FAILED = /^OIDC_TOKEN_REQUEST_FAILED: The runner's token endpoint failed 5 time\(s\) over [\d.]+ s \(last: .+\)\.\nHint: The runner could not issue a token; retry the job/;
+const STS_GAVE_UP = (last: string) => new RegExp(`^AWS_EXCHANGE_TIMED_OUT: Gave up assuming arn:aws:iam::111122223333:role/ci-deploy after \\d attempt\\(s\\) over [\\d.]+ s, because (no attempts were left|the 30 s time budget ran out); the last failure was ${last}\\.\\nHint: AWS STS was throttling, failing or unreachable\\. Retry the job later`);
+const GOOGLE_FAILED = (what: string) => new RegExp(`^GCP_EXCHANGE_FAILED: Obtaining a Google token for deploy@ci-oidc-broker-sandbox\\.iam\\.gserviceaccount\\.com failed ${what}.*\\nHint: .*retry if Google had an outage`);
+const REVOCATION_FAILED = /^Revocation failed for AROA\w+:[\w.@-]+: Could not deny the session: Writing the denial on role ci-deploy failed \(\w+\)\. Check the network path to IAM .* Until then, session "[\w.@-]+" of role ci-deploy stays valid until it expires at /;
+
+const cases: Array<[string, string, Fault, RegExp]> = [
+  ['token', 'down (5xx)', DOWN, TOKEN_FAILED],
+  ['token', 'dropping connections', RESET, TOKEN_FAILED],
+  ['discovery', 'down (5xx)', DOWN, /^OIDC_DISCOVERY_FAILED: .* answered HTTP 503\./],
+  ['jwks', 'down (5xx)', DOWN, /^OIDC_JWKS_FAILED: The signing keys of .* could not be fetched or read\./],
+  ['awsSts', 'down (5xx)', DOWN, STS_GAVE_UP('ServiceUnavailable \\(HTTP 503\\)')],
+  ['awsSts', 'dropping connections', RESET, STS_GAVE_UP('ECONNRESET')],
+  ['googleSts', 'down (5xx)', DOWN, GOOGLE_FAILED('\\(HTTP 503\\)')],
+  ['googleIam', 'down (5xx)', DOWN, GOOGLE_FAILED('\\(HTTP 503\\)')],
+  ['github', 'down (5xx)', DOWN, /^POLICY_SOURCE_INVALID: Reading octo-org\/policies\/\.github\/ci-oidc-broker\.yml@main through the GitHub API failed \(HTTP 503\)\./],
+  ['iamRevocation', 'down (5xx)', DOWN, REVOCATION_FAILED],
+  ['iamRevocation', 'dropping connections', RESET, REVOCATION_FAILED],
+];
+
+describe('a persistent fault', () => {
+  test.each(cases.map(([key, label, fault, failure]) => [ENDPOINTS[key]!.name, label, key, fault, failure] as const))('%s %s: a clear failure in bounded time', async (_name, _label, key, fault, failure) => {
+    runner = await newJob(sandbox);
+    await runWithFault(sandbox, runner, ENDPOINTS[key]!, fault, Infinity, { failure });
+  });
+
+  test('AWS STS answering slower than the per-attempt timeout: the exchange gives up within its 30 s budget', async () => {
+    runner = await newJob(sandbox);
+    const run = await runWithFault(sandbox, runner, ENDPOINTS.awsSts!, { kind: 'delay', ms: 15_000 }, Infinity, { failure: STS_GAVE_UP('a timeout') });
+    expect(errorText(run.main)).toContain('because the 30 s time budget ran out');
+    expect(run.main.endedAt - run.main.startedAt).toBeLessThan(40_000);
+  }, 2 * HANG_BOUND_MS);
+
+  test('an outage of the runner token endpoint alone fails the step before anything is verified or issued', async () => {
+    runner = await newJob(sandbox);
+    const discoveryBefore = sandbox.issuer.requestCounts.get('/.well-known/openid-configuration') ?? 0;
+    const sessionsBefore = sandbox.aws.sessions.length;
+    sandbox.issuer.outage('token-endpoint');
+    const run = await runJob(runner, inputsFor(sandbox, 'aws'));
+    expect(run.elapsedMs).toBeLessThan(HANG_BOUND_MS);
+    expect(run.main.exitCode).toBe(1);
+    expect(errorText(run.main)).toMatch(TOKEN_FAILED);
+    expect(errorText(run.main)).toContain('answered HTTP 503');
+    expect(sandbox.issuer.requestCounts.get('/.well-known/openid-configuration') ?? 0).toBe(discoveryBefore);
+    expect(sandbox.aws.sessions.length).toBe(sessionsBefore);
+    await expectNothingHalfDone(sandbox, runner, run);
+  });
+});

@@ -1,0 +1,49 @@
+// One transient fault at each of the issuer's endpoints (the runner's token endpoint, discovery, JWKS)
+// during a job that asks for AWS credentials. The token endpoint is retried; discovery and the JWKS are
+// not (src/oidc/issuer-keys.ts), so there a transient fault fails the step, clearly and closed.
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { startSandbox, type Sandbox } from '../../../src/sandbox/index.ts';
+import type { Fault } from '../../../src/sandbox/http.ts';
+import type { SimulatedRunner } from '../../../src/sandbox/runner/simulated-runner.ts';
+import { clearFaults, ENDPOINTS, newJob, runWithFault, SUCCESS, TRANSIENT_FAULTS, type Outcome } from './faults-kit.ts';
+
+let sandbox: Sandbox;
+let runner: SimulatedRunner | undefined;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+afterEach(async () => {
+  clearFaults(sandbox);
+  await runner?.dispose();
+});
+
+const discoveryFailed = (problem: string): Outcome => ({ failure: new RegExp(`^OIDC_DISCOVERY_FAILED: Discovery of the issuer "http://127\\.0\\.0\\.1:\\d+" failed: http://127\\.0\\.0\\.1:\\d+/\\.well-known/openid-configuration ${problem}`) });
+const jwksFailed: Outcome = { failure: /^OIDC_JWKS_FAILED: The signing keys of http:\/\/127\.0\.0\.1:\d+ could not be fetched or read\.\nHint: Check the network path to the issuer and retry/ };
+
+const expected: Record<string, Record<Fault['kind'], Outcome>> = {
+  token: { error: SUCCESS, throttle: SUCCESS, reset: SUCCESS, truncate: SUCCESS, delay: SUCCESS },
+  // Finding: discovery is fetched once, without retries.
+  discovery: {
+    error: discoveryFailed('answered HTTP 503'),
+    throttle: discoveryFailed('answered HTTP 429'),
+    reset: discoveryFailed('could not be reached'),
+    truncate: discoveryFailed('did not return a JSON document'),
+    delay: SUCCESS,
+  },
+  // Finding: the JWKS is fetched by jose once, without retries.
+  jwks: { error: jwksFailed, throttle: jwksFailed, reset: jwksFailed, truncate: jwksFailed, delay: SUCCESS },
+};
+
+const cases = Object.keys(expected).flatMap((key) => TRANSIENT_FAULTS.map(([label, fault]) => [ENDPOINTS[key]!.name, label, key, fault] as const));
+
+describe('a transient fault at an issuer endpoint', () => {
+  test.each(cases)('%s, %s', async (_name, _label, key, fault) => {
+    runner = await newJob(sandbox);
+    const run = await runWithFault(sandbox, runner, ENDPOINTS[key]!, fault, 1, expected[key]![fault.kind]);
+    // The token endpoint's Retry-After is honoured, not just outwaited by chance.
+    if (key === 'token' && fault.kind === 'throttle') expect(run.main.endedAt - run.main.startedAt).toBeGreaterThanOrEqual(1000);
+  });
+});
