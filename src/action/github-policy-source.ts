@@ -20,13 +20,19 @@ export function githubPolicySource(location: RepositoryLocation, token: string):
   return {
     displayName: (path) => `${name}/${path}${at}`,
     async read(path) {
+      let text: string;
+      let declaredLength: number | undefined;
       try {
         const response = await (await octokit).rest.repos.getContent({ ...location, path, mediaType: { format: 'raw' } });
         // Octokit hands a raw body over as text or as bytes, depending on the content type's charset.
         const data = response.data as unknown;
-        return data instanceof ArrayBuffer ? new TextDecoder().decode(data) : String(data);
+        text = data instanceof ArrayBuffer ? new TextDecoder().decode(data) : String(data);
+        // Octokit turns a body cut off mid-answer into an empty one; only an uncompressed answer's length can be compared.
+        const length = Number(response.headers['content-length']);
+        if (!response.headers['content-encoding'] && Number.isInteger(length)) declaredLength = length;
       } catch (error) {
-        const status = (error as { status?: number }).status;
+        // Octokit reports a failure without any answer (a dropped connection) as HTTP 500: say what happened instead.
+        const status = (error as { response?: { status?: number } }).response ? (error as { status?: number }).status : undefined;
         if (status === 404) return undefined;
         throw new BrokerError(ErrorCode.PolicySourceInvalid, `Reading ${name}/${path}${at} through the GitHub API failed (${status === undefined ? (error as Error).message : `HTTP ${status}`}).`, {
           hint:
@@ -36,6 +42,12 @@ export function githubPolicySource(location: RepositoryLocation, token: string):
           cause: error,
         });
       }
+      if (declaredLength !== undefined && Buffer.byteLength(text) !== declaredLength) {
+        throw new BrokerError(ErrorCode.PolicySourceInvalid, `Reading ${name}/${path}${at} through the GitHub API failed: the answer was cut off (${Buffer.byteLength(text)} of ${declaredLength} bytes).`, {
+          hint: 'The connection to the GitHub API dropped mid-answer, so no part of the policy was used. Retry the job, and check the network path to GITHUB_API_URL.',
+        });
+      }
+      return text;
     },
   };
 }

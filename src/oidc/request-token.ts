@@ -1,5 +1,5 @@
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
-import { defaultRetryPolicy, RetriesExhaustedError, withRetries, type RetryPolicy, type RetryVerdict } from '../util/retry.ts';
+import { defaultRetryPolicy, formatSeconds, RetriesExhaustedError, withRetries, type RetryPolicy, type RetryVerdict } from '../util/retry.ts';
 
 /** Where and how a GitHub runner lets a job ask for its OIDC token. */
 export interface RunnerTokenRequest {
@@ -27,6 +27,22 @@ export function runnerTokenRequestFromEnv(env: NodeJS.ProcessEnv): RunnerTokenRe
 /** Failures of one request, kept apart from final errors so the retry loop can judge them. */
 class TransientRequestError extends Error {
   override readonly name = 'TransientRequestError';
+  /** How long the endpoint asked us to wait (Retry-After), if it did. */
+  readonly afterMs: number | undefined;
+
+  constructor(message: string, options: { cause?: unknown; afterMs?: number | undefined } = {}) {
+    super(message, { cause: options.cause });
+    this.afterMs = options.afterMs;
+  }
+}
+
+/** Retry-After in seconds or as an HTTP date; the wait it asks for, if it can be read. */
+function retryAfterMs(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
 /** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
@@ -36,7 +52,7 @@ export async function requestRunnerToken(
   const url = new URL(request.requestUrl);
   url.searchParams.set('audience', request.audience);
   const endpoint = `${url.origin}${url.pathname}`;
-  const classify = (error: unknown): RetryVerdict => ({ retry: error instanceof TransientRequestError });
+  const classify = (error: unknown): RetryVerdict => (error instanceof TransientRequestError ? { retry: true, afterMs: error.afterMs } : { retry: false });
   try {
     const { value } = await withRetries(
       async ({ remainingMs }) => {
@@ -49,13 +65,23 @@ export async function requestRunnerToken(
         } catch (cause) {
           throw new TransientRequestError(`could not reach ${endpoint}`, { cause });
         }
-        if (response.status >= 500 || response.status === 429) throw new TransientRequestError(`${endpoint} answered HTTP ${response.status}`);
+        if (response.status >= 500 || response.status === 429) {
+          throw new TransientRequestError(`${endpoint} answered HTTP ${response.status}`, { afterMs: retryAfterMs(response) });
+        }
         if (!response.ok) {
           throw new BrokerError(ErrorCode.TokenRequestFailed, `The runner's token endpoint refused the request (HTTP ${response.status}).`, {
             hint: 'The request bearer was rejected: check that `permissions: id-token: write` is granted and that nothing overrides ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
           });
         }
-        const body = (await response.json().catch(() => undefined)) as { value?: unknown } | undefined;
+        // A body cut off by the connection is a network failure worth another try; a whole body without
+        // a token is the runner's answer, and final.
+        let text: string;
+        try {
+          text = await response.text();
+        } catch (cause) {
+          throw new TransientRequestError(`the answer from ${endpoint} was cut off`, { cause });
+        }
+        const body = parseJson(text) as { value?: unknown } | undefined;
         if (typeof body?.value !== 'string' || body.value === '') {
           throw new BrokerError(ErrorCode.TokenRequestFailed, "The runner's token endpoint answered without a token.", {
             hint: 'Retry the job; if it persists, the runner may be misconfigured (check ACTIONS_ID_TOKEN_REQUEST_URL).',
@@ -71,8 +97,16 @@ export async function requestRunnerToken(
     if (!(error instanceof RetriesExhaustedError)) throw error;
     throw new BrokerError(
       ErrorCode.TokenRequestFailed,
-      `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s (last: ${(error.lastError as Error).message}).`,
+      `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s${error.timedOut && error.budgetMs !== undefined ? `, the ${formatSeconds(error.budgetMs)} s time budget` : ''} (last: ${(error.lastError as Error).message}).`,
       { hint: 'The runner could not issue a token; retry the job. GitHub status may show an Actions incident.', cause: error },
     );
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }

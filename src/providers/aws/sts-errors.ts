@@ -1,5 +1,5 @@
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
-import { RetriesExhaustedError, type RetryVerdict } from '../../util/retry.ts';
+import { formatSeconds, RetriesExhaustedError, type RetryVerdict } from '../../util/retry.ts';
 
 /** The parts of an SDK service exception (an error STS answered with) that this module reads. */
 interface StsServiceError extends Error {
@@ -85,7 +85,7 @@ export function exchangeError(error: unknown, facts: ExchangeFacts): BrokerError
 
 function exhaustedError(error: RetriesExhaustedError, facts: ExchangeFacts): BrokerError {
   const seconds = (error.elapsedMs / 1000).toFixed(1);
-  const why = error.timedOut ? 'the time budget ran out' : 'no attempts were left';
+  const why = error.timedOut ? `the ${error.budgetMs === undefined ? '' : `${formatSeconds(error.budgetMs)} s `}time budget ran out` : 'no attempts were left';
   return new BrokerError(
     ErrorCode.AwsExchangeTimedOut,
     `Gave up assuming ${facts.roleArn} after ${error.attempts} attempt(s) over ${seconds} s, because ${why}; the last failure was ${failureCode(error.lastError)}.`,
@@ -100,6 +100,8 @@ function exhaustedError(error: RetriesExhaustedError, facts: ExchangeFacts): Bro
 function failureCode(error: unknown): string {
   const serviceError = asServiceError(error);
   if (serviceError) return `${wireCode(serviceError)} (HTTP ${serviceError.$metadata.httpStatusCode ?? 'status unknown'})`;
+  // The SDK names a dropped connection TimeoutError too; its code says what really happened.
+  if (isNetworkError(error)) return String((error as NodeJS.ErrnoException).code);
   if (isTimeout(error)) return 'a timeout';
   if (!(error instanceof Error)) return 'an unknown error';
   const { code } = error as NodeJS.ErrnoException;

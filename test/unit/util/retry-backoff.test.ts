@@ -93,7 +93,7 @@ describe('withRetries backoff', () => {
 describe('withRetries time budget', () => {
   it('gives each attempt the time left, and stops before a wait that would reach the budget', async () => {
     const { attempt, remaining } = attempts(10, 50);
-    const policy = { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 400, totalTimeoutMs: 1_000 };
+    const policy = { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 400, totalTimeoutMs: 1_000, minAttemptMs: 0 };
     const error = await exhausted(withRetries(attempt, retry, policy, () => 1));
     // Attempts end at 50, 200, 450 and 900 ms; the waits after them are 100, 200 and 400 ms; the fourth
     // failure at 900 ms would wait 400 ms more, past the budget.
@@ -104,13 +104,34 @@ describe('withRetries time budget', () => {
   });
 
   it('counts a wait that would end exactly at the budget as out of time', async () => {
-    const error = await exhausted(withRetries(attempts(5).attempt, retry, { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 100, totalTimeoutMs: 100 }, () => 1));
+    const error = await exhausted(withRetries(attempts(5).attempt, retry, { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 100, totalTimeoutMs: 100, minAttemptMs: 1 }, () => 1));
     expect(error).toMatchObject({ attempts: 1, elapsedMs: 0, timedOut: true });
     expect(waits).toEqual([]);
   });
 
+  it('starts no attempt with less than the minimum window left, so the last failure is a real one', async () => {
+    // Attempts of 9 s each in a 30 s budget: after the third (27 s and a 100 ms wait) under 3 s would be
+    // left, which the default 1 s window allows; with a 5 s window the loop stops after the third.
+    const { attempt, remaining } = attempts(10, 9_000);
+    const policy = { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 100, totalTimeoutMs: 30_000, minAttemptMs: 5_000 };
+    const error = await exhausted(withRetries(attempt, retry, policy, () => 1));
+    expect(remaining).toEqual([30_000, 20_900, 11_800]);
+    expect(error).toMatchObject({ attempts: 3, timedOut: true, budgetMs: 30_000 });
+    expect((error.lastError as Error).message).toBe('failure 3');
+  });
+
+  it('by default keeps a 1 s window: the attempt that would start with ~0 ms left is not made', async () => {
+    // Each attempt takes 5.8 s and each wait 100 ms: the fifth fails at 29.4 s, and a sixth would have
+    // started at 29.5 s with 0.5 s left, only to be cut short by our own timeout.
+    const { attempt, remaining } = attempts(10, 5_800);
+    const error = await exhausted(withRetries(attempt, retry, { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 100, totalTimeoutMs: 30_000 }, () => 1));
+    expect(remaining.every((ms) => ms >= 1_000)).toBe(true);
+    expect(error).toMatchObject({ attempts: 5, timedOut: true });
+    expect(error.message).toBe('gave up after 5 attempt(s) in 29400 ms within the 30 s time budget');
+  });
+
   it('stops when a slow attempt has used the budget up', async () => {
-    const error = await exhausted(withRetries(attempts(5, 2_000).attempt, retry, { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 1, totalTimeoutMs: 1_500 }, () => 0));
+    const error = await exhausted(withRetries(attempts(5, 2_000).attempt, retry, { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 1, totalTimeoutMs: 1_500, minAttemptMs: 0 }, () => 0));
     expect(error).toMatchObject({ attempts: 1, elapsedMs: 2_000, timedOut: true });
   });
 
@@ -128,6 +149,11 @@ describe('withRetries time budget', () => {
 });
 
 describe('RetriesExhaustedError', () => {
+  it('names the time budget when that is what ran out', () => {
+    expect(new RetriesExhaustedError(4, 29_100, true, new Error('x'), 30_000).message).toBe('gave up after 4 attempt(s) in 29100 ms within the 30 s time budget');
+    expect(new RetriesExhaustedError(4, 2_100, false, new Error('x'), 30_000).message).toBe('gave up after 4 attempt(s) in 2100 ms');
+  });
+
   it('says how many attempts over how long, and keeps the last failure as its cause', () => {
     const last = new Error('Rate exceeded');
     const error = new RetriesExhaustedError(3, 700, true, last);

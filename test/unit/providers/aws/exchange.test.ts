@@ -183,18 +183,18 @@ describe('assumeRoleWithWebIdentity', () => {
 
   it('gives up on throttling that never stops when the time budget runs out, and names that reason', async () => {
     // Each answer asks for a 1 s pause, so waits end at about 1 s and 2 s and the third wait would pass the
-    // 2.5 s budget; attempts are plentiful, so only the budget can end the retries. (Without Retry-After the
-    // last attempt may get only a few milliseconds and end as a timeout instead.)
+    // 2.5 s budget; attempts are plentiful, so only the budget can end the retries. After the second
+    // attempt's 1 s wait, less than the 1 s minimum attempt window would be left, so no third is started.
     sandbox.aws.injectFaults(new AwsApiError('Throttling', 400, 'Rate exceeded', 1), 1000);
     try {
       const { run, requests } = exchange({ retryPolicy: { maxAttempts: 1000, baseDelayMs: 10, maxDelayMs: 40, totalTimeoutMs: 2_500 } });
       const error = await rejection(run());
       expect(error.code).toBe(ErrorCode.AwsExchangeTimedOut);
       expect(error.message).toMatch(
-        new RegExp(`^Gave up assuming ${deployRole} after 3 attempt\\(s\\) over \\d+\\.\\d s, because the time budget ran out; the last failure was Throttling \\(HTTP 400\\)\\.$`),
+        new RegExp(`^Gave up assuming ${deployRole} after 2 attempt\\(s\\) over \\d+\\.\\d s, because the 2\\.5 s time budget ran out; the last failure was Throttling \\(HTTP 400\\)\\.$`),
       );
       expect(error.hint).toMatch(/^AWS STS was throttling, failing or unreachable\. Retry the job later/);
-      expect(requests).toHaveLength(3);
+      expect(requests).toHaveLength(2);
     } finally {
       sandbox.aws.clearFaults();
     }
@@ -205,7 +205,7 @@ describe('assumeRoleWithWebIdentity', () => {
     try {
       const { run, requests } = exchange({ retryPolicy: { ...QUICK, totalTimeoutMs: 5_000 } });
       const error = await rejection(run());
-      expect(error.message).toMatch(/ after 1 attempt\(s\) over \d+\.\d s, because the time budget ran out; the last failure was Throttling \(HTTP 400\)\.$/);
+      expect(error.message).toMatch(/ after 1 attempt\(s\) over \d+\.\d s, because the 5 s time budget ran out; the last failure was Throttling \(HTTP 400\)\.$/);
       expect(requests).toHaveLength(1);
     } finally {
       sandbox.aws.clearFaults();
@@ -226,7 +226,7 @@ describe('assumeRoleWithWebIdentity', () => {
       () => rejection(exchange({ retryPolicy: { ...QUICK, totalTimeoutMs: 300 } }).run()),
     );
     expect(error.code).toBe(ErrorCode.AwsExchangeTimedOut);
-    expect(error.message).toMatch(new RegExp(`^Gave up assuming ${deployRole} after \\d+ attempt\\(s\\) over \\d+\\.\\d s, because the time budget ran out; the last failure was a timeout\\.$`));
+    expect(error.message).toMatch(new RegExp(`^Gave up assuming ${deployRole} after \\d+ attempt\\(s\\) over \\d+\\.\\d s, because the 0\\.3 s time budget ran out; the last failure was a timeout\\.$`));
   });
 
   it('refuses an answer without complete credentials', async () => {
