@@ -30,7 +30,7 @@ const REVOCATION_FAILED = /^Revocation failed for AROA\w+:[\w.@-]+: Could not de
 const cases: Array<[string, string, Fault, RegExp]> = [
   ['token', 'down (5xx)', DOWN, TOKEN_FAILED],
   ['token', 'dropping connections', RESET, TOKEN_FAILED],
-  ['discovery', 'down (5xx)', DOWN, /^OIDC_DISCOVERY_FAILED: .* answered HTTP 503\./],
+  ['discovery', 'down (5xx)', DOWN, /^OIDC_DISCOVERY_FAILED: .* answered HTTP 503, \d+ time\(s\) over [\d.]+ s\./],
   ['jwks', 'down (5xx)', DOWN, /^OIDC_JWKS_FAILED: The signing keys of .* could not be fetched or read\./],
   ['awsSts', 'down (5xx)', DOWN, STS_GAVE_UP('ServiceUnavailable \\(HTTP 503\\)')],
   ['awsSts', 'dropping connections', RESET, STS_GAVE_UP('ECONNRESET')],

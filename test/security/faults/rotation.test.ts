@@ -37,20 +37,18 @@ describe('a JWKS rotation in the middle of a run', () => {
     await expectNothingHalfDone(sandbox, runner, { main, post, elapsedMs: post.endedAt - main.startedAt });
   });
 
-  // Finding (src/oidc/issuer-keys.ts): jose refetches the JWKS for an unknown key id at most once per
-  // 30 s cooldown, so a key published and used within 30 s of the first fetch is not found. The run
-  // fails closed, naming the key id; it does not succeed as a real rotation (old key kept) should.
-  test('publishing a new key beside the old one after the first token was verified: the second cloud’s token names a key the action cannot see yet', async () => {
+  // jose refetches the JWKS for an unknown key id at most once per cooldown; the verifier waits the
+  // (short) cooldown out once, so a key published between the two clouds' tokens is found.
+  test('publishing a new key beside the old one after the first token was verified: the second cloud’s token is verified with it', async () => {
     sandbox = await startSandbox();
     runner = await newJob(sandbox);
     await sandbox.issuer.rotateKeysAfter('jwks');
     const run = await runJob(runner, { ...inputsFor(sandbox, 'aws'), ...sandbox.gcpInputs() });
     expect(sandbox.issuer.rotationPending).toBe(false);
-    expect(run.main.exitCode).toBe(1);
-    expect(errorText(run.main)).toMatch(/^TOKEN_KEY_NOT_FOUND: No key of http:\/\/127\.0\.0\.1:\d+ matches the token's key id "[0-9a-f-]{36}" and algorithm RS256\./);
-    // Every cloud is decided before any is issued, so nothing was.
-    expect(sandbox.aws.sessions).toHaveLength(0);
-    expect(sandbox.google.accessTokensIssued).toHaveLength(0);
+    expect(errorText(run.main)).toBe('');
+    expect(run.main.exitCode).toBe(0);
+    expect(sandbox.aws.sessions.filter((session) => session.roleName === 'ci-deploy')).toHaveLength(1);
+    expect(sandbox.google.accessTokensIssued.length).toBeGreaterThan(0);
     await expectNothingHalfDone(sandbox, runner, run);
   });
 });

@@ -51,24 +51,21 @@ describe('issuerKeys', () => {
     expect(issuer.requestCounts.get(JWKS_PATH)).toBe(1);
   });
 
-  it('refetches the keys once for an unknown key id, then waits out a cooldown', async () => {
+  it('finds a key published just after its last fetch, waiting out the short refetch cooldown once', async () => {
     const fetchesBefore = issuer.requestCounts.get(JWKS_PATH)!;
     await issuer.rotateKeys();
     const rotated = await issuer.mint({ audience: AUDIENCE });
-    // Just after a fetch, an unknown kid does not make the verifier hammer the issuer.
-    expect((await rejection(verify(issuer, rotated))).code).toBe(ErrorCode.TokenKeyNotFound);
-    expect(issuer.requestCounts.get(JWKS_PATH)).toBe(fetchesBefore);
-
-    const later = Date.now() + 31_000;
-    jest.spyOn(Date, 'now').mockReturnValue(later);
     await expect(verify(issuer, rotated)).resolves.toBeDefined();
     expect(issuer.requestCounts.get(JWKS_PATH)).toBe(fetchesBefore + 1);
+  });
 
+  it('fetches the keys at most once more for a key id nobody published', async () => {
+    const fetchesBefore = issuer.requestCounts.get(JWKS_PATH)!;
     const forged = await issuer.mint({ audience: AUDIENCE, header: { kid: 'not-a-published-kid' } });
     const error = await rejection(verify(issuer, forged));
     expect(error.code).toBe(ErrorCode.TokenKeyNotFound);
     expect(error.message).toContain('"not-a-published-kid"');
-    expect(issuer.requestCounts.get(JWKS_PATH)).toBe(fetchesBefore + 1);
+    expect(issuer.requestCounts.get(JWKS_PATH)! - fetchesBefore).toBeLessThanOrEqual(1);
   });
 
   it('still verifies tokens of the previous key after a rotation that keeps it', async () => {
@@ -85,7 +82,8 @@ describe('issuer discovery failures', () => {
     await gone.close();
     const error = await rejection(issuerKeys(gone.url));
     expect(error.code).toBe(ErrorCode.DiscoveryFailed);
-    expect(error.message).toBe(`Discovery of the issuer "${gone.url}" failed: ${gone.url}${DISCOVERY_PATH} could not be reached.`);
+    expect(error.message).toMatch(new RegExp(`^Discovery of the issuer "${gone.url}" failed: could not reach ${gone.url}${DISCOVERY_PATH}, \\d+ time\\(s\\) over \\d+\\.\\d s\\.$`));
+    expect(error.hint).toBe('The issuer did not answer, or answered with a server error: retry the job, and check the issuer’s status and the network path to it.');
   });
 
   it('reports the HTTP status of a failed discovery, and tries again next time', async () => {
@@ -93,7 +91,7 @@ describe('issuer discovery failures', () => {
     try {
       issuer.outage();
       const error = await rejection(issuerKeys(issuer.url));
-      expect(error.message).toBe(`Discovery of the issuer "${issuer.url}" failed: ${issuer.url}${DISCOVERY_PATH} answered HTTP 503.`);
+      expect(error.message).toMatch(new RegExp(`^Discovery of the issuer "${issuer.url}" failed: ${issuer.url}${DISCOVERY_PATH} answered HTTP 503, \\d+ time\\(s\\) over \\d+\\.\\d s\\.$`));
       issuer.restore();
       await expect(verify(issuer, await issuer.mint({ audience: AUDIENCE }))).resolves.toBeDefined();
     } finally {
