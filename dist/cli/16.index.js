@@ -1,5 +1,5 @@
 export const id = 16;
-export const ids = [16];
+export const ids = [16,401];
 export const modules = {
 
 /***/ 8016:
@@ -82,6 +82,778 @@ async function readProfile(name, file) {
 }
 function usage(message, hint) {
     return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, message, { hint });
+}
+
+
+/***/ }),
+
+/***/ 756:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  W: () => (/* binding */ readCiToken)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/errors/broker-error.ts
+var broker_error = __webpack_require__(5725);
+// EXTERNAL MODULE: ./src/oidc/ci-systems.ts
+var ci_systems = __webpack_require__(7314);
+// EXTERNAL MODULE: ./src/util/fetch-text.ts
+var fetch_text = __webpack_require__(6614);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+;// CONCATENATED MODULE: ./src/oidc/request-token.ts
+
+
+
+const ATTEMPT_TIMEOUT_MS = 10_000;
+const TOKEN_REQUEST_RETRIES = { ...retry/* defaultRetryPolicy */.ur, totalTimeoutMs: 20_000 };
+/** Reads the runner's token-request variables, which exist only when the job may have a token. */
+function runnerTokenRequestFromEnv(env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const requestBearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!requestUrl || !requestBearer) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PermissionMissing, 'This job may not request an OIDC token: the runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL.', {
+            hint: 'Add `permissions: id-token: write` to the job (or the workflow). Workflows triggered by pull requests from forks never get ' +
+                'this permission; run the credentialed part on a trusted event instead.',
+        });
+    }
+    return { requestUrl, requestBearer };
+}
+/** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
+async function requestRunnerToken(request) {
+    const url = new URL(request.requestUrl);
+    url.searchParams.set('audience', request.audience);
+    try {
+        const { status, text } = await (0,fetch_text/* fetchText */.S)(url, { headers: { authorization: `Bearer ${request.requestBearer}`, accept: 'application/json' } }, request.retryPolicy ?? TOKEN_REQUEST_RETRIES, ATTEMPT_TIMEOUT_MS);
+        if (status < 200 || status >= 300) {
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint refused the request (HTTP ${status}).`, {
+                hint: 'The request bearer was rejected: check that `permissions: id-token: write` is granted and that nothing overrides ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
+            });
+        }
+        // A whole body without a token is the runner's answer, and final.
+        const body = (0,fetch_text/* parseJson */.q)(text);
+        if (typeof body?.value !== 'string' || body.value === '') {
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, "The runner's token endpoint answered without a token.", {
+                hint: 'Retry the job; if it persists, the runner may be misconfigured (check ACTIONS_ID_TOKEN_REQUEST_URL).',
+            });
+        }
+        return body.value;
+    }
+    catch (error) {
+        if (!(error instanceof retry/* RetriesExhaustedError */.i5))
+            throw error;
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s${error.timedOut && error.budgetMs !== undefined ? `, the ${(0,retry/* formatSeconds */.Xo)(error.budgetMs)} s time budget` : ''} (last: ${error.lastError.message}).`, { hint: 'The runner could not issue a token; retry the job. GitHub status may show an Actions incident.', cause: error });
+    }
+}
+
+// EXTERNAL MODULE: ./src/cli/commands/input-files.ts
+var input_files = __webpack_require__(8315);
+;// CONCATENATED MODULE: ./src/cli/commands/ci-token.ts
+
+
+
+
+
+
+/**
+ * Finds the job's OIDC token: an explicit variable or file, or where the preset's CI system puts it
+ * (GitHub's token endpoint, GitLab's id_tokens variable, CircleCI's CIRCLE_OIDC_TOKEN_V2, Buildkite's
+ * agent). Never prints it.
+ */
+async function readCiToken(options, audience, env = process.env) {
+    if (options.tokenFile)
+        return (await (0,input_files/* readInputFile */.j)(options.tokenFile, 'token')).trim();
+    if (options.tokenEnv)
+        return fromVariable(options.tokenEnv, env);
+    switch (options.preset) {
+        case undefined:
+            throw usage('Say where the token is: --token-env VAR, --token-file FILE, or --preset for a known CI system.', 'For example --preset circleci, or --token-env GITLAB_OIDC_TOKEN.');
+        case 'github-actions':
+            return requestRunnerToken({ ...runnerTokenRequestFromEnv(env), audience });
+        case 'buildkite':
+            return buildkiteToken(audience);
+        default: {
+            const variables = ci_systems/* CI_SYSTEMS */.m[options.preset].tokenVariables;
+            const found = variables.find((name) => env[name]);
+            if (!found) {
+                throw usage(`None of ${variables.join(', ')} is set, where ${ci_systems/* CI_SYSTEMS */.m[options.preset].title} jobs find their OIDC token.`, options.preset === 'gitlab' ? 'Declare it in the job: `id_tokens: GITLAB_OIDC_TOKEN: aud: <audience>`, or name your variable with --token-env.' : 'Run the command inside the job, or pass --token-env.');
+            }
+            return fromVariable(found, env);
+        }
+    }
+}
+function fromVariable(name, env) {
+    const token = env[name]?.trim();
+    if (!token)
+        throw usage(`The environment variable ${name} is empty or not set.`, 'Name the variable that holds the job’s OIDC token.');
+    return token;
+}
+async function buildkiteToken(audience) {
+    try {
+        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('buildkite-agent', ['oidc', 'request-token', '--audience', audience], { timeout: 30_000 });
+        return stdout.trim();
+    }
+    catch (error) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, '`buildkite-agent oidc request-token` failed.', {
+            hint: 'Run the command in a Buildkite job step, where the agent is on PATH; or pass the token with --token-env.',
+            cause: error,
+        });
+    }
+}
+function usage(message, hint) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, message, { hint });
+}
+
+
+/***/ }),
+
+/***/ 6401:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  exchange: () => (/* binding */ exchange_exchange),
+  exchangeCredentials: () => (/* binding */ exchangeCredentials),
+  exitCodeFor: () => (/* binding */ exitCodeFor),
+  writeCredentialProcess: () => (/* binding */ writeCredentialProcess)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/errors/broker-error.ts
+var broker_error = __webpack_require__(5725);
+// EXTERNAL MODULE: ./src/oidc/ci-systems.ts
+var ci_systems = __webpack_require__(7314);
+// EXTERNAL MODULE: ./src/oidc/verify.ts + 1 modules
+var verify = __webpack_require__(5700);
+;// CONCATENATED MODULE: ./src/policy/aws-grant.ts
+
+/**
+ * Checks the requested role against what the deciding rule grants, picking the rule's single role when
+ * none was requested, caps the session duration at the rule's max-duration, and hands on the rule's
+ * session policy.
+ */
+function chooseAwsRole(rule, requestedRole, requestedSeconds) {
+    const grant = rule.grant?.aws;
+    if (!grant) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.RoleNotGranted, `Rule "${rule.name}" allowed this job but grants no AWS role.`, {
+            hint: `Add \`grant: aws: roles: [...]\` to rule "${rule.name}".`,
+            location: rule.location,
+        });
+    }
+    const listed = grant.roles.join(', ');
+    let roleArn = requestedRole;
+    if (roleArn === undefined) {
+        if (grant.roles.length !== 1) {
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.RoleNotGranted, `Rule "${rule.name}" grants several roles (${listed}) and no role-to-assume was given.`, {
+                hint: 'Set the `role-to-assume` input to one of them.',
+                location: rule.location,
+            });
+        }
+        roleArn = grant.roles[0];
+    }
+    else if (!grant.roles.includes(roleArn)) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.RoleNotGranted, `Rule "${rule.name}" does not grant the role ${roleArn}; it grants ${listed}.`, {
+            hint: 'Use one of the granted roles, or add this role to the rule in a reviewed change to the policy.',
+            location: rule.location,
+        });
+    }
+    const durationSeconds = Math.min(requestedSeconds, grant.maxDurationSeconds);
+    if (grant.sessionPolicy && grant.sessionPolicy.document === undefined)
+        throw new Error(`the session policy ${grant.sessionPolicy.path} was not loaded`);
+    return { roleArn, durationSeconds, capped: durationSeconds < requestedSeconds, sessionPolicy: grant.sessionPolicy?.document, revokeRole: grant.revokeRole };
+}
+
+// EXTERNAL MODULE: ./src/policy/duration.ts
+var duration = __webpack_require__(5432);
+// EXTERNAL MODULE: ./src/policy/evaluate.ts + 1 modules
+var evaluate = __webpack_require__(4198);
+// EXTERNAL MODULE: ./src/policy/explain.ts
+var explain = __webpack_require__(9129);
+;// CONCATENATED MODULE: ./src/policy/gcp-grant.ts
+
+/**
+ * Checks the requested provider and service account against what the deciding rule grants (with no
+ * account requested, the rule's only one), and caps the token lifetime at the rule's max-lifetime.
+ */
+function chooseGcpGrant(rule, requested) {
+    const grant = rule.grant?.gcp;
+    const refuse = (message, hint) => new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.RoleNotGranted, message, { hint, location: rule.location });
+    if (!grant)
+        throw refuse(`Rule "${rule.name}" allowed this job but grants no Google Cloud access.`, `Add \`grant: gcp: workload-identity-provider: ...\` to rule "${rule.name}".`);
+    if (requested.provider !== undefined && requested.provider !== grant.workloadIdentityProvider) {
+        throw refuse(`Rule "${rule.name}" does not grant the workload identity provider ${requested.provider}; it grants ${grant.workloadIdentityProvider}.`, 'Set gcp-workload-identity-provider to the granted provider, or change the rule in a reviewed change to the policy.');
+    }
+    let serviceAccount = requested.serviceAccount;
+    if (serviceAccount === undefined) {
+        if (grant.serviceAccounts.length > 1)
+            throw refuse(`Rule "${rule.name}" grants several service accounts (${grant.serviceAccounts.join(', ')}) and no gcp-service-account was given.`, 'Set the `gcp-service-account` input to one of them.');
+        serviceAccount = grant.serviceAccounts[0];
+    }
+    else if (!grant.serviceAccounts.includes(serviceAccount)) {
+        throw refuse(`Rule "${rule.name}" does not grant the service account ${serviceAccount}${grant.serviceAccounts.length > 0 ? `; it grants ${grant.serviceAccounts.join(', ')}` : ''}.`, 'Use a granted service account, or add this one to the rule in a reviewed change to the policy.');
+    }
+    const lifetimeSeconds = Math.min(requested.lifetimeSeconds, grant.maxLifetimeSeconds);
+    return { workloadIdentityProvider: grant.workloadIdentityProvider, serviceAccount, lifetimeSeconds, capped: lifetimeSeconds < requested.lifetimeSeconds, scopes: grant.scopes };
+}
+
+// EXTERNAL MODULE: ./src/policy/load.ts + 3 modules
+var load = __webpack_require__(8542);
+// EXTERNAL MODULE: ./src/providers/aws/exchange.ts + 1 modules
+var exchange = __webpack_require__(9228);
+;// CONCATENATED MODULE: ./src/providers/aws/export.ts
+/** The variables the AWS CLI and SDKs read credentials and region from. */
+function awsEnvironment(session) {
+    return {
+        AWS_ACCESS_KEY_ID: session.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: session.secretAccessKey,
+        AWS_SESSION_TOKEN: session.sessionToken,
+        AWS_REGION: session.region,
+        AWS_DEFAULT_REGION: session.region,
+    };
+}
+/**
+ * Every value to mask before anything is printed: the credential's three parts (the key id is half of
+ * the signing pair) and, unless the user opts out, the account id.
+ */
+function awsSecretValues(session, options) {
+    const values = [session.accessKeyId, session.secretAccessKey, session.sessionToken];
+    return options.maskAccountId ? [...values, session.accountId] : values;
+}
+/**
+ * An ARN as it may appear in reports: the runner masks secrets in logs but a report written elsewhere
+ * (the job summary, a CLI's output) must drop the account id itself when it is treated as a secret.
+ */
+function displayArn(arn, options) {
+    return options.maskAccountId ? arn.replace(/^(arn:[^:]*:[^:]*:[^:]*:)\d{12}:/, '$1***:') : arn;
+}
+/** Step outputs, named as aws-actions/configure-aws-credentials names them so workflows can switch. */
+function awsOutputs(session, options) {
+    const account = { 'aws-account-id': session.accountId };
+    if (!options.includeCredentials)
+        return account;
+    return {
+        ...account,
+        'aws-access-key-id': session.accessKeyId,
+        'aws-secret-access-key': session.secretAccessKey,
+        'aws-session-token': session.sessionToken,
+        'aws-expiration': session.expiration.toISOString(),
+    };
+}
+/** What the post step needs to clean up and revoke this session: identities and times, no secrets. */
+function awsCredentialRecord(session, exportedVariables, revocation) {
+    return {
+        provider: 'aws',
+        identity: session.assumedRoleId,
+        principal: session.assumedRoleArn,
+        role: session.roleArn,
+        sessionName: session.sessionName,
+        region: session.region,
+        audience: revocation.audience,
+        revokerRoleArn: revocation.revokerRoleArn,
+        expiresAt: session.expiration.toISOString(),
+        exportedVariables: [...exportedVariables],
+        files: [],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/aws/session-name.ts
+
+
+// STS's RoleSessionName constraint.
+const MIN_LENGTH = 2;
+const MAX_LENGTH = 64;
+const SESSION_NAME_DISALLOWED = /[^\w+=,.@-]/;
+// Every character STS allows except '@', which the default name reserves to separate the repository from the run.
+const PART_DISALLOWED = /[^\w+=,.-]/g;
+const HASH_LENGTH = 8;
+// Room always left for the repository, so a long job id can't push it out entirely.
+const MIN_REPOSITORY_LENGTH = 16;
+/**
+ * A session name unique to one job: `<owner>.<repo>@<run id>-<attempt>-<job>`. It shows in CloudTrail
+ * and in the assumed-role ARN, so it stays readable; when it is too long the repository is shortened
+ * first, and whatever is shortened keeps a hash of its full text so distinct jobs keep distinct names.
+ */
+function defaultSessionName({ repository, runId, runAttempt, job }) {
+    const repositoryPart = sanitise(repository.replace('/', '.'));
+    const run = shorten(`@${sanitise(runId)}-${sanitise(runAttempt)}-${sanitise(job)}`, MAX_LENGTH - Math.min(repositoryPart.length, MIN_REPOSITORY_LENGTH));
+    return shorten(repositoryPart, MAX_LENGTH - run.length) + run;
+}
+/** Checks a session name the user chose against STS's rule, so a typo fails before any token is sent. */
+function validateSessionName(name) {
+    const problem = sessionNameProblem(name);
+    if (problem === undefined)
+        return;
+    throw new BrokerError(ErrorCode.InputInvalid, `The role session name ${JSON.stringify(name)} ${problem}.`, {
+        hint: `AWS STS accepts ${MIN_LENGTH} to ${MAX_LENGTH} characters, each a letter, a digit or one of _ + = , . @ -. Leave role-session-name unset to get one derived from the job.`,
+    });
+}
+function sessionNameProblem(name) {
+    if (name.length < MIN_LENGTH || name.length > MAX_LENGTH)
+        return `is ${name.length} characters long`;
+    const disallowed = SESSION_NAME_DISALLOWED.exec(name)?.[0];
+    return disallowed === undefined ? undefined : `contains ${JSON.stringify(disallowed)}, which STS does not allow`;
+}
+function sanitise(text) {
+    return text.replace(PART_DISALLOWED, '_');
+}
+/** Cuts `text` to `maxLength` (at least HASH_LENGTH + 1), replacing its end by `+` and a hash of all of it. */
+function shorten(text, maxLength) {
+    if (text.length <= maxLength)
+        return text;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, HASH_LENGTH);
+    return `${text.slice(0, maxLength - HASH_LENGTH - 1)}+${hash}`;
+}
+
+;// CONCATENATED MODULE: ./src/util/deadline.ts
+/**
+ * Settles with `work`, or rejects with `onTimeout()` once `ms` have passed, whichever comes first. For
+ * work whose own retries are bounded but whose total time is not (a client library's retry loop).
+ */
+async function withDeadline(work, ms, onTimeout) {
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(onTimeout()), ms);
+    });
+    try {
+        return await Promise.race([work, deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/gcp/exchange.ts
+
+
+const GOOGLE_ENDPOINTS = { tokenUrl: 'https://sts.googleapis.com/v1/token', iamCredentialsUrl: 'https://iamcredentials.googleapis.com' };
+const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Exchanges the job's OIDC token for a Google access token: a workload identity federation token from
+ * STS, then (with a service account) a short-lived token from the IAM Credentials API. The token is
+ * handed to google-auth-library through a subject-token supplier, never a file. Retries are the
+ * library's own (bounded: a few attempts with backoff on 429, 5xx and network errors), and the whole
+ * exchange is bounded by `timeoutMs`.
+ */
+async function exchangeForGoogleToken(request) {
+    const { IdentityPoolClient } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
+    const endpoints = request.endpoints ?? GOOGLE_ENDPOINTS;
+    // The constructor, not ExternalAccountClient.fromJSON: the configuration is built here from checked
+    // inputs, and fromJSON prints a warning about untrusted files into the job's log.
+    const client = new IdentityPoolClient({
+        type: 'external_account',
+        audience: `//iam.googleapis.com/${request.workloadIdentityProvider}`,
+        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+        token_url: endpoints.tokenUrl,
+        scopes: [...request.scopes],
+        ...(request.serviceAccount && {
+            service_account_impersonation_url: `${endpoints.iamCredentialsUrl.replace(/\/+$/, '')}/v1/projects/-/serviceAccounts/${request.serviceAccount}:generateAccessToken`,
+            service_account_impersonation: { token_lifetime_seconds: request.lifetimeSeconds },
+        }),
+        subject_token_supplier: { getSubjectToken: () => request.getToken() },
+    });
+    const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    try {
+        const { token } = await withDeadline(client.getAccessToken(), timeoutMs, () => timedOut(request, timeoutMs));
+        const expiry = client.credentials.expiry_date;
+        if (!token || !expiry)
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeFailed, 'Google answered without an access token or its expiry.', { hint: 'Check the endpoints if you override them; otherwise, file an issue.' });
+        return { accessToken: token, expiration: new Date(expiry), serviceAccount: request.serviceAccount, workloadIdentityProvider: request.workloadIdentityProvider };
+    }
+    catch (error) {
+        throw exchangeError(error, request);
+    }
+}
+function timedOut(request, timeoutMs) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeTimedOut, `Gave up obtaining a Google token for ${request.serviceAccount ?? request.workloadIdentityProvider} after ${(timeoutMs / 1000).toFixed(1)} s.`, {
+        hint: 'Google STS or IAM Credentials did not answer in time: retry the job, and check this machine’s network path to them.',
+    });
+}
+function exchangeError(error, request) {
+    if (error instanceof broker_error/* BrokerError */.Wz)
+        return error;
+    const http = error;
+    const status = http.response?.status ?? http.status;
+    const said = describeGoogleError(http.response?.data);
+    const target = request.serviceAccount ?? request.workloadIdentityProvider;
+    if (status === 401 || status === 403 || (status === 400 && /attribute condition|audience/i.test(said))) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpAccessDenied, `Google refused a token for ${target}: ${said}.`, {
+            hint: /attribute condition/i.test(said)
+                ? 'The workload identity pool provider’s attribute condition rejects this job: compare it with `ci-oidc-broker policy export --gcp-attribute-condition`.'
+                : /getAccessToken/.test(said)
+                    ? `Grant roles/iam.workloadIdentityUser on ${request.serviceAccount ?? 'the service account'} to this job's principal (principalSet://…/attribute.repository/OWNER/REPO or principal://…/subject/SUB).`
+                    : 'Check the provider’s issuer and allowed audiences, and the audience the token was requested for (gcp-audience).',
+            cause: error,
+        });
+    }
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeFailed, `Obtaining a Google token for ${target} failed${status ? ` (HTTP ${status})` : http.code ? ` (${http.code})` : ''}: ${said}.`, {
+        hint: 'Check the workload identity provider name, the lifetime (at most 1 hour) and the network path to Google; retry if Google had an outage.',
+        cause: error,
+    });
+}
+/** Google's error bodies: STS `{error, error_description}`, IAM `{error: {message, status}}`. */
+function describeGoogleError(data) {
+    const body = data;
+    if (typeof body?.error_description === 'string')
+        return JSON.stringify(body.error_description);
+    const nested = body?.error;
+    if (typeof nested?.message === 'string')
+        return JSON.stringify(nested.message);
+    return 'no details';
+}
+
+// EXTERNAL MODULE: ./src/cli/cli-output.ts
+var cli_output = __webpack_require__(8116);
+// EXTERNAL MODULE: ./src/cli/commands/ci-token.ts + 1 modules
+var ci_token = __webpack_require__(756);
+;// CONCATENATED MODULE: ./src/cli/commands/exchange.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `exchange`: the action's pipeline for any CI system. The token is verified, its claims face the
+ * policy (a denial explains itself on stderr, as the action's log does), and the grant is exchanged
+ * for AWS and/or Google credentials, printed on stdout only. Exit 0 issued, 1 refused, 2 usage.
+ */
+function exchange_exchange(options) {
+    return (0,cli_output/* runCommand */.d1)(options.format === 'json' ? 'json' : 'text', exitCodeFor, async () => {
+        const result = await exchangeCredentials(options);
+        process.stdout.write(render(result, options));
+        return cli_output/* Exit */.Jc.Ok;
+    });
+}
+function exitCodeFor(error) {
+    return error.code === broker_error/* ErrorCode */.O4.InputInvalid ? cli_output/* Exit */.Jc.Usage : cli_output/* Exit */.Jc.Refused;
+}
+/** Token → verified claims → decision → credentials; shared by `exchange` and `aws-credential-process`. */
+async function exchangeCredentials(request) {
+    if (!request.awsRole && !request.awsRegion && !request.gcpProvider) {
+        throw usage('Ask for a cloud: --aws-role (with --aws-region) for AWS, --gcp-provider for Google Cloud, or both.', 'For example --aws-role arn:aws:iam::111122223333:role/deploy --aws-region us-east-1.');
+    }
+    if (!request.policy)
+        throw usage('Give the policy that decides with --policy.', 'The same policy file the action reads; it names the roles and service accounts each job may get.');
+    const issuer = request.issuer ?? (request.preset ? ci_systems/* CI_SYSTEMS */.m[request.preset].defaultIssuer : undefined);
+    if (!issuer)
+        throw usage('Give the issuer with --issuer.', request.preset === 'circleci' ? 'CircleCI’s issuer names your organisation: https://oidc.circleci.com/org/ORG_ID.' : 'Use the issuer URL exactly as it appears in the tokens’ iss claim.');
+    const audience = request.audience ?? (request.awsRole || request.awsRegion ? 'sts.amazonaws.com' : `//iam.googleapis.com/${request.gcpProvider}`);
+    const token = await (0,ci_token/* readCiToken */.W)(request, audience);
+    const { claims } = await (0,verify/* verifyToken */.nr)(token, { issuer, audience });
+    const policy = await (0,load/* loadPolicyFile */.n$)(request.policy, request.root);
+    const decision = (0,evaluate/* evaluatePolicy */.U)(policy, claims);
+    if (!decision.allowed) {
+        // The same explanation the action logs; claims are not secrets, the token never appears.
+        process.stderr.write(`${(0,explain/* explainDecision */.el)(decision).join('\n')}\n`);
+        throw (0,explain/* denialError */._)(decision, policy.source);
+    }
+    const aws = request.awsRole || request.awsRegion ? await exchangeAws(request, decision.rule, claims, token) : undefined;
+    const gcp = request.gcpProvider ? await exchangeGcp(request, decision.rule, token) : undefined;
+    return { rule: decision.rule.name, aws, gcp };
+}
+async function exchangeAws(request, rule, claims, token) {
+    if (!request.awsRegion)
+        throw usage('--aws-region is required for AWS.', 'For example --aws-region us-east-1.');
+    const requested = request.awsDuration === undefined ? 900 : (0,duration/* parseDuration */.E)(/^\d+$/.test(request.awsDuration) ? Number(request.awsDuration) : request.awsDuration);
+    if (requested === undefined || requested < 900 || requested > 43_200)
+        throw usage(`--aws-duration is "${request.awsDuration}", not from 15m to 12h.`, 'Write seconds (900) or a duration (15m, 1h).');
+    const { roleArn, durationSeconds, sessionPolicy } = chooseAwsRole(rule, request.awsRole, requested);
+    return (0,exchange/* assumeRoleWithWebIdentity */.z)({
+        roleArn,
+        // Unique per call, and readable in CloudTrail: the subject, then the time.
+        sessionName: defaultSessionName({ repository: String(claims.sub), runId: String(Math.floor(Date.now() / 1000)), runAttempt: '1', job: 'cli' }),
+        durationSeconds,
+        region: request.awsRegion,
+        inlineSessionPolicy: sessionPolicy,
+        subject: String(claims.sub),
+        getToken: async () => token,
+    });
+}
+async function exchangeGcp(request, rule, token) {
+    const lifetime = request.gcpLifetime === undefined ? 600 : (0,duration/* parseDuration */.E)(/^\d+$/.test(request.gcpLifetime) ? Number(request.gcpLifetime) : request.gcpLifetime);
+    if (lifetime === undefined || lifetime < 1 || lifetime > 3600)
+        throw usage(`--gcp-lifetime is "${request.gcpLifetime}", not from 1s to 1h.`, 'Write seconds (600) or a duration (10m).');
+    const grant = chooseGcpGrant(rule, { provider: request.gcpProvider, serviceAccount: request.gcpServiceAccount, lifetimeSeconds: lifetime });
+    return exchangeForGoogleToken({
+        workloadIdentityProvider: grant.workloadIdentityProvider,
+        serviceAccount: grant.serviceAccount,
+        lifetimeSeconds: grant.lifetimeSeconds,
+        scopes: grant.scopes,
+        endpoints: { tokenUrl: request.gcpTokenUrl ?? GOOGLE_ENDPOINTS.tokenUrl, iamCredentialsUrl: request.gcpIamCredentialsUrl ?? GOOGLE_ENDPOINTS.iamCredentialsUrl },
+        getToken: async () => token,
+    });
+}
+/** The variables the clouds' CLIs and SDKs read. Google's client libraries take no bare token, so gcloud's and Terraform's. */
+function environmentOf(result, request) {
+    const project = request.gcpProject;
+    return {
+        ...(result.aws && awsEnvironment(result.aws)),
+        ...(result.gcp && { CLOUDSDK_AUTH_ACCESS_TOKEN: result.gcp.accessToken, GOOGLE_OAUTH_ACCESS_TOKEN: result.gcp.accessToken }),
+        ...(result.gcp && project && { GOOGLE_CLOUD_PROJECT: project, CLOUDSDK_CORE_PROJECT: project, CLOUDSDK_PROJECT: project }),
+    };
+}
+function render(result, request) {
+    const environment = environmentOf(result, request);
+    switch (request.format) {
+        case 'json':
+            return `${JSON.stringify({
+                rule: result.rule,
+                ...(result.aws && { aws: { accessKeyId: result.aws.accessKeyId, secretAccessKey: result.aws.secretAccessKey, sessionToken: result.aws.sessionToken, expiration: result.aws.expiration.toISOString(), assumedRoleId: result.aws.assumedRoleId, region: result.aws.region } }),
+                ...(result.gcp && { gcp: { accessToken: result.gcp.accessToken, expiration: result.gcp.expiration.toISOString(), serviceAccount: result.gcp.serviceAccount ?? null } }),
+                environment,
+            }, null, 2)}\n`;
+        case 'dotenv':
+            // Single-quoted for `source` and for dotenv parsers alike.
+            return Object.entries(environment)
+                .map(([name, value]) => `export ${name}='${value.replaceAll("'", "'\\''")}'\n`)
+                .join('');
+        case 'github-env': {
+            // The runner's multi-line syntax, with a delimiter no value can contain.
+            const delimiter = `ci_oidc_broker_${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
+            return Object.entries(environment)
+                .map(([name, value]) => `${name}<<${delimiter}\n${value}\n${delimiter}\n`)
+                .join('');
+        }
+    }
+}
+/** Prints the `credential_process` JSON contract (Version 1) for AWS CLIs and SDKs. */
+function writeCredentialProcess(session) {
+    (0,cli_output/* writeJson */.GF)({ Version: 1, AccessKeyId: session.accessKeyId, SecretAccessKey: session.secretAccessKey, SessionToken: session.sessionToken, Expiration: session.expiration.toISOString() });
+}
+function usage(message, hint) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, message, { hint });
+}
+
+
+/***/ }),
+
+/***/ 9228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  z: () => (/* binding */ assumeRoleWithWebIdentity)
+});
+
+// EXTERNAL MODULE: ./src/errors/broker-error.ts
+var broker_error = __webpack_require__(5725);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+;// CONCATENATED MODULE: ./src/providers/aws/sts-errors.ts
+
+
+const TRANSIENT_CODES = new Set(['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'IDPCommunicationError']);
+// Connection failures worth another try. ENOTFOUND is left out: a wrong endpoint host should fail fast.
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+// Our per-attempt abort signal yields AbortError; the SDK's HTTP handler names its own timeouts TimeoutError.
+const TIMEOUT_ERROR_NAMES = new Set(['AbortError', 'TimeoutError']);
+const TRUST_POLICY_HINT = 'Check the role’s trust policy: it must allow sts:AssumeRoleWithWebIdentity to the IAM OIDC provider of this token’s issuer, and its conditions on token.actions.githubusercontent.com:sub and token.actions.githubusercontent.com:aud (keys named after your issuer’s host) must match this subject and the token’s audience.';
+/** Retries what may pass (throttling, STS or IdP trouble, network failures, timeouts), honouring Retry-After. */
+function transientVerdict(error) {
+    const serviceError = asServiceError(error);
+    if (serviceError) {
+        const status = serviceError.$metadata.httpStatusCode ?? 0;
+        const transient = TRANSIENT_CODES.has(wireCode(serviceError)) || status === 429 || status >= 500;
+        return transient ? { retry: true, afterMs: retryAfterMs(serviceError) } : { retry: false };
+    }
+    return isNetworkError(error) || isTimeout(error) ? { retry: true } : { retry: false };
+}
+/** STS says the token expired, as ExpiredTokenException or as an InvalidIdentityToken that names expiry. */
+function isExpiredTokenError(error) {
+    const serviceError = asServiceError(error);
+    if (!serviceError)
+        return false;
+    const code = wireCode(serviceError);
+    return code === 'ExpiredTokenException' || (code === 'InvalidIdentityToken' && /expired/i.test(serviceError.message));
+}
+/** The BrokerError to report for a failed exchange. BrokerErrors (from the token source) pass through. */
+function exchangeError(error, facts) {
+    if (error instanceof broker_error/* BrokerError */.Wz)
+        return error;
+    if (error instanceof retry/* RetriesExhaustedError */.i5)
+        return exhaustedError(error, facts);
+    const serviceError = asServiceError(error);
+    const code = serviceError ? wireCode(serviceError) : undefined;
+    const awsSaid = JSON.stringify(facts.redact(error instanceof Error ? error.message : String(error)));
+    if (isExpiredTokenError(error)) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExpiredToken, 'AWS STS says the OIDC token has expired, even after a fresh one was requested.', {
+            hint: 'Tokens live for minutes: check that this machine’s clock is right and that nothing holds the token between its request and the exchange.',
+            cause: error,
+        });
+    }
+    switch (code) {
+        case 'AccessDenied':
+            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsAccessDenied, `AWS STS denied assuming ${facts.roleArn} with the token whose subject is ${JSON.stringify(facts.subject)}.`, {
+                hint: TRUST_POLICY_HINT,
+                cause: error,
+            });
+        case 'InvalidIdentityToken':
+            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsInvalidIdentityToken, `AWS STS rejected the OIDC token for ${facts.roleArn}: ${awsSaid}.`, {
+                hint: 'Check that the token’s issuer is registered as an IAM OIDC identity provider in the role’s account, and that the token’s audience is one of that provider’s client IDs (usually sts.amazonaws.com).',
+                cause: error,
+            });
+        case 'ValidationError':
+            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsValidation, `AWS STS rejected the request to assume ${facts.roleArn}: ${awsSaid}.`, {
+                hint: 'Check the role ARN, the session name, the duration (at most the role’s maximum session duration) and any session policies.',
+                cause: error,
+            });
+        default:
+            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeFailed, `Assuming ${facts.roleArn} failed with ${failureCode(error)}: ${awsSaid}.`, {
+                hint: 'Look the code up in the AWS STS documentation of AssumeRoleWithWebIdentity. A network code such as ENOTFOUND means STS was not found: check the region, and AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL if you set them.',
+                cause: error,
+            });
+    }
+}
+function exhaustedError(error, facts) {
+    const seconds = (error.elapsedMs / 1000).toFixed(1);
+    const why = error.timedOut ? `the ${error.budgetMs === undefined ? '' : `${(0,retry/* formatSeconds */.Xo)(error.budgetMs)} s `}time budget ran out` : 'no attempts were left';
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeTimedOut, `Gave up assuming ${facts.roleArn} after ${error.attempts} attempt(s) over ${seconds} s, because ${why}; the last failure was ${failureCode(error.lastError)}.`, {
+        hint: 'AWS STS was throttling, failing or unreachable. Retry the job later; if STS was unreachable, check this machine’s network access to it (and AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL if you set them).',
+        cause: error,
+    });
+}
+/** A short, secret-free name for a failure: the STS code and HTTP status, a network error code, or a timeout. */
+function failureCode(error) {
+    const serviceError = asServiceError(error);
+    if (serviceError)
+        return `${wireCode(serviceError)} (HTTP ${serviceError.$metadata.httpStatusCode ?? 'status unknown'})`;
+    // The SDK names a dropped connection TimeoutError too; its code says what really happened.
+    if (isNetworkError(error))
+        return String(error.code);
+    if (isTimeout(error))
+        return 'a timeout';
+    if (!(error instanceof Error))
+        return 'an unknown error';
+    const { code } = error;
+    return typeof code === 'string' ? code : error.name;
+}
+function asServiceError(error) {
+    return error instanceof Error && '$fault' in error && '$metadata' in error ? error : undefined;
+}
+function wireCode(error) {
+    return typeof error.Code === 'string' ? error.Code : error.name;
+}
+function isNetworkError(error) {
+    return error instanceof Error && NETWORK_ERROR_CODES.has(String(error.code));
+}
+function isTimeout(error) {
+    return error instanceof Error && TIMEOUT_ERROR_NAMES.has(error.name);
+}
+/** Retry-After is seconds or an HTTP date. */
+function retryAfterMs(error) {
+    const header = error.$response?.headers['retry-after'];
+    if (header === undefined)
+        return undefined;
+    const seconds = Number(header);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+    return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
+
+;// CONCATENATED MODULE: ./src/providers/aws/exchange.ts
+
+
+
+// A hung connection may take one attempt's share of the budget, not all of it.
+const ATTEMPT_TIMEOUT_MS = 10_000;
+/**
+ * Exchanges the CI job's OIDC token for role credentials. The call is unsigned, retried by the
+ * project's one retry loop within its time budget, and every failure ends as a BrokerError.
+ */
+async function assumeRoleWithWebIdentity(request) {
+    // Loaded here so that start-up pays for the SDK only when AWS is asked for.
+    const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+    const client = new STSClient({
+        region: request.region,
+        // Retries are ours, so that one loop and one budget govern them.
+        maxAttempts: 1,
+        // The operation is modelled as unsigned; pinning that keeps AWS_AUTH_SCHEME_PREFERENCE from choosing a
+        // signing scheme, which would make the client look for credentials.
+        authSchemePreference: ['noAuth'],
+    });
+    const policyArns = request.managedSessionPolicyArns ?? [];
+    let sentToken;
+    // STS saying the token expired earns one retry with a fresh token.
+    let refresh = 'unused';
+    const classify = (error) => {
+        if (!isExpiredTokenError(error))
+            return transientVerdict(error);
+        if (refresh !== 'unused')
+            return { retry: false };
+        refresh = 'next-attempt';
+        return { retry: true };
+    };
+    try {
+        const { value } = await (0,retry/* withRetries */.LH)(async ({ remainingMs }) => {
+            const forceRefresh = refresh === 'next-attempt';
+            if (forceRefresh)
+                refresh = 'used';
+            sentToken = await request.getToken({ forceRefresh });
+            const command = new AssumeRoleWithWebIdentityCommand({
+                RoleArn: request.roleArn,
+                RoleSessionName: request.sessionName,
+                WebIdentityToken: sentToken,
+                DurationSeconds: request.durationSeconds,
+                Policy: request.inlineSessionPolicy,
+                // The SDK would send an empty list as `PolicyArns=`, so none is left out instead.
+                PolicyArns: policyArns.length > 0 ? policyArns.map((arn) => ({ arn })) : undefined,
+            });
+            const timeoutMs = Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, remainingMs));
+            return client.send(command, { abortSignal: AbortSignal.timeout(timeoutMs) });
+        }, classify, request.retryPolicy ?? retry/* defaultRetryPolicy */.ur);
+        return sessionFrom(value, request);
+    }
+    catch (error) {
+        const redact = (text) => (sentToken ? text.replaceAll(sentToken, '[token]') : text);
+        throw exchangeError(error, { roleArn: request.roleArn, subject: request.subject, redact });
+    }
+    finally {
+        client.destroy();
+    }
+}
+function sessionFrom(output, request) {
+    const credentials = output.Credentials;
+    const user = output.AssumedRoleUser;
+    // arn:aws:sts::<account>:assumed-role/<role>/<session>
+    const accountId = user?.Arn?.split(':')[4];
+    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration || !user?.AssumedRoleId || !user.Arn || !accountId) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeFailed, `AWS STS answered the request to assume ${request.roleArn} without complete credentials or assumed-role user.`, {
+            hint: 'If you point the SDK at another endpoint (AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL), check that it speaks AWS STS; otherwise, file an issue.',
+        });
+    }
+    return {
+        accessKeyId: credentials.AccessKeyId,
+        secretAccessKey: credentials.SecretAccessKey,
+        sessionToken: credentials.SessionToken,
+        expiration: credentials.Expiration,
+        assumedRoleId: user.AssumedRoleId,
+        assumedRoleArn: user.Arn,
+        accountId,
+        sessionName: request.sessionName,
+        roleArn: request.roleArn,
+        region: request.region,
+    };
 }
 
 

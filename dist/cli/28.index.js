@@ -19,9 +19,12 @@ var external_node_util_ = __webpack_require__(7975);
 var broker_error = __webpack_require__(5725);
 // EXTERNAL MODULE: ./src/oidc/ci-systems.ts
 var ci_systems = __webpack_require__(7314);
+// EXTERNAL MODULE: ./src/util/fetch-text.ts
+var fetch_text = __webpack_require__(6614);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
 ;// CONCATENATED MODULE: ./src/oidc/request-token.ts
+
 
 
 const ATTEMPT_TIMEOUT_MS = 10_000;
@@ -38,49 +41,30 @@ function runnerTokenRequestFromEnv(env) {
     }
     return { requestUrl, requestBearer };
 }
-/** Failures of one request, kept apart from final errors so the retry loop can judge them. */
-class TransientRequestError extends Error {
-    name = 'TransientRequestError';
-}
 /** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
 async function requestRunnerToken(request) {
     const url = new URL(request.requestUrl);
     url.searchParams.set('audience', request.audience);
-    const endpoint = `${url.origin}${url.pathname}`;
-    const classify = (error) => ({ retry: error instanceof TransientRequestError });
     try {
-        const { value } = await (0,retry/* withRetries */.LH)(async ({ remainingMs }) => {
-            let response;
-            try {
-                response = await fetch(url, {
-                    headers: { authorization: `Bearer ${request.requestBearer}`, accept: 'application/json' },
-                    signal: AbortSignal.timeout(Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, remainingMs))),
-                });
-            }
-            catch (cause) {
-                throw new TransientRequestError(`could not reach ${endpoint}`, { cause });
-            }
-            if (response.status >= 500 || response.status === 429)
-                throw new TransientRequestError(`${endpoint} answered HTTP ${response.status}`);
-            if (!response.ok) {
-                throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint refused the request (HTTP ${response.status}).`, {
-                    hint: 'The request bearer was rejected: check that `permissions: id-token: write` is granted and that nothing overrides ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
-                });
-            }
-            const body = (await response.json().catch(() => undefined));
-            if (typeof body?.value !== 'string' || body.value === '') {
-                throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, "The runner's token endpoint answered without a token.", {
-                    hint: 'Retry the job; if it persists, the runner may be misconfigured (check ACTIONS_ID_TOKEN_REQUEST_URL).',
-                });
-            }
-            return body.value;
-        }, classify, request.retryPolicy ?? TOKEN_REQUEST_RETRIES);
-        return value;
+        const { status, text } = await (0,fetch_text/* fetchText */.S)(url, { headers: { authorization: `Bearer ${request.requestBearer}`, accept: 'application/json' } }, request.retryPolicy ?? TOKEN_REQUEST_RETRIES, ATTEMPT_TIMEOUT_MS);
+        if (status < 200 || status >= 300) {
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint refused the request (HTTP ${status}).`, {
+                hint: 'The request bearer was rejected: check that `permissions: id-token: write` is granted and that nothing overrides ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
+            });
+        }
+        // A whole body without a token is the runner's answer, and final.
+        const body = (0,fetch_text/* parseJson */.q)(text);
+        if (typeof body?.value !== 'string' || body.value === '') {
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, "The runner's token endpoint answered without a token.", {
+                hint: 'Retry the job; if it persists, the runner may be misconfigured (check ACTIONS_ID_TOKEN_REQUEST_URL).',
+            });
+        }
+        return body.value;
     }
     catch (error) {
         if (!(error instanceof retry/* RetriesExhaustedError */.i5))
             throw error;
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s (last: ${error.lastError.message}).`, { hint: 'The runner could not issue a token; retry the job. GitHub status may show an Actions incident.', cause: error });
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s${error.timedOut && error.budgetMs !== undefined ? `, the ${(0,retry/* formatSeconds */.Xo)(error.budgetMs)} s time budget` : ''} (last: ${error.lastError.message}).`, { hint: 'The runner could not issue a token; retry the job. GitHub status may show an Actions incident.', cause: error });
     }
 }
 
@@ -429,7 +413,7 @@ function exchangeError(error, facts) {
 }
 function exhaustedError(error, facts) {
     const seconds = (error.elapsedMs / 1000).toFixed(1);
-    const why = error.timedOut ? 'the time budget ran out' : 'no attempts were left';
+    const why = error.timedOut ? `the ${error.budgetMs === undefined ? '' : `${(0,retry/* formatSeconds */.Xo)(error.budgetMs)} s `}time budget ran out` : 'no attempts were left';
     return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeTimedOut, `Gave up assuming ${facts.roleArn} after ${error.attempts} attempt(s) over ${seconds} s, because ${why}; the last failure was ${failureCode(error.lastError)}.`, {
         hint: 'AWS STS was throttling, failing or unreachable. Retry the job later; if STS was unreachable, check this machine’s network access to it (and AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL if you set them).',
         cause: error,
@@ -440,6 +424,9 @@ function failureCode(error) {
     const serviceError = asServiceError(error);
     if (serviceError)
         return `${wireCode(serviceError)} (HTTP ${serviceError.$metadata.httpStatusCode ?? 'status unknown'})`;
+    // The SDK names a dropped connection TimeoutError too; its code says what really happened.
+    if (isNetworkError(error))
+        return String(error.code);
     if (isTimeout(error))
         return 'a timeout';
     if (!(error instanceof Error))
@@ -634,30 +621,108 @@ function parseCompactTime(text) {
 
 /***/ }),
 
+/***/ 6614:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ fetchText),
+/* harmony export */   q: () => (/* binding */ parseJson)
+/* harmony export */ });
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4266);
+
+/** A failure of one request that another may cure: no answer, a 5xx or 429, or a body cut off. */
+class TransientFetchError extends Error {
+    name = 'TransientFetchError';
+    /** How long the server asked us to wait (Retry-After), if it did. */
+    afterMs;
+    constructor(message, options = {}) {
+        super(message, { cause: options.cause });
+        this.afterMs = options.afterMs;
+    }
+}
+/** Retry-After in seconds or as an HTTP date; the wait it asks for, if it can be read. */
+function retryAfterMs(response) {
+    const header = response.headers.get('retry-after');
+    if (header === null)
+        return undefined;
+    const seconds = Number(header);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+    return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
+/**
+ * GETs a URL and reads its whole body, retrying what another try may cure (no answer, 5xx, 429 with
+ * its Retry-After, a body cut off) within the policy's budget; any other answer is returned for the
+ * caller to judge. Each attempt is bounded by `attemptTimeoutMs` and by the budget left. When the
+ * budget runs out, throws RetriesExhaustedError whose lastError's message says what went wrong.
+ */
+async function fetchText(url, init, policy, attemptTimeoutMs) {
+    const where = new URL(url);
+    const endpoint = `${where.origin}${where.pathname}`;
+    const classify = (error) => (error instanceof TransientFetchError ? { retry: true, afterMs: error.afterMs } : { retry: false });
+    const { value } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetries */ .LH)(async ({ remainingMs }) => {
+        let response;
+        try {
+            response = await fetch(url, { headers: init.headers, signal: AbortSignal.timeout(Math.max(1, Math.min(attemptTimeoutMs, remainingMs))) });
+        }
+        catch (cause) {
+            throw new TransientFetchError(`could not reach ${endpoint}`, { cause });
+        }
+        if (response.status >= 500 || response.status === 429) {
+            throw new TransientFetchError(`${endpoint} answered HTTP ${response.status}`, { afterMs: retryAfterMs(response) });
+        }
+        try {
+            return { status: response.status, text: await response.text() };
+        }
+        catch (cause) {
+            throw new TransientFetchError(`the answer from ${endpoint} was cut off`, { cause });
+        }
+    }, classify, policy);
+    return value;
+}
+/** The JSON a body holds, or undefined when it holds none. */
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 4266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   Xo: () => (/* binding */ formatSeconds),
 /* harmony export */   i5: () => (/* binding */ RetriesExhaustedError),
 /* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
 /* harmony export */ });
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 
+const DEFAULT_MIN_ATTEMPT_MS = 1000;
 class RetriesExhaustedError extends Error {
     name = 'RetriesExhaustedError';
     attempts;
     elapsedMs;
     /** True when the time budget, rather than the attempt count, ended the retries. */
     timedOut;
+    /** The failure of the last attempt made: a real answer or network error, never a wait we cut short. */
     lastError;
-    constructor(attempts, elapsedMs, timedOut, lastError) {
-        super(`gave up after ${attempts} attempt(s) in ${elapsedMs} ms`, { cause: lastError });
+    /** The policy's time budget, named in the message when it is what ran out. */
+    budgetMs;
+    constructor(attempts, elapsedMs, timedOut, lastError, budgetMs) {
+        const budget = timedOut && budgetMs !== undefined ? ` within the ${formatSeconds(budgetMs)} s time budget` : '';
+        super(`gave up after ${attempts} attempt(s) in ${elapsedMs} ms${budget}`, { cause: lastError });
         this.attempts = attempts;
         this.elapsedMs = elapsedMs;
         this.timedOut = timedOut;
         this.lastError = lastError;
+        this.budgetMs = budgetMs;
     }
 }
 const defaultRetryPolicy = {
@@ -665,11 +730,17 @@ const defaultRetryPolicy = {
     baseDelayMs: 200,
     maxDelayMs: 3000,
     totalTimeoutMs: 30_000,
+    minAttemptMs: DEFAULT_MIN_ATTEMPT_MS,
 };
+/** Seconds, without a trailing `.0`: "30", "0.5". */
+function formatSeconds(ms) {
+    return String(Math.round(ms / 100) / 10);
+}
 /**
  * Runs `attempt` until it succeeds, `classify` says the failure is final, or the policy's budget is
  * spent. A final failure is rethrown as it is; a spent budget throws RetriesExhaustedError so callers
- * can say how long they tried. `attempt` receives the time left, to bound its own request.
+ * can say how long they tried. `attempt` receives the time left, to bound its own request; another
+ * attempt is started only if, after its wait, at least `minAttemptMs` of the budget remain for it.
  */
 async function withRetries(attempt, classify, policy, random = Math.random) {
     const started = Date.now();
@@ -685,9 +756,10 @@ async function withRetries(attempt, classify, policy, random = Math.random) {
             const elapsed = Date.now() - started;
             const backoff = random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
             const wait = Math.max(backoff, verdict.afterMs ?? 0);
-            const outOfTime = elapsed + wait >= policy.totalTimeoutMs;
+            const minAttemptMs = Math.min(policy.minAttemptMs ?? DEFAULT_MIN_ATTEMPT_MS, policy.totalTimeoutMs);
+            const outOfTime = elapsed + wait + minAttemptMs > policy.totalTimeoutMs;
             if (n >= policy.maxAttempts || outOfTime) {
-                throw new RetriesExhaustedError(n, elapsed, outOfTime, error);
+                throw new RetriesExhaustedError(n, elapsed, outOfTime && n < policy.maxAttempts, error, policy.totalTimeoutMs);
             }
             await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(wait);
         }

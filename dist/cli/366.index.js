@@ -222,13 +222,113 @@ class SignJWT extends SignJWT_base {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/sandbox/http.ts
+
 
 /** Largest request body the sandbox reads; real services reject far smaller bodies for these calls. */
 const MAX_BODY_BYTES = 1024 * 1024;
-async function listenOnLoopback(handler) {
+/**
+ * Faults a sandbox server serves before it handles a request. Each rule serves its fault to the next
+ * `count` requests it matches and then stands aside; rules are tried in the order they were added, so
+ * faults queued for one endpoint are served one after another. Tests read `served` to prove that a
+ * fault was actually met, so that a passing test cannot be one the fault never reached.
+ */
+class FaultPlan {
+    /** Every fault served, in order: its kind and the path it hit. */
+    served = [];
+    #rules = [];
+    #respond;
+    constructor(respond = respondJson) {
+        this.#respond = respond;
+    }
+    /** Serves `fault` to the next `count` requests `target` matches (Infinity: until `clear()`, an outage). */
+    inject(target, fault, count = 1) {
+        if (!(count > 0))
+            throw new Error('a fault needs a positive count');
+        this.#rules.push({ target, fault, remaining: count });
+        return this;
+    }
+    /** Drops every fault not yet served. */
+    clear() {
+        this.#rules.length = 0;
+    }
+    /** Faults still queued, counting an outage's as Infinity. */
+    get pending() {
+        return this.#rules.reduce((sum, rule) => sum + rule.remaining, 0);
+    }
+    /** Applies the fault due for this request, if any; resolves true when the request must not be handled further. */
+    async apply(req, res) {
+        const url = new URL(req.url ?? '/', 'http://sandbox');
+        const index = this.#rules.findIndex((rule) => (typeof rule.target === 'string' ? rule.target === url.pathname : rule.target(req, url)));
+        if (index < 0)
+            return false;
+        const rule = this.#rules[index];
+        if (--rule.remaining <= 0)
+            this.#rules.splice(index, 1);
+        const { fault } = rule;
+        this.served.push({ kind: fault.kind, path: url.pathname });
+        switch (fault.kind) {
+            case 'error':
+                await drain(req);
+                this.#respond(res, fault.status ?? 503, fault, {});
+                return true;
+            case 'throttle':
+                await drain(req);
+                this.#respond(res, 429, fault, { 'retry-after': String(fault.retryAfterSeconds ?? 1) });
+                return true;
+            case 'delay':
+                await (0,promises_.setTimeout)(fault.ms);
+                return false;
+            case 'reset':
+                await drain(req);
+                res.destroy();
+                return true;
+            case 'truncate':
+                truncateBody(res);
+                return false;
+        }
+    }
+}
+/** The default error answer: JSON `{ message }`, as GitHub's APIs answer. */
+function respondJson(res, status, fault, headers) {
+    sendJson(res, status, { message: fault.kind === 'throttle' ? 'rate limit exceeded' : 'service unavailable (sandbox fault)' }, headers);
+}
+/** Reads and discards a request body, so that the client has sent everything before the answer or the reset. */
+async function drain(req) {
+    req.resume();
+    await new Promise((resolve) => (req.readableEnded ? resolve() : req.once('end', resolve).once('error', () => resolve())));
+}
+/**
+ * Makes the handler's answer arrive cut in half: the status and headers it writes go out with the
+ * whole body's Content-Length, then half the body, then the socket closes, as when a connection
+ * drops mid-answer.
+ */
+function truncateBody(res) {
+    const writeHead = res.writeHead.bind(res);
+    let head = { status: 200, headers: {} };
+    // Every sandbox handler answers with writeHead(status, headers) and one end(body).
+    res.writeHead = ((status, headers) => {
+        head = { status, headers: headers ?? {} };
+        return res;
+    });
+    res.end = ((chunk) => {
+        const body = Buffer.from(typeof chunk === 'string' || chunk instanceof Uint8Array ? chunk : '');
+        writeHead(head.status, { ...head.headers, 'content-length': body.length });
+        res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
+        return res;
+    });
+}
+/** Serves `handler` on 127.0.0.1; with `faults`, each request first meets the fault due for it, if any. */
+async function listenOnLoopback(handler, faults) {
+    const serve = async (req, res) => {
+        if (faults && (await faults.apply(req, res)))
+            return;
+        await handler(req, res);
+    };
     const server = (0,external_node_http_.createServer)((req, res) => {
-        Promise.resolve(handler(req, res)).catch((error) => {
+        serve(req, res).catch((error) => {
             if (!res.headersSent)
                 sendText(res, 500, `sandbox error: ${error.message}`);
             else
@@ -564,8 +664,12 @@ class KeyRing {
     /** Makes a new key the signing key. The old keys stay published unless `retire` drops them. */
     async rotate(options = {}) {
         const next = await newSigningKey();
-        this.#keys = options.retirePrevious ? [next] : [next, ...this.#keys];
+        this.use(next, options);
         return next;
+    }
+    /** Makes `next`, made beforehand, the signing key at once: for a rotation timed to a request. */
+    use(next, options = {}) {
+        this.#keys = options.retirePrevious ? [next] : [next, ...this.#keys];
     }
     jwks() {
         return { keys: this.#keys.map((key) => key.publicJwk) };
@@ -584,6 +688,8 @@ const DEFAULT_NOT_BEFORE_SKEW_SECONDS = 300;
 const WELL_KNOWN = '/.well-known/openid-configuration';
 const JWKS_PATH = '/.well-known/jwks';
 const TOKEN_PATH = '/_apis/distributedtask/idtoken';
+/** The issuer's endpoints by path, for faults aimed at one of them. */
+const ISSUER_PATHS = { discovery: WELL_KNOWN, jwks: JWKS_PATH, token: TOKEN_PATH };
 /**
  * A local OIDC issuer shaped like GitHub Actions': discovery, a rotating RS256 JWKS, and the runner's
  * token-request endpoint (bearer-protected, honouring `audience`).
@@ -606,13 +712,17 @@ class OidcIssuer {
     servedToRunner = [];
     /** Counts of requests by path, so tests can see caching and refetches. */
     requestCounts = new Map();
-    #available = true;
+    /** Network and service faults served before the issuer handles a request (see FaultPlan). */
+    faults;
+    #outage = 'none';
+    #rotation;
     #server;
     #keys;
     #lifetime;
     #nbfSkew;
-    constructor(server, keys, options) {
+    constructor(server, faults, keys, options) {
         this.#server = server;
+        this.faults = faults;
         this.#keys = keys;
         this.url = server.url;
         this.tokenRequestUrl = `${server.url}${TOKEN_PATH}?api-version=2.0`;
@@ -625,8 +735,9 @@ class OidcIssuer {
         const keys = await KeyRing.create();
         // The server needs its handler before the issuer, which needs the server's URL, exists.
         const late = {};
-        const server = await listenOnLoopback((req, res) => late.issuer.#handle(req, res));
-        late.issuer = new OidcIssuer(server, keys, options);
+        const faults = new FaultPlan();
+        const server = await listenOnLoopback((req, res) => late.issuer.#handle(req, res), faults);
+        late.issuer = new OidcIssuer(server, faults, keys, options);
         return late.issuer;
     }
     get jwksUrl() {
@@ -636,12 +747,31 @@ class OidcIssuer {
     async rotateKeys(options = {}) {
         await this.#keys.rotate(options);
     }
-    /** Makes every endpoint answer 503 until `restore()`, as during an outage of the issuer. */
-    outage() {
-        this.#available = false;
+    /**
+     * Arms a rotation for the middle of a run: once the `after` endpoint has answered `count` more
+     * requests, a new key signs every later token. With `retirePrevious`, the JWKS stops publishing the
+     * old keys at that moment, so tokens minted earlier no longer verify against a fresh fetch. The key
+     * is made now, so the switch itself is immediate and no request can slip in between.
+     */
+    async rotateKeysAfter(after, options = {}) {
+        this.#rotation = { after, remaining: options.count ?? 1, next: await newSigningKey(), retirePrevious: options.retirePrevious ?? false };
     }
+    /** Whether an armed rotation is still waiting for its moment. */
+    get rotationPending() {
+        return this.#rotation !== undefined;
+    }
+    /**
+     * Makes every endpoint (or, with 'token-endpoint', only the runner's token endpoint) answer 503 until
+     * `restore()`, as during an outage of the issuer or of the Actions token service.
+     */
+    outage(scope = 'everything') {
+        this.#outage = scope;
+    }
+    /** Ends an outage, drops faults not yet served and disarms a pending rotation. */
     restore() {
-        this.#available = true;
+        this.#outage = 'none';
+        this.#rotation = undefined;
+        this.faults.clear();
     }
     /** The claims a token for this job would carry, before signing. */
     payloadFor(options = {}) {
@@ -678,10 +808,25 @@ class OidcIssuer {
     async #handle(req, res) {
         const url = new URL(req.url ?? '/', this.url);
         this.requestCounts.set(url.pathname, (this.requestCounts.get(url.pathname) ?? 0) + 1);
-        if (!this.#available)
+        if (this.#outage === 'everything' || (this.#outage === 'token-endpoint' && url.pathname === TOKEN_PATH))
             return sendJson(res, 503, { message: 'issuer unavailable' });
         if (req.method !== 'GET')
             return sendJson(res, 405, { message: 'method not allowed' });
+        try {
+            await this.#answer(req, url, res);
+        }
+        finally {
+            this.#rotateIfDue(url.pathname);
+        }
+    }
+    #rotateIfDue(path) {
+        const rotation = this.#rotation;
+        if (!rotation || ISSUER_PATHS[rotation.after] !== path || --rotation.remaining > 0)
+            return;
+        this.#rotation = undefined;
+        this.#keys.use(rotation.next, { retirePrevious: rotation.retirePrevious });
+    }
+    async #answer(req, url, res) {
         switch (url.pathname) {
             case WELL_KNOWN:
                 return sendJson(res, 200, {
@@ -707,7 +852,9 @@ class OidcIssuer {
         }
         const audience = url.searchParams.get('audience') ?? undefined;
         const token = await this.mint({ ...this.runnerTokenShape, audience });
-        this.servedToRunner.push({ token, at: Date.now(), job: url.searchParams.get('job') ?? undefined });
+        // Recorded once the whole answer is out: a token cut off on the way never reached the job.
+        const at = Date.now();
+        res.once('finish', () => this.servedToRunner.push({ token, at, job: url.searchParams.get('job') ?? undefined }));
         sendJson(res, 200, { count: 1, value: token });
     }
 }
@@ -1185,6 +1332,19 @@ const ANY_STS_ACTION = 'any STS action';
 // Claims of a GitHub Actions token that STS offers as `<provider>:<claim>` condition keys (2026).
 const STS_PROVIDER_CLAIM_KEYS = ['actor', 'actor_id', 'job_workflow_ref', 'repository', 'repository_id', 'workflow', 'ref', 'environment', 'enterprise_id'];
 /**
+ * Which service a request is for, before its body is read: STS and IAM share this one endpoint, and a
+ * signed request names its service in the SigV4 credential scope. AssumeRoleWithWebIdentity is unsigned.
+ */
+function awsServiceOf(req) {
+    return /\/iam\/aws4_request/.test(String(req.headers.authorization ?? '')) ? 'iam' : 'sts';
+}
+/** AWS's error shapes for injected faults: a 5xx is ServiceUnavailable, and throttling is the 400 `Throttling` error AWS answers, here with Retry-After. */
+const awsFaultResponse = (res, status, fault, headers) => {
+    const namespace = awsServiceOf(res.req) === 'iam' ? IAM_NAMESPACE : STS_NAMESPACE;
+    const retryAfter = headers['retry-after'] === undefined ? undefined : Number(headers['retry-after']);
+    sendError(res, namespace, fault.kind === 'throttle' ? new AwsApiError('Throttling', 400, 'Rate exceeded', retryAfter) : new AwsApiError('ServiceUnavailable', status, 'Service is unavailable (sandbox fault).'));
+};
+/**
  * AWS STS and the slice of IAM that proves a credential's permissions, on one loopback endpoint.
  * It speaks the Query protocol and XML of the real services, verifies web identity tokens against
  * the issuer's JWKS, evaluates IAM trust and permission policies, and checks SigV4 signatures.
@@ -1196,6 +1356,12 @@ class AwsEmulator {
     sessions = [];
     /** The clock the emulator judges expiry by; tests move it to expire credentials. */
     now = () => new Date();
+    /**
+     * Network-level faults (resets, truncated or slow answers, 5xx, throttling) served before a request is
+     * read, aimed by service with `(req) => awsServiceOf(req) === 'iam'`; `throttle` and `injectFaults`
+     * below aim API errors at single actions instead.
+     */
+    faults;
     #server;
     #roles = new Map();
     #providers = new Map();
@@ -1203,8 +1369,9 @@ class AwsEmulator {
     #verifier = new WebIdentityVerifier();
     /** Faults still to serve, by action name or ANY_STS_ACTION. */
     #faults = new Map();
-    constructor(server, options) {
+    constructor(server, faults, options) {
         this.#server = server;
+        this.faults = faults;
         this.url = server.url;
         this.accountId = options.accountId ?? '111122223333';
         for (const provider of options.oidcProviders ?? [])
@@ -1216,8 +1383,9 @@ class AwsEmulator {
     }
     static async start(options = {}) {
         const late = {};
-        const server = await listenOnLoopback((req, res) => late.emulator.#handle(req, res));
-        late.emulator = new AwsEmulator(server, options);
+        const faults = new FaultPlan(awsFaultResponse);
+        const server = await listenOnLoopback((req, res) => late.emulator.#handle(req, res), faults);
+        late.emulator = new AwsEmulator(server, faults, options);
         return late.emulator;
     }
     addOidcProvider(issuer, clientIds) {
@@ -1267,9 +1435,10 @@ class AwsEmulator {
             queue.push(error);
         this.#faults.set(key, queue);
     }
-    /** Drops the faults not yet served, for every action. */
+    /** Drops the faults not yet served, for every action and at the network level. */
     clearFaults() {
         this.#faults.clear();
+        this.faults.clear();
     }
     close() {
         return this.#server.close();
@@ -1476,11 +1645,11 @@ function randomId(length) {
 // EXTERNAL MODULE: ./src/providers/aws/session-denial.ts
 var session_denial = __webpack_require__(9242);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var external_node_fs_promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/sandbox/aws/config-file.ts
 
 async function readAwsSandboxFile(path, placeholders) {
-    const text = (await (0,promises_.readFile)(path, 'utf8')).replaceAll('{{provider}}', placeholders.provider).replaceAll('{{account}}', placeholders.account);
+    const text = (await (0,external_node_fs_promises_.readFile)(path, 'utf8')).replaceAll('{{provider}}', placeholders.provider).replaceAll('{{account}}', placeholders.account);
     let parsed;
     try {
         parsed = JSON.parse(text);
@@ -1507,18 +1676,22 @@ class GitHubContentsApi {
     token = `ghs_${(0,external_node_crypto_.randomBytes)(18).toString('base64url')}`;
     /** Requests served, so tests can see which ref was read. */
     requests = [];
+    /** Network and service faults served before a request is handled; GitHub's own error shape is JSON `{ message }`. */
+    faults;
     #server;
     // repository -> ref -> path -> text; a repository's default branch is the ref `undefined` reads.
     #files = new Map();
     #defaultBranches = new Map();
-    constructor(server) {
+    constructor(server, faults) {
         this.#server = server;
+        this.faults = faults;
         this.url = server.url;
     }
     static async start() {
         const late = {};
-        const server = await listenOnLoopback((req, res) => late.api.#handle(req, res));
-        late.api = new GitHubContentsApi(server);
+        const faults = new FaultPlan();
+        const server = await listenOnLoopback((req, res) => late.api.#handle(req, res), faults);
+        late.api = new GitHubContentsApi(server, faults);
         return late.api;
     }
     /** Puts files into a repository at a ref (a branch, a tag or a commit SHA). */
@@ -1551,7 +1724,7 @@ class GitHubContentsApi {
         if (!/application\/vnd\.github(\.v3)?\.raw/.test(String(req.headers.accept ?? ''))) {
             return sendJson(res, 200, { type: 'file', encoding: 'base64', path, content: Buffer.from(text).toString('base64') });
         }
-        res.writeHead(200, { 'content-type': 'application/vnd.github.raw' }).end(text);
+        res.writeHead(200, { 'content-type': 'application/vnd.github.raw', 'content-length': Buffer.byteLength(text) }).end(text);
     }
 }
 
@@ -1778,6 +1951,20 @@ function asString(value) {
 
 
 
+/** Google's error shapes for injected faults: STS answers OAuth's `{error, error_description}`, IAM Credentials `{error: {code, message, status}}`. */
+const googleFaultResponse = (res, status, fault, headers) => {
+    const throttled = fault.kind === 'throttle';
+    const message = throttled ? 'Quota exceeded (sandbox fault).' : 'The service is currently unavailable (sandbox fault).';
+    const body = new URL(res.req.url ?? '/', 'http://sandbox').pathname === '/v1/token'
+        ? { error: throttled ? 'rate_limit_exceeded' : 'temporarily_unavailable', error_description: message }
+        : { error: { code: status, message, status: throttled ? 'RESOURCE_EXHAUSTED' : 'UNAVAILABLE' } };
+    sendJson(res, status, body, headers);
+};
+/** The emulator's endpoints by path, for faults aimed at one of them. */
+const GOOGLE_FAULT_TARGETS = {
+    sts: '/v1/token',
+    iamCredentials: (req, url) => req.method === 'POST' && url.pathname.endsWith(':generateAccessToken'),
+};
 const MAX_LIFETIME_SECONDS = 3600;
 const FEDERATED_TOKEN_SECONDS = 3600;
 /**
@@ -1791,6 +1978,8 @@ class GoogleCloudEmulator {
     url;
     /** Every access token issued, so tests can prove that none of them leaked. */
     accessTokensIssued = [];
+    /** Network and service faults served before a request is handled (see FaultPlan and GOOGLE_FAULT_TARGETS). */
+    faults;
     /** The clock tokens expire by; tests move it. */
     now = () => Date.now();
     #server;
@@ -1799,14 +1988,16 @@ class GoogleCloudEmulator {
     #federated = new Map();
     #accessTokens = new Map();
     #keys = new Map();
-    constructor(server) {
+    constructor(server, faults) {
         this.#server = server;
+        this.faults = faults;
         this.url = server.url;
     }
     static async start() {
         const late = {};
-        const server = await listenOnLoopback((req, res) => late.emulator.#handle(req, res));
-        late.emulator = new GoogleCloudEmulator(server);
+        const faults = new FaultPlan(googleFaultResponse);
+        const server = await listenOnLoopback((req, res) => late.emulator.#handle(req, res), faults);
+        late.emulator = new GoogleCloudEmulator(server, faults);
         return late.emulator;
     }
     get tokenUrl() {

@@ -19,9 +19,12 @@ var external_node_util_ = __webpack_require__(7975);
 var broker_error = __webpack_require__(5725);
 // EXTERNAL MODULE: ./src/oidc/ci-systems.ts
 var ci_systems = __webpack_require__(7314);
+// EXTERNAL MODULE: ./src/util/fetch-text.ts
+var fetch_text = __webpack_require__(6614);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
 ;// CONCATENATED MODULE: ./src/oidc/request-token.ts
+
 
 
 const ATTEMPT_TIMEOUT_MS = 10_000;
@@ -38,49 +41,30 @@ function runnerTokenRequestFromEnv(env) {
     }
     return { requestUrl, requestBearer };
 }
-/** Failures of one request, kept apart from final errors so the retry loop can judge them. */
-class TransientRequestError extends Error {
-    name = 'TransientRequestError';
-}
 /** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
 async function requestRunnerToken(request) {
     const url = new URL(request.requestUrl);
     url.searchParams.set('audience', request.audience);
-    const endpoint = `${url.origin}${url.pathname}`;
-    const classify = (error) => ({ retry: error instanceof TransientRequestError });
     try {
-        const { value } = await (0,retry/* withRetries */.LH)(async ({ remainingMs }) => {
-            let response;
-            try {
-                response = await fetch(url, {
-                    headers: { authorization: `Bearer ${request.requestBearer}`, accept: 'application/json' },
-                    signal: AbortSignal.timeout(Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, remainingMs))),
-                });
-            }
-            catch (cause) {
-                throw new TransientRequestError(`could not reach ${endpoint}`, { cause });
-            }
-            if (response.status >= 500 || response.status === 429)
-                throw new TransientRequestError(`${endpoint} answered HTTP ${response.status}`);
-            if (!response.ok) {
-                throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint refused the request (HTTP ${response.status}).`, {
-                    hint: 'The request bearer was rejected: check that `permissions: id-token: write` is granted and that nothing overrides ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
-                });
-            }
-            const body = (await response.json().catch(() => undefined));
-            if (typeof body?.value !== 'string' || body.value === '') {
-                throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, "The runner's token endpoint answered without a token.", {
-                    hint: 'Retry the job; if it persists, the runner may be misconfigured (check ACTIONS_ID_TOKEN_REQUEST_URL).',
-                });
-            }
-            return body.value;
-        }, classify, request.retryPolicy ?? TOKEN_REQUEST_RETRIES);
-        return value;
+        const { status, text } = await (0,fetch_text/* fetchText */.S)(url, { headers: { authorization: `Bearer ${request.requestBearer}`, accept: 'application/json' } }, request.retryPolicy ?? TOKEN_REQUEST_RETRIES, ATTEMPT_TIMEOUT_MS);
+        if (status < 200 || status >= 300) {
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint refused the request (HTTP ${status}).`, {
+                hint: 'The request bearer was rejected: check that `permissions: id-token: write` is granted and that nothing overrides ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
+            });
+        }
+        // A whole body without a token is the runner's answer, and final.
+        const body = (0,fetch_text/* parseJson */.q)(text);
+        if (typeof body?.value !== 'string' || body.value === '') {
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, "The runner's token endpoint answered without a token.", {
+                hint: 'Retry the job; if it persists, the runner may be misconfigured (check ACTIONS_ID_TOKEN_REQUEST_URL).',
+            });
+        }
+        return body.value;
     }
     catch (error) {
         if (!(error instanceof retry/* RetriesExhaustedError */.i5))
             throw error;
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s (last: ${error.lastError.message}).`, { hint: 'The runner could not issue a token; retry the job. GitHub status may show an Actions incident.', cause: error });
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s${error.timedOut && error.budgetMs !== undefined ? `, the ${(0,retry/* formatSeconds */.Xo)(error.budgetMs)} s time budget` : ''} (last: ${error.lastError.message}).`, { hint: 'The runner could not issue a token; retry the job. GitHub status may show an Actions incident.', cause: error });
     }
 }
 
@@ -579,356 +563,6 @@ function usage(message, hint) {
 
 /***/ }),
 
-/***/ 5700:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  nr: () => (/* binding */ verifyToken)
-});
-
-// UNUSED EXPORTS: ASYMMETRIC_ALGORITHMS, MAX_CLOCK_TOLERANCE_SECONDS, MAX_TOKEN_BYTES, duplicateName
-
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
-var verify = __webpack_require__(5057);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
-var errors = __webpack_require__(5674);
-// EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(5725);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
-var remote = __webpack_require__(2952);
-// EXTERNAL MODULE: ./src/oidc/issuer-url.ts
-var issuer_url = __webpack_require__(1910);
-;// CONCATENATED MODULE: ./src/oidc/issuer-keys.ts
-
-
-
-const DISCOVERY_TIMEOUT_MS = 10_000;
-// jose refetches the JWKS on an unknown kid at most once per cooldown, so forged kids cannot make us
-// hammer the issuer; keys are kept for cacheMaxAge between fetches.
-const JWKS_OPTIONS = { timeoutDuration: 10_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 };
-// One entry per issuer for the life of the process, so a broker verifying many tokens discovers once.
-const keysByIssuer = new Map();
-/** The issuer's signing keys, found through its discovery document and cached with their JWKS. */
-function issuerKeys(issuer) {
-    let keys = keysByIssuer.get(issuer);
-    if (!keys) {
-        keys = discoverJwks(issuer).then((jwksUri) => (0,remote/* createRemoteJWKSet */.RD)(jwksUri, JWKS_OPTIONS));
-        // A failed discovery is not remembered: the next verification tries again.
-        keys.catch(() => keysByIssuer.delete(issuer));
-        keysByIssuer.set(issuer, keys);
-    }
-    return keys;
-}
-/** Where `issuer` publishes its discovery document: `<issuer>/.well-known/openid-configuration`. */
-function discoveryUrl(issuer) {
-    return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
-}
-async function discoverJwks(issuer) {
-    (0,issuer_url/* parseIssuerUrl */.u)(issuer);
-    const url = discoveryUrl(issuer);
-    const fail = (problem, hint, cause) => new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.DiscoveryFailed, `Discovery of the issuer ${JSON.stringify(issuer)} failed: ${problem}.`, { hint, cause });
-    let response;
-    try {
-        response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS) });
-    }
-    catch (cause) {
-        throw fail(`${url} could not be reached`, 'Check the `issuer` input and the network path to it; retry if the issuer had an outage.', cause);
-    }
-    if (!response.ok)
-        throw fail(`${url} answered HTTP ${response.status}`, 'Check that the `issuer` input is the exact issuer URL (for GHES: https://HOST/_services/token).');
-    const document = (await response.json().catch(() => undefined));
-    if (typeof document !== 'object' || document === null)
-        throw fail(`${url} did not return a JSON document`, 'Check that the `issuer` input points at an OIDC issuer.');
-    if (document.issuer !== issuer) {
-        throw fail(`it names itself ${JSON.stringify(document.issuer)}`, 'An issuer must name itself exactly as configured: check the `issuer` input for a trailing slash, scheme or case difference.');
-    }
-    if (typeof document.jwks_uri !== 'string')
-        throw fail('it has no jwks_uri', 'The issuer must publish its signing keys (jwks_uri).');
-    return (0,issuer_url/* parseIssuerUrl */.u)(document.jwks_uri, "issuer's jwks_uri");
-}
-
-;// CONCATENATED MODULE: ./src/oidc/verify.ts
-
-
-
-/**
- * Tokens from CI systems are one to three kilobytes; 16 KiB (16384 bytes, counted as UTF-8) leaves
- * room for large custom claims while bounding what an attacker can make us decode, parse and scan.
- * It is checked before anything else, parsing included.
- */
-const MAX_TOKEN_BYTES = 16 * 1024;
-const MAX_CLOCK_TOLERANCE_SECONDS = 60;
-/** Signatures that prove the issuer's private key signed the token; shared-secret (HS*) and `none` never do. */
-const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
-const PARTS = ['header', 'payload', 'signature'];
-const BASE64URL = /^[A-Za-z0-9_-]+$/;
-// A token may point at its own verification key; a verifier that followed these would let the token
-// choose who vouches for it. Keys come only from the issuer's JWKS.
-const KEY_POINTERS = ['jku', 'x5u', 'jwk', 'x5c'];
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-/**
- * Verifies an OIDC token against its issuer's published keys. Nothing in the token is trusted before
- * this returns; each refusal names what failed.
- */
-async function verifyToken(token, options) {
-    const tolerance = Math.min(options.clockToleranceSeconds ?? MAX_CLOCK_TOLERANCE_SECONDS, MAX_CLOCK_TOLERANCE_SECONDS);
-    // Everything that can be refused without the issuer's keys is refused before they are fetched.
-    const header = readStructure(token);
-    const keys = options.keys ?? (await issuerKeys(options.issuer));
-    const now = options.now ?? new Date();
-    let payload;
-    try {
-        ({ payload } = await (0,verify/* jwtVerify */.V)(token, keys, {
-            issuer: options.issuer,
-            audience: options.audience,
-            algorithms: ASYMMETRIC_ALGORITHMS,
-            clockTolerance: tolerance,
-            requiredClaims: ['iss', 'aud', 'sub', 'exp', 'iat'],
-            currentDate: now,
-        }));
-    }
-    catch (error) {
-        throw verificationError(error, options, tolerance, header);
-    }
-    // jose checks that times are numbers; JSON also has 1e999, which is Infinity and would never expire.
-    for (const claim of ['exp', 'iat', 'nbf']) {
-        if (payload[claim] !== undefined && !Number.isFinite(payload[claim]))
-            throw claimTypeError(claim, 'a finite number of seconds since the epoch');
-    }
-    const nowSeconds = Math.floor(now.getTime() / 1000);
-    if (typeof payload.iat !== 'number' || payload.iat > nowSeconds + tolerance) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenIssuedInFuture, `The token claims to be issued at ${instant(payload.iat)}, in the future (leeway ${tolerance} s).`, {
-            hint: 'Check the clocks of this machine and of the issuer; a token from the future is refused.',
-        });
-    }
-    if (typeof payload.sub !== 'string' || payload.sub === '')
-        throw claimTypeError('sub', 'a non-empty string');
-    return { token, claims: payload, header: { alg: header.alg, kid: header.kid } };
-}
-/**
- * The checks that need no key: size, shape, encoding, JSON without duplicate names, and a header that
- * asks for nothing this verifier refuses to do. Returns what the key lookup and messages need.
- */
-function readStructure(token) {
-    if (typeof token !== 'string')
-        throw malformed(`The token is ${token === null ? 'null' : typeof token}, not a string.`);
-    const bytes = Buffer.byteLength(token);
-    if (bytes > MAX_TOKEN_BYTES)
-        throw malformed(`The token is ${bytes} bytes, more than the ${MAX_TOKEN_BYTES} bytes allowed.`);
-    const parts = token.split('.');
-    if (parts.length !== 3)
-        throw malformed(`The token has ${parts.length} dot-separated parts; a signed JWT has 3.`);
-    // The header first, so that an unsigned (`none`) token, whose signature part is empty, is refused for what it is.
-    checkEncoding(parts[0], 0);
-    const header = readJsonObject(parts[0], 'header');
-    const { alg, kid, crit, b64, cty, typ } = header;
-    if (typeof alg !== 'string' || !ASYMMETRIC_ALGORITHMS.includes(alg)) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenAlgorithmRejected, `The token is signed with ${quote(alg)}, which is not an allowed asymmetric algorithm.`, {
-            hint: `Only ${ASYMMETRIC_ALGORITHMS.join(', ')} are accepted; a real issuer never signs with \`none\` or a shared secret.`,
-        });
-    }
-    if (kid !== undefined && typeof kid !== 'string')
-        throw crafted(`The token's key id (\`kid\` header) is ${quote(kid)}, not a string.`);
-    if (crit !== undefined) {
-        throw crafted(`The token marks header parameters as critical (\`crit\`: ${quote(crit)}); this verifier implements no JWS extensions, so it must refuse them.`);
-    }
-    if (b64 !== undefined && b64 !== true)
-        throw crafted(`The token's header sets \`b64\` to ${quote(b64)}; a JWT's payload is always base64url-encoded.`);
-    if (typeof cty === 'string' && cty.toUpperCase() === 'JWT') {
-        throw crafted('The token is a nested JWT (`cty` "JWT"): its claims would be another token, which is never verified here.');
-    }
-    if (cty !== undefined && typeof cty !== 'string')
-        throw crafted(`The token's \`cty\` header is ${quote(cty)}, not a string.`);
-    // An issuer's other JWTs (access, logout or DPoP tokens) may share its keys; only ID tokens are taken.
-    if (typ !== undefined && (typeof typ !== 'string' || !['jwt', 'application/jwt'].includes(typ.toLowerCase()))) {
-        throw crafted(`The token's type (\`typ\` header) is ${quote(typ)}, not "JWT": it is not an ID token.`);
-    }
-    checkEncoding(parts[1], 1);
-    readJsonObject(parts[1], 'payload');
-    checkEncoding(parts[2], 2);
-    return { alg, kid, keyPointers: KEY_POINTERS.filter((name) => header[name] !== undefined) };
-}
-function checkEncoding(part, index) {
-    const name = PARTS[index];
-    if (part === '')
-        throw malformed(`The token's ${name} (part ${index + 1} of 3) is empty.`);
-    // Whitespace, padding or the `+` and `/` of plain base64 would otherwise be decoded leniently.
-    if (!BASE64URL.test(part) || part.length % 4 === 1) {
-        throw malformed(`The token's ${name} (part ${index + 1} of 3) is not base64url: it has characters other than A-Z, a-z, 0-9, - and _, or an impossible length.`);
-    }
-    // Unused low bits in the last character decode to the same bytes: one signature, many token strings.
-    if (Buffer.from(part, 'base64url').toString('base64url') !== part) {
-        throw malformed(`The token's ${name} (part ${index + 1} of 3) is not canonical base64url: its last character carries bits that an encoder leaves at zero.`);
-    }
-}
-/** The JSON object a base64url part holds; a name given twice is refused, as readers disagree on which wins. */
-function readJsonObject(part, name) {
-    let text;
-    try {
-        text = strictUtf8.decode(Buffer.from(part, 'base64url'));
-    }
-    catch {
-        throw malformed(`The token's ${name} is not valid UTF-8 once base64url-decoded.`);
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        throw malformed(`The token's ${name} is not base64url-encoded JSON.`);
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        throw malformed(`The token's ${name} is JSON but not a JSON object.`);
-    const duplicate = duplicateName(text);
-    if (duplicate !== undefined) {
-        const what = name === 'header' ? 'header parameter' : 'claim';
-        throw crafted(`The token's ${name} gives the ${what} ${quote(duplicate)} more than once; which value counts would depend on the reader, so the token is refused.`);
-    }
-    return value;
-}
-/**
- * The first member name that one object of `json` repeats. `json` must already have parsed, so every
- * string is terminated and brackets balance. Names are compared unescaped: "sub" and "\u0073ub" are one.
- */
-function duplicateName(json) {
-    // One entry per open bracket: the names seen so far for an object, null for an array.
-    const open = [];
-    let nameNext = false;
-    for (let i = 0; i < json.length; i++) {
-        const c = json[i];
-        if (c === '"') {
-            let end = i + 1;
-            while (end < json.length && json[end] !== '"')
-                end += json[end] === '\\' ? 2 : 1;
-            const names = open.at(-1);
-            if (nameNext && names) {
-                const name = JSON.parse(json.slice(i, end + 1));
-                if (names.has(name))
-                    return name;
-                names.add(name);
-            }
-            nameNext = false;
-            i = end;
-        }
-        else if (c === '{') {
-            open.push(new Set());
-            nameNext = true;
-        }
-        else if (c === '[') {
-            open.push(null);
-        }
-        else if (c === '}' || c === ']') {
-            open.pop();
-        }
-        else if (c === ',') {
-            nameNext = open.at(-1) instanceof Set;
-        }
-        else if (c === ':') {
-            nameNext = false;
-        }
-    }
-    return undefined;
-}
-function verificationError(error, options, tolerance, header) {
-    // Said whenever the key did not fit, so nobody concludes that the token's own key pointer was tried.
-    const ignored = header.keyPointers.length > 0
-        ? ` The token's own ${header.keyPointers.map((p) => `\`${p}\``).join(', ')} header was ignored: keys come only from ${options.issuer}'s JWKS.`
-        : '';
-    if (error instanceof errors/* JWTExpired */.n) {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenExpired, `The token expired at ${instant(error.payload.exp)} (leeway ${tolerance} s).`, {
-            hint: 'Request the token right before using it; if this repeats, check this machine’s clock.',
-        });
-    }
-    if (error instanceof errors/* JWTClaimValidationFailed */.ie)
-        return claimError(error, options, tolerance);
-    if (error instanceof errors/* JWSSignatureVerificationFailed */.h2) {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenSignatureInvalid, `The token's signature does not verify with the key ${quote(header.kid)} that ${options.issuer} publishes.`, {
-            hint: `The token was not signed by this issuer, or was altered: do not trust it. Check that the \`issuer\` input is right.${ignored}`,
-        });
-    }
-    if (error instanceof errors/* JWKSNoMatchingKey */.BT || error instanceof errors/* JWKSMultipleMatchingKeys */.$4) {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenKeyNotFound, `No key of ${options.issuer} matches the token's key id ${quote(header.kid)} and algorithm ${header.alg}.`, {
-            hint: `The token was signed by a key the issuer does not publish (forged, from another issuer, or rotated out); check the \`issuer\` input.${ignored}`,
-        });
-    }
-    if (error instanceof TypeError && /modulusLength/.test(error.message)) {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenKeyNotFound, `The key ${quote(header.kid)} that ${options.issuer} publishes is an RSA key shorter than 2048 bits, too weak to trust.`, {
-            hint: 'Keys under 2048 bits can be factored; check the `issuer` input, and if it is right, ask the issuer to publish a stronger key.',
-        });
-    }
-    if (error instanceof errors/* JOSEAlgNotAllowed */.Rb) {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenAlgorithmRejected, `The token's algorithm ${header.alg} is not allowed for its key.`, {
-            hint: 'Only asymmetric algorithms that match the issuer’s published key are accepted.',
-        });
-    }
-    if (error instanceof errors/* JOSENotSupported */.T0)
-        return malformed(`The token uses an unsupported feature: ${error.message}.`);
-    if (error instanceof errors/* JWSInvalid */.Ye || error instanceof errors/* JWTInvalid */.Dp)
-        return malformed(`The token is not a valid signed JWT: ${error.message}.`);
-    if (error instanceof broker_error/* BrokerError */.Wz)
-        return error;
-    if (error instanceof errors/* JWKSTimeout */.xb || error instanceof errors/* JWKSInvalid */.Dm || error instanceof errors/* JOSEError */.i4 || error instanceof TypeError) {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.JwksFailed, `The signing keys of ${options.issuer} could not be fetched or read.`, {
-            hint: 'Check the network path to the issuer and retry; an issuer outage fails closed.',
-            cause: error,
-        });
-    }
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.Internal, 'The token could not be verified for an unexpected reason.', { hint: 'Please report this as a bug.', cause: error });
-}
-function claimError(error, options, tolerance) {
-    const actual = error.payload[error.claim];
-    if (error.reason === 'missing')
-        return claimTypeError(error.claim, 'present');
-    if (error.reason === 'invalid')
-        return claimTypeError(error.claim, 'a number of seconds since the epoch');
-    switch (error.claim) {
-        case 'iss':
-            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenIssuerMismatch, `The token's issuer is ${quote(actual)}, but ${quote(options.issuer)} was expected.`, {
-                hint: 'Issuers must match exactly (scheme, case and trailing slash included). Set the `issuer` input to the issuer that minted the token.',
-            });
-        case 'aud':
-            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenAudienceMismatch, `The token's audience is ${quote(actual)}, but ${quote(options.audience)} was expected.`, {
-                hint: 'Request the token for the audience you verify against: set the `audience` input to match the cloud side.',
-            });
-        case 'nbf':
-            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenNotYetValid, `The token is not valid before ${instant(actual)} (leeway ${tolerance} s).`, {
-                hint: 'Check this machine’s clock against the issuer’s.',
-            });
-        default:
-            return claimTypeError(error.claim, 'valid');
-    }
-}
-function claimTypeError(claim, expected) {
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenClaimInvalid, `The token's \`${claim}\` claim is not ${expected}.`, {
-        hint: 'The issuer produced a token without the standard claims; it cannot be trusted for credentials.',
-    });
-}
-function malformed(message) {
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenMalformed, message, { hint: 'Pass the token exactly as the issuer produced it: three base64url parts separated by dots.' });
-}
-/** A token that is well encoded but built in a way no OIDC issuer builds its ID tokens. */
-function crafted(message) {
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenMalformed, message, {
-        hint: 'OIDC issuers do not produce such tokens: it was crafted or corrupted, so do not use it. Request a fresh token from the issuer.',
-    });
-}
-/**
- * Quotes an untrusted value for a message: JSON-escaped, anything outside printable ASCII escaped too
- * (so a header cannot reorder text or steer a terminal), and cut short.
- */
-function quote(value) {
-    const text = (JSON.stringify(value) ?? String(value)).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
-function instant(seconds) {
-    return typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : quote(seconds);
-}
-
-
-/***/ }),
-
 /***/ 9228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1009,7 +643,7 @@ function exchangeError(error, facts) {
 }
 function exhaustedError(error, facts) {
     const seconds = (error.elapsedMs / 1000).toFixed(1);
-    const why = error.timedOut ? 'the time budget ran out' : 'no attempts were left';
+    const why = error.timedOut ? `the ${error.budgetMs === undefined ? '' : `${(0,retry/* formatSeconds */.Xo)(error.budgetMs)} s `}time budget ran out` : 'no attempts were left';
     return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeTimedOut, `Gave up assuming ${facts.roleArn} after ${error.attempts} attempt(s) over ${seconds} s, because ${why}; the last failure was ${failureCode(error.lastError)}.`, {
         hint: 'AWS STS was throttling, failing or unreachable. Retry the job later; if STS was unreachable, check this machine’s network access to it (and AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL if you set them).',
         cause: error,
@@ -1020,6 +654,9 @@ function failureCode(error) {
     const serviceError = asServiceError(error);
     if (serviceError)
         return `${wireCode(serviceError)} (HTTP ${serviceError.$metadata.httpStatusCode ?? 'status unknown'})`;
+    // The SDK names a dropped connection TimeoutError too; its code says what really happened.
+    if (isNetworkError(error))
+        return String(error.code);
     if (isTimeout(error))
         return 'a timeout';
     if (!(error instanceof Error))
@@ -1132,69 +769,6 @@ function sessionFrom(output, request) {
         roleArn: request.roleArn,
         region: request.region,
     };
-}
-
-
-/***/ }),
-
-/***/ 4266:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   i5: () => (/* binding */ RetriesExhaustedError),
-/* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
-/* harmony export */ });
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-
-class RetriesExhaustedError extends Error {
-    name = 'RetriesExhaustedError';
-    attempts;
-    elapsedMs;
-    /** True when the time budget, rather than the attempt count, ended the retries. */
-    timedOut;
-    lastError;
-    constructor(attempts, elapsedMs, timedOut, lastError) {
-        super(`gave up after ${attempts} attempt(s) in ${elapsedMs} ms`, { cause: lastError });
-        this.attempts = attempts;
-        this.elapsedMs = elapsedMs;
-        this.timedOut = timedOut;
-        this.lastError = lastError;
-    }
-}
-const defaultRetryPolicy = {
-    maxAttempts: 5,
-    baseDelayMs: 200,
-    maxDelayMs: 3000,
-    totalTimeoutMs: 30_000,
-};
-/**
- * Runs `attempt` until it succeeds, `classify` says the failure is final, or the policy's budget is
- * spent. A final failure is rethrown as it is; a spent budget throws RetriesExhaustedError so callers
- * can say how long they tried. `attempt` receives the time left, to bound its own request.
- */
-async function withRetries(attempt, classify, policy, random = Math.random) {
-    const started = Date.now();
-    for (let n = 1;; n++) {
-        const remainingMs = policy.totalTimeoutMs - (Date.now() - started);
-        try {
-            return { value: await attempt({ attempt: n, remainingMs }), attempts: n };
-        }
-        catch (error) {
-            const verdict = classify(error);
-            if (!verdict.retry)
-                throw error;
-            const elapsed = Date.now() - started;
-            const backoff = random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
-            const wait = Math.max(backoff, verdict.afterMs ?? 0);
-            const outOfTime = elapsed + wait >= policy.totalTimeoutMs;
-            if (n >= policy.maxAttempts || outOfTime) {
-                throw new RetriesExhaustedError(n, elapsed, outOfTime, error);
-            }
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(wait);
-        }
-    }
 }
 
 
