@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { githubTrustPolicy, startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { githubTrustPolicy, SANDBOX_GCP_PROVIDER, SANDBOX_GCP_SERVICE_ACCOUNT, startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { runAwsCli } from '../../src/sandbox/aws/aws-cli.ts';
 import { ciTokenClaims } from '../../src/sandbox/issuer/ci-claims.ts';
 import { OidcIssuer } from '../../src/sandbox/issuer/oidc-issuer.ts';
@@ -154,6 +154,28 @@ describe('ci-oidc-broker exchange', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('ci-oidc-broker exchange for Google Cloud', () => {
+  it('exchanges a token for a service account’s access token, for gcloud and Terraform', async () => {
+    const policyFile = join(dir, 'gcp-policy.yml');
+    await writeFile(
+      policyFile,
+      `version: 1\nissuers: ["${sandbox.issuer.url}"]\nrules:\n  - name: gcp\n    match: {repository_id: "8429"}\n    grant: {gcp: {workload-identity-provider: ${SANDBOX_GCP_PROVIDER}, service-accounts: [${SANDBOX_GCP_SERVICE_ACCOUNT}]}}\n`,
+    );
+    const ciToken = await sandbox.issuer.mint({ audience: `//iam.googleapis.com/${SANDBOX_GCP_PROVIDER}` });
+    const run = await cli(
+      ['exchange', '--token-env', 'CI_TOKEN', '--issuer', sandbox.issuer.url, '--policy', policyFile, '--gcp-provider', SANDBOX_GCP_PROVIDER, '--gcp-project', 'octo-project', '--gcp-token-url', sandbox.google.tokenUrl, '--gcp-iam-credentials-url', sandbox.google.url, '--format', 'json'],
+      { CI_TOKEN: ciToken },
+    );
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout) as { gcp: { accessToken: string; serviceAccount: string }; environment: Record<string, string> };
+    expect(out.gcp.serviceAccount).toBe(SANDBOX_GCP_SERVICE_ACCOUNT);
+    expect(out.environment).toEqual({ CLOUDSDK_AUTH_ACCESS_TOKEN: out.gcp.accessToken, GOOGLE_OAUTH_ACCESS_TOKEN: out.gcp.accessToken, GOOGLE_CLOUD_PROJECT: 'octo-project', CLOUDSDK_CORE_PROJECT: 'octo-project', CLOUDSDK_PROJECT: 'octo-project' });
+    const info = await fetch(`${sandbox.google.tokenInfoUrl}?access_token=${encodeURIComponent(out.gcp.accessToken)}`);
+    expect(((await info.json()) as { email?: string }).email).toBe(SANDBOX_GCP_SERVICE_ACCOUNT);
+    expectNoLeak(run, [ciToken, out.gcp.accessToken]);
   });
 });
 
