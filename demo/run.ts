@@ -1,6 +1,7 @@
 // `npm run demo`: one step of the bundled action mints AWS and Google Cloud credentials against the
 // local sandbox, driven exactly as a GitHub runner drives it; the real client libraries use them; the
-// post step clears them. Ends with one verdict line; exits non-zero on failure.
+// post step revokes or clears them; then the CLI serves a GitLab-shaped job. Ends with one verdict
+// line; exits non-zero on failure.
 import { execFile } from 'node:child_process';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,7 +9,9 @@ import { promisify } from 'node:util';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { GoogleAuth } from 'google-auth-library';
-import { SANDBOX_GCP_SERVICE_ACCOUNT, startSandbox } from '../src/sandbox/index.ts';
+import { githubTrustPolicy, SANDBOX_GCP_SERVICE_ACCOUNT, startSandbox } from '../src/sandbox/index.ts';
+import { ciTokenClaims } from '../src/sandbox/issuer/ci-claims.ts';
+import { oidcProviderKeyPrefix } from '../src/providers/aws/oidc-provider.ts';
 import { runAwsCli } from '../src/sandbox/aws/aws-cli.ts';
 import { SimulatedRunner } from '../src/sandbox/runner/simulated-runner.ts';
 import { summaryAsText } from '../src/sandbox/runner/summary-text.ts';
@@ -130,6 +133,31 @@ try {
   const secrets = [credentials.secretAccessKey, credentials.sessionToken, adcToken, main.outputs.get('gcp-access-token') ?? '', ...sandbox.issuer.minted].filter(Boolean);
   const leaked = runner.steps.some((step) => secrets.some((s) => step.log.join('\n').includes(s) || step.stderr.includes(s) || step.summary.includes(s) || step.files.state.includes(s)));
   check('no secret in any log, summary or state', secrets.length > 0 && !leaked);
+
+  heading('7. The same broker from GitLab CI, through the CLI');
+  // A role that trusts GitLab-shaped subjects, and a policy bound to the project and group IDs.
+  const provider = { arn: `arn:aws:iam::${sandbox.accountId}:oidc-provider/${oidcProviderKeyPrefix(sandbox.issuer.url)}`, keyPrefix: oidcProviderKeyPrefix(sandbox.issuer.url) };
+  sandbox.aws.putRole({ name: 'gitlab-deploy', trustPolicy: githubTrustPolicy(provider, 'project_path:octo-group/app:*') });
+  const gitlabPolicy = join(runner.root, 'gitlab-policy.yml');
+  await writeFile(
+    gitlabPolicy,
+    `version: 1\nissuers: ["${sandbox.issuer.url}"]\naudiences: [sts.amazonaws.com]\nrules:\n  - name: gitlab-deploy\n    match: {project_id: "4321", namespace_id: "72", ref_protected: "true"}\n    grant: {aws: {roles: ["arn:aws:iam::${sandbox.accountId}:role/gitlab-deploy"]}}\n`,
+  );
+  const gitlabToken = await sandbox.issuer.mint({ audience: 'sts.amazonaws.com', claims: ciTokenClaims('gitlab') });
+  const exchangeArgs = ['dist/cli/index.js', 'exchange', '--preset', 'gitlab', '--issuer', sandbox.issuer.url, '--policy', gitlabPolicy, '--aws-role', `arn:aws:iam::${sandbox.accountId}:role/gitlab-deploy`, '--aws-region', REGION, '--format', 'json'];
+  console.log(`$ GITLAB_OIDC_TOKEN=… ci-oidc-broker ${exchangeArgs.slice(1).join(' ')}`);
+  const gitlab = await promisify(execFile)(process.execPath, exchangeArgs, { env: { PATH: process.env.PATH ?? '', GITLAB_OIDC_TOKEN: gitlabToken, AWS_ENDPOINT_URL_STS: sandbox.aws.url } });
+  const issued = JSON.parse(gitlab.stdout) as { rule: string; aws: { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: string } };
+  console.log(`  rule ${issued.rule}; credentials until ${issued.aws.expiration}`);
+  const gitlabIdentity = await new STSClient({ region: REGION, endpoint: sandbox.aws.url, maxAttempts: 1, credentials: { accessKeyId: issued.aws.accessKeyId, secretAccessKey: issued.aws.secretAccessKey, sessionToken: issued.aws.sessionToken } }).send(new GetCallerIdentityCommand({}));
+  check('CLI exchange of a GitLab-shaped token: the AWS SDK uses the credentials', gitlabIdentity.Arn?.includes(':assumed-role/gitlab-deploy/') === true, gitlabIdentity.Arn ?? '');
+  const forkToken = await sandbox.issuer.mint({ audience: 'sts.amazonaws.com', claims: ciTokenClaims('gitlab', { project_id: '9999', project_path: 'someone/app-fork' }) });
+  const denied = await promisify(execFile)(process.execPath, exchangeArgs, { env: { PATH: process.env.PATH ?? '', GITLAB_OIDC_TOKEN: forkToken, AWS_ENDPOINT_URL_STS: sandbox.aws.url } }).then(
+    () => ({ code: 0, stderr: '' }),
+    (error: { code: number; stderr: string }) => error,
+  );
+  for (const line of denied.stderr.split('\n').filter(Boolean)) console.log(`  ! ${line}`);
+  check('CLI exchange of a fork’s token: denied, with the explanation, exit 1', denied.code === 1 && denied.stderr.includes('project_id was "9999"'), `exit code ${denied.code}`);
 } catch (error) {
   check('demo ran to the end', false, (error as Error).message);
 } finally {
@@ -140,7 +168,7 @@ try {
 const failed = checks.filter((c) => !c.ok);
 console.log(
   failed.length === 0
-    ? `\nDEMO PASSED: ${checks.length} checks; one step minted AWS and Google credentials, the clouds' own clients used them, and the post step revoked or cleared them.`
+    ? `\nDEMO PASSED: ${checks.length} checks; one step minted AWS and Google credentials, the clouds' own clients used them, the post step revoked or cleared them, and the CLI served a GitLab job.`
     : `\nDEMO FAILED: ${failed.length} of ${checks.length} checks failed (${failed.map((c) => c.name).join('; ')}).`,
 );
 process.exitCode = failed.length === 0 ? 0 : 1;
