@@ -2,8 +2,8 @@
 // and the checks that a run left nothing half-done, whatever the fault did to it.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect } from '@jest/globals';
-import { SANDBOX_GCP_PROVIDER, SANDBOX_GCP_SERVICE_ACCOUNT, type Sandbox } from '../../../src/sandbox/index.ts';
+import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
+import { SANDBOX_GCP_PROVIDER, SANDBOX_GCP_SERVICE_ACCOUNT, startSandbox, type Sandbox } from '../../../src/sandbox/index.ts';
 import { awsServiceOf } from '../../../src/sandbox/aws/aws-emulator.ts';
 import { GOOGLE_FAULT_TARGETS } from '../../../src/sandbox/gcp/google-emulator.ts';
 import { ISSUER_PATHS } from '../../../src/sandbox/issuer/oidc-issuer.ts';
@@ -179,4 +179,30 @@ export async function runWithFault(sandbox: Sandbox, runner: SimulatedRunner, en
   }
   await expectNothingHalfDone(sandbox, runner, run);
   return run;
+}
+
+/** One sandbox for a test file: faults cleared and the job's runner disposed after each test. */
+export function sandboxForFile(): { readonly sandbox: Sandbox; job(): Promise<SimulatedRunner> } {
+  let sandbox: Sandbox | undefined;
+  let runner: SimulatedRunner | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+  afterEach(async () => {
+    if (sandbox) clearFaults(sandbox);
+    await runner?.dispose();
+    runner = undefined;
+  });
+  return {
+    get sandbox() {
+      return sandbox!;
+    },
+    async job() {
+      runner = await newJob(sandbox!);
+      return runner;
+    },
+  };
 }

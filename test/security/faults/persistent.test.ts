@@ -1,24 +1,11 @@
 // A fault that does not pass: every endpoint failing for good, dropping connections, or (for AWS STS)
 // answering slower than the per-attempt timeout. Each run must end, well within the hang bound, in an
 // error that names what failed and what to do, with nothing half-done behind it.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/index.ts';
+import { describe, expect, test } from '@jest/globals';
 import type { Fault } from '../../../src/sandbox/http.ts';
-import type { SimulatedRunner } from '../../../src/sandbox/runner/simulated-runner.ts';
-import { clearFaults, ENDPOINTS, errorText, expectNothingHalfDone, HANG_BOUND_MS, inputsFor, newJob, runJob, runWithFault } from './faults-kit.ts';
+import { ENDPOINTS, errorText, expectNothingHalfDone, HANG_BOUND_MS, inputsFor, runJob, runWithFault, sandboxForFile } from './faults-kit.ts';
 
-let sandbox: Sandbox;
-let runner: SimulatedRunner | undefined;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-afterEach(async () => {
-  clearFaults(sandbox);
-  await runner?.dispose();
-});
+const shared = sandboxForFile();
 
 const DOWN: Fault = { kind: 'error', status: 503 };
 const RESET: Fault = { kind: 'reset' };
@@ -43,29 +30,29 @@ const cases: Array<[string, string, Fault, RegExp]> = [
 
 describe('a persistent fault', () => {
   test.each(cases.map(([key, label, fault, failure]) => [ENDPOINTS[key]!.name, label, key, fault, failure] as const))('%s %s: a clear failure in bounded time', async (_name, _label, key, fault, failure) => {
-    runner = await newJob(sandbox);
-    await runWithFault(sandbox, runner, ENDPOINTS[key]!, fault, Infinity, { failure });
+    const runner = await shared.job();
+    await runWithFault(shared.sandbox, runner, ENDPOINTS[key]!, fault, Infinity, { failure });
   });
 
   test('AWS STS answering slower than the per-attempt timeout: the exchange gives up within its 30 s budget', async () => {
-    runner = await newJob(sandbox);
-    const run = await runWithFault(sandbox, runner, ENDPOINTS.awsSts!, { kind: 'delay', ms: 15_000 }, Infinity, { failure: STS_GAVE_UP('a timeout') });
+    const runner = await shared.job();
+    const run = await runWithFault(shared.sandbox, runner, ENDPOINTS.awsSts!, { kind: 'delay', ms: 15_000 }, Infinity, { failure: STS_GAVE_UP('a timeout') });
     expect(errorText(run.main)).toContain('because the 30 s time budget ran out');
     expect(run.main.endedAt - run.main.startedAt).toBeLessThan(40_000);
   }, 2 * HANG_BOUND_MS);
 
   test('an outage of the runner token endpoint alone fails the step before anything is verified or issued', async () => {
-    runner = await newJob(sandbox);
-    const discoveryBefore = sandbox.issuer.requestCounts.get('/.well-known/openid-configuration') ?? 0;
-    const sessionsBefore = sandbox.aws.sessions.length;
-    sandbox.issuer.outage('token-endpoint');
-    const run = await runJob(runner, inputsFor(sandbox, 'aws'));
+    const runner = await shared.job();
+    const discoveryBefore = shared.sandbox.issuer.requestCounts.get('/.well-known/openid-configuration') ?? 0;
+    const sessionsBefore = shared.sandbox.aws.sessions.length;
+    shared.sandbox.issuer.outage('token-endpoint');
+    const run = await runJob(runner, inputsFor(shared.sandbox, 'aws'));
     expect(run.elapsedMs).toBeLessThan(HANG_BOUND_MS);
     expect(run.main.exitCode).toBe(1);
     expect(errorText(run.main)).toMatch(TOKEN_FAILED);
     expect(errorText(run.main)).toContain('answered HTTP 503');
-    expect(sandbox.issuer.requestCounts.get('/.well-known/openid-configuration') ?? 0).toBe(discoveryBefore);
-    expect(sandbox.aws.sessions.length).toBe(sessionsBefore);
-    await expectNothingHalfDone(sandbox, runner, run);
+    expect(shared.sandbox.issuer.requestCounts.get('/.well-known/openid-configuration') ?? 0).toBe(discoveryBefore);
+    expect(shared.sandbox.aws.sessions.length).toBe(sessionsBefore);
+    await expectNothingHalfDone(shared.sandbox, runner, run);
   });
 });

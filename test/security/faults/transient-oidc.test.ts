@@ -1,23 +1,10 @@
 // One transient fault at each of the issuer's endpoints (the runner's token endpoint, discovery, JWKS)
 // during a job that asks for AWS credentials. Each is retried within its budget, so the job succeeds.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/index.ts';
+import { describe, expect, test } from '@jest/globals';
 import type { Fault } from '../../../src/sandbox/http.ts';
-import type { SimulatedRunner } from '../../../src/sandbox/runner/simulated-runner.ts';
-import { clearFaults, ENDPOINTS, newJob, runWithFault, SUCCESS, TRANSIENT_FAULTS, type Outcome } from './faults-kit.ts';
+import { ENDPOINTS, type Outcome, runWithFault, sandboxForFile, SUCCESS, TRANSIENT_FAULTS } from './faults-kit.ts';
 
-let sandbox: Sandbox;
-let runner: SimulatedRunner | undefined;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-afterEach(async () => {
-  clearFaults(sandbox);
-  await runner?.dispose();
-});
+const shared = sandboxForFile();
 
 const expected: Record<string, Record<Fault['kind'], Outcome>> = {
   token: { error: SUCCESS, throttle: SUCCESS, reset: SUCCESS, truncate: SUCCESS, delay: SUCCESS },
@@ -29,8 +16,8 @@ const cases = Object.keys(expected).flatMap((key) => TRANSIENT_FAULTS.map(([labe
 
 describe('a transient fault at an issuer endpoint', () => {
   test.each(cases)('%s, %s', async (_name, _label, key, fault) => {
-    runner = await newJob(sandbox);
-    const run = await runWithFault(sandbox, runner, ENDPOINTS[key]!, fault, 1, expected[key]![fault.kind]);
+    const runner = await shared.job();
+    const run = await runWithFault(shared.sandbox, runner, ENDPOINTS[key]!, fault, 1, expected[key]![fault.kind]);
     // The token endpoint's Retry-After is honoured, not just outwaited by chance.
     if (key === 'token' && fault.kind === 'throttle') expect(run.main.endedAt - run.main.startedAt).toBeGreaterThanOrEqual(1000);
   });
