@@ -146,3 +146,9 @@ describe('denialError', () => {
     );
   });
 });
+
+describe('explainDecision before any rule is consulted', () => {
+  it('lists no rule when the issuer is refused, since none was consulted', () => {
+    expect(explainDecision(denial({ ...job, iss: 'https://token.actions.githubusercontent.com/' }))).toEqual(['Denied: the policy does not accept tokens from this issuer (see its `issuers`).']);
+  });
+});
