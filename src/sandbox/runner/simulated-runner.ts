@@ -111,10 +111,15 @@ export class SimulatedRunner {
     const declared = (parseYaml(await readFile(yml, 'utf8')) as { inputs?: Record<string, { default?: string }> }).inputs ?? {};
     const env: Record<string, string> = {};
     for (const [name, spec] of Object.entries(declared)) {
-      if (spec.default !== undefined) env[inputVariable(name)] = String(spec.default);
+      if (spec.default !== undefined) env[inputVariable(name)] = this.#expand(String(spec.default));
     }
     for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value;
     return env;
+  }
+
+  /** A default such as `${{ github.token }}`, as the runner expands it: the job's token, or nothing. */
+  #expand(value: string): string {
+    return value.replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, expression: string) => (expression === 'github.token' ? (this.#options.env.GITHUB_TOKEN ?? '') : ''));
   }
 
   async #runStep(script: string, stepEnv: Record<string, string>): Promise<StepResult> {

@@ -72,6 +72,14 @@ describe('SimulatedRunner inputs and environment', () => {
     expect(env).toMatchObject({ INPUT_POLICY: '.github/ci-oidc-broker.yml', INPUT_AUDIENCE: 'sts.amazonaws.com', 'INPUT_ROLE-DURATION-SECONDS': '900' });
   });
 
+  it('expands ${{ github.token }} in a default as the runner does, and nothing else it does not know', async () => {
+    const withToken = await SimulatedRunner.create({ env: { GITHUB_TOKEN: 'ghs_job-token' } });
+    const without = await SimulatedRunner.create({ env: {} });
+    runners.push(withToken, without);
+    expect(printedEnv((await withToken.runMain(script('print-env.mjs'))).stdout)['INPUT_GITHUB-TOKEN']).toBe('ghs_job-token');
+    expect(printedEnv((await without.runMain(script('print-env.mjs'))).stdout)['INPUT_GITHUB-TOKEN']).toBe('');
+  });
+
   it('gives a step the job environment and the runner’s files, and nothing else from the test process', async () => {
     const runner = await newRunner();
     const { env, cwd } = JSON.parse((await runner.runMain(script('print-env.mjs'))).stdout) as { env: Record<string, string>; cwd: string };
