@@ -118,12 +118,24 @@ function defaultRoles(provider: { arn: string; keyPrefix: string }): RoleDefinit
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const issuer = await OidcIssuer.start({ job: options.job });
+  // A sandbox that fails half-way (a bad roles file, a refused role) closes what it started.
+  const started: Array<{ close(): Promise<void> }> = [];
+  const track = <T extends { close(): Promise<void> }>(server: T): T => (started.push(server), server);
+  try {
+    return await buildSandbox(options, track);
+  } catch (error) {
+    await Promise.allSettled(started.map((server) => server.close()));
+    throw error;
+  }
+}
+
+async function buildSandbox(options: SandboxOptions, track: <T extends { close(): Promise<void> }>(server: T) => T): Promise<Sandbox> {
+  const issuer = track(await OidcIssuer.start({ job: options.job }));
   const keyPrefix = oidcProviderKeyPrefix(issuer.url);
   const file = options.awsConfigFile ? await readAwsSandboxFile(options.awsConfigFile, { provider: keyPrefix, account: SANDBOX_ACCOUNT_ID }) : undefined;
-  const aws = await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? { ...DEFAULT_MANAGED_POLICIES, ...options.managedPolicies } });
-  const github = await GitHubContentsApi.start();
-  const google = await GoogleCloudEmulator.start();
+  const aws = track(await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? { ...DEFAULT_MANAGED_POLICIES, ...options.managedPolicies } }));
+  const github = track(await GitHubContentsApi.start());
+  const google = track(await GoogleCloudEmulator.start());
   const gcpProvider: PoolProviderDefinition = {
     name: SANDBOX_GCP_PROVIDER,
     issuer: issuer.url,

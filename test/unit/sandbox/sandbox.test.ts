@@ -162,3 +162,14 @@ describe('startSandbox with an AWS configuration file', () => {
     }
   });
 });
+
+describe('startSandbox that fails half-way', () => {
+  it('closes every server it had started, and rethrows', async () => {
+    const servers = () => process.getActiveResourcesInfo().filter((name) => name === 'TCPServerWrap').length;
+    const before = servers();
+    await expect(startSandbox({ roles: () => [{ name: 'bad', trustPolicy: { Version: '2012-10-17', Statement: [] }, maxSessionDuration: 60 }] })).rejects.toThrow('MaxSessionDuration must be 3600 to 43200 seconds');
+    // A closed server's handle leaves the list on a later turn of the event loop.
+    for (let turn = 0; turn < 50 && servers() > before; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(servers()).toBe(before);
+  });
+});
