@@ -2235,11 +2235,15 @@ class SimulatedRunner {
         const env = {};
         for (const [name, spec] of Object.entries(declared)) {
             if (spec.default !== undefined)
-                env[inputVariable(name)] = String(spec.default);
+                env[inputVariable(name)] = this.#expand(String(spec.default));
         }
         for (const [name, value] of Object.entries(inputs))
             env[inputVariable(name)] = value;
         return env;
+    }
+    /** A default such as `${{ github.token }}`, as the runner expands it: the job's token, or nothing. */
+    #expand(value) {
+        return value.replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, expression) => (expression === 'github.token' ? (this.#options.env.GITHUB_TOKEN ?? '') : ''));
     }
     async #runStep(script, stepEnv) {
         const stepDir = join(this.root, 'files', `step-${++this.#stepCount}`);
@@ -2405,12 +2409,24 @@ function defaultRoles(provider) {
     ];
 }
 async function startSandbox(options = {}) {
-    const issuer = await OidcIssuer.start({ job: options.job });
+    // A sandbox that fails half-way (a bad roles file, a refused role) closes what it started.
+    const started = [];
+    const track = (server) => (started.push(server), server);
+    try {
+        return await buildSandbox(options, track);
+    }
+    catch (error) {
+        await Promise.allSettled(started.map((server) => server.close()));
+        throw error;
+    }
+}
+async function buildSandbox(options, track) {
+    const issuer = track(await OidcIssuer.start({ job: options.job }));
     const keyPrefix = (0,oidc_provider/* oidcProviderKeyPrefix */.k)(issuer.url);
     const file = options.awsConfigFile ? await readAwsSandboxFile(options.awsConfigFile, { provider: keyPrefix, account: SANDBOX_ACCOUNT_ID }) : undefined;
-    const aws = await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? { ...DEFAULT_MANAGED_POLICIES, ...options.managedPolicies } });
-    const github = await GitHubContentsApi.start();
-    const google = await GoogleCloudEmulator.start();
+    const aws = track(await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? { ...DEFAULT_MANAGED_POLICIES, ...options.managedPolicies } }));
+    const github = track(await GitHubContentsApi.start());
+    const google = track(await GoogleCloudEmulator.start());
     const gcpProvider = {
         name: SANDBOX_GCP_PROVIDER,
         issuer: issuer.url,

@@ -289,6 +289,10 @@ function describeRule(outcome) {
 }
 /** Why the decision came out as it did, rule by rule, for the log, the job summary and errors. */
 function explainDecision(decision) {
+    // Refused on the issuer or the audience, the token never reached the rules: listing them would read
+    // as if some had matched.
+    if (!decision.allowed && (decision.reason === 'issuer not accepted' || decision.reason === 'audience not accepted'))
+        return [headline(decision)];
     return [headline(decision), ...decision.outcomes.map((outcome) => `  ${describeRule(outcome)}`)];
 }
 function headline(decision) {
