@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 import { isLoopbackHost, parseIssuerUrl } from '../oidc/issuer-url.ts';
-import { parseDuration } from '../policy/duration.ts';
+import { GCP_TOKEN_SECONDS, parseDuration, STS_SESSION_SECONDS } from '../policy/duration.ts';
 import { defaultSessionName, validateSessionName } from '../providers/aws/session-name.ts';
 import { GOOGLE_ENDPOINTS, type GcpEndpoints } from '../providers/gcp/exchange.ts';
 import { parsePolicySourceSetting, type PolicySourceSetting } from './policy-source.ts';
@@ -43,12 +43,6 @@ export interface GcpInputs {
   endpoints: GcpEndpoints;
 }
 
-// STS accepts 900 s up to 12 h; the role's MaxSessionDuration and the policy may lower the top.
-const MIN_DURATION_SECONDS = 900;
-const MAX_DURATION_SECONDS = 43_200;
-// The IAM Credentials API accepts up to 1 h (12 h only under an org policy exception we do not assume).
-const DEFAULT_GCP_LIFETIME_SECONDS = 600;
-const MAX_GCP_LIFETIME_SECONDS = 3600;
 const WORKLOAD_IDENTITY_PROVIDER = /^projects\/\d+\/locations\/global\/workloadIdentityPools\/[a-z0-9-]{4,32}\/providers\/[a-z0-9-]{4,32}$/;
 
 export function readMainInputs(env: NodeJS.ProcessEnv = process.env): MainInputs {
@@ -137,11 +131,11 @@ function sessionNameForJob(env: NodeJS.ProcessEnv): string {
 }
 
 function readDuration(text: string): number {
-  if (!text) return MIN_DURATION_SECONDS;
+  if (!text) return STS_SESSION_SECONDS.default;
   // Digits only: Number() would also take "0x384", "9e2" and " 900 ".
   const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!(seconds >= MIN_DURATION_SECONDS && seconds <= MAX_DURATION_SECONDS)) {
-    throw new BrokerError(ErrorCode.InputInvalid, `The input \`role-duration-seconds\` is "${text}", not a whole number from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS}.`, {
+  if (!(seconds >= STS_SESSION_SECONDS.min && seconds <= STS_SESSION_SECONDS.max)) {
+    throw new BrokerError(ErrorCode.InputInvalid, `The input \`role-duration-seconds\` is "${text}", not a whole number from ${STS_SESSION_SECONDS.min} to ${STS_SESSION_SECONDS.max}.`, {
       hint: 'Use a number of seconds, such as 900 (the default and STS minimum) or 3600.',
     });
   }
@@ -149,9 +143,9 @@ function readDuration(text: string): number {
 }
 
 function readLifetime(text: string): number {
-  if (!text) return DEFAULT_GCP_LIFETIME_SECONDS;
-  const seconds = parseDuration(/^\d+$/.test(text) ? Number(text) : text);
-  if (seconds === undefined || seconds < 1 || seconds > MAX_GCP_LIFETIME_SECONDS) {
+  if (!text) return GCP_TOKEN_SECONDS.default;
+  const seconds = parseDuration(text);
+  if (seconds === undefined || seconds < GCP_TOKEN_SECONDS.min || seconds > GCP_TOKEN_SECONDS.max) {
     throw new BrokerError(ErrorCode.InputInvalid, `The input \`gcp-access-token-lifetime\` is "${text}", not a duration from 1s to 1h.`, {
       hint: 'Write seconds (600) or hours, minutes and seconds (10m, 1h). Google caps service-account tokens at 1 hour.',
     });

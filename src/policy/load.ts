@@ -4,19 +4,13 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, typ
 import generatedValidator from './schema-validator.generated.ts';
 import { BrokerError, ErrorCode, isBrokerError, type SourceLocation } from '../errors/broker-error.ts';
 import { parseIssuerUrl } from '../oidc/issuer-url.ts';
-import { parseDuration } from './duration.ts';
+import { GCP_TOKEN_SECONDS, parseDuration, STS_SESSION_SECONDS } from './duration.ts';
 import { directorySource } from './sources/directory-source.ts';
 import type { PolicySource } from './sources/policy-source.ts';
 import { anchoredRegExp, globProblem, globToRegExp, regexIssue } from './matchers.ts';
 import { GITHUB_ACTIONS_ISSUER, type Condition, type Grant, type Matcher, type Policy, type PolicyRule } from './types.ts';
 
-// STS's own bounds for a role session.
-const MIN_DURATION_SECONDS = 900;
-const MAX_DURATION_SECONDS = 43_200;
 const DEFAULT_MAX_DURATION_SECONDS = 3600;
-// Google issues service-account tokens for up to an hour; short by default, because they cannot be revoked.
-const MAX_GCP_LIFETIME_SECONDS = 3600;
-const DEFAULT_GCP_LIFETIME_SECONDS = 600;
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
 type RawClaimValue = string | string[] | { glob: string } | { regex: string };
@@ -162,7 +156,7 @@ function buildGrant(grant: RawRule['grant'], locate: (path: (string | number)[])
     gcp: gcp && {
       workloadIdentityProvider: gcp['workload-identity-provider'],
       serviceAccounts: gcp['service-accounts'] ?? [],
-      maxLifetimeSeconds: gcp['max-lifetime'] === undefined ? DEFAULT_GCP_LIFETIME_SECONDS : parseDuration(gcp['max-lifetime'])!,
+      maxLifetimeSeconds: gcp['max-lifetime'] === undefined ? GCP_TOKEN_SECONDS.default : parseDuration(gcp['max-lifetime'])!,
       scopes: gcp.scopes ?? [CLOUD_PLATFORM_SCOPE],
     },
     aws: aws && {
@@ -202,14 +196,14 @@ function semanticProblems(raw: RawPolicy): Problem[] {
     const lifetime = rule.grant?.gcp?.['max-lifetime'];
     if (lifetime !== undefined) {
       const seconds = parseDuration(lifetime);
-      if (seconds === undefined || seconds < 1 || seconds > MAX_GCP_LIFETIME_SECONDS) {
+      if (seconds === undefined || seconds < GCP_TOKEN_SECONDS.min || seconds > GCP_TOKEN_SECONDS.max) {
         problems.push({ path: ['rules', index, 'grant', 'gcp', 'max-lifetime'], message: `max-lifetime ${JSON.stringify(lifetime)} is not between 1 s and 1h (3600 s)` });
       }
     }
     const duration = rule.grant?.aws?.['max-duration'];
     if (duration !== undefined) {
       const seconds = parseDuration(duration);
-      if (seconds === undefined || seconds < MIN_DURATION_SECONDS || seconds > MAX_DURATION_SECONDS) {
+      if (seconds === undefined || seconds < STS_SESSION_SECONDS.min || seconds > STS_SESSION_SECONDS.max) {
         problems.push({ path: ['rules', index, 'grant', 'aws', 'max-duration'], message: `max-duration ${JSON.stringify(duration)} is not between 15m (900 s) and 12h (43200 s)` });
       }
     }

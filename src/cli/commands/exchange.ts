@@ -3,7 +3,7 @@ import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import { CI_SYSTEMS } from '../../oidc/ci-systems.ts';
 import { verifyToken, type VerifiedClaims } from '../../oidc/verify.ts';
 import { chooseAwsRole } from '../../policy/aws-grant.ts';
-import { parseDuration } from '../../policy/duration.ts';
+import { GCP_TOKEN_SECONDS, parseDuration, STS_SESSION_SECONDS } from '../../policy/duration.ts';
 import { evaluatePolicy } from '../../policy/evaluate.ts';
 import { denialError, explainDecision } from '../../policy/explain.ts';
 import { chooseGcpGrant } from '../../policy/gcp-grant.ts';
@@ -83,8 +83,8 @@ export async function exchangeCredentials(request: ExchangeRequest): Promise<Exc
 
 async function exchangeAws(request: ExchangeRequest, rule: PolicyRule, claims: VerifiedClaims, token: string): Promise<AwsSession> {
   if (!request.awsRegion) throw usage('--aws-region is required for AWS.', 'For example --aws-region us-east-1.');
-  const requested = request.awsDuration === undefined ? 900 : parseDuration(/^\d+$/.test(request.awsDuration) ? Number(request.awsDuration) : request.awsDuration);
-  if (requested === undefined || requested < 900 || requested > 43_200) throw usage(`--aws-duration is "${request.awsDuration}", not from 15m to 12h.`, 'Write seconds (900) or a duration (15m, 1h).');
+  const requested = request.awsDuration === undefined ? STS_SESSION_SECONDS.default : parseDuration(request.awsDuration);
+  if (requested === undefined || requested < STS_SESSION_SECONDS.min || requested > STS_SESSION_SECONDS.max) throw usage(`--aws-duration is "${request.awsDuration}", not from 15m to 12h.`, 'Write seconds (900) or a duration (15m, 1h).');
   const { roleArn, durationSeconds, sessionPolicy } = chooseAwsRole(rule, request.awsRole, requested);
   return assumeRoleWithWebIdentity({
     roleArn,
@@ -99,8 +99,8 @@ async function exchangeAws(request: ExchangeRequest, rule: PolicyRule, claims: V
 }
 
 async function exchangeGcp(request: ExchangeRequest, rule: PolicyRule, token: string): Promise<GcpSession> {
-  const lifetime = request.gcpLifetime === undefined ? 600 : parseDuration(/^\d+$/.test(request.gcpLifetime) ? Number(request.gcpLifetime) : request.gcpLifetime);
-  if (lifetime === undefined || lifetime < 1 || lifetime > 3600) throw usage(`--gcp-lifetime is "${request.gcpLifetime}", not from 1s to 1h.`, 'Write seconds (600) or a duration (10m).');
+  const lifetime = request.gcpLifetime === undefined ? GCP_TOKEN_SECONDS.default : parseDuration(request.gcpLifetime);
+  if (lifetime === undefined || lifetime < GCP_TOKEN_SECONDS.min || lifetime > GCP_TOKEN_SECONDS.max) throw usage(`--gcp-lifetime is "${request.gcpLifetime}", not from 1s to 1h.`, 'Write seconds (600) or a duration (10m).');
   const grant = chooseGcpGrant(rule, { provider: request.gcpProvider, serviceAccount: request.gcpServiceAccount, lifetimeSeconds: lifetime });
   return exchangeForGoogleToken({
     workloadIdentityProvider: grant.workloadIdentityProvider,

@@ -4,6 +4,7 @@ import { parseDuration } from '../../../src/policy/duration.ts';
 describe('parseDuration', () => {
   it.each([
     [900, 900],
+    ['900', 900],
     ['900s', 900],
     ['15m', 900],
     ['1h', 3600],
@@ -13,7 +14,7 @@ describe('parseDuration', () => {
     expect(parseDuration(value)).toBe(seconds);
   });
 
-  it.each(['', '15', '1.5h', 'm', '1d', '30m1h', ' 15m', '15M', '-15m', '1h 30m'])('refuses %p', (value) => {
+  it.each(['', '15.0', '1.5h', 'm', '1d', '30m1h', ' 15m', '15M', '-15m', '1h 30m'])('refuses %p', (value) => {
     expect(parseDuration(value)).toBeUndefined();
   });
 
