@@ -149,6 +149,9 @@ describe('revoking the job’s AWS session at job end', () => {
     const post = await runner.runPost(POST);
     expect(post.exitCode).toBe(0);
     expect(post.summary).toContain('<td>failed</td>');
+    // The failure quotes the revoker's ARN; the summary, which the runner does not mask, keeps the account out.
+    expect(post.summary).toContain('arn:aws:iam::***:role/other-repo-only');
+    expect(post.summary).not.toContain('111122223333');
     expect(errors(post).join('\n')).toMatch(/Revocation failed for AROA\w+:octo-org\.app@1005-1-deploy: Could not deny the session: /);
     expect(await canReadRole(iam)).toBe('allowed');
   });

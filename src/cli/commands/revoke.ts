@@ -1,7 +1,7 @@
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
-import { applyDenial, iamClient } from '../../providers/aws/apply-denial.ts';
+import { applyDenial, iamClient, roleNameOf } from '../../providers/aws/apply-denial.ts';
 import { assumeRoleWithWebIdentity } from '../../providers/aws/exchange.ts';
-import { denyOneSession, denySessionsIssuedBefore } from '../../providers/aws/session-denial.ts';
+import { denyOneSession, denySessionsIssuedBefore, type SessionDenial } from '../../providers/aws/session-denial.ts';
 import { Exit, runCommand, writeJson, type ExitCode, type Format } from '../cli-output.ts';
 import { readCiToken, type CiTokenOptions } from './ci-token.ts';
 
@@ -16,8 +16,6 @@ export interface RevokeOptions extends CiTokenOptions {
   format: Format;
 }
 
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
-
 /**
  * `revoke`: deny one session of a role, or every session issued before a time. With the caller's own
  * AWS credentials (incident response), or through a revoker role assumed with a CI job's OIDC token.
@@ -25,31 +23,31 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-
  */
 export function revoke(options: RevokeOptions): Promise<ExitCode> {
   return runCommand(options.format, (error) => (error.code === ErrorCode.InputInvalid ? Exit.Usage : Exit.Refused), async () => {
-    const roleName = ROLE_ARN.exec(options.role)?.[1];
+    const roleName = roleNameOf(options.role);
     if (!roleName) throw usage(`--role is "${options.role}", not an IAM role ARN.`, 'Use arn:aws:iam::ACCOUNT:role/NAME.');
     if (Boolean(options.session) === Boolean(options.issuedBefore)) {
       throw usage('revoke needs exactly one of --session and --issued-before.', 'Deny one session (--session AROA…:name --expires-at TIME) or every session issued before a time (--issued-before TIME).');
     }
+    let deny: (maxSessionDurationSeconds: number) => SessionDenial;
+    if (options.session) {
+      const session = options.session;
+      if (!/^AROA[A-Z0-9]+:[\w+=,.@-]{2,64}$/.test(session)) throw usage(`--session is "${session}", not a session's aws:userid.`, 'Give the AssumedRoleId, AROA…:session-name, as STS returned it (the post step and CloudTrail show it).');
+      const expiresAt = time(options.expiresAt ?? '', '--expires-at');
+      deny = () => denyOneSession(session, expiresAt);
+    } else {
+      const cutoff = time(options.issuedBefore!, '--issued-before');
+      deny = (maxSessionDurationSeconds) => denySessionsIssuedBefore(cutoff, maxSessionDurationSeconds);
+    }
     const now = new Date();
     const iam = await iamClient(options.region, options.revokerRole ? await revokerCredentials(options) : undefined);
     try {
-      let denial;
-      if (options.session) {
-        if (!/^AROA[A-Z0-9]+:[\w+=,.@-]{2,64}$/.test(options.session)) throw usage(`--session is "${options.session}", not a session's aws:userid.`, 'Give the AssumedRoleId, AROA…:session-name, as STS returned it (the post step and CloudTrail show it).');
-        denial = denyOneSession(options.session, time(options.expiresAt ?? '', '--expires-at'));
-      } else {
-        const cutoff = time(options.issuedBefore!, '--issued-before');
-        const { GetRoleCommand } = await import('@aws-sdk/client-iam');
-        const role = await iam.send(new GetRoleCommand({ RoleName: roleName })).catch(() => undefined);
-        denial = denySessionsIssuedBefore(cutoff, role?.Role?.MaxSessionDuration ?? 43_200);
-      }
-      const outcome = await applyDenial(iam, roleName, denial, now);
-      const result = { role: options.role, policyName: outcome.policyName, pruned: outcome.pruned, permissionsBoundary: outcome.boundaryArn ?? null, obsoleteAt: denial.obsoleteAt.toISOString() };
+      const { denial, pruned, boundaryArn } = await applyDenial(iam, roleName, deny, now);
+      const result = { role: options.role, policyName: denial.policyName, pruned, permissionsBoundary: boundaryArn ?? null, obsoleteAt: denial.obsoleteAt.toISOString() };
       if (options.format === 'json') writeJson(result);
       else {
-        process.stdout.write(`denied: ${options.session ? `session ${options.session}` : `every session issued before ${options.issuedBefore}`} on ${options.role} (inline policy ${outcome.policyName}, pruned after ${result.obsoleteAt})\n`);
-        if (outcome.pruned.length > 0) process.stdout.write(`pruned ${outcome.pruned.length} expired denial(s)\n`);
-        if (!outcome.boundaryArn) process.stderr.write(`warning: ${options.role} has no permissions boundary; whoever may write these denials could also widen the role.\n`);
+        process.stdout.write(`denied: ${options.session ? `session ${options.session}` : `every session issued before ${options.issuedBefore}`} on ${options.role} (inline policy ${denial.policyName}, pruned after ${result.obsoleteAt})\n`);
+        if (pruned.length > 0) process.stdout.write(`pruned ${pruned.length} expired denial(s)\n`);
+        if (!boundaryArn) process.stderr.write(`warning: ${options.role} has no permissions boundary; whoever may write these denials could also widen the role.\n`);
       }
       return Exit.Ok;
     } finally {

@@ -1,9 +1,10 @@
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
+import { STS_SESSION_SECONDS } from '../../policy/duration.ts';
 import { DENIAL_PREFIX, obsoleteDenials, type SessionDenial } from './session-denial.ts';
 
 export interface DenialOutcome {
-  policyName: string;
+  denial: SessionDenial;
   /** The role's permissions boundary; without one, whoever may write the denial could also widen the role. */
   boundaryArn: string | undefined;
   /** Denials that protected nothing any more and were deleted on the way. */
@@ -17,16 +18,25 @@ export async function iamClient(region: string, credentials?: { accessKeyId: str
   return new IAMClient({ region, maxAttempts: 3, ...(credentials && { credentials }) });
 }
 
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+
+/** The role's name, which IAM's role APIs take, from its ARN (paths included); undefined for anything else. */
+export function roleNameOf(roleArn: string): string | undefined {
+  return ROLE_ARN.exec(roleArn)?.[1];
+}
+
 /**
- * Writes one denial onto a role: reads the role (for its boundary and maximum session duration),
- * prunes the denials that protect nothing any more, writes this one, and reads it back. Each denial is
- * its own inline policy, so concurrent writers never overwrite each other (see session-denial.ts).
+ * Writes one denial onto a role: reads the role (for its boundary and maximum session duration, from
+ * which `deny` builds the denial), prunes the denials that protect nothing any more, writes this one,
+ * and reads it back. Each denial is its own inline policy, so concurrent writers never overwrite each
+ * other (see session-denial.ts).
  */
-export async function applyDenial(iam: IAMClient, roleName: string, denial: SessionDenial, now: Date): Promise<DenialOutcome> {
+export async function applyDenial(iam: IAMClient, roleName: string, deny: (maxSessionDurationSeconds: number) => SessionDenial, now: Date): Promise<DenialOutcome> {
   const { GetRoleCommand, ListRolePoliciesCommand, DeleteRolePolicyCommand, PutRolePolicyCommand, GetRolePolicyCommand } = await import('@aws-sdk/client-iam');
   try {
     const { Role: role } = await iam.send(new GetRoleCommand({ RoleName: roleName }));
-    const maxSessionDuration = role?.MaxSessionDuration ?? 43_200;
+    const maxSessionDuration = role?.MaxSessionDuration ?? STS_SESSION_SECONDS.max;
+    const denial = deny(maxSessionDuration);
     const names: string[] = [];
     let marker: string | undefined;
     do {
@@ -49,7 +59,7 @@ export async function applyDenial(iam: IAMClient, roleName: string, denial: Sess
         hint: 'Something else rewrote the policy at the same moment; run the revocation again.',
       });
     }
-    return { policyName: denial.policyName, boundaryArn: role?.PermissionsBoundary?.PermissionsBoundaryArn, pruned };
+    return { denial, boundaryArn: role?.PermissionsBoundary?.PermissionsBoundaryArn, pruned };
   } catch (error) {
     throw denialError(error, roleName);
   }

@@ -26,7 +26,12 @@ export function awsSecretValues(session: AwsSession, options: { maskAccountId: b
  * (the job summary, a CLI's output) must drop the account id itself when it is treated as a secret.
  */
 export function displayArn(arn: string, options: { maskAccountId: boolean }): string {
-  return options.maskAccountId ? arn.replace(/^(arn:[^:]*:[^:]*:[^:]*:)\d{12}:/, '$1***:') : arn;
+  return options.maskAccountId ? maskAccountIds(arn) : arn;
+}
+
+/** Text for such a report with the account id of every ARN in it replaced by `***`. */
+export function maskAccountIds(text: string): string {
+  return text.replace(/\b(arn:[\w-]+:[\w-]*:[\w-]*:)\d{12}:/g, '$1***:');
 }
 
 /** Step outputs, named as aws-actions/configure-aws-credentials names them so workflows can switch. */

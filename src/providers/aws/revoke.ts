@@ -1,7 +1,8 @@
 import { BrokerError } from '../../errors/broker-error.ts';
 import type { AwsIssuedCredential, RevocationResult } from '../issued-credential.ts';
-import { applyDenial, iamClient } from './apply-denial.ts';
+import { applyDenial, iamClient, roleNameOf } from './apply-denial.ts';
 import { assumeRoleWithWebIdentity } from './exchange.ts';
+import { maskAccountIds } from './export.ts';
 import { denyOneSession } from './session-denial.ts';
 
 /** How the post step reaches the revoker role: a fresh OIDC token for it. */
@@ -17,7 +18,7 @@ export interface RevokerAccess {
  */
 export async function revokeAwsCredential(record: AwsIssuedCredential, access?: RevokerAccess): Promise<RevocationResult> {
   // The role's name, not its ARN: the detail lands in the job summary, which the runner does not mask.
-  const roleName = roleNameOf(record.role);
+  const roleName = roleNameOf(record.role) ?? record.role;
   const stillValid = `session "${record.sessionName}" of role ${roleName} stays valid until it expires at ${record.expiresAt}`;
   if (record.revokerRoleArn === undefined || access === undefined) {
     return { status: 'not-revocable', detail: `No revoker role is configured, so ${stillValid}.` };
@@ -37,21 +38,18 @@ export async function revokeAwsCredential(record: AwsIssuedCredential, access?: 
     });
     const iam = await iamClient(record.region, revoker);
     try {
-      const outcome = await applyDenial(iam, roleName, denyOneSession(record.identity, new Date(record.expiresAt)), now);
+      const outcome = await applyDenial(iam, roleName, () => denyOneSession(record.identity, new Date(record.expiresAt)), now);
       const pruned = outcome.pruned.length > 0 ? ` Pruned ${outcome.pruned.length} expired denial(s).` : '';
       const boundary = outcome.boundaryArn
         ? ''
         : ` Warning: role ${roleName} has no permissions boundary, so the revoker role could widen it; attach one (policy export --aws-revocation prints it).`;
-      return { status: 'revoked', detail: `Session "${record.sessionName}" of role ${roleName} is denied from now on (inline policy ${outcome.policyName}).${pruned}${boundary}` };
+      return { status: 'revoked', detail: `Session "${record.sessionName}" of role ${roleName} is denied from now on (inline policy ${outcome.denial.policyName}).${pruned}${boundary}` };
     } finally {
       iam.destroy();
     }
   } catch (error) {
-    const reason = error instanceof BrokerError ? `${error.message} ${error.hint}` : 'an unexpected error';
+    // STS and IAM errors name roles by ARN; the summary that shows this is not masked by the runner.
+    const reason = error instanceof BrokerError ? maskAccountIds(`${error.message} ${error.hint}`) : 'an unexpected error';
     return { status: 'failed', detail: `Could not deny the session: ${reason} Until then, ${stillValid}.` };
   }
-}
-
-function roleNameOf(roleArn: string): string {
-  return roleArn.slice(roleArn.lastIndexOf('/') + 1);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AwsSession } from '../../../../src/providers/aws/exchange.ts';
-import { awsCredentialRecord, awsEnvironment, awsOutputs, awsSecretValues, displayArn } from '../../../../src/providers/aws/export.ts';
+import { awsCredentialRecord, awsEnvironment, awsOutputs, awsSecretValues, displayArn, maskAccountIds } from '../../../../src/providers/aws/export.ts';
 
 const session: AwsSession = {
   accessKeyId: 'ASIAEXAMPLEKEYID0001',
@@ -37,6 +37,14 @@ describe('awsSecretValues', () => {
   it('leaves the account id visible when asked', () => {
     expect(awsSecretValues(session, { maskAccountId: false })).not.toContain('111122223333');
     expect(awsSecretValues(session, { maskAccountId: false })).toHaveLength(3);
+  });
+});
+
+describe('maskAccountIds', () => {
+  it('masks the account of every ARN in a text, and leaves other twelve-digit numbers alone', () => {
+    expect(maskAccountIds('assume arn:aws:iam::111122223333:role/a, then arn:aws:sts::444455556666:assumed-role/b/s; run 123456789012')).toBe(
+      'assume arn:aws:iam::***:role/a, then arn:aws:sts::***:assumed-role/b/s; run 123456789012',
+    );
   });
 });
 
