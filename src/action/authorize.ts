@@ -1,10 +1,11 @@
 import * as core from '@actions/core';
-import { requestRunnerToken, type RunnerTokenRequest } from '../oidc/request-token.ts';
+import type { RunnerTokenRequest } from '../oidc/request-token.ts';
 import { TokenSource } from '../oidc/token-source.ts';
 import { verifyToken, type VerifiedClaims } from '../oidc/verify.ts';
 import { checkedClaims, evaluatePolicy } from '../policy/evaluate.ts';
 import { denialError, explainDecision } from '../policy/explain.ts';
 import type { Policy, PolicyRule } from '../policy/types.ts';
+import { requestMaskedToken } from './runner-token.ts';
 import { writeDenialSummary } from './summary.ts';
 
 /** A verified token for one audience, and the rule that allowed it. */
@@ -18,11 +19,7 @@ export interface Authorization {
 /** The runner's tokens for one audience: each masked as it arrives, and verified before it is handed out. */
 export function runnerTokens(runner: RunnerTokenRequest, issuer: string, audience: string): TokenSource {
   return new TokenSource({
-    fetchToken: async () => {
-      const token = await requestRunnerToken({ ...runner, audience });
-      core.setSecret(token);
-      return token;
-    },
+    fetchToken: () => requestMaskedToken(runner, audience),
     verify: (token) => verifyToken(token, { issuer, audience }),
   });
 }

@@ -4,8 +4,9 @@ import type { IssuedCredential, RevocationResult } from '../providers/issued-cre
 import { revokeAwsCredential } from '../providers/aws/revoke.ts';
 import { findGcpCredentialDirectories } from '../providers/gcp/export.ts';
 import { revokeGcpCredential } from '../providers/gcp/revoke.ts';
-import { requestRunnerToken, runnerTokenRequestFromEnv } from '../oidc/request-token.ts';
+import { runnerTokenRequestFromEnv } from '../oidc/request-token.ts';
 import { withDeadline } from '../util/deadline.ts';
+import { requestMaskedToken } from './runner-token.ts';
 import { loadIssuedCredentials } from './state.ts';
 import { writeRevocationSummary, type CleanupReport } from './summary.ts';
 
@@ -49,7 +50,8 @@ const REVOCATION_TIMEOUT_MS = 60_000;
 async function revoke(credential: IssuedCredential): Promise<RevocationResult> {
   switch (credential.provider) {
     case 'aws': {
-      const access = credential.revokerRoleArn === undefined ? undefined : { getToken: () => revokerToken(credential.audience) };
+      // A fresh token for the revoker role: the main step's may have expired by now.
+      const access = credential.revokerRoleArn === undefined ? undefined : { getToken: () => requestMaskedToken(runnerTokenRequestFromEnv(process.env), credential.audience) };
       return withDeadline(revokeAwsCredential(credential, access), REVOCATION_TIMEOUT_MS, () => new Error('timeout')).catch(() => ({
         status: 'failed' as const,
         detail: `Denying the session took longer than ${REVOCATION_TIMEOUT_MS / 1000} s, so it may not be denied; it expires at ${credential.expiresAt}.`,
@@ -58,13 +60,6 @@ async function revoke(credential: IssuedCredential): Promise<RevocationResult> {
     case 'gcp':
       return revokeGcpCredential(credential);
   }
-}
-
-/** A fresh OIDC token for the revoker role: the main step's token may have expired by now. */
-async function revokerToken(audience: string): Promise<string> {
-  const token = await requestRunnerToken({ ...runnerTokenRequestFromEnv(process.env), audience });
-  core.setSecret(token);
-  return token;
 }
 
 /**
