@@ -13,6 +13,7 @@ import { assumeRoleWithWebIdentity, type AwsSession } from '../../providers/aws/
 import { awsEnvironment } from '../../providers/aws/export.ts';
 import { defaultSessionName } from '../../providers/aws/session-name.ts';
 import { exchangeForGoogleToken, GOOGLE_ENDPOINTS, type GcpSession } from '../../providers/gcp/exchange.ts';
+import { gcpEnvironment } from '../../providers/gcp/export.ts';
 import { Exit, runCommand, writeJson, type ExitCode } from '../cli-output.ts';
 import { readCiToken, type CiTokenOptions } from './ci-token.ts';
 
@@ -59,13 +60,14 @@ export function exitCodeFor(error: BrokerError): ExitCode {
 
 /** Token → verified claims → decision → credentials; shared by `exchange` and `aws-credential-process`. */
 export async function exchangeCredentials(request: ExchangeRequest): Promise<ExchangeResult> {
-  if (!request.awsRole && !request.awsRegion && !request.gcpProvider) {
+  const wantsAws = Boolean(request.awsRole || request.awsRegion);
+  if (!wantsAws && !request.gcpProvider) {
     throw usage('Ask for a cloud: --aws-role (with --aws-region) for AWS, --gcp-provider for Google Cloud, or both.', 'For example --aws-role arn:aws:iam::111122223333:role/deploy --aws-region us-east-1.');
   }
   if (!request.policy) throw usage('Give the policy that decides with --policy.', 'The same policy file the action reads; it names the roles and service accounts each job may get.');
   const issuer = request.issuer ?? (request.preset ? CI_SYSTEMS[request.preset].defaultIssuer : undefined);
   if (!issuer) throw usage('Give the issuer with --issuer.', request.preset === 'circleci' ? 'CircleCI’s issuer names your organisation: https://oidc.circleci.com/org/ORG_ID.' : 'Use the issuer URL exactly as it appears in the tokens’ iss claim.');
-  const audience = request.audience ?? (request.awsRole || request.awsRegion ? 'sts.amazonaws.com' : `//iam.googleapis.com/${request.gcpProvider}`);
+  const audience = request.audience ?? (wantsAws ? 'sts.amazonaws.com' : `//iam.googleapis.com/${request.gcpProvider}`);
 
   const token = await readCiToken(request, audience);
   const { claims } = await verifyToken(token, { issuer, audience });
@@ -76,7 +78,7 @@ export async function exchangeCredentials(request: ExchangeRequest): Promise<Exc
     process.stderr.write(`${explainDecision(decision).join('\n')}\n`);
     throw denialError(decision, policy.source);
   }
-  const aws = request.awsRole || request.awsRegion ? await exchangeAws(request, decision.rule, claims, token) : undefined;
+  const aws = wantsAws ? await exchangeAws(request, decision.rule, claims, token) : undefined;
   const gcp = request.gcpProvider ? await exchangeGcp(request, decision.rule, token) : undefined;
   return { rule: decision.rule.name, aws, gcp };
 }
@@ -114,11 +116,9 @@ async function exchangeGcp(request: ExchangeRequest, rule: PolicyRule, token: st
 
 /** The variables the clouds' CLIs and SDKs read. Google's client libraries take no bare token, so gcloud's and Terraform's. */
 function environmentOf(result: ExchangeResult, request: ExchangeRequest): Record<string, string> {
-  const project = request.gcpProject;
   return {
     ...(result.aws && awsEnvironment(result.aws)),
-    ...(result.gcp && { CLOUDSDK_AUTH_ACCESS_TOKEN: result.gcp.accessToken, GOOGLE_OAUTH_ACCESS_TOKEN: result.gcp.accessToken }),
-    ...(result.gcp && project && { GOOGLE_CLOUD_PROJECT: project, CLOUDSDK_CORE_PROJECT: project, CLOUDSDK_PROJECT: project }),
+    ...(result.gcp && { CLOUDSDK_AUTH_ACCESS_TOKEN: result.gcp.accessToken, GOOGLE_OAUTH_ACCESS_TOKEN: result.gcp.accessToken, ...gcpEnvironment(undefined, request.gcpProject) }),
   };
 }
 
