@@ -6,6 +6,7 @@ import { OidcIssuer } from './issuer/oidc-issuer.ts';
 import { AwsEmulator, type AwsEmulatorOptions, type RoleDefinition } from './aws/aws-emulator.ts';
 import { oidcProviderKeyPrefix } from '../providers/aws/oidc-provider.ts';
 import { REVOKER_ACTIONS } from '../providers/aws/session-denial.ts';
+import { poolOf } from '../providers/gcp/export.ts';
 import type { PolicyDocument } from './aws/iam-policy.ts';
 import { readAwsSandboxFile } from './aws/config-file.ts';
 import { GitHubContentsApi } from './github/contents-api.ts';
@@ -21,7 +22,7 @@ export const SANDBOX_ACCOUNT_ID = '111122223333';
 const STS_AUDIENCE = 'sts.amazonaws.com';
 export const SANDBOX_GCP_PROJECT = 'ci-oidc-broker-sandbox';
 export const SANDBOX_GCP_PROVIDER = 'projects/123456789012/locations/global/workloadIdentityPools/ci-oidc-broker/providers/github';
-const POOL = `//iam.googleapis.com/${SANDBOX_GCP_PROVIDER.replace(/\/providers\/[^/]+$/, '')}`;
+const POOL = `//iam.googleapis.com/${poolOf(SANDBOX_GCP_PROVIDER)}`;
 export const SANDBOX_GCP_SERVICE_ACCOUNT = `deploy@${SANDBOX_GCP_PROJECT}.iam.gserviceaccount.com`;
 
 export interface SandboxOptions {

@@ -106,7 +106,7 @@ export function gcpCredentialRecord(session: GcpSession, files: GcpCredentialFil
 }
 
 /** projects/N/locations/global/workloadIdentityPools/POOL/providers/P → projects/N/locations/global/workloadIdentityPools/POOL */
-function poolOf(provider: string): string {
+export function poolOf(provider: string): string {
   return provider.replace(/\/providers\/[^/]+$/, '');
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { FaultPlan, listenOnLoopback, readBody, sendJson, type ErrorResponder, type LoopbackServer } from '../http.ts';
+import { poolOf } from '../../providers/gcp/export.ts';
 import { CelError, evaluateCel, type CelValue } from './cel.ts';
 
 /** A workload identity pool provider: which issuer it trusts, how claims map, and which tokens it admits. */
@@ -164,7 +165,7 @@ export class GoogleCloudEmulator {
       if (!admitted) return fail('The given credential is rejected by the attribute condition.', 'unauthorized_client');
     }
     const token = `ya29.federated.${randomBytes(24).toString('base64url')}`;
-    this.#federated.set(token, { pool: name.replace(/\/providers\/[^/]+$/, ''), subject: attributes['google.subject'], attributes, expiresAt: this.now() + FEDERATED_TOKEN_SECONDS * 1000 });
+    this.#federated.set(token, { pool: poolOf(name), subject: attributes['google.subject'], attributes, expiresAt: this.now() + FEDERATED_TOKEN_SECONDS * 1000 });
     this.accessTokensIssued.push(token);
     sendJson(res, 200, { access_token: token, issued_token_type: 'urn:ietf:params:oauth:token-type:access_token', token_type: 'Bearer', expires_in: FEDERATED_TOKEN_SECONDS });
   }
