@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readdir, realpath, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import type { GcpIssuedCredential } from '../issued-credential.ts';
-import type { GcpEndpoints, GcpSession } from './exchange.ts';
+import { externalAccountConfig, type GcpEndpoints, type GcpSession } from './exchange.ts';
 
 export interface GcpCredentialFiles {
   /** A private folder under RUNNER_TEMP holding both files; deleted whole by the post step. */
@@ -58,17 +58,7 @@ export async function writeGcpCredentialFiles(request: GcpCredentialFileRequest)
   await chmod(directory, 0o700);
   const tokenPath = join(directory, 'oidc-token');
   const configPath = join(directory, 'credentials.json');
-  const config = {
-    type: 'external_account',
-    audience: `//iam.googleapis.com/${request.workloadIdentityProvider}`,
-    subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-    token_url: request.endpoints.tokenUrl,
-    credential_source: { file: tokenPath, format: { type: 'text' } },
-    ...(request.serviceAccount && {
-      service_account_impersonation_url: `${request.endpoints.iamCredentialsUrl.replace(/\/+$/, '')}/v1/projects/-/serviceAccounts/${request.serviceAccount}:generateAccessToken`,
-      service_account_impersonation: { token_lifetime_seconds: request.lifetimeSeconds },
-    }),
-  };
+  const config = { ...externalAccountConfig(request), credential_source: { file: tokenPath, format: { type: 'text' } } };
   await writeFile(tokenPath, request.subjectToken, { mode: 0o600, flag: 'wx' });
   await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   return { directory, configPath, tokenPath };
