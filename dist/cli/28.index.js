@@ -174,9 +174,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors/broker-error.ts
 var broker_error = __webpack_require__(5725);
+// EXTERNAL MODULE: ./src/policy/duration.ts
+var duration = __webpack_require__(5432);
 // EXTERNAL MODULE: ./src/providers/aws/session-denial.ts
 var session_denial = __webpack_require__(9242);
 ;// CONCATENATED MODULE: ./src/providers/aws/apply-denial.ts
+
 
 
 /** An IAM client for the revoker: the given credentials, or the SDK's default chain; endpoint from AWS_ENDPOINT_URL_IAM. */
@@ -185,16 +188,23 @@ async function iamClient(region, credentials) {
     const { IAMClient } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
     return new IAMClient({ region, maxAttempts: 3, ...(credentials && { credentials }) });
 }
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+/** The role's name, which IAM's role APIs take, from its ARN (paths included); undefined for anything else. */
+function roleNameOf(roleArn) {
+    return ROLE_ARN.exec(roleArn)?.[1];
+}
 /**
- * Writes one denial onto a role: reads the role (for its boundary and maximum session duration),
- * prunes the denials that protect nothing any more, writes this one, and reads it back. Each denial is
- * its own inline policy, so concurrent writers never overwrite each other (see session-denial.ts).
+ * Writes one denial onto a role: reads the role (for its boundary and maximum session duration, from
+ * which `deny` builds the denial), prunes the denials that protect nothing any more, writes this one,
+ * and reads it back. Each denial is its own inline policy, so concurrent writers never overwrite each
+ * other (see session-denial.ts).
  */
-async function applyDenial(iam, roleName, denial, now) {
+async function applyDenial(iam, roleName, deny, now) {
     const { GetRoleCommand, ListRolePoliciesCommand, DeleteRolePolicyCommand, PutRolePolicyCommand, GetRolePolicyCommand } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
     try {
         const { Role: role } = await iam.send(new GetRoleCommand({ RoleName: roleName }));
-        const maxSessionDuration = role?.MaxSessionDuration ?? 43_200;
+        const maxSessionDuration = role?.MaxSessionDuration ?? duration/* STS_SESSION_SECONDS */.Em.max;
+        const denial = deny(maxSessionDuration);
         const names = [];
         let marker;
         do {
@@ -218,7 +228,7 @@ async function applyDenial(iam, roleName, denial, now) {
                 hint: 'Something else rewrote the policy at the same moment; run the revocation again.',
             });
         }
-        return { policyName: denial.policyName, boundaryArn: role?.PermissionsBoundary?.PermissionsBoundaryArn, pruned };
+        return { denial, boundaryArn: role?.PermissionsBoundary?.PermissionsBoundaryArn, pruned };
     }
     catch (error) {
         throw denialError(error, roleName);
@@ -262,7 +272,6 @@ var ci_token = __webpack_require__(756);
 
 
 
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
 /**
  * `revoke`: deny one session of a role, or every session issued before a time. With the caller's own
  * AWS credentials (incident response), or through a revoker role assumed with a CI job's OIDC token.
@@ -270,36 +279,36 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-
  */
 function revoke(options) {
     return (0,cli_output/* runCommand */.d1)(options.format, (error) => (error.code === broker_error/* ErrorCode */.O4.InputInvalid ? cli_output/* Exit */.Jc.Usage : cli_output/* Exit */.Jc.Refused), async () => {
-        const roleName = ROLE_ARN.exec(options.role)?.[1];
+        const roleName = roleNameOf(options.role);
         if (!roleName)
             throw usage(`--role is "${options.role}", not an IAM role ARN.`, 'Use arn:aws:iam::ACCOUNT:role/NAME.');
         if (Boolean(options.session) === Boolean(options.issuedBefore)) {
             throw usage('revoke needs exactly one of --session and --issued-before.', 'Deny one session (--session AROA…:name --expires-at TIME) or every session issued before a time (--issued-before TIME).');
         }
+        let deny;
+        if (options.session) {
+            const session = options.session;
+            if (!/^AROA[A-Z0-9]+:[\w+=,.@-]{2,64}$/.test(session))
+                throw usage(`--session is "${session}", not a session's aws:userid.`, 'Give the AssumedRoleId, AROA…:session-name, as STS returned it (the post step and CloudTrail show it).');
+            const expiresAt = time(options.expiresAt ?? '', '--expires-at');
+            deny = () => (0,session_denial/* denyOneSession */.pX)(session, expiresAt);
+        }
+        else {
+            const cutoff = time(options.issuedBefore, '--issued-before');
+            deny = (maxSessionDurationSeconds) => (0,session_denial/* denySessionsIssuedBefore */.yw)(cutoff, maxSessionDurationSeconds);
+        }
         const now = new Date();
         const iam = await iamClient(options.region, options.revokerRole ? await revokerCredentials(options) : undefined);
         try {
-            let denial;
-            if (options.session) {
-                if (!/^AROA[A-Z0-9]+:[\w+=,.@-]{2,64}$/.test(options.session))
-                    throw usage(`--session is "${options.session}", not a session's aws:userid.`, 'Give the AssumedRoleId, AROA…:session-name, as STS returned it (the post step and CloudTrail show it).');
-                denial = (0,session_denial/* denyOneSession */.pX)(options.session, time(options.expiresAt ?? '', '--expires-at'));
-            }
-            else {
-                const cutoff = time(options.issuedBefore, '--issued-before');
-                const { GetRoleCommand } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
-                const role = await iam.send(new GetRoleCommand({ RoleName: roleName })).catch(() => undefined);
-                denial = (0,session_denial/* denySessionsIssuedBefore */.yw)(cutoff, role?.Role?.MaxSessionDuration ?? 43_200);
-            }
-            const outcome = await applyDenial(iam, roleName, denial, now);
-            const result = { role: options.role, policyName: outcome.policyName, pruned: outcome.pruned, permissionsBoundary: outcome.boundaryArn ?? null, obsoleteAt: denial.obsoleteAt.toISOString() };
+            const { denial, pruned, boundaryArn } = await applyDenial(iam, roleName, deny, now);
+            const result = { role: options.role, policyName: denial.policyName, pruned, permissionsBoundary: boundaryArn ?? null, obsoleteAt: denial.obsoleteAt.toISOString() };
             if (options.format === 'json')
                 (0,cli_output/* writeJson */.GF)(result);
             else {
-                process.stdout.write(`denied: ${options.session ? `session ${options.session}` : `every session issued before ${options.issuedBefore}`} on ${options.role} (inline policy ${outcome.policyName}, pruned after ${result.obsoleteAt})\n`);
-                if (outcome.pruned.length > 0)
-                    process.stdout.write(`pruned ${outcome.pruned.length} expired denial(s)\n`);
-                if (!outcome.boundaryArn)
+                process.stdout.write(`denied: ${options.session ? `session ${options.session}` : `every session issued before ${options.issuedBefore}`} on ${options.role} (inline policy ${denial.policyName}, pruned after ${result.obsoleteAt})\n`);
+                if (pruned.length > 0)
+                    process.stdout.write(`pruned ${pruned.length} expired denial(s)\n`);
+                if (!boundaryArn)
                     process.stderr.write(`warning: ${options.role} has no permissions boundary; whoever may write these denials could also widen the role.\n`);
             }
             return cli_output/* Exit */.Jc.Ok;
@@ -329,6 +338,37 @@ function time(text, option) {
 function usage(message, hint) {
     return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, message, { hint });
 }
+
+
+/***/ }),
+
+/***/ 5432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Em: () => (/* binding */ STS_SESSION_SECONDS),
+/* harmony export */   T9: () => (/* binding */ GCP_TOKEN_SECONDS)
+/* harmony export */ });
+/**
+ * Parses a duration written as seconds (900, or the string "900", as action inputs and flags arrive)
+ * or as hours, minutes and seconds ("1h30m", "15m", "900s").
+ */
+function parseDuration(value) {
+    if (typeof value === 'number')
+        return Number.isInteger(value) ? value : undefined;
+    if (/^\d+$/.test(value))
+        return Number(value);
+    const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(value);
+    if (!match || value === '')
+        return undefined;
+    const [, hours = '0', minutes = '0', seconds = '0'] = match;
+    return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
+}
+/** What the clouds accept, and the broker's short defaults. STS: a role session of 15 minutes to 12 hours. */
+const STS_SESSION_SECONDS = { min: 900, max: 43_200, default: 900 };
+/** IAM Credentials: a service-account token of up to 1 hour; short by default, because it cannot be revoked. */
+const GCP_TOKEN_SECONDS = { min: 1, max: 3600, default: 600 };
 
 
 /***/ }),

@@ -129,6 +129,226 @@ function parseCompactTime(text) {
 
 /***/ }),
 
+/***/ 9494:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  r_: () => (/* binding */ GOOGLE_ENDPOINTS),
+  jb: () => (/* binding */ exchangeForGoogleToken)
+});
+
+// UNUSED EXPORTS: externalAccountConfig
+
+// EXTERNAL MODULE: ./src/errors/broker-error.ts
+var broker_error = __webpack_require__(5725);
+;// CONCATENATED MODULE: ./src/util/deadline.ts
+/**
+ * Settles with `work`, or rejects with `onTimeout()` once `ms` have passed, whichever comes first. For
+ * work whose own retries are bounded but whose total time is not (a client library's retry loop).
+ */
+async function withDeadline(work, ms, onTimeout) {
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(onTimeout()), ms);
+    });
+    try {
+        return await Promise.race([work, deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/gcp/exchange.ts
+
+
+const GOOGLE_ENDPOINTS = { tokenUrl: 'https://sts.googleapis.com/v1/token', iamCredentialsUrl: 'https://iamcredentials.googleapis.com' };
+const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Exchanges the job's OIDC token for a Google access token: a workload identity federation token from
+ * STS, then (with a service account) a short-lived token from the IAM Credentials API. The token is
+ * handed to google-auth-library through a subject-token supplier, never a file. Retries are the
+ * library's own (bounded: a few attempts with backoff on 429, 5xx and network errors), and the whole
+ * exchange is bounded by `timeoutMs`.
+ */
+/**
+ * The external_account configuration, without its subject token source, that both the exchange here
+ * and the credentials file for ADC and gcloud describe: the provider, Google STS and, with a service
+ * account, impersonation for the given lifetime.
+ */
+function externalAccountConfig(request) {
+    return {
+        type: 'external_account',
+        audience: `//iam.googleapis.com/${request.workloadIdentityProvider}`,
+        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+        token_url: request.endpoints.tokenUrl,
+        ...(request.serviceAccount && {
+            service_account_impersonation_url: `${request.endpoints.iamCredentialsUrl.replace(/\/+$/, '')}/v1/projects/-/serviceAccounts/${request.serviceAccount}:generateAccessToken`,
+            service_account_impersonation: { token_lifetime_seconds: request.lifetimeSeconds },
+        }),
+    };
+}
+async function exchangeForGoogleToken(request) {
+    const { IdentityPoolClient } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
+    // The constructor, not ExternalAccountClient.fromJSON: the configuration is built here from checked
+    // inputs, and fromJSON prints a warning about untrusted files into the job's log.
+    const client = new IdentityPoolClient({
+        ...externalAccountConfig({ ...request, endpoints: request.endpoints ?? GOOGLE_ENDPOINTS }),
+        scopes: [...request.scopes],
+        subject_token_supplier: { getSubjectToken: () => request.getToken() },
+    });
+    const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    try {
+        const { token } = await withDeadline(client.getAccessToken(), timeoutMs, () => timedOut(request, timeoutMs));
+        const expiry = client.credentials.expiry_date;
+        if (!token || !expiry)
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeFailed, 'Google answered without an access token or its expiry.', { hint: 'Check the endpoints if you override them; otherwise, file an issue.' });
+        return { accessToken: token, expiration: new Date(expiry), serviceAccount: request.serviceAccount, workloadIdentityProvider: request.workloadIdentityProvider };
+    }
+    catch (error) {
+        throw exchangeError(error, request);
+    }
+}
+function timedOut(request, timeoutMs) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeTimedOut, `Gave up obtaining a Google token for ${request.serviceAccount ?? request.workloadIdentityProvider} after ${(timeoutMs / 1000).toFixed(1)} s.`, {
+        hint: 'Google STS or IAM Credentials did not answer in time: retry the job, and check this machine’s network path to them.',
+    });
+}
+function exchangeError(error, request) {
+    if (error instanceof broker_error/* BrokerError */.Wz)
+        return error;
+    const http = error;
+    const status = http.response?.status ?? http.status;
+    const said = describeGoogleError(http.response?.data);
+    const target = request.serviceAccount ?? request.workloadIdentityProvider;
+    if (status === 401 || status === 403 || (status === 400 && /attribute condition|audience/i.test(said))) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpAccessDenied, `Google refused a token for ${target}: ${said}.`, {
+            hint: /attribute condition/i.test(said)
+                ? 'The workload identity pool provider’s attribute condition rejects this job: compare it with `ci-oidc-broker policy export --gcp-attribute-condition`.'
+                : /getAccessToken/.test(said)
+                    ? `Grant roles/iam.workloadIdentityUser on ${request.serviceAccount ?? 'the service account'} to this job's principal (principalSet://…/attribute.repository/OWNER/REPO or principal://…/subject/SUB).`
+                    : 'Check the provider’s issuer and allowed audiences, and the audience the token was requested for (gcp-audience).',
+            cause: error,
+        });
+    }
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeFailed, `Obtaining a Google token for ${target} failed${status ? ` (HTTP ${status})` : http.code ? ` (${http.code})` : ''}: ${said}.`, {
+        hint: 'Check the workload identity provider name, the lifetime (at most 1 hour) and the network path to Google; retry if Google had an outage.',
+        cause: error,
+    });
+}
+/** Google's error bodies: STS `{error, error_description}`, IAM `{error: {message, status}}`. */
+function describeGoogleError(data) {
+    const body = data;
+    if (typeof body?.error_description === 'string')
+        return JSON.stringify(body.error_description);
+    const nested = body?.error;
+    if (typeof nested?.message === 'string')
+        return JSON.stringify(nested.message);
+    return 'no details';
+}
+
+
+/***/ }),
+
+/***/ 9713:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e9: () => (/* binding */ poolOf),
+/* harmony export */   uZ: () => (/* binding */ gcpEnvironment)
+/* harmony export */ });
+/* unused harmony exports writeGcpCredentialFiles, gcpSecretValues, gcpOutputs, gcpCredentialRecord, findGcpCredentialDirectories */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5725);
+/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9494);
+
+
+
+
+const DIRECTORY_PREFIX = 'ci-oidc-broker-gcp-';
+/**
+ * Writes the credentials that Google's client libraries (through GOOGLE_APPLICATION_CREDENTIALS) and
+ * gcloud (through CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE) read: an `external_account` configuration
+ * whose credential source is a file holding the job's OIDC token.
+ *
+ * Why this form rather than an access-token file: ADC has no file type for a bare access token, so an
+ * access-token file would serve gcloud alone. The only bearer written is the OIDC token, which
+ * expires minutes after it was minted, long before the job's files could outlive the job; the tools
+ * exchange it themselves, under the same provider, attribute condition and service account that the
+ * policy granted, for tokens that live at most the granted lifetime. Both files are mode 0600 in a
+ * 0700 folder under RUNNER_TEMP, never in the workspace, where artifacts, images and commits pick
+ * files up.
+ */
+async function writeGcpCredentialFiles(request) {
+    const base = await realpath(request.directory).catch(() => {
+        throw new BrokerError(ErrorCode.InputInvalid, `RUNNER_TEMP (${request.directory}) does not exist, so the Google credentials file has nowhere safe to go.`, {
+            hint: 'Run the step on a GitHub Actions runner, which provides RUNNER_TEMP; the credentials are never written to the workspace.',
+        });
+    });
+    if (request.workspace !== undefined) {
+        const inside = relative(await realpath(request.workspace).catch(() => request.workspace), base);
+        if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+            throw new BrokerError(ErrorCode.InputInvalid, `RUNNER_TEMP (${request.directory}) lies inside the workspace; the Google credentials file would be too.`, {
+                hint: 'Point RUNNER_TEMP outside GITHUB_WORKSPACE: files in the workspace leak into artifacts, images and commits.',
+            });
+        }
+    }
+    const directory = await mkdtemp(join(base, DIRECTORY_PREFIX));
+    await chmod(directory, 0o700);
+    const tokenPath = join(directory, 'oidc-token');
+    const configPath = join(directory, 'credentials.json');
+    const config = { ...externalAccountConfig(request), credential_source: { file: tokenPath, format: { type: 'text' } } };
+    await writeFile(tokenPath, request.subjectToken, { mode: 0o600, flag: 'wx' });
+    await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    return { directory, configPath, tokenPath };
+}
+/** The variables Google's libraries and gcloud read: credentials, and the project when one is known. */
+function gcpEnvironment(files, projectId) {
+    return {
+        ...(files && { GOOGLE_APPLICATION_CREDENTIALS: files.configPath, CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE: files.configPath }),
+        ...(projectId && { GOOGLE_CLOUD_PROJECT: projectId, CLOUDSDK_CORE_PROJECT: projectId, CLOUDSDK_PROJECT: projectId }),
+    };
+}
+/** Every value to mask before anything is printed: the access token. The OIDC token is masked when fetched. */
+function gcpSecretValues(session) {
+    return [session.accessToken];
+}
+/** Step outputs: the access token (masked) for tools that take a bearer, and when it expires. */
+function gcpOutputs(session) {
+    return { 'gcp-access-token': session.accessToken, 'gcp-access-token-expiration': session.expiration.toISOString() };
+}
+/** What the post step needs to delete and report: the folder of credentials files, no secrets. */
+function gcpCredentialRecord(session, files, exportedVariables, subject) {
+    return {
+        provider: 'gcp',
+        identity: session.serviceAccount ?? `principal://iam.googleapis.com/${poolOf(session.workloadIdentityProvider)}/subject/${subject}`,
+        workloadIdentityProvider: session.workloadIdentityProvider,
+        serviceAccount: session.serviceAccount,
+        expiresAt: session.expiration.toISOString(),
+        exportedVariables: [...exportedVariables],
+        files: files ? [files.directory] : [],
+    };
+}
+/** projects/N/locations/global/workloadIdentityPools/POOL/providers/P → projects/N/locations/global/workloadIdentityPools/POOL */
+function poolOf(provider) {
+    return provider.replace(/\/providers\/[^/]+$/, '');
+}
+/** Every credentials folder this action wrote under RUNNER_TEMP, whichever step wrote it. */
+async function findGcpCredentialDirectories(runnerTemp) {
+    if (!runnerTemp)
+        return [];
+    const entries = await readdir(runnerTemp, { withFileTypes: true }).catch(() => []);
+    return entries.filter((entry) => entry.isDirectory() && entry.name.startsWith(DIRECTORY_PREFIX)).map((entry) => join(runnerTemp, entry.name));
+}
+
+
+/***/ }),
+
 /***/ 4366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1644,6 +1864,8 @@ function randomId(length) {
 
 // EXTERNAL MODULE: ./src/providers/aws/session-denial.ts
 var session_denial = __webpack_require__(9242);
+// EXTERNAL MODULE: ./src/providers/gcp/export.ts
+var gcp_export = __webpack_require__(9713);
 // EXTERNAL MODULE: external "node:fs/promises"
 var external_node_fs_promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/sandbox/aws/config-file.ts
@@ -1951,6 +2173,7 @@ function asString(value) {
 
 
 
+
 /** Google's error shapes for injected faults: STS answers OAuth's `{error, error_description}`, IAM Credentials `{error: {code, message, status}}`. */
 const googleFaultResponse = (res, status, fault, headers) => {
     const throttled = fault.kind === 'throttle';
@@ -2081,7 +2304,7 @@ class GoogleCloudEmulator {
                 return fail('The given credential is rejected by the attribute condition.', 'unauthorized_client');
         }
         const token = `ya29.federated.${(0,external_node_crypto_.randomBytes)(24).toString('base64url')}`;
-        this.#federated.set(token, { pool: name.replace(/\/providers\/[^/]+$/, ''), subject: attributes['google.subject'], attributes, expiresAt: this.now() + FEDERATED_TOKEN_SECONDS * 1000 });
+        this.#federated.set(token, { pool: (0,gcp_export/* poolOf */.e9)(name), subject: attributes['google.subject'], attributes, expiresAt: this.now() + FEDERATED_TOKEN_SECONDS * 1000 });
         this.accessTokensIssued.push(token);
         sendJson(res, 200, { access_token: token, issued_token_type: 'urn:ietf:params:oauth:token-type:access_token', token_type: 'Bearer', expires_in: FEDERATED_TOKEN_SECONDS });
     }
@@ -2343,11 +2566,12 @@ function runNode(script, env, cwd, timeoutMs) {
 
 
 
+
 const SANDBOX_ACCOUNT_ID = '111122223333';
 const STS_AUDIENCE = 'sts.amazonaws.com';
 const SANDBOX_GCP_PROJECT = 'ci-oidc-broker-sandbox';
 const SANDBOX_GCP_PROVIDER = 'projects/123456789012/locations/global/workloadIdentityPools/ci-oidc-broker/providers/github';
-const POOL = `//iam.googleapis.com/${SANDBOX_GCP_PROVIDER.replace(/\/providers\/[^/]+$/, '')}`;
+const POOL = `//iam.googleapis.com/${(0,gcp_export/* poolOf */.e9)(SANDBOX_GCP_PROVIDER)}`;
 const SANDBOX_GCP_SERVICE_ACCOUNT = `deploy@${SANDBOX_GCP_PROJECT}.iam.gserviceaccount.com`;
 /**
  * A role that trusts the sandbox issuer for one repository's tokens, with `sts.amazonaws.com` as the

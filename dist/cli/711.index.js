@@ -83,18 +83,29 @@ function parseIssuerUrl(value, what = 'issuer') {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration)
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Em: () => (/* binding */ STS_SESSION_SECONDS),
+/* harmony export */   T9: () => (/* binding */ GCP_TOKEN_SECONDS)
 /* harmony export */ });
-/** Parses a duration written as seconds (900) or as hours, minutes and seconds ("1h30m", "15m", "900s"). */
+/**
+ * Parses a duration written as seconds (900, or the string "900", as action inputs and flags arrive)
+ * or as hours, minutes and seconds ("1h30m", "15m", "900s").
+ */
 function parseDuration(value) {
     if (typeof value === 'number')
         return Number.isInteger(value) ? value : undefined;
+    if (/^\d+$/.test(value))
+        return Number(value);
     const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(value);
     if (!match || value === '')
         return undefined;
     const [, hours = '0', minutes = '0', seconds = '0'] = match;
     return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
 }
+/** What the clouds accept, and the broker's short defaults. STS: a role session of 15 minutes to 12 hours. */
+const STS_SESSION_SECONDS = { min: 900, max: 43_200, default: 900 };
+/** IAM Credentials: a service-account token of up to 1 hour; short by default, because it cannot be revoked. */
+const GCP_TOKEN_SECONDS = { min: 1, max: 3600, default: 600 };
 
 
 /***/ }),
@@ -1405,13 +1416,7 @@ const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
 
 
 
-// STS's own bounds for a role session.
-const MIN_DURATION_SECONDS = 900;
-const MAX_DURATION_SECONDS = 43_200;
 const DEFAULT_MAX_DURATION_SECONDS = 3600;
-// Google issues service-account tokens for up to an hour; short by default, because they cannot be revoked.
-const MAX_GCP_LIFETIME_SECONDS = 3600;
-const DEFAULT_GCP_LIFETIME_SECONDS = 600;
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 // schema/policy.schema.json, compiled at build time (scripts/generate-policy-validator.ts).
 const validator = schema_validator_generated;
@@ -1526,12 +1531,12 @@ function buildGrant(grant, locate) {
         gcp: gcp && {
             workloadIdentityProvider: gcp['workload-identity-provider'],
             serviceAccounts: gcp['service-accounts'] ?? [],
-            maxLifetimeSeconds: gcp['max-lifetime'] === undefined ? DEFAULT_GCP_LIFETIME_SECONDS : (0,policy_duration/* parseDuration */.E)(gcp['max-lifetime']),
+            maxLifetimeSeconds: gcp['max-lifetime'] === undefined ? policy_duration/* GCP_TOKEN_SECONDS */.T9.default : (0,policy_duration/* parseDuration */.E9)(gcp['max-lifetime']),
             scopes: gcp.scopes ?? [CLOUD_PLATFORM_SCOPE],
         },
         aws: aws && {
             roles: aws.roles,
-            maxDurationSeconds: aws['max-duration'] === undefined ? DEFAULT_MAX_DURATION_SECONDS : (0,policy_duration/* parseDuration */.E)(aws['max-duration']),
+            maxDurationSeconds: aws['max-duration'] === undefined ? DEFAULT_MAX_DURATION_SECONDS : (0,policy_duration/* parseDuration */.E9)(aws['max-duration']),
             sessionPolicy: sessionPolicy === undefined ? undefined : { path: sessionPolicy, location: locate(['grant', 'aws', 'session-policy']), document: undefined },
             revokeRole: aws['revoke-role'],
         },
@@ -1570,15 +1575,15 @@ function semanticProblems(raw) {
         }
         const lifetime = rule.grant?.gcp?.['max-lifetime'];
         if (lifetime !== undefined) {
-            const seconds = (0,policy_duration/* parseDuration */.E)(lifetime);
-            if (seconds === undefined || seconds < 1 || seconds > MAX_GCP_LIFETIME_SECONDS) {
+            const seconds = (0,policy_duration/* parseDuration */.E9)(lifetime);
+            if (seconds === undefined || seconds < policy_duration/* GCP_TOKEN_SECONDS */.T9.min || seconds > policy_duration/* GCP_TOKEN_SECONDS */.T9.max) {
                 problems.push({ path: ['rules', index, 'grant', 'gcp', 'max-lifetime'], message: `max-lifetime ${JSON.stringify(lifetime)} is not between 1 s and 1h (3600 s)` });
             }
         }
         const duration = rule.grant?.aws?.['max-duration'];
         if (duration !== undefined) {
-            const seconds = (0,policy_duration/* parseDuration */.E)(duration);
-            if (seconds === undefined || seconds < MIN_DURATION_SECONDS || seconds > MAX_DURATION_SECONDS) {
+            const seconds = (0,policy_duration/* parseDuration */.E9)(duration);
+            if (seconds === undefined || seconds < policy_duration/* STS_SESSION_SECONDS */.Em.min || seconds > policy_duration/* STS_SESSION_SECONDS */.Em.max) {
                 problems.push({ path: ['rules', index, 'grant', 'aws', 'max-duration'], message: `max-duration ${JSON.stringify(duration)} is not between 15m (900 s) and 12h (43200 s)` });
             }
         }

@@ -1,5 +1,5 @@
-export const id = 401;
-export const ids = [401];
+export const id = 83;
+export const ids = [83];
 export const modules = {
 
 /***/ 756:
@@ -129,7 +129,7 @@ function usage(message, hint) {
 
 /***/ }),
 
-/***/ 6401:
+/***/ 5083:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -250,7 +250,11 @@ function awsSecretValues(session, options) {
  * (the job summary, a CLI's output) must drop the account id itself when it is treated as a secret.
  */
 function displayArn(arn, options) {
-    return options.maskAccountId ? arn.replace(/^(arn:[^:]*:[^:]*:[^:]*:)\d{12}:/, '$1***:') : arn;
+    return options.maskAccountId ? maskAccountIds(arn) : arn;
+}
+/** Text for such a report with the account id of every ARN in it replaced by `***`. */
+function maskAccountIds(text) {
+    return text.replace(/\b(arn:[\w-]+:[\w-]*:[\w-]*:)\d{12}:/g, '$1***:');
 }
 /** Step outputs, named as aws-actions/configure-aws-credentials names them so workflows can switch. */
 function awsOutputs(session, options) {
@@ -330,108 +334,16 @@ function shorten(text, maxLength) {
     return `${text.slice(0, maxLength - HASH_LENGTH - 1)}+${hash}`;
 }
 
-;// CONCATENATED MODULE: ./src/util/deadline.ts
-/**
- * Settles with `work`, or rejects with `onTimeout()` once `ms` have passed, whichever comes first. For
- * work whose own retries are bounded but whose total time is not (a client library's retry loop).
- */
-async function withDeadline(work, ms, onTimeout) {
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(onTimeout()), ms);
-    });
-    try {
-        return await Promise.race([work, deadline]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/providers/gcp/exchange.ts
-
-
-const GOOGLE_ENDPOINTS = { tokenUrl: 'https://sts.googleapis.com/v1/token', iamCredentialsUrl: 'https://iamcredentials.googleapis.com' };
-const DEFAULT_TIMEOUT_MS = 30_000;
-/**
- * Exchanges the job's OIDC token for a Google access token: a workload identity federation token from
- * STS, then (with a service account) a short-lived token from the IAM Credentials API. The token is
- * handed to google-auth-library through a subject-token supplier, never a file. Retries are the
- * library's own (bounded: a few attempts with backoff on 429, 5xx and network errors), and the whole
- * exchange is bounded by `timeoutMs`.
- */
-async function exchangeForGoogleToken(request) {
-    const { IdentityPoolClient } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
-    const endpoints = request.endpoints ?? GOOGLE_ENDPOINTS;
-    // The constructor, not ExternalAccountClient.fromJSON: the configuration is built here from checked
-    // inputs, and fromJSON prints a warning about untrusted files into the job's log.
-    const client = new IdentityPoolClient({
-        type: 'external_account',
-        audience: `//iam.googleapis.com/${request.workloadIdentityProvider}`,
-        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-        token_url: endpoints.tokenUrl,
-        scopes: [...request.scopes],
-        ...(request.serviceAccount && {
-            service_account_impersonation_url: `${endpoints.iamCredentialsUrl.replace(/\/+$/, '')}/v1/projects/-/serviceAccounts/${request.serviceAccount}:generateAccessToken`,
-            service_account_impersonation: { token_lifetime_seconds: request.lifetimeSeconds },
-        }),
-        subject_token_supplier: { getSubjectToken: () => request.getToken() },
-    });
-    const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    try {
-        const { token } = await withDeadline(client.getAccessToken(), timeoutMs, () => timedOut(request, timeoutMs));
-        const expiry = client.credentials.expiry_date;
-        if (!token || !expiry)
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeFailed, 'Google answered without an access token or its expiry.', { hint: 'Check the endpoints if you override them; otherwise, file an issue.' });
-        return { accessToken: token, expiration: new Date(expiry), serviceAccount: request.serviceAccount, workloadIdentityProvider: request.workloadIdentityProvider };
-    }
-    catch (error) {
-        throw exchangeError(error, request);
-    }
-}
-function timedOut(request, timeoutMs) {
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeTimedOut, `Gave up obtaining a Google token for ${request.serviceAccount ?? request.workloadIdentityProvider} after ${(timeoutMs / 1000).toFixed(1)} s.`, {
-        hint: 'Google STS or IAM Credentials did not answer in time: retry the job, and check this machine’s network path to them.',
-    });
-}
-function exchangeError(error, request) {
-    if (error instanceof broker_error/* BrokerError */.Wz)
-        return error;
-    const http = error;
-    const status = http.response?.status ?? http.status;
-    const said = describeGoogleError(http.response?.data);
-    const target = request.serviceAccount ?? request.workloadIdentityProvider;
-    if (status === 401 || status === 403 || (status === 400 && /attribute condition|audience/i.test(said))) {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpAccessDenied, `Google refused a token for ${target}: ${said}.`, {
-            hint: /attribute condition/i.test(said)
-                ? 'The workload identity pool provider’s attribute condition rejects this job: compare it with `ci-oidc-broker policy export --gcp-attribute-condition`.'
-                : /getAccessToken/.test(said)
-                    ? `Grant roles/iam.workloadIdentityUser on ${request.serviceAccount ?? 'the service account'} to this job's principal (principalSet://…/attribute.repository/OWNER/REPO or principal://…/subject/SUB).`
-                    : 'Check the provider’s issuer and allowed audiences, and the audience the token was requested for (gcp-audience).',
-            cause: error,
-        });
-    }
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeFailed, `Obtaining a Google token for ${target} failed${status ? ` (HTTP ${status})` : http.code ? ` (${http.code})` : ''}: ${said}.`, {
-        hint: 'Check the workload identity provider name, the lifetime (at most 1 hour) and the network path to Google; retry if Google had an outage.',
-        cause: error,
-    });
-}
-/** Google's error bodies: STS `{error, error_description}`, IAM `{error: {message, status}}`. */
-function describeGoogleError(data) {
-    const body = data;
-    if (typeof body?.error_description === 'string')
-        return JSON.stringify(body.error_description);
-    const nested = body?.error;
-    if (typeof nested?.message === 'string')
-        return JSON.stringify(nested.message);
-    return 'no details';
-}
-
+// EXTERNAL MODULE: ./src/providers/gcp/exchange.ts + 1 modules
+var gcp_exchange = __webpack_require__(9494);
+// EXTERNAL MODULE: ./src/providers/gcp/export.ts
+var gcp_export = __webpack_require__(9713);
 // EXTERNAL MODULE: ./src/cli/cli-output.ts
 var cli_output = __webpack_require__(8116);
 // EXTERNAL MODULE: ./src/cli/commands/ci-token.ts + 1 modules
 var ci_token = __webpack_require__(756);
 ;// CONCATENATED MODULE: ./src/cli/commands/exchange.ts
+
 
 
 
@@ -465,7 +377,8 @@ function exitCodeFor(error) {
 }
 /** Token → verified claims → decision → credentials; shared by `exchange` and `aws-credential-process`. */
 async function exchangeCredentials(request) {
-    if (!request.awsRole && !request.awsRegion && !request.gcpProvider) {
+    const wantsAws = Boolean(request.awsRole || request.awsRegion);
+    if (!wantsAws && !request.gcpProvider) {
         throw usage('Ask for a cloud: --aws-role (with --aws-region) for AWS, --gcp-provider for Google Cloud, or both.', 'For example --aws-role arn:aws:iam::111122223333:role/deploy --aws-region us-east-1.');
     }
     if (!request.policy)
@@ -473,7 +386,7 @@ async function exchangeCredentials(request) {
     const issuer = request.issuer ?? (request.preset ? ci_systems/* CI_SYSTEMS */.m[request.preset].defaultIssuer : undefined);
     if (!issuer)
         throw usage('Give the issuer with --issuer.', request.preset === 'circleci' ? 'CircleCI’s issuer names your organisation: https://oidc.circleci.com/org/ORG_ID.' : 'Use the issuer URL exactly as it appears in the tokens’ iss claim.');
-    const audience = request.audience ?? (request.awsRole || request.awsRegion ? 'sts.amazonaws.com' : `//iam.googleapis.com/${request.gcpProvider}`);
+    const audience = request.audience ?? (wantsAws ? 'sts.amazonaws.com' : `//iam.googleapis.com/${request.gcpProvider}`);
     const token = await (0,ci_token/* readCiToken */.W)(request, audience);
     const { claims } = await (0,verify/* verifyToken */.nr)(token, { issuer, audience });
     const policy = await (0,load/* loadPolicyFile */.n$)(request.policy, request.root);
@@ -483,15 +396,15 @@ async function exchangeCredentials(request) {
         process.stderr.write(`${(0,explain/* explainDecision */.el)(decision).join('\n')}\n`);
         throw (0,explain/* denialError */._)(decision, policy.source);
     }
-    const aws = request.awsRole || request.awsRegion ? await exchangeAws(request, decision.rule, claims, token) : undefined;
+    const aws = wantsAws ? await exchangeAws(request, decision.rule, claims, token) : undefined;
     const gcp = request.gcpProvider ? await exchangeGcp(request, decision.rule, token) : undefined;
     return { rule: decision.rule.name, aws, gcp };
 }
 async function exchangeAws(request, rule, claims, token) {
     if (!request.awsRegion)
         throw usage('--aws-region is required for AWS.', 'For example --aws-region us-east-1.');
-    const requested = request.awsDuration === undefined ? 900 : (0,duration/* parseDuration */.E)(/^\d+$/.test(request.awsDuration) ? Number(request.awsDuration) : request.awsDuration);
-    if (requested === undefined || requested < 900 || requested > 43_200)
+    const requested = request.awsDuration === undefined ? duration/* STS_SESSION_SECONDS */.Em.default : (0,duration/* parseDuration */.E9)(request.awsDuration);
+    if (requested === undefined || requested < duration/* STS_SESSION_SECONDS */.Em.min || requested > duration/* STS_SESSION_SECONDS */.Em.max)
         throw usage(`--aws-duration is "${request.awsDuration}", not from 15m to 12h.`, 'Write seconds (900) or a duration (15m, 1h).');
     const { roleArn, durationSeconds, sessionPolicy } = chooseAwsRole(rule, request.awsRole, requested);
     return (0,exchange/* assumeRoleWithWebIdentity */.z)({
@@ -506,26 +419,24 @@ async function exchangeAws(request, rule, claims, token) {
     });
 }
 async function exchangeGcp(request, rule, token) {
-    const lifetime = request.gcpLifetime === undefined ? 600 : (0,duration/* parseDuration */.E)(/^\d+$/.test(request.gcpLifetime) ? Number(request.gcpLifetime) : request.gcpLifetime);
-    if (lifetime === undefined || lifetime < 1 || lifetime > 3600)
+    const lifetime = request.gcpLifetime === undefined ? duration/* GCP_TOKEN_SECONDS */.T9.default : (0,duration/* parseDuration */.E9)(request.gcpLifetime);
+    if (lifetime === undefined || lifetime < duration/* GCP_TOKEN_SECONDS */.T9.min || lifetime > duration/* GCP_TOKEN_SECONDS */.T9.max)
         throw usage(`--gcp-lifetime is "${request.gcpLifetime}", not from 1s to 1h.`, 'Write seconds (600) or a duration (10m).');
     const grant = chooseGcpGrant(rule, { provider: request.gcpProvider, serviceAccount: request.gcpServiceAccount, lifetimeSeconds: lifetime });
-    return exchangeForGoogleToken({
+    return (0,gcp_exchange/* exchangeForGoogleToken */.jb)({
         workloadIdentityProvider: grant.workloadIdentityProvider,
         serviceAccount: grant.serviceAccount,
         lifetimeSeconds: grant.lifetimeSeconds,
         scopes: grant.scopes,
-        endpoints: { tokenUrl: request.gcpTokenUrl ?? GOOGLE_ENDPOINTS.tokenUrl, iamCredentialsUrl: request.gcpIamCredentialsUrl ?? GOOGLE_ENDPOINTS.iamCredentialsUrl },
+        endpoints: { tokenUrl: request.gcpTokenUrl ?? gcp_exchange/* GOOGLE_ENDPOINTS */.r_.tokenUrl, iamCredentialsUrl: request.gcpIamCredentialsUrl ?? gcp_exchange/* GOOGLE_ENDPOINTS */.r_.iamCredentialsUrl },
         getToken: async () => token,
     });
 }
 /** The variables the clouds' CLIs and SDKs read. Google's client libraries take no bare token, so gcloud's and Terraform's. */
 function environmentOf(result, request) {
-    const project = request.gcpProject;
     return {
         ...(result.aws && awsEnvironment(result.aws)),
-        ...(result.gcp && { CLOUDSDK_AUTH_ACCESS_TOKEN: result.gcp.accessToken, GOOGLE_OAUTH_ACCESS_TOKEN: result.gcp.accessToken }),
-        ...(result.gcp && project && { GOOGLE_CLOUD_PROJECT: project, CLOUDSDK_CORE_PROJECT: project, CLOUDSDK_PROJECT: project }),
+        ...(result.gcp && { CLOUDSDK_AUTH_ACCESS_TOKEN: result.gcp.accessToken, GOOGLE_OAUTH_ACCESS_TOKEN: result.gcp.accessToken, ...(0,gcp_export/* gcpEnvironment */.uZ)(undefined, request.gcpProject) }),
     };
 }
 function render(result, request) {
@@ -769,6 +680,226 @@ function sessionFrom(output, request) {
         roleArn: request.roleArn,
         region: request.region,
     };
+}
+
+
+/***/ }),
+
+/***/ 9494:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  r_: () => (/* binding */ GOOGLE_ENDPOINTS),
+  jb: () => (/* binding */ exchangeForGoogleToken)
+});
+
+// UNUSED EXPORTS: externalAccountConfig
+
+// EXTERNAL MODULE: ./src/errors/broker-error.ts
+var broker_error = __webpack_require__(5725);
+;// CONCATENATED MODULE: ./src/util/deadline.ts
+/**
+ * Settles with `work`, or rejects with `onTimeout()` once `ms` have passed, whichever comes first. For
+ * work whose own retries are bounded but whose total time is not (a client library's retry loop).
+ */
+async function withDeadline(work, ms, onTimeout) {
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(onTimeout()), ms);
+    });
+    try {
+        return await Promise.race([work, deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/gcp/exchange.ts
+
+
+const GOOGLE_ENDPOINTS = { tokenUrl: 'https://sts.googleapis.com/v1/token', iamCredentialsUrl: 'https://iamcredentials.googleapis.com' };
+const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Exchanges the job's OIDC token for a Google access token: a workload identity federation token from
+ * STS, then (with a service account) a short-lived token from the IAM Credentials API. The token is
+ * handed to google-auth-library through a subject-token supplier, never a file. Retries are the
+ * library's own (bounded: a few attempts with backoff on 429, 5xx and network errors), and the whole
+ * exchange is bounded by `timeoutMs`.
+ */
+/**
+ * The external_account configuration, without its subject token source, that both the exchange here
+ * and the credentials file for ADC and gcloud describe: the provider, Google STS and, with a service
+ * account, impersonation for the given lifetime.
+ */
+function externalAccountConfig(request) {
+    return {
+        type: 'external_account',
+        audience: `//iam.googleapis.com/${request.workloadIdentityProvider}`,
+        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+        token_url: request.endpoints.tokenUrl,
+        ...(request.serviceAccount && {
+            service_account_impersonation_url: `${request.endpoints.iamCredentialsUrl.replace(/\/+$/, '')}/v1/projects/-/serviceAccounts/${request.serviceAccount}:generateAccessToken`,
+            service_account_impersonation: { token_lifetime_seconds: request.lifetimeSeconds },
+        }),
+    };
+}
+async function exchangeForGoogleToken(request) {
+    const { IdentityPoolClient } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
+    // The constructor, not ExternalAccountClient.fromJSON: the configuration is built here from checked
+    // inputs, and fromJSON prints a warning about untrusted files into the job's log.
+    const client = new IdentityPoolClient({
+        ...externalAccountConfig({ ...request, endpoints: request.endpoints ?? GOOGLE_ENDPOINTS }),
+        scopes: [...request.scopes],
+        subject_token_supplier: { getSubjectToken: () => request.getToken() },
+    });
+    const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    try {
+        const { token } = await withDeadline(client.getAccessToken(), timeoutMs, () => timedOut(request, timeoutMs));
+        const expiry = client.credentials.expiry_date;
+        if (!token || !expiry)
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeFailed, 'Google answered without an access token or its expiry.', { hint: 'Check the endpoints if you override them; otherwise, file an issue.' });
+        return { accessToken: token, expiration: new Date(expiry), serviceAccount: request.serviceAccount, workloadIdentityProvider: request.workloadIdentityProvider };
+    }
+    catch (error) {
+        throw exchangeError(error, request);
+    }
+}
+function timedOut(request, timeoutMs) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeTimedOut, `Gave up obtaining a Google token for ${request.serviceAccount ?? request.workloadIdentityProvider} after ${(timeoutMs / 1000).toFixed(1)} s.`, {
+        hint: 'Google STS or IAM Credentials did not answer in time: retry the job, and check this machine’s network path to them.',
+    });
+}
+function exchangeError(error, request) {
+    if (error instanceof broker_error/* BrokerError */.Wz)
+        return error;
+    const http = error;
+    const status = http.response?.status ?? http.status;
+    const said = describeGoogleError(http.response?.data);
+    const target = request.serviceAccount ?? request.workloadIdentityProvider;
+    if (status === 401 || status === 403 || (status === 400 && /attribute condition|audience/i.test(said))) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpAccessDenied, `Google refused a token for ${target}: ${said}.`, {
+            hint: /attribute condition/i.test(said)
+                ? 'The workload identity pool provider’s attribute condition rejects this job: compare it with `ci-oidc-broker policy export --gcp-attribute-condition`.'
+                : /getAccessToken/.test(said)
+                    ? `Grant roles/iam.workloadIdentityUser on ${request.serviceAccount ?? 'the service account'} to this job's principal (principalSet://…/attribute.repository/OWNER/REPO or principal://…/subject/SUB).`
+                    : 'Check the provider’s issuer and allowed audiences, and the audience the token was requested for (gcp-audience).',
+            cause: error,
+        });
+    }
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeFailed, `Obtaining a Google token for ${target} failed${status ? ` (HTTP ${status})` : http.code ? ` (${http.code})` : ''}: ${said}.`, {
+        hint: 'Check the workload identity provider name, the lifetime (at most 1 hour) and the network path to Google; retry if Google had an outage.',
+        cause: error,
+    });
+}
+/** Google's error bodies: STS `{error, error_description}`, IAM `{error: {message, status}}`. */
+function describeGoogleError(data) {
+    const body = data;
+    if (typeof body?.error_description === 'string')
+        return JSON.stringify(body.error_description);
+    const nested = body?.error;
+    if (typeof nested?.message === 'string')
+        return JSON.stringify(nested.message);
+    return 'no details';
+}
+
+
+/***/ }),
+
+/***/ 9713:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e9: () => (/* binding */ poolOf),
+/* harmony export */   uZ: () => (/* binding */ gcpEnvironment)
+/* harmony export */ });
+/* unused harmony exports writeGcpCredentialFiles, gcpSecretValues, gcpOutputs, gcpCredentialRecord, findGcpCredentialDirectories */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5725);
+/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9494);
+
+
+
+
+const DIRECTORY_PREFIX = 'ci-oidc-broker-gcp-';
+/**
+ * Writes the credentials that Google's client libraries (through GOOGLE_APPLICATION_CREDENTIALS) and
+ * gcloud (through CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE) read: an `external_account` configuration
+ * whose credential source is a file holding the job's OIDC token.
+ *
+ * Why this form rather than an access-token file: ADC has no file type for a bare access token, so an
+ * access-token file would serve gcloud alone. The only bearer written is the OIDC token, which
+ * expires minutes after it was minted, long before the job's files could outlive the job; the tools
+ * exchange it themselves, under the same provider, attribute condition and service account that the
+ * policy granted, for tokens that live at most the granted lifetime. Both files are mode 0600 in a
+ * 0700 folder under RUNNER_TEMP, never in the workspace, where artifacts, images and commits pick
+ * files up.
+ */
+async function writeGcpCredentialFiles(request) {
+    const base = await realpath(request.directory).catch(() => {
+        throw new BrokerError(ErrorCode.InputInvalid, `RUNNER_TEMP (${request.directory}) does not exist, so the Google credentials file has nowhere safe to go.`, {
+            hint: 'Run the step on a GitHub Actions runner, which provides RUNNER_TEMP; the credentials are never written to the workspace.',
+        });
+    });
+    if (request.workspace !== undefined) {
+        const inside = relative(await realpath(request.workspace).catch(() => request.workspace), base);
+        if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+            throw new BrokerError(ErrorCode.InputInvalid, `RUNNER_TEMP (${request.directory}) lies inside the workspace; the Google credentials file would be too.`, {
+                hint: 'Point RUNNER_TEMP outside GITHUB_WORKSPACE: files in the workspace leak into artifacts, images and commits.',
+            });
+        }
+    }
+    const directory = await mkdtemp(join(base, DIRECTORY_PREFIX));
+    await chmod(directory, 0o700);
+    const tokenPath = join(directory, 'oidc-token');
+    const configPath = join(directory, 'credentials.json');
+    const config = { ...externalAccountConfig(request), credential_source: { file: tokenPath, format: { type: 'text' } } };
+    await writeFile(tokenPath, request.subjectToken, { mode: 0o600, flag: 'wx' });
+    await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    return { directory, configPath, tokenPath };
+}
+/** The variables Google's libraries and gcloud read: credentials, and the project when one is known. */
+function gcpEnvironment(files, projectId) {
+    return {
+        ...(files && { GOOGLE_APPLICATION_CREDENTIALS: files.configPath, CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE: files.configPath }),
+        ...(projectId && { GOOGLE_CLOUD_PROJECT: projectId, CLOUDSDK_CORE_PROJECT: projectId, CLOUDSDK_PROJECT: projectId }),
+    };
+}
+/** Every value to mask before anything is printed: the access token. The OIDC token is masked when fetched. */
+function gcpSecretValues(session) {
+    return [session.accessToken];
+}
+/** Step outputs: the access token (masked) for tools that take a bearer, and when it expires. */
+function gcpOutputs(session) {
+    return { 'gcp-access-token': session.accessToken, 'gcp-access-token-expiration': session.expiration.toISOString() };
+}
+/** What the post step needs to delete and report: the folder of credentials files, no secrets. */
+function gcpCredentialRecord(session, files, exportedVariables, subject) {
+    return {
+        provider: 'gcp',
+        identity: session.serviceAccount ?? `principal://iam.googleapis.com/${poolOf(session.workloadIdentityProvider)}/subject/${subject}`,
+        workloadIdentityProvider: session.workloadIdentityProvider,
+        serviceAccount: session.serviceAccount,
+        expiresAt: session.expiration.toISOString(),
+        exportedVariables: [...exportedVariables],
+        files: files ? [files.directory] : [],
+    };
+}
+/** projects/N/locations/global/workloadIdentityPools/POOL/providers/P → projects/N/locations/global/workloadIdentityPools/POOL */
+function poolOf(provider) {
+    return provider.replace(/\/providers\/[^/]+$/, '');
+}
+/** Every credentials folder this action wrote under RUNNER_TEMP, whichever step wrote it. */
+async function findGcpCredentialDirectories(runnerTemp) {
+    if (!runnerTemp)
+        return [];
+    const entries = await readdir(runnerTemp, { withFileTypes: true }).catch(() => []);
+    return entries.filter((entry) => entry.isDirectory() && entry.name.startsWith(DIRECTORY_PREFIX)).map((entry) => join(runnerTemp, entry.name));
 }
 
 
