@@ -1,5 +1,6 @@
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import { withDeadline } from '../../util/deadline.ts';
+import { externalAccountConfig } from './external-account.ts';
 
 export interface GcpEndpoints {
   /** Google's security token service; default https://sts.googleapis.com/v1/token. */
@@ -40,24 +41,6 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * library's own (bounded: a few attempts with backoff on 429, 5xx and network errors), and the whole
  * exchange is bounded by `timeoutMs`.
  */
-/**
- * The external_account configuration, without its subject token source, that both the exchange here
- * and the credentials file for ADC and gcloud describe: the provider, Google STS and, with a service
- * account, impersonation for the given lifetime.
- */
-export function externalAccountConfig(request: { workloadIdentityProvider: string; serviceAccount: string | undefined; lifetimeSeconds: number; endpoints: GcpEndpoints }) {
-  return {
-    type: 'external_account',
-    audience: `//iam.googleapis.com/${request.workloadIdentityProvider}`,
-    subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-    token_url: request.endpoints.tokenUrl,
-    ...(request.serviceAccount && {
-      service_account_impersonation_url: `${request.endpoints.iamCredentialsUrl.replace(/\/+$/, '')}/v1/projects/-/serviceAccounts/${request.serviceAccount}:generateAccessToken`,
-      service_account_impersonation: { token_lifetime_seconds: request.lifetimeSeconds },
-    }),
-  };
-}
-
 export async function exchangeForGoogleToken(request: GcpExchange): Promise<GcpSession> {
   const { IdentityPoolClient } = await import('google-auth-library');
   // The constructor, not ExternalAccountClient.fromJSON: the configuration is built here from checked

@@ -2,7 +2,8 @@ import { chmod, mkdtemp, readdir, realpath, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import type { GcpIssuedCredential } from '../issued-credential.ts';
-import { externalAccountConfig, type GcpEndpoints, type GcpSession } from './exchange.ts';
+import type { GcpEndpoints, GcpSession } from './exchange.ts';
+import { externalAccountConfig } from './external-account.ts';
 
 export interface GcpCredentialFiles {
   /** A private folder under RUNNER_TEMP holding both files; deleted whole by the post step. */
