@@ -129,129 +129,6 @@ function parseCompactTime(text) {
 
 /***/ }),
 
-/***/ 9494:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  r_: () => (/* binding */ GOOGLE_ENDPOINTS),
-  jb: () => (/* binding */ exchangeForGoogleToken)
-});
-
-// UNUSED EXPORTS: externalAccountConfig
-
-// EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(5725);
-;// CONCATENATED MODULE: ./src/util/deadline.ts
-/**
- * Settles with `work`, or rejects with `onTimeout()` once `ms` have passed, whichever comes first. For
- * work whose own retries are bounded but whose total time is not (a client library's retry loop).
- */
-async function withDeadline(work, ms, onTimeout) {
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(onTimeout()), ms);
-    });
-    try {
-        return await Promise.race([work, deadline]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/providers/gcp/exchange.ts
-
-
-const GOOGLE_ENDPOINTS = { tokenUrl: 'https://sts.googleapis.com/v1/token', iamCredentialsUrl: 'https://iamcredentials.googleapis.com' };
-const DEFAULT_TIMEOUT_MS = 30_000;
-/**
- * Exchanges the job's OIDC token for a Google access token: a workload identity federation token from
- * STS, then (with a service account) a short-lived token from the IAM Credentials API. The token is
- * handed to google-auth-library through a subject-token supplier, never a file. Retries are the
- * library's own (bounded: a few attempts with backoff on 429, 5xx and network errors), and the whole
- * exchange is bounded by `timeoutMs`.
- */
-/**
- * The external_account configuration, without its subject token source, that both the exchange here
- * and the credentials file for ADC and gcloud describe: the provider, Google STS and, with a service
- * account, impersonation for the given lifetime.
- */
-function externalAccountConfig(request) {
-    return {
-        type: 'external_account',
-        audience: `//iam.googleapis.com/${request.workloadIdentityProvider}`,
-        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-        token_url: request.endpoints.tokenUrl,
-        ...(request.serviceAccount && {
-            service_account_impersonation_url: `${request.endpoints.iamCredentialsUrl.replace(/\/+$/, '')}/v1/projects/-/serviceAccounts/${request.serviceAccount}:generateAccessToken`,
-            service_account_impersonation: { token_lifetime_seconds: request.lifetimeSeconds },
-        }),
-    };
-}
-async function exchangeForGoogleToken(request) {
-    const { IdentityPoolClient } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
-    // The constructor, not ExternalAccountClient.fromJSON: the configuration is built here from checked
-    // inputs, and fromJSON prints a warning about untrusted files into the job's log.
-    const client = new IdentityPoolClient({
-        ...externalAccountConfig({ ...request, endpoints: request.endpoints ?? GOOGLE_ENDPOINTS }),
-        scopes: [...request.scopes],
-        subject_token_supplier: { getSubjectToken: () => request.getToken() },
-    });
-    const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    try {
-        const { token } = await withDeadline(client.getAccessToken(), timeoutMs, () => timedOut(request, timeoutMs));
-        const expiry = client.credentials.expiry_date;
-        if (!token || !expiry)
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeFailed, 'Google answered without an access token or its expiry.', { hint: 'Check the endpoints if you override them; otherwise, file an issue.' });
-        return { accessToken: token, expiration: new Date(expiry), serviceAccount: request.serviceAccount, workloadIdentityProvider: request.workloadIdentityProvider };
-    }
-    catch (error) {
-        throw exchangeError(error, request);
-    }
-}
-function timedOut(request, timeoutMs) {
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeTimedOut, `Gave up obtaining a Google token for ${request.serviceAccount ?? request.workloadIdentityProvider} after ${(timeoutMs / 1000).toFixed(1)} s.`, {
-        hint: 'Google STS or IAM Credentials did not answer in time: retry the job, and check this machine’s network path to them.',
-    });
-}
-function exchangeError(error, request) {
-    if (error instanceof broker_error/* BrokerError */.Wz)
-        return error;
-    const http = error;
-    const status = http.response?.status ?? http.status;
-    const said = describeGoogleError(http.response?.data);
-    const target = request.serviceAccount ?? request.workloadIdentityProvider;
-    if (status === 401 || status === 403 || (status === 400 && /attribute condition|audience/i.test(said))) {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpAccessDenied, `Google refused a token for ${target}: ${said}.`, {
-            hint: /attribute condition/i.test(said)
-                ? 'The workload identity pool provider’s attribute condition rejects this job: compare it with `ci-oidc-broker policy export --gcp-attribute-condition`.'
-                : /getAccessToken/.test(said)
-                    ? `Grant roles/iam.workloadIdentityUser on ${request.serviceAccount ?? 'the service account'} to this job's principal (principalSet://…/attribute.repository/OWNER/REPO or principal://…/subject/SUB).`
-                    : 'Check the provider’s issuer and allowed audiences, and the audience the token was requested for (gcp-audience).',
-            cause: error,
-        });
-    }
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeFailed, `Obtaining a Google token for ${target} failed${status ? ` (HTTP ${status})` : http.code ? ` (${http.code})` : ''}: ${said}.`, {
-        hint: 'Check the workload identity provider name, the lifetime (at most 1 hour) and the network path to Google; retry if Google had an outage.',
-        cause: error,
-    });
-}
-/** Google's error bodies: STS `{error, error_description}`, IAM `{error: {message, status}}`. */
-function describeGoogleError(data) {
-    const body = data;
-    if (typeof body?.error_description === 'string')
-        return JSON.stringify(body.error_description);
-    const nested = body?.error;
-    if (typeof nested?.message === 'string')
-        return JSON.stringify(nested.message);
-    return 'no details';
-}
-
-
-/***/ }),
-
 /***/ 9713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -265,7 +142,6 @@ function describeGoogleError(data) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5725);
-/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9494);
 
 
 
