@@ -8,6 +8,8 @@ export interface CiClaim {
   name: string;
   /** Whether a policy may rely on it alone: stable, not chosen by whoever can push a branch or open a fork. */
   safeToBind: boolean;
+  /** A list of strings rather than one string: a condition on it holds when any element matches. */
+  list?: true;
   note: string;
 }
 
@@ -72,7 +74,7 @@ export const CI_SYSTEMS: Readonly<Record<CiSystem, CiSystemProfile>> = {
     claims: [
       { name: 'oidc.circleci.com/project-id', safeToBind: true, note: 'the project UUID' },
       { name: 'oidc.circleci.com/vcs-origin', safeToBind: true, note: 'the repository URL: bind it, or a fork builds as the project' },
-      { name: 'oidc.circleci.com/context-ids', safeToBind: true, note: 'restricted contexts the job may use (an array)' },
+      { name: 'oidc.circleci.com/context-ids', safeToBind: true, list: true, note: 'restricted contexts the job may use (an array)' },
       { name: 'oidc.circleci.com/vcs-ref', safeToBind: false, note: 'the branch; any pusher chooses it' },
       { name: 'sub', safeToBind: false, note: 'org/ORG/project/PROJECT/user/USER: names the triggering user' },
     ],
@@ -92,6 +94,9 @@ export const CI_SYSTEMS: Readonly<Record<CiSystem, CiSystemProfile>> = {
     ],
   },
 };
+
+/** Claims that CI systems write as lists of strings; every other claim is one string. */
+export const LIST_CLAIMS: ReadonlySet<string> = new Set(Object.values(CI_SYSTEMS).flatMap((profile) => profile.claims.filter((claim) => claim.list).map((claim) => claim.name)));
 
 /** The CI system an issuer belongs to, when the broker knows it. */
 export function ciSystemOf(issuer: string): CiSystemProfile | undefined {

@@ -1,3 +1,4 @@
+import { LIST_CLAIMS } from '../oidc/ci-systems.ts';
 import { matches } from './matchers.ts';
 import { ruleIndexOf } from './rule-index.ts';
 import type { Condition, Policy, PolicyRule } from './types.ts';
@@ -83,12 +84,19 @@ function evaluateRule(rule: PolicyRule, claims: Readonly<Record<string, unknown>
   return { rule, matched: firstFailure === undefined, conditions, firstFailure };
 }
 
+/**
+ * A condition holds on a string claim that matches or, for the claims CI systems write as lists
+ * (CircleCI's context ids), on a list of which any string element matches. Any other value (a number,
+ * a boolean, null, an object, a list where one string is due) never matches: claims are compared as the
+ * strings the CI system writes, never converted.
+ */
 function evaluateCondition(condition: Condition, claims: Readonly<Record<string, unknown>>): ConditionOutcome {
   // Own properties only: a claim named "constructor" or "__proto__" must not reach Object.prototype.
   const actual = Object.hasOwn(claims, condition.claim) ? claims[condition.claim] : undefined;
   if (actual === undefined) return { condition, actual, holds: false, failure: 'absent' };
-  if (typeof actual !== 'string') return { condition, actual, holds: false, failure: 'not a string' };
-  return matches(condition.matcher, actual) ? { condition, actual, holds: true } : { condition, actual, holds: false, failure: 'differs' };
+  const values = typeof actual === 'string' ? [actual] : Array.isArray(actual) && LIST_CLAIMS.has(condition.claim) ? actual.filter((v): v is string => typeof v === 'string') : undefined;
+  if (values === undefined) return { condition, actual, holds: false, failure: 'not a string' };
+  return values.some((value) => matches(condition.matcher, value)) ? { condition, actual, holds: true } : { condition, actual, holds: false, failure: 'differs' };
 }
 
 function closestAllow(outcomes: readonly RuleOutcome[]): RuleOutcome | undefined {

@@ -7,10 +7,11 @@ import { parseIssuerUrl } from '../oidc/issuer-url.ts';
 import { GCP_TOKEN_SECONDS, parseDuration, STS_SESSION_SECONDS } from './duration.ts';
 import { directorySource } from './sources/directory-source.ts';
 import type { PolicySource } from './sources/policy-source.ts';
-import { anchoredRegExp, globProblem, globToRegExp, regexIssue } from './matchers.ts';
+import { compileGlob, compileRegex, globProblem, regexProblem } from './matchers.ts';
 import { GITHUB_ACTIONS_ISSUER, type Condition, type Grant, type Matcher, type Policy, type PolicyRule } from './types.ts';
 
 const DEFAULT_MAX_DURATION_SECONDS = 3600;
+const REGEX_HINT = 'Regexes use RE2 syntax, as Google CEL does: no lookaround or backreferences, \\x{e9} rather than \\u00e9, \\pL rather than \\p{Letter}, repeat counts up to 1000.';
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
 type RawClaimValue = string | string[] | { glob: string } | { regex: string };
@@ -144,8 +145,7 @@ function build(raw: RawPolicy, source: string, locate: (path: (string | number)[
 function toMatcher(value: RawClaimValue): Matcher {
   if (typeof value === 'string') return { kind: 'equals', values: [value] };
   if (Array.isArray(value)) return { kind: 'equals', values: value };
-  if ('glob' in value) return { kind: 'glob', pattern: value.glob, regExp: globToRegExp(value.glob) };
-  return { kind: 'regex', pattern: value.regex, regExp: anchoredRegExp(value.regex) };
+  return 'glob' in value ? compileGlob(value.glob) : compileRegex(value.regex);
 }
 
 function buildGrant(grant: RawRule['grant'], locate: (path: (string | number)[]) => SourceLocation): Grant {
@@ -190,8 +190,8 @@ function semanticProblems(raw: RawPolicy): Problem[] {
     }
     for (const [claim, value] of Object.entries(rule.match)) {
       if (typeof value !== 'object' || Array.isArray(value)) continue;
-      const [kind, issue] = 'glob' in value ? ['glob', { problem: globProblem(value.glob) }] : ['regex', regexIssue(value.regex)];
-      if (issue?.problem) problems.push({ path: ['rules', index, 'match', claim, kind], message: `the ${kind} for ${claim} ${issue.problem}`, hint: issue.hint });
+      const [kind, problem] = 'glob' in value ? ['glob', globProblem(value.glob)] : ['regex', regexProblem(value.regex)];
+      if (problem) problems.push({ path: ['rules', index, 'match', claim, kind], message: `the ${kind} for ${claim} ${problem}`, hint: kind === 'regex' ? REGEX_HINT : undefined });
     }
     const lifetime = rule.grant?.gcp?.['max-lifetime'];
     if (lifetime !== undefined) {

@@ -1,11 +1,16 @@
-import { globMatches } from './glob-match.ts';
-import { REGEX_HAZARD_HINT, regexHazard } from './regex-hazards.ts';
-import type { Matcher } from './types.ts';
+import { RE2JS, RE2JSException } from 're2js';
+import type { Matcher, PatternMatcher } from './types.ts';
+
+/**
+ * Globs and regexes are both run by RE2 (re2js, a pure-JavaScript port): matching takes time linear
+ * in the claim's length whatever the pattern, and the dialect is the one Google's CEL `matches()`
+ * speaks, so the broker and an exported attribute condition run the very same pattern text.
+ */
 
 /**
  * The policy's glob language, kept deliberately small so that a reviewer can predict every match:
- * - `**` matches any run of characters, `/` included, or none;
- * - `*` matches any run of characters other than `/`, or none;
+ * - `**` matches any run of characters, `/` and line breaks included, or none;
+ * - `*` matches any run of characters other than `/` (line breaks included), or none;
  * - every other character, `?`, `[`, `{`, `(` and `\` included, stands for itself.
  * General-purpose glob libraries add classes, braces, groups and escapes, and treat `**` as special only
  * as a whole path segment; in a policy those extras are surprises, so they are not offered.
@@ -17,50 +22,55 @@ export function globProblem(pattern: string): string | undefined {
 }
 
 /**
- * The glob as an anchored regex, for exports to engines that do not backtrack (CEL's RE2). The broker
- * itself matches globs with `globMatches`: in V8 this regex takes polynomial time in the claim's length,
- * to the power of the number of wildcards (`**a**a**a` against a long run of `a`).
+ * The glob as the anchored RE2 pattern that decides it. `(?s)` lets `.` cross line breaks, so that
+ * `**` means "anything" in the broker and in CEL alike; `[^/]` already takes them in RE2.
  */
-export function globToRegExp(pattern: string): RegExp {
-  const source = pattern
+export function globSource(pattern: string): string {
+  const body = pattern
     .split('**')
-    .map((part) => part.split('*').map(escapeRegExp).join('[^/]*'))
+    .map((part) => part.split('*').map(quote).join('[^/]*'))
     .join('.*');
-  return new RegExp(`^${source}$`, 'su');
+  return `(?s)^${body}$`;
 }
 
-/** A regex condition matches the whole claim: the pattern is always anchored as `^(?:pattern)$`. */
+/** A regex condition matches the whole claim: the author's pattern, anchored, in RE2's default flags. */
+export function regexSource(pattern: string): string {
+  return `^(?:${pattern})$`;
+}
+
+/** What is wrong with a regex, in RE2's own words, naming the offending part. */
 export function regexProblem(pattern: string): string | undefined {
-  return regexIssue(pattern)?.problem;
-}
-
-/** What is wrong with a regex and, when it would backtrack badly, how to write it instead. */
-export function regexIssue(pattern: string): { problem: string; hint?: string } | undefined {
-  if (pattern === '') return { problem: 'is empty' };
+  if (pattern === '') return 'is empty';
   try {
-    anchoredRegExp(pattern);
+    // The pattern alone first, so that RE2's message quotes the author's text rather than the anchors.
+    compile(pattern);
+    compile(regexSource(pattern));
+    return undefined;
   } catch (error) {
-    return { problem: `is not a valid regular expression (${(error as Error).message})` };
+    if (!(error instanceof RE2JSException)) throw error;
+    return `is not a valid RE2 regular expression (${error.message.replace(/^error parsing regexp: /, '')})`;
   }
-  const hazard = regexHazard(pattern);
-  return hazard === undefined ? undefined : { problem: hazard, hint: REGEX_HAZARD_HINT };
 }
 
-export function anchoredRegExp(pattern: string): RegExp {
-  return new RegExp(`^(?:${pattern})$`, 'u');
+export function compileGlob(pattern: string): PatternMatcher {
+  const source = globSource(pattern);
+  return { kind: 'glob', pattern, source, re2: compile(source) };
+}
+
+export function compileRegex(pattern: string): PatternMatcher {
+  const source = regexSource(pattern);
+  return { kind: 'regex', pattern, source, re2: compile(source) };
 }
 
 export function matches(matcher: Matcher, value: string): boolean {
-  switch (matcher.kind) {
-    case 'equals':
-      return matcher.values.includes(value);
-    case 'glob':
-      return globMatches(matcher.pattern, value);
-    case 'regex':
-      return matcher.regExp.test(value);
-  }
+  return matcher.kind === 'equals' ? matcher.values.includes(value) : matcher.re2.test(value);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+function compile(source: string): RE2JS {
+  return RE2JS.compile(source);
+}
+
+// Escapes RE2's metacharacters one by one (not \Q…\E) so that the exported text reads plainly.
+function quote(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

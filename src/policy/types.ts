@@ -1,10 +1,17 @@
+import type { RE2JS } from 're2js';
 import type { SourceLocation } from '../errors/broker-error.ts';
 
-/** How one claim is tested: equal to one of a list of strings, or matched by a glob or an anchored regex. */
-export type Matcher =
-  | { kind: 'equals'; values: readonly string[] }
-  | { kind: 'glob'; pattern: string; regExp: RegExp }
-  | { kind: 'regex'; pattern: string; regExp: RegExp };
+/**
+ * How one claim is tested: equal to one of a list of strings, or matched by a glob or a regex. Both
+ * patterns are decided by `source`, an anchored RE2 pattern, which exports hand to CEL unchanged.
+ */
+export type Matcher = { kind: 'equals'; values: readonly string[] } | PatternMatcher;
+export interface PatternMatcher {
+  kind: 'glob' | 'regex';
+  pattern: string;
+  source: string;
+  re2: RE2JS;
+}
 
 export interface Condition {
   claim: string;

@@ -1,5 +1,4 @@
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
-import { globToRegExp } from '../matchers.ts';
 import type { Condition, Policy, PolicyRule } from '../types.ts';
 
 // Google rejects longer attribute conditions on a workload identity pool provider.
@@ -45,9 +44,8 @@ function test(condition: Condition): string {
     case 'equals':
       return matcher.values.length === 1 ? `${attribute} == ${literal(matcher.values[0]!)}` : `${attribute} in [${matcher.values.map(literal).join(', ')}]`;
     case 'glob':
-      return `${attribute}.matches(${literal(globToRegExp(matcher.pattern).source)})`;
     case 'regex':
-      return `${attribute}.matches(${literal(`^(?:${matcher.pattern})$`)})`;
+      return `${attribute}.matches(${literal(matcher.source)})`;
   }
 }
 

@@ -4,8 +4,7 @@ import { stringify } from 'yaml';
 import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
 import { evaluatePolicy } from '../../../src/policy/evaluate.ts';
 import { loadPolicy, parsePolicy } from '../../../src/policy/load.ts';
-import { globMatches } from '../../../src/policy/glob-match.ts';
-import { matches, regexProblem } from '../../../src/policy/matchers.ts';
+import { compileGlob, compileRegex, matches, regexProblem } from '../../../src/policy/matchers.ts';
 import type { PolicySource } from '../../../src/policy/sources/policy-source.ts';
 import type { Policy } from '../../../src/policy/types.ts';
 
@@ -113,7 +112,7 @@ describe('matching arbitrary values', () => {
         // `*` cannot take a `/`; `**` can take anything.
         const value = parts.map(([piece, star, fill]) => piece + (star === '*' ? fill.replaceAll('/', '') : fill)).join('') + last;
         if (pattern.includes('***')) return;
-        expect(globMatches(pattern, value)).toBe(true);
+        expect(matches(compileGlob(pattern), value)).toBe(true);
       }),
       { numRuns: 1000 },
     );
@@ -122,8 +121,8 @@ describe('matching arbitrary values', () => {
   it('a glob without wildcards matches only the string itself', () => {
     fc.assert(
       fc.property(literal, fc.string({ maxLength: 20 }), (pattern, value) => {
-        expect(globMatches(pattern, value)).toBe(pattern === value);
-        expect(globMatches(pattern, pattern)).toBe(true);
+        expect(matches(compileGlob(pattern), value)).toBe(pattern === value);
+        expect(matches(compileGlob(pattern), pattern)).toBe(true);
       }),
       { numRuns: 1000 },
     );
@@ -132,9 +131,9 @@ describe('matching arbitrary values', () => {
   it('never throws on any pattern and value, and a regex is refused or matches', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 24 }), fc.string({ unit: 'binary', maxLength: 60 }), (pattern, value) => {
-        expect(typeof globMatches(pattern, value)).toBe('boolean');
+        if (pattern !== '' && !pattern.includes('***')) expect(typeof matches(compileGlob(pattern), value)).toBe('boolean');
         const problem = regexProblem(pattern);
-        if (problem === undefined) expect(typeof new RegExp(`^(?:${pattern})$`, 'u').test(value)).toBe('boolean');
+        if (problem === undefined) expect(typeof matches(compileRegex(pattern), value)).toBe('boolean');
         else expect(typeof problem).toBe('string');
       }),
       { numRuns: 2000 },
@@ -143,8 +142,8 @@ describe('matching arbitrary values', () => {
 });
 
 describe('pathological patterns', () => {
-  // Pieces of the classic slow regexes, put together at random: a pattern must be refused at load or
-  // decide on long hostile claims within the test's timeout.
+  // Pieces of the classic slow regexes, put together at random: RE2 accepts them all (its syntax
+  // allowing) and decides on long hostile claims within the test's timeout.
   const atom = fc.constantFrom('a', '.', '\\w', '[a-z]', '[^/]', '(?:a|a)', '(?:a|ab)', '(a)', '\\d', '/', '-', 'b');
   const quantifier = fc.constantFrom('', '', '*', '+', '?', '{2}', '{0,40}', '{1,}', '*?');
   const piece: fc.Arbitrary<string> = fc.letrec<{ piece: string }>((tie) => ({
@@ -160,13 +159,14 @@ describe('pathological patterns', () => {
   const hostile = ['a'.repeat(10_000) + '!', 'a'.repeat(10_000), `${'a/'.repeat(5000)}!`, `${'ab'.repeat(5000)}\n`, '1'.repeat(10_000)];
 
   it(
-    'are refused at load, or decide on 10,000-character claims',
+    'load and decide on 10,000-character claims',
     () => {
       fc.assert(
         fc.property(fc.oneof(regexPattern.map((regex) => ({ regex })), globPattern.map((glob) => ({ glob }))), (matcher) => {
           const policy = tryParse(stringify({ version: 1, rules: [{ name: 'p', match: { ref: matcher }, grant: { aws: { roles: [ROLE] } } }] }));
           if (!policy) {
-            expect('regex' in matcher || matcher.glob.includes('***')).toBe(true);
+            // RE2 itself refuses some: a nested repeat that counts past 1000, say.
+            expect('glob' in matcher ? matcher.glob.includes('***') : regexProblem(matcher.regex) !== undefined).toBe(true);
             return;
           }
           for (const ref of hostile) expect(typeof evaluatePolicy(policy, { iss: ISSUER, ref }).allowed).toBe('boolean');

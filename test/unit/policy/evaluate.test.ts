@@ -203,3 +203,43 @@ describe('checkedClaims', () => {
     expect(checkedClaims(evaluatePolicy(policy, { ...mainJob, repository_id: '1' }))).toEqual([]);
   });
 });
+
+describe('list-valued claims', () => {
+  const CIRCLECI = 'https://oidc.circleci.com/org/0f3e2a1c-7b4d-4c8e-9a6f-2d1b5e8c7a90';
+  const CONTEXTS = 'oidc.circleci.com/context-ids';
+  const circle = parsePolicy(
+    `
+version: 1
+issuers: [${CIRCLECI}]
+rules:
+  - name: no-sandbox-context
+    effect: deny
+    match:
+      ${CONTEXTS}: {glob: "sandbox-*"}
+  - name: prod-context
+    match:
+      ${CONTEXTS}: ctx-prod
+    grant: {aws: {roles: [${ROLE}]}}
+`,
+    'p.yml',
+  );
+  const job = (contexts: unknown) => ({ iss: CIRCLECI, [CONTEXTS]: contexts });
+
+  it('hold an allow rule when any element matches', () => {
+    expect(evaluatePolicy(circle, job(['ctx-dev', 'ctx-prod'])).rule?.name).toBe('prod-context');
+    expect(denied(evaluatePolicy(circle, job(['ctx-dev']))).reason).toBe('no allow rule matched');
+    expect(denied(evaluatePolicy(circle, job([]))).reason).toBe('no allow rule matched');
+  });
+
+  it('fire a deny rule when any element matches, whatever the others', () => {
+    const decision = denied(evaluatePolicy(circle, job(['ctx-prod', 'sandbox-1'])));
+    expect(decision.reason).toBe('deny rule matched');
+    expect(decision.rule?.name).toBe('no-sandbox-context');
+  });
+
+  it('take a single string as it is, and never look into lists of claims that are one string', () => {
+    expect(evaluatePolicy(circle, job('ctx-prod')).rule?.name).toBe('prod-context');
+    expect(denied(evaluatePolicy(circle, job([1, null, ['ctx-prod']]))).reason).toBe('no allow rule matched');
+    expect(denied(evaluatePolicy(policy, { ...mainJob, repository_id: ['8429'] })).reason).toBe('no allow rule matched');
+  });
+});
