@@ -150,7 +150,9 @@ rules:
     const linted = await cli(['lint', 'aws-trust-policy', join(dir, 'trust.json')]);
     expect(linted.code).toBe(0);
     const gcp = await cli(['policy', 'export', '--policy', join(dir, 'export.yml'), '--gcp-attribute-condition']);
-    expect(gcp.stdout).toBe('assertion.repository == "octo-org/app" && assertion.repository_id == "8429" && assertion.ref == "refs/heads/main"\n');
+    expect(gcp.stdout).toBe(
+      'has(assertion.repository) && type(assertion.repository) == string && assertion.repository == "octo-org/app" && has(assertion.repository_id) && type(assertion.repository_id) == string && assertion.repository_id == "8429" && has(assertion.ref) && type(assertion.ref) == string && assertion.ref == "refs/heads/main"\n',
+    );
   });
 });
 

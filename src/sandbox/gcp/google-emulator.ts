@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isCelError } from '@bufbuild/cel';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { FaultPlan, listenOnLoopback, readBody, sendJson, type ErrorResponder, type LoopbackServer } from '../http.ts';
 import { poolOf } from '../../providers/gcp/export.ts';
-import { CelError, evaluateCel, type CelValue } from './cel.ts';
+import { compileCel, conditionAdmits, type CelVariables } from './cel.ts';
 
 /** A workload identity pool provider: which issuer it trusts, how claims map, and which tokens it admits. */
 export interface PoolProviderDefinition {
@@ -143,26 +144,18 @@ export class GoogleCloudEmulator {
     } catch (error) {
       return fail(error instanceof errors.JWTExpired ? 'The ID Token has expired.' : error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud' ? 'The audience in ID Token does not match the expected audience.' : 'The ID Token could not be verified.');
     }
-    const assertion = payload as Record<string, CelValue>;
+    // A verified payload is parsed JSON, which CEL reads as Google does: objects as maps, numbers as doubles.
+    const assertion = payload as CelVariables;
     const attributes: Record<string, string> = {};
-    try {
-      for (const [target, expression] of Object.entries(provider.attributeMapping)) {
-        const value = evaluateCel(expression, { assertion });
-        if (typeof value === 'string') attributes[target] = value;
-      }
-    } catch (error) {
-      if (!(error instanceof CelError)) throw error;
-      return fail(`The attribute mapping could not be evaluated: ${error.message}.`);
+    for (const [target, expression] of Object.entries(provider.attributeMapping)) {
+      const value = compileCel(expression)({ assertion });
+      if (isCelError(value)) return fail(`The attribute mapping could not be evaluated: ${value.message}.`);
+      if (typeof value === 'string') attributes[target] = value;
     }
     if (!attributes['google.subject']) return fail('The mapped attribute google.subject is empty.');
     if (provider.attributeCondition !== undefined) {
-      let admitted = false;
-      try {
-        admitted = evaluateCel(provider.attributeCondition, { assertion, attribute: attributesOf(attributes) }) === true;
-      } catch (error) {
-        if (!(error instanceof CelError)) throw error;
-      }
-      if (!admitted) return fail('The given credential is rejected by the attribute condition.', 'unauthorized_client');
+      const variables = { assertion, google: mappedUnder('google.', attributes), attribute: mappedUnder('attribute.', attributes) };
+      if (!conditionAdmits(compileCel(provider.attributeCondition), variables)) return fail('The given credential is rejected by the attribute condition.', 'unauthorized_client');
     }
     const token = `ya29.federated.${randomBytes(24).toString('base64url')}`;
     this.#federated.set(token, { pool: poolOf(name), subject: attributes['google.subject'], attributes, expiresAt: this.now() + FEDERATED_TOKEN_SECONDS * 1000 });
@@ -220,9 +213,9 @@ function bearer(req: IncomingMessage): string | undefined {
   return match?.[1];
 }
 
-/** `attribute.repository` is reachable as `attribute.repository` in conditions. */
-function attributesOf(attributes: Record<string, string>): CelValue {
-  return Object.fromEntries(Object.entries(attributes).filter(([key]) => key.startsWith('attribute.')).map(([key, value]) => [key.slice('attribute.'.length), value]));
+/** The mapped attributes a condition reads under one name: `attribute.repository` as `repository` of `attribute`. */
+function mappedUnder(prefix: 'google.' | 'attribute.', attributes: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(attributes).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]));
 }
 
 /** Whether an IAM member names the federated identity: its subject, one of its attributes, or its whole pool. */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { IdentityPoolClient, OAuth2Client } from 'google-auth-library';
-import { GoogleCloudEmulator } from '../../../../src/sandbox/gcp/google-emulator.ts';
+import { exportGcpAttributeCondition } from '../../../../src/policy/export/gcp-attribute-condition.ts';
+import { parsePolicy } from '../../../../src/policy/load.ts';
+import { GoogleCloudEmulator, type PoolProviderDefinition } from '../../../../src/sandbox/gcp/google-emulator.ts';
 import { OidcIssuer } from '../../../../src/sandbox/issuer/oidc-issuer.ts';
 
 const PROVIDER = 'projects/123456789/locations/global/workloadIdentityPools/ci/providers/github';
@@ -9,16 +11,18 @@ const DEPLOYER = 'deployer@octo-project.iam.gserviceaccount.com';
 const OTHER = 'other@octo-project.iam.gserviceaccount.com';
 let issuer: OidcIssuer;
 let google: GoogleCloudEmulator;
+let definition: PoolProviderDefinition;
 
 beforeAll(async () => {
   issuer = await OidcIssuer.start();
   google = await GoogleCloudEmulator.start();
-  google.putProvider({
+  definition = {
     name: PROVIDER,
     issuer: issuer.url,
     attributeMapping: { 'google.subject': 'assertion.sub', 'attribute.repository': 'assertion.repository', 'attribute.repository_id': 'assertion.repository_id' },
     attributeCondition: "assertion.repository_owner_id == '1342004' && assertion.ref.startsWith('refs/heads/')",
-  });
+  };
+  google.putProvider(definition);
   google.putServiceAccount({ email: DEPLOYER, impersonators: [`principalSet:${POOL}/attribute.repository_id/8429`] });
   google.putServiceAccount({ email: OTHER, impersonators: [`principal:${POOL}/subject/repo:octo-org/other:ref:refs/heads/main`] });
 });
@@ -69,6 +73,30 @@ describe('GoogleCloudEmulator with google-auth-library', () => {
 
   it('rejects a token that the attribute condition does not admit', async () => {
     expect(await failure(client(googleToken({ ref: 'refs/tags/v1' })).getAccessToken())).toContain('The given credential is rejected by the attribute condition.');
+  });
+
+  it('admits by an exported condition as the policy decides, a job without the claim a deny rule tests included', async () => {
+    const policy = parsePolicy(
+      `version: 1
+issuers: [${issuer.url}]
+custom-claims: [event_name, repository_owner_id, ref]
+rules:
+  - name: no-pull-requests
+    effect: deny
+    match: {event_name: [pull_request, pull_request_target]}
+  - name: main
+    match: {repository_owner_id: "1342004", ref: {glob: "refs/heads/*"}}
+    grant: {aws: {roles: ["arn:aws:iam::111122223333:role/deploy"]}}
+`,
+      'p.yml',
+    );
+    google.putProvider({ ...definition, attributeCondition: exportGcpAttributeCondition(policy).condition });
+    try {
+      expect((await client(googleToken({ event_name: undefined })).getAccessToken()).token).toMatch(/^ya29\.c\./);
+      expect(await failure(client(googleToken({ event_name: 'pull_request' })).getAccessToken())).toContain('rejected by the attribute condition');
+    } finally {
+      google.putProvider(definition);
+    }
   });
 
   it('rejects a token for another audience, or forged', async () => {
