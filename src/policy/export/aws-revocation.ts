@@ -1,7 +1,7 @@
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import { REVOKER_ACTIONS } from '../../providers/aws/session-denial.ts';
 import type { Policy } from '../types.ts';
-import { exportAwsTrustPolicy, type TrustPolicyDocument } from './aws-trust-policy.ts';
+import { exportAwsTrustPolicy, type AwsTrustPolicyOptions, type TrustPolicyDocument, type Widening } from './aws-trust-policy.ts';
 
 interface PermissionStatement {
   Sid: string;
@@ -18,6 +18,8 @@ export interface AwsRevocationExport {
   target: { roleArn: string; trustPolicy: TrustPolicyDocument; permissionsBoundary: PermissionDocument };
   revoker: { roleArn: string; permissions: PermissionDocument; trustPolicy: TrustPolicyDocument };
   notes: string[];
+  /** The target's trust policy's widenings, which the revoker's trust shares (see exportAwsTrustPolicy). */
+  widenings: Widening[];
 }
 
 // The shape of the per-job default session name, `<owner>.<repo>@<run id>-<attempt>-<job>`.
@@ -29,8 +31,8 @@ const SESSION_NAME_SHAPE = '?*@?*-?*-?*';
  * permissions boundary, which caps what any inline policy (the revoker writes some) can grant and
  * forbids sessions to edit the role's own policies; and the revoker role's permissions and trust.
  */
-export function exportAwsRevocation(policy: Policy, options: { rule?: string | undefined; role?: string | undefined; revokeRole?: string | undefined } = {}): AwsRevocationExport {
-  const target = exportAwsTrustPolicy(policy, { rule: options.rule, role: options.role });
+export function exportAwsRevocation(policy: Policy, options: AwsTrustPolicyOptions & { revokeRole?: string | undefined } = {}): AwsRevocationExport {
+  const target = exportAwsTrustPolicy(policy, { rule: options.rule, role: options.role, allowBroader: options.allowBroader });
   const revokerArn = options.revokeRole ?? grantedRevoker(policy, target.roleArn);
   const withSessionName: TrustPolicyDocument = {
     ...target.document,
@@ -60,6 +62,7 @@ export function exportAwsRevocation(policy: Policy, options: { rule?: string | u
       `The boundary's Allow statement is a placeholder: narrow it to the most ${target.roleArn} may ever do. The revoker can write any inline policy onto the role, and only the boundary keeps such a policy from widening it.`,
       `The trust policy requires session names shaped like the per-job default (${SESSION_NAME_SHAPE}); leave role-session-name unset so that each job's name is unique.`,
     ],
+    widenings: target.widenings,
   };
 }
 

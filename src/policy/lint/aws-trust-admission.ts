@@ -20,8 +20,11 @@ interface ClaimProbe {
 /** A token of one provider, by lower-case claim name. */
 type Probe = (claim: string) => ClaimProbe;
 
-export const REPOSITORY_ID_CLAIMS = ['repository_id', 'project_id'];
-const OWNER_ID_CLAIMS = ['repository_owner_id', 'namespace_id'];
+// IDs the job's owner cannot choose, per CI system: GitHub's repository and owner, GitLab's project and
+// namespace, Buildkite's pipeline and organisation (its issuer is shared by every organisation), and
+// CircleCI's project (its issuer already names the organisation).
+export const REPOSITORY_ID_CLAIMS = ['repository_id', 'project_id', 'pipeline_id', 'oidc.circleci.com/project-id'];
+const OWNER_ID_CLAIMS = ['repository_owner_id', 'namespace_id', 'organization_id'];
 export const BINDING_CLAIMS = ['sub', ...REPOSITORY_ID_CLAIMS, ...OWNER_ID_CLAIMS];
 
 const CHOSEN: ClaimProbe = { present: true, match: (tokens) => (tokens.length > 0 && tokens.every((t) => t.kind === 'any') ? 'yes' : 'either') };

@@ -28,10 +28,37 @@ export type Verdict = 'Allow' | 'Deny' | 'NotApplicable';
 
 const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
+const quote = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wildcard = (character: string): string => (character === '*' ? '.*' : '.');
+
 /** IAM's wildcards: `*` any run of characters, `?` any one. */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern.split(/([*?])/).map((part, index) => (index % 2 === 1 ? wildcard(part) : quote(part))).join('');
   return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
+}
+
+/**
+ * A condition value as IAM reads it: a policy variable (`${aws:username}`) takes the request's value of
+ * that key, and `${*}`, `${?}` and `${$}` stand for those characters, so that only a bare `*` or `?` is a
+ * wildcard, and only where the operator has wildcards. A variable the request lacks makes a value that
+ * matches nothing.
+ */
+function valueMatches(value: string, actual: string, keys: ReadonlyMap<string, string | undefined>, options: { wildcards: boolean; ignoreCase?: boolean }): boolean {
+  let source = '';
+  let from = 0;
+  for (const token of value.matchAll(/\$\{([^}]*)\}|[*?]/g)) {
+    source += quote(value.slice(from, token.index));
+    from = token.index + token[0].length;
+    const variable = token[1];
+    if (variable === undefined) {
+      source += options.wildcards ? wildcard(token[0]) : quote(token[0]);
+      continue;
+    }
+    const text = ['*', '?', '$'].includes(variable) ? variable : keys.get(variable.trim().toLowerCase());
+    if (text === undefined) return false;
+    source += quote(text);
+  }
+  return new RegExp(`^${source}${quote(value.slice(from))}$`, options.ignoreCase ? 'is' : 's').test(actual);
 }
 
 /** IAM takes a date as ISO 8601 text or as seconds since the epoch; NaN when it is neither. */
@@ -45,14 +72,22 @@ function anyDate(actual: string, expected: string[], relation: (actual: number, 
   return !Number.isNaN(time) && expected.map(parseDate).some((date) => !Number.isNaN(date) && relation(time, date));
 }
 
-type Operator = (actual: string | undefined, expected: string[]) => boolean;
+type Operator = (actual: string | undefined, expected: string[], keys: ReadonlyMap<string, string | undefined>) => boolean;
+const anyValue =
+  (options: { wildcards: boolean; ignoreCase?: boolean }): Operator =>
+  (actual, expected, keys) =>
+    actual !== undefined && expected.some((value) => valueMatches(value, actual, keys, options));
+const not =
+  (operator: Operator): Operator =>
+  (actual, expected, keys) =>
+    actual === undefined || !operator(actual, expected, keys);
 // Negated operators hold when the request lacks the key, as in IAM; the others never do.
 const OPERATORS: Record<string, Operator> = {
-  stringequals: (actual, expected) => actual !== undefined && expected.includes(actual),
-  stringnotequals: (actual, expected) => actual === undefined || !expected.includes(actual),
-  stringequalsignorecase: (actual, expected) => actual !== undefined && expected.some((e) => e.toLowerCase() === actual.toLowerCase()),
-  stringlike: (actual, expected) => actual !== undefined && expected.some((e) => wildcardMatch(e, actual)),
-  stringnotlike: (actual, expected) => actual === undefined || !expected.some((e) => wildcardMatch(e, actual)),
+  stringequals: anyValue({ wildcards: false }),
+  stringnotequals: not(anyValue({ wildcards: false })),
+  stringequalsignorecase: anyValue({ wildcards: false, ignoreCase: true }),
+  stringlike: anyValue({ wildcards: true }),
+  stringnotlike: not(anyValue({ wildcards: true })),
   dateequals: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a === e),
   datenotequals: (actual, expected) => actual === undefined || !anyDate(actual, expected, (a, e) => a === e),
   datelessthan: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a < e),
@@ -79,7 +114,7 @@ function conditionsHold(conditions: PolicyStatement['Condition'], keys: Map<stri
     for (const [key, expected] of Object.entries(tests)) {
       const actual = keys.get(key.toLowerCase());
       if (ifExists && actual === undefined) continue;
-      if (!operator(actual, list(expected))) return false;
+      if (!operator(actual, list(expected), keys)) return false;
     }
   }
   return true;

@@ -137,6 +137,20 @@ describe('evaluatePolicies', () => {
     expect(evaluatePolicies([like], { ...context, keys: {} })).toBe('NotApplicable');
   });
 
+  it('reads policy variables in string conditions, with ${*}, ${?} and ${$} as the literal characters', () => {
+    const statement = (operator: string, value: string): PolicyDocument => ({ Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: { [operator]: { 'p:ref': value } } } });
+    const ref = (value: string, user?: string) => ({ ...context, keys: { 'p:ref': value, 'aws:username': user } });
+    expect(evaluatePolicies([statement('StringLike', 'refs/${*}/x${?}')], ref('refs/*/x?'))).toBe('Allow');
+    expect(evaluatePolicies([statement('StringLike', 'refs/${*}/x${?}')], ref('refs/heads/x1'))).toBe('NotApplicable');
+    expect(evaluatePolicies([statement('StringEquals', 'cost ${$}{5}')], ref('cost ${5}'))).toBe('Allow');
+    expect(evaluatePolicies([statement('StringLike', 'refs/heads/${aws:username}/*')], ref('refs/heads/ana/fix', 'ana'))).toBe('Allow');
+    expect(evaluatePolicies([statement('StringLike', 'refs/heads/${aws:username}/*')], ref('refs/heads/bob/fix', 'ana'))).toBe('NotApplicable');
+    // A variable the request lacks matches nothing, not its own text; an unclosed one is text.
+    expect(evaluatePolicies([statement('StringEquals', '${aws:username}')], ref('${aws:username}'))).toBe('NotApplicable');
+    expect(evaluatePolicies([statement('StringNotEquals', '${aws:username}')], ref('x'))).toBe('Allow');
+    expect(evaluatePolicies([statement('StringEquals', 'a${b')], ref('a${b'))).toBe('Allow');
+  });
+
   it('evaluates the negated and case-insensitive string operators, operator names ignoring case', () => {
     const statement = (condition: Record<string, Record<string, string>>): PolicyDocument => ({ Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: condition } });
     const env = (value: string | undefined) => ({ ...context, keys: { 'p:environment': value } });

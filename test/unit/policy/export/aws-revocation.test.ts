@@ -20,7 +20,8 @@ issuers: ["${issuer}"]
 audiences: [sts.amazonaws.com]
 rules:
   - name: release
-    match: {repository: octo-org/app, repository_id: "8429", ref: refs/heads/main}
+    # The sandbox's issuer is not one AWS evaluates GitHub's claims for, so the rule binds the subject.
+    match: {sub: "repo:octo-org/app:environment:production"}
     grant:
       aws:
         roles: [${TARGET}]${revokeRole}
@@ -104,6 +105,12 @@ describe('exportAwsRevocation', () => {
   it('keeps the target’s own sessions from deleting a denial, through the boundary', async () => {
     const session = await assume(TARGET, 'octo-org.app@102-1-deploy');
     await expect(iam(session.credentials).send(new DeleteRolePolicyCommand({ RoleName: 'release', PolicyName: 'ci-oidc-broker-deny-anything' }))).rejects.toMatchObject({ name: 'AccessDenied' });
+  });
+
+  it('refuses as the trust-policy export does, and with allowBroader carries its widenings', () => {
+    const broader = parsePolicy(policyFor('https://token.actions.githubusercontent.com').replace('match: {sub:', 'match: {runner_environment: github-hosted, sub:'), 'policy.yml');
+    expect(thrown(() => exportAwsRevocation(broader)).code).toBe(ErrorCode.PolicyInvalid);
+    expect(exportAwsRevocation(broader, { allowBroader: true }).widenings.map((widening) => widening.claims)).toEqual([['runner_environment']]);
   });
 
   it('asks for a revoker when no rule names one', () => {

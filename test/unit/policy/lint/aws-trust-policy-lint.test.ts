@@ -372,3 +372,21 @@ describe('findings', () => {
     expect(ids('{"Version": "2012-10-17", "statement": []}')).toEqual(['error malformed-document']);
   });
 });
+
+describe('lintAwsTrustPolicy on other CI systems’ immutable ids', () => {
+  const document = (provider: string, condition: Record<string, string>): string =>
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::111122223333:oidc-provider/${provider}` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: condition } }],
+    });
+  const CIRCLECI = 'oidc.circleci.com/org/0f3e2a1c-7b4d-4c8e-9a6f-2d1b5e8c7a90';
+
+  it('counts a CircleCI project id and a Buildkite pipeline id as bindings', () => {
+    expect(ids(document(CIRCLECI, { [`${CIRCLECI}:aud`]: '0f3e2a1c-7b4d-4c8e-9a6f-2d1b5e8c7a90', [`${CIRCLECI}:oidc.circleci.com/project-id`]: '5d1c' }))).not.toContainEqual(expect.stringMatching(/^error/));
+    expect(ids(document('agent.buildkite.com', { 'agent.buildkite.com:aud': 'sts.amazonaws.com', 'agent.buildkite.com:organization_id': 'o-1', 'agent.buildkite.com:pipeline_id': 'p-1' }))).not.toContainEqual(expect.stringMatching(/^error/));
+  });
+
+  it('does not count a Buildkite pipeline slug, which any organisation can choose', () => {
+    expect(ids(document('agent.buildkite.com', { 'agent.buildkite.com:aud': 'sts.amazonaws.com', 'agent.buildkite.com:pipeline_slug': 'deploy' }))).toContain('error no-sub-condition');
+  });
+});
