@@ -56,6 +56,8 @@ export interface BrokerErrorOptions {
   cause?: unknown;
   /** Where in a file the problem is, for annotations (policy errors). */
   location?: SourceLocation;
+  /** Each problem on its own, when the error reports several at once (an invalid policy's mistakes). */
+  problems?: readonly LocatedProblem[];
 }
 
 export interface SourceLocation {
@@ -64,17 +66,29 @@ export interface SourceLocation {
   column: number;
 }
 
+/** One of several problems an error reports: where it is, what kind it is, what is wrong and what to do. */
+export interface LocatedProblem {
+  location: SourceLocation;
+  /** The kind of problem, stable for scripts: "unknown-claim", "yaml-syntax", "unknown-key"... */
+  code: string;
+  message: string;
+  hint: string;
+}
+
 export class BrokerError extends Error {
   override readonly name = 'BrokerError';
   readonly code: ErrorCode;
   readonly hint: string;
   readonly location: SourceLocation | undefined;
+  /** Empty unless the error reports several problems; the message lists them too. */
+  readonly problems: readonly LocatedProblem[];
 
   constructor(code: ErrorCode, message: string, options: BrokerErrorOptions) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.hint = options.hint;
     this.location = options.location;
+    this.problems = options.problems ?? [];
   }
 
   /** The text shown to people: code, message and hint, without the cause. */

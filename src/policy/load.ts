@@ -1,8 +1,9 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import generatedValidator from './schema-validator.generated.ts';
-import { BrokerError, ErrorCode, isBrokerError, type SourceLocation } from '../errors/broker-error.ts';
+import { BrokerError, ErrorCode, isBrokerError, type LocatedProblem, type SourceLocation } from '../errors/broker-error.ts';
+import { ciSystemsFor, knownClaim, knownClaimNames } from '../oidc/ci-systems.ts';
 import { parseIssuerUrl } from '../oidc/issuer-url.ts';
 import { GCP_TOKEN_SECONDS, parseDuration, STS_SESSION_SECONDS } from './duration.ts';
 import { directorySource } from './sources/directory-source.ts';
@@ -13,6 +14,9 @@ import { GITHUB_ACTIONS_ISSUER, type Condition, type Grant, type Matcher, type P
 const DEFAULT_MAX_DURATION_SECONDS = 3600;
 const REGEX_HINT = 'Regexes use RE2 syntax, as Google CEL does: no lookaround or backreferences, \\x{e9} rather than \\u00e9, \\pL rather than \\p{Letter}, repeat counts up to 1000.';
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+const FORMAT_HINT = 'The format is described in schema/policy.schema.json and the README.';
+const UNKNOWN_CLAIM_HINT =
+  'A claim the token does not carry never matches, so a misspelt name silently disables its condition (in a deny rule, the whole rule). Claim names are case-sensitive; list a claim your issuer adds, and every claim of an issuer the broker does not know, under `custom-claims:`.';
 
 type RawClaimValue = string | string[] | { glob: string } | { regex: string };
 
@@ -30,6 +34,7 @@ interface RawPolicy {
   version: 1;
   issuers?: string[];
   audiences?: string[];
+  'custom-claims'?: string[];
   rules: RawRule[];
 }
 
@@ -37,10 +42,14 @@ interface Problem {
   path: readonly (string | number)[];
   /** Point at the key rather than its value (for unknown keys). */
   atKey?: boolean;
+  /** The kind of problem, for scripts (LocatedProblem's code). */
+  code: string;
   message: string;
   /** Said once in the error's hint, however many problems share it. */
-  hint?: string;
+  hint?: string | undefined;
 }
+
+type Located = Omit<LocatedProblem, 'hint'> & { hint?: string | undefined };
 
 // schema/policy.schema.json, compiled at build time (scripts/generate-policy-validator.ts).
 const validator = generatedValidator as unknown as ValidateFunction<RawPolicy>;
@@ -61,10 +70,15 @@ export async function loadPolicy(source: PolicySource, path: string): Promise<Po
     });
   }
   const policy = parsePolicy(text, name);
+  const problems: Located[] = [];
   for (const rule of policy.rules) {
     const sessionPolicy = rule.grant?.aws?.sessionPolicy;
-    if (sessionPolicy) sessionPolicy.document = await readSessionPolicy(source, sessionPolicy.path, sessionPolicy.location);
+    if (!sessionPolicy) continue;
+    const read = await readSessionPolicy(source, sessionPolicy.path);
+    if (typeof read === 'string') sessionPolicy.document = read;
+    else problems.push({ location: sessionPolicy.location, code: 'session-policy', message: read.problem, hint: SESSION_POLICY_HINT });
   }
+  if (problems.length > 0) throw invalid(name, problems);
   return policy;
 }
 
@@ -78,31 +92,34 @@ export function loadPolicyFile(path: string, root?: string): Promise<Policy> {
   return loadPolicy(directorySource(base), relative(base, absolute).split(sep).join('/'));
 }
 
-async function readSessionPolicy(source: PolicySource, path: string, location: SourceLocation): Promise<string> {
-  const problem = (message: string): BrokerError =>
-    new BrokerError(ErrorCode.PolicyInvalid, `The policy ${location.file} is invalid:\n${location.file}:${location.line}:${location.column}: ${message}`, {
-      hint: 'A session policy is a JSON IAM policy document in the policy’s repository, named by its path from the repository root.',
-      location,
-    });
-  const text = await source.read(path).catch((error: unknown) => {
-    throw isBrokerError(error, ErrorCode.PolicySourceInvalid) ? problem(`the session policy ${path} is outside the policy's repository`) : error;
-  });
-  if (text === undefined) throw problem(`the session policy ${source.displayName(path)} does not exist`);
+const SESSION_POLICY_HINT = 'A session policy is a JSON IAM policy document in the policy’s repository, named by its path from the repository root.';
+
+/** The session policy's document, compacted, or what is wrong with it. */
+async function readSessionPolicy(source: PolicySource, path: string): Promise<string | { problem: string }> {
+  let text: string | undefined;
+  try {
+    text = await source.read(path);
+  } catch (error) {
+    if (isBrokerError(error, ErrorCode.PolicySourceInvalid)) return { problem: `the session policy ${path} is outside the policy's repository` };
+    throw error;
+  }
+  if (text === undefined) return { problem: `the session policy ${source.displayName(path)} does not exist` };
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch {
-    throw problem(`the session policy ${source.displayName(path)} is not valid JSON`);
+    return { problem: `the session policy ${source.displayName(path)} is not valid JSON` };
   }
-  if (typeof document !== 'object' || document === null || !('Statement' in document)) throw problem(`the session policy ${source.displayName(path)} has no Statement`);
+  if (typeof document !== 'object' || document === null || !('Statement' in document)) return { problem: `the session policy ${source.displayName(path)} has no Statement` };
   // Sent to STS compact, as the service counts the packed size of what it receives.
   return JSON.stringify(document);
 }
 
 /**
  * Reads a policy strictly: YAML syntax, then the JSON schema, then what a schema cannot say (unique
- * rule names, grants only on allow rules, duration bounds). Every problem is reported with its
- * file:line:column, all of them at once.
+ * rule names, grants only on allow rules, duration bounds, claim names the rule's issuer knows). Every
+ * problem is reported with its file:line:column, all of them at once: past a YAML syntax error the
+ * parser only guesses at what was meant, so what starts after the first one is left to the next run.
  *
  * Claim values must be YAML strings. Token claims such as repository_id are strings ("8429"), and an
  * unquoted 8429 is a YAML number; rather than convert numbers (where 0x10, 1e3 or 007 would silently
@@ -112,19 +129,23 @@ export function parsePolicy(text: string, source: string): Policy {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number): SourceLocation => ({ file: source, ...toLineColumn(lineCounter.linePos(offset)) });
-  if (document.errors.length > 0) {
-    throw invalid(source, document.errors.map((error) => ({ location: at(error.pos[0]), message: yamlMessage(error.code, error.message) })));
+  const found: Located[] = document.errors.map((error) => ({ location: at(error.pos[0]), ...yamlProblem(error.code, error.message) }));
+  const syntaxErrors = document.errors.filter((error) => error.code !== 'DUPLICATE_KEY');
+  const firstSyntaxError = Math.min(...syntaxErrors.map((error) => error.pos[0]));
+  const checkable = (node: Node | null | undefined): boolean => syntaxErrors.length === 0 || (node?.range?.[2] ?? Infinity) < firstSyntaxError;
+  for (const key of collapsingKeys(document)) if (checkable(key.node)) found.push({ location: at(key.node.range![0]), code: 'duplicate-key', message: key.message });
+  const data = toData(document, syntaxErrors.length > 0);
+  if ('problem' in data) found.push({ location: at(data.offset), code: 'yaml-alias', message: data.problem });
+  else {
+    const schemaErrors = validate(data.value);
+    for (const problem of [...collapseAnyOf(schemaErrors).map(describeSchemaError), ...semanticProblems(data.value, schemaErrors)]) {
+      const node = nodeOf(document, problem);
+      if (checkable(node)) found.push({ location: at(node?.range?.[0] ?? 0), code: problem.code, message: problem.message, hint: problem.hint });
+    }
   }
-  const data = toData(document, source, at);
-  const problems: Problem[] = collapseAnyOf(validate(data)).map(describeSchemaError);
-  if (problems.length === 0) problems.push(...semanticProblems(data as RawPolicy));
-  if (problems.length > 0) {
-    throw invalid(
-      source,
-      problems.map((problem) => ({ location: at(offsetOf(document, problem)), message: problem.message, hint: problem.hint })),
-    );
-  }
-  return build(data as RawPolicy, source, (path) => at(offsetOf(document, { path, message: '' })));
+  if (found.length > 0) throw invalid(source, found);
+  const raw = (data as { value: RawPolicy }).value;
+  return build(raw, source, (path) => at(nodeOf(document, { path, code: '', message: '' })?.range?.[0] ?? 0));
 }
 
 function build(raw: RawPolicy, source: string, locate: (path: (string | number)[]) => SourceLocation): Policy {
@@ -168,47 +189,142 @@ function buildGrant(grant: RawRule['grant'], locate: (path: (string | number)[])
   };
 }
 
-function semanticProblems(raw: RawPolicy): Problem[] {
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const stringsIn = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+const dig = (value: unknown, ...keys: string[]): unknown => keys.reduce((inner, key) => (isRecord(inner) ? inner[key] : undefined), value);
+
+/**
+ * What a schema cannot say. The rest of the document may be schema-invalid, so each check reads only
+ * what it needs, and leaves alone a value the schema has already refused.
+ */
+function semanticProblems(data: unknown, schemaErrors: readonly ErrorObject[]): Problem[] {
+  if (!isRecord(data)) return [];
+  const refused = (path: readonly (string | number)[]): boolean => {
+    const pointer = path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+    return schemaErrors.some((error) => error.instancePath === pointer || error.instancePath.startsWith(`${pointer}/`));
+  };
   const problems: Problem[] = [];
-  (raw.issuers ?? []).forEach((issuer, index) => {
+  stringsIn(data.issuers).forEach((issuer, index) => {
     try {
       parseIssuerUrl(issuer);
     } catch (error) {
-      problems.push({ path: ['issuers', index], message: `issuer ${JSON.stringify(issuer)}: ${(error as Error).message.replace(/^The issuer "[^"]*" /, '')}` });
+      problems.push({ path: ['issuers', index], code: 'invalid-issuer', message: `issuer ${JSON.stringify(issuer)}: ${(error as Error).message.replace(/^The issuer "[^"]*" /, '')}` });
     }
   });
+  // Which claims a rule may name depends on its issuers and the declared claims: unsure of those, say nothing.
+  const issuers = data.issuers === undefined ? [GITHUB_ACTIONS_ISSUER] : refused(['issuers']) ? undefined : stringsIn(data.issuers);
+  const declared = refused(['custom-claims']) ? undefined : stringsIn(data['custom-claims']);
   const seen = new Set<string>();
-  raw.rules.forEach((rule, index) => {
-    if (seen.has(rule.name)) problems.push({ path: ['rules', index, 'name'], message: `the rule name "${rule.name}" is used twice; names must be unique` });
-    seen.add(rule.name);
+  (Array.isArray(data.rules) ? data.rules : []).forEach((rule: unknown, index) => {
+    if (!isRecord(rule)) return;
+    const at = (...path: (string | number)[]) => ['rules', index, ...path];
+    const name = typeof rule.name === 'string' ? JSON.stringify(rule.name) : `#${index + 1}`;
+    if (typeof rule.name === 'string') {
+      if (seen.has(rule.name)) problems.push({ path: at('name'), code: 'duplicate-rule-name', message: `the rule name ${name} is used twice; names must be unique` });
+      seen.add(rule.name);
+    }
     const effect = rule.effect ?? 'allow';
-    if (effect === 'deny' && rule.grant) problems.push({ path: ['rules', index, 'grant'], atKey: true, message: `deny rule "${rule.name}" has a grant; deny rules grant nothing` });
-    if (effect === 'allow' && !rule.grant) problems.push({ path: ['rules', index], message: `allow rule "${rule.name}" has no grant; say what it allows under \`grant:\`` });
-    const issuers = raw.issuers ?? [GITHUB_ACTIONS_ISSUER];
-    if (rule.issuer !== undefined && !issuers.includes(rule.issuer)) {
-      problems.push({ path: ['rules', index, 'issuer'], message: `rule "${rule.name}" names the issuer ${JSON.stringify(rule.issuer)}, which is not among the policy's issuers`, hint: 'List every issuer under the top-level `issuers:`, exactly as it appears in the tokens.' });
+    if (effect === 'deny' && rule.grant !== undefined) problems.push({ path: at('grant'), atKey: true, code: 'grant-on-deny', message: `deny rule ${name} has a grant; deny rules grant nothing` });
+    if (effect === 'allow' && rule.grant === undefined) problems.push({ path: at(), code: 'allow-without-grant', message: `allow rule ${name} has no grant; say what it allows under \`grant:\`` });
+    if (typeof rule.issuer === 'string' && issuers && !issuers.includes(rule.issuer)) {
+      problems.push({ path: at('issuer'), code: 'unlisted-issuer', message: `rule ${name} names the issuer ${JSON.stringify(rule.issuer)}, which is not among the policy's issuers`, hint: 'List every issuer under the top-level `issuers:`, exactly as it appears in the tokens.' });
     }
-    for (const [claim, value] of Object.entries(rule.match)) {
-      if (typeof value !== 'object' || Array.isArray(value)) continue;
-      const [kind, problem] = 'glob' in value ? ['glob', globProblem(value.glob)] : ['regex', regexProblem(value.regex)];
-      if (problem) problems.push({ path: ['rules', index, 'match', claim, kind], message: `the ${kind} for ${claim} ${problem}`, hint: kind === 'regex' ? REGEX_HINT : undefined });
+    const ruleIssuers = typeof rule.issuer === 'string' ? [rule.issuer] : issuers;
+    for (const [claim, value] of Object.entries(isRecord(rule.match) ? rule.match : {})) {
+      const named = ruleIssuers && declared && claimNameProblem(claim, ruleIssuers, declared);
+      if (named) problems.push({ path: at('match', claim), atKey: true, ...named });
+      if (!isRecord(value) || refused(at('match', claim))) continue;
+      const [kind, problem] = typeof value.glob === 'string' ? ['glob', globProblem(value.glob)] : typeof value.regex === 'string' ? ['regex', regexProblem(value.regex)] : [];
+      if (problem) problems.push({ path: at('match', claim, kind!), code: 'invalid-pattern', message: `the ${kind!} for ${claim} ${problem}`, hint: kind === 'regex' ? REGEX_HINT : undefined });
     }
-    const lifetime = rule.grant?.gcp?.['max-lifetime'];
-    if (lifetime !== undefined) {
-      const seconds = parseDuration(lifetime);
-      if (seconds === undefined || seconds < GCP_TOKEN_SECONDS.min || seconds > GCP_TOKEN_SECONDS.max) {
-        problems.push({ path: ['rules', index, 'grant', 'gcp', 'max-lifetime'], message: `max-lifetime ${JSON.stringify(lifetime)} is not between 1 s and 1h (3600 s)` });
-      }
-    }
-    const duration = rule.grant?.aws?.['max-duration'];
-    if (duration !== undefined) {
-      const seconds = parseDuration(duration);
-      if (seconds === undefined || seconds < STS_SESSION_SECONDS.min || seconds > STS_SESSION_SECONDS.max) {
-        problems.push({ path: ['rules', index, 'grant', 'aws', 'max-duration'], message: `max-duration ${JSON.stringify(duration)} is not between 15m (900 s) and 12h (43200 s)` });
-      }
+    const bounds: Array<[string[], { min: number; max: number }, string]> = [
+      [['grant', 'gcp', 'max-lifetime'], GCP_TOKEN_SECONDS, 'max-lifetime %s is not between 1 s and 1h (3600 s)'],
+      [['grant', 'aws', 'max-duration'], STS_SESSION_SECONDS, 'max-duration %s is not between 15m (900 s) and 12h (43200 s)'],
+    ];
+    for (const [path, { min, max }, message] of bounds) {
+      const written = dig(rule, ...path);
+      if ((typeof written !== 'number' && typeof written !== 'string') || refused(at(...path))) continue;
+      const seconds = parseDuration(written);
+      if (seconds === undefined || seconds < min || seconds > max) problems.push({ path: at(...path), code: 'duration-out-of-range', message: message.replace('%s', JSON.stringify(written)) });
     }
   });
   return problems;
+}
+
+/**
+ * A claim that no token of the rule's issuers carries, or never carries as a string: its condition can
+ * never hold. Unchecked, `event:` written for `event_name:` in a deny rule passes validation and then
+ * refuses nothing.
+ */
+function claimNameProblem(claim: string, issuers: readonly string[], declared: readonly string[]): Omit<Problem, 'path'> | undefined {
+  if (declared.includes(claim)) return undefined;
+  const systems = issuers.map((issuer) => ciSystemsFor(issuer));
+  const profiles = [...new Set(systems.flat())];
+  // An issuer the broker does not model still carries the JWT claims.
+  const known = [...profiles, ...(systems.some((list) => list.length === 0) ? [undefined] : [])].flatMap((profile) => knownClaim(profile, claim) ?? []);
+  if (known.some((entry) => entry.type === undefined || entry.type === 'list')) return undefined;
+  if (known.length > 0) {
+    const type = known[0]!.type!;
+    const titles = profiles.filter((profile) => knownClaim(profile, claim)).map((profile) => profile.title);
+    const carriers = titles.length > 0 ? `${orList(titles)} tokens` : 'tokens';
+    return {
+      code: 'claim-not-a-string',
+      message: `the claim "${claim}" is ${type === 'object' ? 'an object' : `a ${type}`} in ${carriers}, and conditions compare strings: this one would never hold`,
+      hint: 'Conditions compare the strings a token carries and never convert a number, boolean or object; match another claim.',
+    };
+  }
+  const family = profiles.find((profile) => profile.customClaims && claim.startsWith(profile.customClaims.prefix))?.customClaims;
+  if (family) return { code: 'undeclared-claim', message: `the claim "${claim}" is ${family.what}: declare it under \`custom-claims\``, hint: UNKNOWN_CLAIM_HINT };
+  const titles = profiles.map((profile) => profile.title);
+  const unmodelled = issuers.filter((_, index) => systems[index]!.length === 0);
+  let message = titles.length > 0 ? `the claim "${claim}" is not one that ${orList(titles)} tokens carry` : `the claim "${claim}" is not declared under \`custom-claims\``;
+  if (unmodelled.length > 0) {
+    message += titles.length > 0 ? `, nor declared under \`custom-claims\` for ${unmodelled.join(', ')}, whose claims the broker does not know` : ` (the broker does not know the claims of ${unmodelled.join(', ')})`;
+  }
+  const suggestions = closestNames(claim, [...new Set([...[...profiles, undefined].flatMap((profile) => knownClaimNames(profile)), ...declared])]);
+  if (suggestions.length > 0) message += `; did you mean ${orList(suggestions.map((suggestion) => `"${suggestion}"`))}?`;
+  return { code: 'unknown-claim', message, hint: UNKNOWN_CLAIM_HINT };
+}
+
+/**
+ * Up to three known names a misspelt one was probably meant as, nearest first. A name is compared whole
+ * and by each run of its words, a little less close, so that "event" finds "event_name", "evnt" finds
+ * it too, and "vcs-origin" finds "oidc.circleci.com/vcs-origin". The distance allowed grows with the
+ * length of what was written; case is ignored, since it is the likeliest slip.
+ */
+function closestNames(name: string, known: readonly string[]): string[] {
+  const wanted = name.toLowerCase();
+  const bound = wanted.length <= 4 ? 1 : wanted.length <= 10 ? 2 : 3;
+  return known
+    .map((candidate) => {
+      const whole = candidate.toLowerCase();
+      const words = whole.split(/([._:/-])/);
+      const runs: string[] = [];
+      for (let start = 0; start < words.length; start += 2) for (let end = start + 1; end <= words.length; end += 2) runs.push(words.slice(start, end).join(''));
+      const partly = wanted.length < 3 ? Infinity : Math.min(...runs.filter((run) => run !== whole).map((run) => editDistance(wanted, run) + 0.5));
+      return { candidate, distance: Math.min(editDistance(wanted, whole), partly) };
+    })
+    .filter(({ distance }) => distance <= bound + 0.5)
+    .sort((a, b) => a.distance - b.distance || a.candidate.length - b.candidate.length || a.candidate.localeCompare(b.candidate))
+    .slice(0, 3)
+    .map(({ candidate }) => candidate);
+}
+
+/** Edits (insertions, deletions, substitutions and swaps of neighbours) that turn one string into the other. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i]![j] = Math.min(rows[i]![j]!, rows[i - 2]![j - 2]! + 1);
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)!}`;
 }
 
 /**
@@ -252,46 +368,49 @@ function describeSchemaError(error: ErrorObject): Problem {
   const path = error.instancePath.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const params = error.params as Record<string, unknown>;
   const where = path.length > 0 ? `\`${path.join('.')}\`` : 'the policy';
+  const problem = (code: string, message: string, at = path): Problem => ({ path: at, code, message });
   switch (error.keyword) {
     case 'additionalProperties':
-      return { path: [...path, String(params.additionalProperty)], atKey: true, message: `unknown key "${String(params.additionalProperty)}" in ${where}` };
+      return { ...problem('unknown-key', `unknown key "${String(params.additionalProperty)}" in ${where}`, [...path, String(params.additionalProperty)]), atKey: true };
     case 'required':
-      return { path, message: `${where} is missing the required key "${String(params.missingProperty)}"` };
+      return problem('missing-key', `${where} is missing the required key "${String(params.missingProperty)}"`);
     case 'type':
-      return isClaimValue(path) ? { path, message: claimValueMessage(where) } : { path, message: `${where} must be of type ${String(params.type)}` };
+      return isClaimValue(path) ? problem('wrong-type', claimValueMessage(where)) : problem('wrong-type', `${where} must be of type ${String(params.type)}`);
     case 'anyOf':
-      if (isClaimValue(path)) return { path, message: claimValueMessage(where) };
-      if (path.at(-1) === 'max-duration' || path.at(-1) === 'max-lifetime') return { path, message: durationFormMessage(where) };
-      return { path, message: `${where} ${error.message ?? 'is invalid'}` };
+      if (isClaimValue(path)) return problem('wrong-type', claimValueMessage(where));
+      if (path.at(-1) === 'max-duration' || path.at(-1) === 'max-lifetime') return problem('invalid-duration', durationFormMessage(where));
+      return problem('invalid-value', `${where} ${error.message ?? 'is invalid'}`);
     case 'const':
-      return { path, message: `${where} must be ${JSON.stringify(params.allowedValue)}` };
+      return problem('invalid-value', `${where} must be ${JSON.stringify(params.allowedValue)}`);
     case 'enum':
-      return { path, message: `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return problem('invalid-value', `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
     case 'minProperties':
-      return { path, message: path.at(-1) === 'match' ? `${where} is empty; a rule must check at least one claim` : `${where} is empty` };
+      return problem('empty', path.at(-1) === 'match' ? `${where} is empty; a rule must check at least one claim` : `${where} is empty`);
     case 'minItems':
-      return { path, message: `${where} must not be an empty list` };
+      return problem('empty', `${where} must not be an empty list`);
     case 'pattern':
-      if (path.at(-1) === 'max-duration' || path.at(-1) === 'max-lifetime') return { path, message: durationFormMessage(where) };
-      if (path.includes('roles')) return { path, message: `${where} is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)` };
+      if (path.at(-1) === 'max-duration' || path.at(-1) === 'max-lifetime') return problem('invalid-duration', durationFormMessage(where));
+      if (path.includes('roles')) return problem('invalid-format', `${where} is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`);
       if (path.at(-1) === 'workload-identity-provider') {
-        return { path, message: `${where} is not a provider's full resource name (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)` };
+        return problem('invalid-format', `${where} is not a provider's full resource name (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)`);
       }
-      if (path.includes('service-accounts')) return { path, message: `${where} is not a service account email (<name>@<project>.iam.gserviceaccount.com)` };
-      return { path, message: `${where} does not have the expected form (${String(params.pattern)})` };
+      if (path.includes('service-accounts')) return problem('invalid-format', `${where} is not a service account email (<name>@<project>.iam.gserviceaccount.com)`);
+      return problem('invalid-format', `${where} does not have the expected form (${String(params.pattern)})`);
     default:
-      return { path, message: `${where} ${error.message ?? 'is invalid'}` };
+      return problem('invalid-value', `${where} ${error.message ?? 'is invalid'}`);
   }
 }
 
 /**
  * The document as plain data. The YAML parser leaves two alias mistakes to this step, where they throw
  * plain errors: an alias to an anchor not yet set, and aliases that expand too much (an alias bomb).
+ * After a syntax error the document may not convert at all; the syntax error is then the report.
  */
-function toData(document: Document, source: string, at: (offset: number) => SourceLocation): unknown {
+function toData(document: Document, afterSyntaxError: boolean): { value: unknown } | { problem: string; offset: number } {
   try {
-    return document.toJS();
+    return { value: document.toJS() };
   } catch (error) {
+    if (afterSyntaxError) return { value: undefined };
     if (!(error instanceof ReferenceError)) throw error;
     let offset = 0;
     visit(document, (_key, node) => {
@@ -299,20 +418,48 @@ function toData(document: Document, source: string, at: (offset: number) => Sour
       offset = node.range?.[0] ?? 0;
       return visit.BREAK;
     });
-    throw invalid(source, [{ location: at(offset), message: `YAML aliases: ${error.message}` }]);
+    return { problem: `YAML aliases: ${error.message}`, offset };
   }
 }
 
-/** The offset in the text of the YAML node (or key) a problem is about; the document start if none. */
-function offsetOf(document: Document, problem: Problem): number {
+/**
+ * Keys of one mapping that YAML tells apart but that become one key in the data: 1000 and "1000", true
+ * and "true", ~ and "". The later silently replaces the earlier, and with it a condition. (Keys equal as
+ * YAML values are the parser's DUPLICATE_KEY.)
+ */
+function collapsingKeys(document: Document): Array<{ node: Scalar; message: string }> {
+  const found: Array<{ node: Scalar; message: string }> = [];
+  visit(document, {
+    Map(_key, map) {
+      const seen = new Map<string, Scalar>();
+      for (const { key } of map.items) {
+        if (!isScalar(key) || !key.range) continue;
+        const name = key.value === null ? '' : String(key.value);
+        const earlier = seen.get(name);
+        if (earlier && earlier.value !== key.value) {
+          found.push({ node: key, message: `the key ${JSON.stringify(name)} is written twice (as ${describeKey(earlier.value)} and as ${describeKey(key.value)}), which would become one key and drop a value; each key may appear once in a mapping` });
+        }
+        if (!earlier) seen.set(name, key);
+      }
+    },
+  });
+  return found;
+}
+
+function describeKey(value: unknown): string {
+  return value === null ? 'null' : typeof value === 'string' ? `the string ${JSON.stringify(value)}` : `the ${typeof value} ${String(value)}`;
+}
+
+/** The YAML node (or key) a problem is about: the deepest one on its path that exists. */
+function nodeOf(document: Document, problem: Problem): Node | null | undefined {
   if (problem.atKey) {
     const parent = nodeAt(document, problem.path.slice(0, -1));
     if (parent.complete && isMap(parent.node)) {
       const key = pairOf(parent.node, problem.path.at(-1)!)?.key as Node | undefined;
-      if (key?.range) return key.range[0];
+      if (key?.range) return key;
     }
   }
-  return nodeAt(document, problem.path).node?.range?.[0] ?? 0;
+  return nodeAt(document, problem.path).node;
 }
 
 /**
@@ -337,16 +484,17 @@ function toLineColumn(position: { line: number; col: number }): { line: number; 
   return { line: position.line, column: position.col };
 }
 
-function yamlMessage(code: string, message: string): string {
-  if (code === 'DUPLICATE_KEY') return 'duplicate key; each key may appear once in a mapping';
-  return `YAML syntax: ${message.split('\n')[0]}`;
+function yamlProblem(code: string, message: string): { code: string; message: string } {
+  if (code === 'DUPLICATE_KEY') return { code: 'duplicate-key', message: 'duplicate key; each key may appear once in a mapping' };
+  return { code: 'yaml-syntax', message: `YAML syntax: ${message.split('\n')[0]}` };
 }
 
-function invalid(source: string, problems: Array<{ location: SourceLocation; message: string; hint?: string | undefined }>): BrokerError {
+function invalid(source: string, problems: Located[]): BrokerError {
   problems.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
   const lines = problems.map(({ location, message }) => `${location.file}:${location.line}:${location.column}: ${message}`);
   return new BrokerError(ErrorCode.PolicyInvalid, `The policy ${source} is invalid:\n${lines.join('\n')}`, {
     hint: ['Fix each listed line; the format is described in schema/policy.schema.json and the README.', ...new Set(problems.flatMap((p) => (p.hint ? [p.hint] : [])))].join(' '),
     location: problems[0]!.location,
+    problems: problems.map((problem) => ({ ...problem, hint: problem.hint ?? FORMAT_HINT })),
   });
 }

@@ -2,9 +2,9 @@ import { CI_SYSTEMS, ciSystemOf, type CiSystem } from '../../oidc/ci-systems.ts'
 import { matches } from '../matchers.ts';
 import type { Condition, Policy, PolicyRule } from '../types.ts';
 import { sortFindings, type Finding } from './finding.ts';
+import { admits, anyRefProbes, deniedByPolicy, pullRequestProbes, UNTRUSTED_TRIGGERS, untrustedTriggerProbes, type Probe } from './github-probes.ts';
+import { describeMatcher, exactValues, literalPrefix, topLevelAlternation } from './pattern-reach.ts';
 
-const UNTRUSTED_EVENTS = ['pull_request_target', 'workflow_run'];
-const REPOSITORY_CLAIMS = ['repository', 'repository_id', 'repository_owner', 'repository_owner_id'];
 const ONE_HOUR = 3600;
 
 type Check = (rule: PolicyRule, policy: Policy) => Finding[];
@@ -17,17 +17,21 @@ export function lintPolicy(policy: Policy): Finding[] {
   const findings = policyWide(policy);
   for (const rule of policy.rules) {
     // Each CI system's claims mean different things, so each has its own traps.
-    for (const check of [...GENERAL_CHECKS, ...CI_CHECKS[ciSystemOfRule(rule, policy)]]) findings.push(...check(rule, policy));
+    const system = ciSystemOfRule(rule, policy);
+    for (const check of [...GENERAL_CHECKS, ...(system ? CI_CHECKS[system] : [unknownSystem])]) findings.push(...check(rule, policy));
   }
   return sortFindings(findings);
 }
 
-/** The CI system whose tokens a rule reads: its own issuer's, or the policy's when all issuers agree. */
-function ciSystemOfRule(rule: PolicyRule, policy: Policy): CiSystem {
+/**
+ * The CI system whose tokens a rule reads: its own issuer's, or the policy's when all issuers agree
+ * (GitHub's when they do not); undefined for an issuer the broker does not model.
+ */
+function ciSystemOfRule(rule: PolicyRule, policy: Policy): CiSystem | undefined {
   const own = condition(rule, 'iss');
   const issuers = own?.matcher.kind === 'equals' ? own.matcher.values : policy.issuers;
-  const systems = new Set(issuers.map((issuer) => ciSystemOf(issuer)?.system ?? 'github-actions'));
-  return systems.size === 1 ? [...systems][0]! : 'github-actions';
+  const systems = new Set(issuers.map((issuer) => ciSystemOf(issuer)?.system));
+  return systems.size === 1 ? [...systems][0] : 'github-actions';
 }
 
 function policyWide(policy: Policy): Finding[] {
@@ -63,34 +67,94 @@ const GENERAL_CHECKS: Check[] = [
   },
 ];
 
+const unknownSystem: Check = (rule, policy) => {
+  const issuers = exactValues(condition(rule, 'iss')?.matcher ?? { kind: 'equals', values: policy.issuers }) ?? [];
+  return [
+    finding(
+      rule,
+      'unknown-ci-system',
+      'note',
+      `The broker does not know the claims of ${issuers.join(', ')}: lint cannot tell which of the rule's conditions bind a project or a protected branch.`,
+      'Check by hand that the rule binds the project by an id that is never reused, and a protected branch.',
+    ),
+  ];
+};
+
+/**
+ * Conditions that bind a rule to one identity: exact values (a list of them is a list of identities),
+ * or, where a claim names an owner before its repository, a pattern whose fixed start names the owner.
+ * A pattern on an id binds nothing: `{regex: "[0-9]+"}` admits every repository.
+ */
+type Binding = (c: Condition) => boolean;
+const exact: Binding = (c) => exactValues(c.matcher) !== undefined;
+const exactOrOwner =
+  (owner: RegExp): Binding =>
+  (c) => {
+    const values = exactValues(c.matcher);
+    return values ? values.every((value) => owner.test(value)) : owner.test(literalPrefix(c.matcher).prefix);
+  };
+
+const GITHUB_BINDINGS: Record<string, Binding> = {
+  repository_id: exact,
+  repository_owner_id: exact,
+  repository: exactOrOwner(/^[^/]+\//),
+  repository_owner: exact,
+  // repo:OWNER/REPO:... or, in immutable form, repo:OWNER@ID/REPO@ID:...
+  sub: exactOrOwner(/^repo:[A-Za-z0-9-]+[/@]/),
+};
+
+const GITLAB_BINDINGS: Record<string, Binding> = {
+  project_id: exact,
+  namespace_id: exact,
+  project_path: exactOrOwner(/^[^/]+\//),
+  namespace_path: exactOrOwner(/^[^/]+(\/|$)/),
+};
+
+/**
+ * The rule's failure to bind an identity, as a finding, or none. `wanted` says what to add; the message
+ * names conditions that look like a binding but, being patterns, are not.
+ */
+function unbound(rule: PolicyRule, bindings: Record<string, Binding>, id: string, message: string, wanted: string): Finding[] {
+  if (rule.effect !== 'allow') return [];
+  const candidates = rule.conditions.filter((c) => Object.hasOwn(bindings, c.claim));
+  if (candidates.some((c) => bindings[c.claim]!(c))) return [];
+  const patterns = candidates.filter((c) => c.matcher.kind !== 'equals');
+  if (patterns.length === 0) return [finding(rule, id, 'error', message, `Add ${wanted} to its match.`)];
+  const written = patterns.map((c) => `\`${c.claim}: ${describeMatcher(c.matcher)}\``).join(' and ');
+  return [finding(rule, id, 'error', `${message} Its ${written} ${patterns.length === 1 ? 'is a pattern that admits' : 'are patterns that admit'} other identities too: only exact values bind.`, `Give ${wanted} an exact value, or a list of them.`, patterns[0])];
+}
+
+/** Names matched without the id that makes them safe. */
+function namesWithoutIds(rule: PolicyRule, pairs: ReadonlyArray<readonly [string, string]>, report: (name: string, id: string, at: Condition) => Finding): Finding[] {
+  return pairs.flatMap(([name, id]) => {
+    const named = condition(rule, name);
+    const bound = condition(rule, id);
+    return named && !(bound && exact(bound)) ? [report(name, id, named)] : [];
+  });
+}
+
 const GITHUB_CHECKS: Check[] = [
   (rule) =>
-    rule.effect === 'allow' && !rule.conditions.some(bindsRepository)
-      ? [finding(rule, 'no-repository-binding', 'error', 'The rule is not bound to a repository or an owner: any job with matching claims, from any repository on this issuer, gets its grant.', 'Add `repository_id` (or `repository_owner_id`) to its match.')]
-      : [],
+    unbound(rule, GITHUB_BINDINGS, 'no-repository-binding', 'The rule is not bound to a repository or an owner: any job with matching claims, from any repository on this issuer, gets its grant.', '`repository_id` (or `repository_owner_id`)'),
   (rule) =>
-    [
-      ['repository', 'repository_id'],
-      ['repository_owner', 'repository_owner_id'],
-    ]
-      .filter(([name, id]) => has(rule, name!) && !has(rule, id!))
-      .map(([name, id]) =>
-        finding(rule, 'name-without-id', 'warning', `The rule matches \`${name}\` by name only; a deleted or renamed ${name === 'repository' ? 'repository' : 'owner'} lets someone else register the name.`, `Match \`${id}\` as well: IDs are never reused.`, condition(rule, name!)),
-      ),
+    namesWithoutIds(
+      rule,
+      [
+        ['repository', 'repository_id'],
+        ['repository_owner', 'repository_owner_id'],
+      ],
+      (name, id, at) => finding(rule, 'name-without-id', 'warning', `The rule matches \`${name}\` by name only; a deleted or renamed ${name === 'repository' ? 'repository' : 'owner'} lets someone else register the name.`, `Match \`${id}\` as well: IDs are never reused.`, at),
+    ),
   (rule) => {
-    if (rule.effect !== 'allow') return [];
-    const event = condition(rule, 'event_name');
-    const ref = condition(rule, 'ref');
-    const results: Finding[] = [];
-    const allowed = event ? UNTRUSTED_EVENTS.filter((name) => matches(event.matcher, name)) : [];
-    if (allowed.length > 0) {
-      results.push(finding(rule, 'untrusted-trigger', 'error', `The rule allows ${allowed.join(' and ')}, which run with the base repository's trust on code or input that a pull request controls.`, 'Remove these events from the rule, and add a deny rule for them.', event));
-    }
-    if (ref && matches(ref.matcher, 'refs/pull/1/merge')) {
-      results.push(finding(rule, 'untrusted-trigger', 'error', 'The rule allows refs/pull/*: jobs that run a pull request’s code.', 'Pin `ref` to protected branches or tags.', ref));
-    }
-    return results;
+    // The default subject names the owner; the immutable one (repo:OWNER@ID/REPO@ID:...) carries its id.
+    const sub = condition(rule, 'sub');
+    const ids = ['repository_id', 'repository_owner_id'].flatMap((claim) => condition(rule, claim) ?? []);
+    if (!sub || !GITHUB_BINDINGS.sub!(sub) || ids.some(exact)) return [];
+    return (exactValues(sub.matcher) ?? [literalPrefix(sub.matcher).prefix]).every((value) => /^repo:[^:/@]+@/.test(value))
+      ? []
+      : [finding(rule, 'name-without-id', 'warning', 'The rule binds `sub` to an owner by name only; a deleted or renamed owner lets someone else register the name.', 'Match `repository_owner_id` (or `repository_id`) as well, or use GitHub’s immutable subject (repo:OWNER@ID/REPO@ID:...).', sub)];
   },
+  (rule, policy) => (rule.effect === 'allow' ? untrustedTriggers(rule, policy) : []),
   (rule) =>
     rule.effect === 'allow' && has(rule, 'environment')
       ? [finding(rule, 'environment-trust', 'note', 'The rule trusts a deployment environment: that is only as strong as the environment’s protection.', 'Give the environment required reviewers and deployment branch rules, in every repository the rule covers.', condition(rule, 'environment'))]
@@ -108,42 +172,105 @@ const GITHUB_CHECKS: Check[] = [
     if (rule.effect !== 'allow' || !production || (runner && !matches(runner.matcher, 'self-hosted'))) return [];
     return [finding(rule, 'self-hosted-production', 'warning', 'The rule grants production credentials to jobs on self-hosted runners, which may keep state between jobs.', 'Add `runner_environment: github-hosted`, or a deny rule for self-hosted runners in production.', environment)];
   },
-  (rule) => {
-    if (rule.effect !== 'allow' || has(rule, 'ref') || has(rule, 'environment') || has(rule, 'job_workflow_ref')) return [];
-    const refInSub = condition(rule, 'sub');
-    if (refInSub && !['repo:o/r:ref:refs/pull/1/merge', 'repo:o/r:pull_request'].some((value) => matches(refInSub.matcher, value))) return [];
-    return [finding(rule, 'unpinned-ref', 'warning', `The rule does not pin \`ref\`: any branch, including one a pull request pushes, gets its grant.`, 'Match `ref` to protected branches or tags, or `environment` with deployment branch rules.')];
-  },
 ];
+
+/**
+ * Jobs a rule admits though their code or input comes from outside the branches it means: pull requests,
+ * pushes to any branch, and pull_request_target or workflow_run. Each is put to the rule as the claims
+ * GitHub would give it in the rule's own repository; a deny rule of the policy that refuses it is enough.
+ */
+function untrustedTriggers(rule: PolicyRule, policy: Policy): Finding[] {
+  const admitted = (probes: Probe[]) => probes.find((probe) => admits(rule, probe) && !deniedByPolicy(policy, rule, probe));
+  const results: Finding[] = [];
+  const event = condition(rule, 'event_name');
+  const allowed = event ? UNTRUSTED_TRIGGERS.filter((name) => matches(event.matcher, name)) : [];
+  if (allowed.length > 0) {
+    results.push(finding(rule, 'untrusted-trigger', 'error', `The rule allows ${allowed.join(' and ')}, which run with the base repository's trust on code or input that a pull request controls.`, 'Remove these events from the rule, and add a deny rule for them.', event));
+  }
+  // What a rule writes about pull requests: left unwritten, it is an unpinned ref (below).
+  const pullRequest = admitted(pullRequestProbes(rule));
+  const explicit = pullRequest ? rule.conditions.filter((c) => ['ref', 'sub', 'event_name'].includes(c.claim)) : [];
+  if (pullRequest && explicit.length > 0) {
+    const what = explicit.map((c) => (c.claim === 'ref' ? 'refs/pull/*' : c.claim === 'sub' ? `the subject ${pullRequest.sub!}` : 'the pull_request event'));
+    results.push(finding(rule, 'untrusted-trigger', 'error', `The rule allows ${what.join(', ')}: jobs that run a pull request’s code.`, 'Pin `ref` (or the ref in `sub`) to protected branches or tags, and add a deny rule for pull_request events.', explicit[0]));
+  }
+  const anyRef = pullRequest && explicit.length > 0 ? undefined : admitted(anyRefProbes(rule));
+  if (anyRef) {
+    const pin = rule.conditions.find((c) => c.claim === 'ref' || c.claim === 'sub');
+    results.push(
+      pin
+        ? finding(rule, 'unpinned-ref', 'warning', `The rule's \`${pin.claim}\` admits any branch or tag (${pin.claim === 'ref' ? anyRef.ref! : anyRef.sub!}, say), including one a pull request pushes: each gets its grant.`, 'Match `ref` to protected branches or tags, or `environment` with deployment branch rules.', pin)
+        : finding(rule, 'unpinned-ref', 'warning', 'The rule does not pin `ref`: any branch, including one a pull request pushes, gets its grant.', 'Match `ref` to protected branches or tags, or `environment` with deployment branch rules.'),
+    );
+  }
+  if (!event) {
+    const open = UNTRUSTED_TRIGGERS.filter((name) => admitted(untrustedTriggerProbes(rule, name)));
+    if (open.length > 0) {
+      results.push(
+        finding(
+          rule,
+          'untrusted-trigger-open',
+          'warning',
+          `The rule leaves \`event_name\` open, so it admits ${open.join(' and ')}: they run with a branch of the repository as their ref (the default branch, or a pull request's base) and in its environments, on code or input a pull request controls.`,
+          `Add this deny rule: \`- {name: no-untrusted-triggers, effect: deny, match: {event_name: [pull_request, ${UNTRUSTED_TRIGGERS.join(', ')}]}}\`, or match \`event_name\` to the events you mean (push, workflow_dispatch).`,
+        ),
+      );
+    }
+  }
+  return results;
+}
 
 const CI_CHECKS: Record<CiSystem, Check[]> = {
   'github-actions': GITHUB_CHECKS,
   gitlab: [
+    (rule) => unbound(rule, GITLAB_BINDINGS, 'no-repository-binding', 'The GitLab rule is not bound to a project or a group: any project on the instance with matching claims gets its grant.', '`project_id` (or `namespace_id`)'),
     (rule) =>
-      rule.effect === 'allow' && !['project_id', 'project_path', 'namespace_id', 'namespace_path'].some((claim) => has(rule, claim))
-        ? [finding(rule, 'no-repository-binding', 'error', 'The GitLab rule is not bound to a project or a group: any project on the instance with matching claims gets its grant.', 'Add `project_id` (or `namespace_id`) to its match.')]
-        : [],
-    (rule) =>
-      [
-        ['project_path', 'project_id'],
-        ['namespace_path', 'namespace_id'],
-      ]
-        .filter(([name, id]) => has(rule, name!) && !has(rule, id!))
-        .map(([name, id]) =>
-          finding(rule, 'gitlab-path-without-id', 'error', `The rule trusts \`${name}\` without \`${id}\`: a deleted or renamed project or group frees the path for someone else, and in merge-request pipelines from forks the project claims name the fork.`, `Match \`${id}\` (numeric, never reused), and deny \`pipeline_source: merge_request_event\` where forks must not deploy.`, condition(rule, name!)),
-        ),
+      namesWithoutIds(
+        rule,
+        [
+          ['project_path', 'project_id'],
+          ['namespace_path', 'namespace_id'],
+        ],
+        (name, id, at) =>
+          finding(rule, 'gitlab-path-without-id', 'error', `The rule trusts \`${name}\` without \`${id}\`: a deleted or renamed project or group frees the path for someone else, and in merge-request pipelines from forks the project claims name the fork.`, `Match \`${id}\` (numeric, never reused), and deny \`pipeline_source: merge_request_event\` where forks must not deploy.`, at),
+      ),
+    (rule) => {
+      const ref = condition(rule, 'ref');
+      const type = condition(rule, 'ref_type');
+      const protectedRef = condition(rule, 'ref_protected');
+      const qualified = (type && !matches(type.matcher, 'tag')) || (protectedRef && !matches(protectedRef.matcher, 'false'));
+      return rule.effect === 'allow' && ref && !qualified
+        ? [finding(rule, 'gitlab-ref-unqualified', 'warning', 'The rule matches GitLab’s `ref`, the bare name of a branch or of a tag: a tag named like the branch (anyone who can push a tag can make one) matches as well.', 'Add `ref_protected: "true"` and `ref_type: branch`, or match `ref_path: refs/heads/NAME` instead.', ref)]
+        : [];
+    },
   ],
   circleci: [
     (rule) =>
-      rule.effect === 'allow' && !has(rule, 'oidc.circleci.com/vcs-origin')
-        ? [finding(rule, 'circleci-no-vcs-origin', 'error', 'The CircleCI rule does not check `oidc.circleci.com/vcs-origin`: a build of a fork of the project runs as the project and gets its grant.', 'Match `oidc.circleci.com/vcs-origin` to the repository (github.com/OWNER/REPO), with `oidc.circleci.com/project-id`.')]
-        : [],
+      unbound(
+        rule,
+        { 'oidc.circleci.com/vcs-origin': exactOrOwner(/^[^/]+\/[^/]+\//) },
+        'circleci-no-vcs-origin',
+        'The CircleCI rule does not check `oidc.circleci.com/vcs-origin`: a build of a fork of the project runs as the project and gets its grant.',
+        '`oidc.circleci.com/vcs-origin` (github.com/OWNER/REPO, with `oidc.circleci.com/project-id`)',
+      ),
   ],
   buildkite: [
     (rule) =>
-      rule.effect === 'allow' && !has(rule, 'organization_id') && !has(rule, 'organization_slug')
-        ? [finding(rule, 'buildkite-no-organization', 'error', `Every Buildkite organisation shares the issuer ${CI_SYSTEMS.buildkite.defaultIssuer!}: a rule without an organisation binding admits any organisation's pipelines.`, 'Match `organization_id` (or `organization_slug`), and `pipeline_slug` for the pipeline.')]
-        : [],
+      unbound(
+        rule,
+        { organization_id: exact, organization_slug: exact },
+        'buildkite-no-organization',
+        `Every Buildkite organisation shares the issuer ${CI_SYSTEMS.buildkite.defaultIssuer!}: a rule without an organisation binding admits any organisation's pipelines.`,
+        '`organization_id` (or `organization_slug`), and `pipeline_slug` for the pipeline,',
+      ),
+    (rule) => {
+      const branch = condition(rule, 'build_branch');
+      const source = condition(rule, 'build_source');
+      const chosen = ['ui', 'api', 'trigger_job'].filter((value) => !source || matches(source.matcher, value));
+      return rule.effect === 'allow' && branch && chosen.length > 0
+        ? [finding(rule, 'buildkite-branch-chosen', 'warning', `The rule trusts \`build_branch\`, which whoever starts a build chooses (builds from ${chosen.join(', ')}): a build of any commit can name the branch.`, 'Add `build_source: webhook`, so that only builds of pushes to the repository count, and protect the branch there.', branch)]
+        : [];
+    },
   ],
 };
 
@@ -164,26 +291,6 @@ function broadPatternFindings(rule: PolicyRule): (c: Condition) => Finding[] {
     if (topLevelAlternation(source)) problems.push('a top-level `|`: the broker anchors each side, but the same pattern in a cloud condition or another tool usually is not');
     return problems.map((problem) => finding(rule, 'broad-pattern', 'warning', `The regex for ${c.claim}: ${problem}.`, 'Escape dots (\\.), avoid .*, and group alternatives: (a|b).', c));
   };
-}
-
-function topLevelAlternation(source: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i];
-    if (char === '\\') i++;
-    else if (char === '(') depth++;
-    else if (char === ')') depth--;
-    else if (char === '|' && depth === 0) return true;
-  }
-  return false;
-}
-
-function bindsRepository(c: Condition): boolean {
-  if (REPOSITORY_CLAIMS.includes(c.claim)) return true;
-  if (c.claim !== 'sub') return false;
-  // repo:OWNER/... with the owner written out.
-  const owner = /^repo:[A-Za-z0-9-]+\//;
-  return c.matcher.kind === 'equals' ? c.matcher.values.every((value) => owner.test(value)) : owner.test(c.matcher.pattern);
 }
 
 function has(rule: PolicyRule, claim: string): boolean {

@@ -169,3 +169,28 @@ describe('near misses of the policy', () => {
     expect(claimsNamedBy(decision)).toContain(claim);
   });
 });
+
+describe('the near-miss policy with a claim misspelt', () => {
+  const text = readFileSync(new URL('./policy.yml', import.meta.url), 'utf8');
+
+  it.each([
+    ['event_name of the deny rule as event', 'event_name: [pull_request', 'event: [pull_request', 'event', 'event_name'],
+    ['repository_id of the allow rule as repositry_id', 'repository_id: "8429"', 'repositry_id: "8429"', 'repositry_id', 'repository_id'],
+  ])('is refused when %s, at the claim', (_what, from, to, claim, meant) => {
+    const misspelt = text.replace(from, to);
+    const line = misspelt.split('\n').findIndex((l) => l.includes(to)) + 1;
+    let error: unknown;
+    try {
+      parsePolicy(misspelt, 'policy.yml');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ problems: [{ location: { file: 'policy.yml', line }, code: 'unknown-claim', message: expect.stringContaining(`"${claim}"`) as unknown }] });
+    expect((error as Error).message).toContain(`did you mean "${meant}"?`);
+  });
+
+  it('as written, refuses the pull request that the misspelt deny rule would let through', () => {
+    const decision = evaluatePolicy(policy, change({ event_name: 'pull_request', sub: 'repo:octo-org/app:pull_request' }));
+    expect(decision).toMatchObject({ allowed: false, reason: 'deny rule matched', rule: { name: 'no-untrusted-triggers' } });
+  });
+});

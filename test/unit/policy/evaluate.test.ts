@@ -81,7 +81,7 @@ describe('evaluatePolicy', () => {
   });
 
   it('does not read claims from the object prototype', () => {
-    const sneaky = parsePolicy(`version: 1\nrules:\n  - name: proto\n    match: {constructor: x}\n    grant: {aws: {roles: [${ROLE}]}}\n`, 'p.yml');
+    const sneaky = parsePolicy(`version: 1\ncustom-claims: [constructor]\nrules:\n  - name: proto\n    match: {constructor: x}\n    grant: {aws: {roles: [${ROLE}]}}\n`, 'p.yml');
     expect(evaluatePolicy(sneaky, { iss: ISSUER }).outcomes[0]!.firstFailure?.failure).toBe('absent');
   });
 
@@ -143,12 +143,12 @@ rules:
 
   it('lets a deny rule win over allow rules that come after it', () => {
     const blocking = parsePolicy(
-      `version: 1\nrules:\n  - name: no-forks\n    effect: deny\n    match: {fork: "true"}\n  - name: all\n    match: {repository_id: "8429"}\n    grant: {aws: {roles: [${ROLE}]}}\n`,
+      `version: 1\nrules:\n  - name: no-forks\n    effect: deny\n    match: {event_name: pull_request}\n  - name: all\n    match: {repository_id: "8429"}\n    grant: {aws: {roles: [${ROLE}]}}\n`,
       'p.yml',
     );
     const claims = { iss: ISSUER, repository_id: '8429' };
     expect(evaluatePolicy(blocking, claims).rule?.name).toBe('all');
-    expect(denied(evaluatePolicy(blocking, { ...claims, fork: 'true' })).rule?.name).toBe('no-forks');
+    expect(denied(evaluatePolicy(blocking, { ...claims, event_name: 'pull_request' })).rule?.name).toBe('no-forks');
   });
 
   it('names no closest rule when the policy has no allow rules', () => {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { policyLint, policyValidate } from '../../../src/cli/commands/policy.ts';
 import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
 import { evaluatePolicy } from '../../../src/policy/evaluate.ts';
 import { loadPolicyFile, parsePolicy } from '../../../src/policy/load.ts';
@@ -114,6 +115,7 @@ describe('parsePolicy', () => {
     expect(problems('rules:\n  - match: {ref: x}\n')).toEqual([
       'p.yml:1:1: the policy is missing the required key "version"',
       'p.yml:2:5: `rules.0` is missing the required key "name"',
+      'p.yml:2:5: allow rule #1 has no grant; say what it allows under `grant:`',
     ]);
   });
 
@@ -145,7 +147,7 @@ describe('parsePolicy', () => {
     ['a duplicate claim inside a rule', `version: 1\nrules:\n  - name: a\n    match:\n      ref: x\n      ref: y\n${GRANT}`, ['p.yml:6:7: duplicate key; each key may appear once in a mapping']],
     ['a misspelt top-level key', 'version: 1\nrule: []\n', ['p.yml:1:1: the policy is missing the required key "rules"', 'p.yml:2:1: unknown key "rule" in the policy']],
     ['an unquoted number in a list of values', `version: 1\nrules:\n  - name: a\n    match:\n      environment: [prod, 1]\n${GRANT}`, ['p.yml:5:27: `rules.0.match.environment.1` must be a string, a list of strings, {glob: PATTERN} or {regex: PATTERN}; quote numbers (for example "8429") because token claims are strings']],
-    ['an unquoted boolean claim', `version: 1\nrules:\n  - name: a\n    match:\n      fork: false\n${GRANT}`, ['p.yml:5:13: `rules.0.match.fork` must be a string, a list of strings, {glob: PATTERN} or {regex: PATTERN}; quote numbers (for example "8429") because token claims are strings']],
+    ['an unquoted boolean claim', `version: 1\nrules:\n  - name: a\n    match:\n      ref_protected: true\n${GRANT}`, ['p.yml:5:22: `rules.0.match.ref_protected` must be a string, a list of strings, {glob: PATTERN} or {regex: PATTERN}; quote numbers (for example "8429") because token claims are strings']],
     ['a rule name with a space', `version: 1\nrules:\n  - name: "has space"\n    match: {ref: x}\n${GRANT}`, ['p.yml:3:11: `rules.0.name` does not have the expected form (^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$)']],
     ['an empty list of roles', 'version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant: {aws: {roles: []}}\n', ['p.yml:5:26: `rules.0.grant.aws.roles` must not be an empty list']],
     ['an AWS grant without roles', 'version: 1\nrules:\n  - name: a\n    match: {ref: x}\n    grant: {aws: {max-duration: 900}}\n', ['p.yml:5:18: `rules.0.grant.aws` is missing the required key "roles"']],
@@ -306,6 +308,38 @@ describe('loadPolicyFile', () => {
     );
     expect(error.location).toEqual({ file: 'policies/typo.yml', line: 3, column: 5 });
   });
+
+  it.each([
+    ['policy validate', policyValidate, 1],
+    ['policy lint', policyLint, 2],
+  ] as const)('is reported by %s --format json as one object per problem', async (_command, command, exitCode) => {
+    await writeFile(join(dir, 'two-problems.yml'), `version: 1\nrules:\n  - name: a\n    effect: deny\n    match: {event: push}\n  - name: b\n    match: {ref: x}\n`);
+    const written: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
+    try {
+      expect(await command(join(dir, 'two-problems.yml'), { root: dir, format: 'json' })).toBe(exitCode);
+    } finally {
+      write.mockRestore();
+    }
+    expect(JSON.parse(written.join(''))).toEqual({
+      valid: false,
+      file: 'two-problems.yml',
+      problems: [
+        { file: 'two-problems.yml', line: 5, column: 13, code: 'unknown-claim', message: 'the claim "event" is not one that GitHub Actions tokens carry; did you mean "event_name"?', hint: expect.stringContaining('custom-claims') as unknown },
+        { file: 'two-problems.yml', line: 6, column: 5, code: 'allow-without-grant', message: 'allow rule "b" has no grant; say what it allows under `grant:`', hint: 'The format is described in schema/policy.schema.json and the README.' },
+      ],
+    });
+  });
+
+  it('reports every session policy that cannot be used, not only the first', async () => {
+    const rule = (name: string, file: string) => `  - name: ${name}\n    match: {ref: x}\n    grant: {aws: {roles: [${ROLE}], session-policy: ${file}}}\n`;
+    await writeFile(join(dir, 'two-bad.yml'), `version: 1\nrules:\n${rule('a', 'policies/missing.json')}${rule('b', 'policies/broken.json')}`);
+    const error = await rejection(loadPolicyFile(join(dir, 'two-bad.yml'), dir));
+    expect(error.problems.map((p) => [p.location.line, p.code, p.message])).toEqual([
+      [5, 'session-policy', 'the session policy policies/missing.json does not exist'],
+      [8, 'session-policy', 'the session policy policies/broken.json is not valid JSON'],
+    ]);
+  });
 });
 
 describe('a rule’s issuer', () => {
@@ -324,5 +358,94 @@ describe('a rule’s issuer', () => {
   it('must be one of the policy’s issuers', () => {
     const error = thrown(() => parsePolicy(text('https://gitlab.example.com'), 'p.yml'));
     expect(error.message).toContain('p.yml:5:13: rule "gitlab" names the issuer "https://gitlab.example.com", which is not among the policy\'s issuers');
+  });
+});
+
+describe('claim names', () => {
+  const GITLAB = 'https://gitlab.com';
+  const CIRCLECI = 'https://oidc.circleci.com/org/8ac2a7b5-1b0b-4c4a-9f3e-2b7a2d6c1e90';
+  const SELF_HOSTED = 'https://ci.example.com';
+  /** A policy with one deny rule (no grant to write) matching `match`, for the issuers given. */
+  const deny = (match: string, head = '') => `version: 1\n${head}rules:\n  - name: r\n    effect: deny\n    match:\n      ${match}\n`;
+
+  it.each([
+    ['`event` for `event_name` in a deny rule', deny('event: [pull_request, pull_request_target]'), 'p.yml:6:7: the claim "event" is not one that GitHub Actions tokens carry; did you mean "event_name"?'],
+    [
+      '`repositry_id` in an allow rule',
+      `version: 1\nrules:\n  - name: r\n    match:\n      ref: refs/heads/main\n      repositry_id: "8429"\n${GRANT}`,
+      'p.yml:6:7: the claim "repositry_id" is not one that GitHub Actions tokens carry; did you mean "repository_id"?',
+    ],
+    ['a claim in another case', deny('Event_Name: pull_request'), 'p.yml:6:7: the claim "Event_Name" is not one that GitHub Actions tokens carry; did you mean "event_name"?'],
+    ['a CircleCI claim without its prefix', deny('vcs-origin: github.com/octo-org/app', `issuers: ["${CIRCLECI}"]\n`), 'p.yml:7:7: the claim "vcs-origin" is not one that CircleCI tokens carry; did you mean "oidc.circleci.com/vcs-origin"?'],
+    ['a GitHub claim on a GitLab rule', deny('repository_id: "22"', `issuers: [${GITLAB}]\n`), 'p.yml:7:7: the claim "repository_id" is not one that GitLab CI tokens carry'],
+    ['a GitHub custom property not declared', deny('repo_property_team: platform'), 'p.yml:6:7: the claim "repo_property_team" is a custom property of the repository, which the organisation chooses to add to its tokens: declare it under `custom-claims`'],
+    ['a claim of an issuer the broker does not model', deny('project: app', `issuers: [${SELF_HOSTED}]\n`), 'p.yml:7:7: the claim "project" is not declared under `custom-claims` (the broker does not know the claims of https://ci.example.com)'],
+    ['a claim no token carries as a string', deny('runner_id: "7"', `issuers: [${GITLAB}]\n`), 'p.yml:7:7: the claim "runner_id" is a number in GitLab CI tokens, and conditions compare strings: this one would never hold'],
+  ])('refuses %s, at the claim, saying what was meant', (_what, text, problem) => {
+    expect(problems(text)).toEqual([problem]);
+    expect(thrown(() => parsePolicy(text, 'p.yml')).problems[0]!.hint).toMatch(/a misspelt name silently disables its condition|never convert a number/);
+  });
+
+  it.each([
+    ['every GitHub claim, the JWT claims among them', ['sub: x', 'aud: x', 'jti: x', 'event_name: push', 'repository_id: "1"', 'job_workflow_sha: x', 'ref_protected: "true"', 'check_run_id: "1"', 'environment_node_id: x'].join('\n      '), ''],
+    ['GitLab claims, a list claim among them', ['project_id: "22"', 'job_project_id: "22"', 'ref_path: refs/heads/main', 'groups_direct: octo-group', 'ci_config_ref_uri: x'].join('\n      '), `issuers: [${GITLAB}]\n`],
+    ['claims of either issuer, on a rule for both', 'project_id: "22"\n      repository_id: "8429"', `issuers: [${GITLAB}, ${GITHUB_ACTIONS_ISSUER}]\n`],
+    ['declared custom claims', 'repo_property_team: platform\n      deploy_tier: gold', 'custom-claims: [repo_property_team, deploy_tier]\n'],
+    ['the JWT and declared claims of an issuer the broker does not model', 'sub: "project:app"\n      project: app', `issuers: [${SELF_HOSTED}]\ncustom-claims: [project]\n`],
+  ])('accepts %s', (_what, match, head) => {
+    expect(parsePolicy(deny(match, head), 'p.yml').rules[0]!.conditions.length).toBeGreaterThan(0);
+  });
+
+  it('takes the rule’s own issuer over the policy’s', () => {
+    const text = `version: 1\nissuers: [${GITLAB}, ${GITHUB_ACTIONS_ISSUER}]\nrules:\n  - name: r\n    effect: deny\n    issuer: ${GITLAB}\n    match: {repository_id: "8429"}\n`;
+    expect(problems(text)).toEqual(['p.yml:7:13: the claim "repository_id" is not one that GitLab CI tokens carry']);
+  });
+});
+
+describe('keys that would collapse into one', () => {
+  it.each([
+    ['a number and a string', '1000: x\n      "1000": y', 'p.yml:8:7: the key "1000" is written twice (as the number 1000 and as the string "1000"), which would become one key and drop a value; each key may appear once in a mapping'],
+    ['a boolean and a string', 'true: x\n      "true": y', 'p.yml:8:7: the key "true" is written twice (as the boolean true and as the string "true"), which would become one key and drop a value; each key may appear once in a mapping'],
+  ])('refuses %s, at the second key', (_what, keys, problem) => {
+    const text = `version: 1\ncustom-claims: ["1000", "true"]\nrules:\n  - name: r\n    effect: deny\n    match:\n      ${keys}\n`;
+    expect(problems(text)).toEqual([problem]);
+  });
+
+  it('accepts keys that stay apart', () => {
+    const text = 'version: 1\ncustom-claims: ["1000", "1001"]\nrules:\n  - name: r\n    effect: deny\n    match:\n      1000: x\n      "1001": y\n';
+    expect(parsePolicy(text, 'p.yml').rules[0]!.conditions.map((c) => c.claim)).toEqual(['1000', '1001']);
+  });
+});
+
+describe('every problem in one run', () => {
+  it('reports schema and semantic problems together', () => {
+    const text = `version: 2\nrules:\n  - name: a\n    match: {evnt: push}\n    grant: {aws: {roles: [${ROLE}], max-duration: 13h}}\n  - name: a\n    effect: permit\n    match: {ref: x}\n`;
+    expect(problems(text)).toEqual([
+      'p.yml:1:10: `version` must be 1',
+      'p.yml:4:13: the claim "evnt" is not one that GitHub Actions tokens carry; did you mean "event_name"?',
+      'p.yml:5:81: max-duration "13h" is not between 15m (900 s) and 12h (43200 s)',
+      'p.yml:6:11: the rule name "a" is used twice; names must be unique',
+      'p.yml:7:13: `rules.1.effect` must be one of "allow", "deny"',
+    ]);
+  });
+
+  it('reports a YAML syntax error with what comes before it, and nothing the parser guessed after it', () => {
+    const text = `version: 1\nrules:\n  - name: a\n    effect: deny\n    match: {event: push}\n  - name: b\n    match: {ref: [\n  - name: c\n    match: {evnt: y}\n`;
+    const lines = problems(text);
+    expect(lines[0]).toBe('p.yml:5:13: the claim "event" is not one that GitHub Actions tokens carry; did you mean "event_name"?');
+    expect(lines.slice(1).every((line) => line.includes('YAML syntax'))).toBe(true);
+  });
+
+  it('lists each problem with its place, kind, message and hint', () => {
+    const error = thrown(() => parsePolicy(`version: 1\nrules:\n  - name: a\n    effect: deny\n    match: {event: push}\n  - name: b\n    match: {ref: x}\n`, 'p.yml'));
+    expect(error.problems).toEqual([
+      { location: { file: 'p.yml', line: 5, column: 13 }, code: 'unknown-claim', message: expect.stringContaining('did you mean "event_name"?') as unknown, hint: expect.stringContaining('custom-claims') as unknown },
+      { location: { file: 'p.yml', line: 6, column: 5 }, code: 'allow-without-grant', message: 'allow rule "b" has no grant; say what it allows under `grant:`', hint: 'The format is described in schema/policy.schema.json and the README.' },
+    ]);
+    expect(error.message.split('\n').slice(1)).toEqual(error.problems.map((p) => `${p.location.file}:${p.location.line}:${p.location.column}: ${p.message}`));
+  });
+
+  it('has no list of problems for an error about one thing', () => {
+    expect(new BrokerError(ErrorCode.PolicyNotFound, 'No policy.', { hint: 'Create it.' }).problems).toEqual([]);
   });
 });

@@ -40,6 +40,10 @@ describe('schema/policy.schema.json', () => {
       [{ version: 1, rules: [{ ...rule, mach: rule.match }] }, false],
       [{ version: 1, rules: [{ ...rule, grant: { aws: { roles: ['arn:aws:iam::1:role/x'] } } }] }, false],
       [{ version: 1, rules: [{ ...rule, grant: { aws: { ...rule.grant.aws, 'max-duration': '15x' } } }] }, false],
+      [{ version: 1, 'custom-claims': ['repo_property_team', 'agent_tag:queue'], rules: [rule] }, true],
+      [{ version: 1, 'custom-claims': [], rules: [rule] }, false],
+      [{ version: 1, 'custom-claims': ['ok', 7], rules: [rule] }, false],
+      [{ version: 1, 'custom-claims': 'repo_property_team', rules: [rule] }, false],
       [{ version: 2, rules: [] }, false],
       [{ rules: [] }, false],
     ];
