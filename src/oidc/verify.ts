@@ -1,6 +1,7 @@
 import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 import { issuerKeys } from './issuer-keys.ts';
+import { fitKeysOnly, UnfitKeyError } from './key-strength.ts';
 
 /** A token's claims after its signature, issuer, audience and times have all been checked. */
 export type VerifiedClaims = Readonly<JWTPayload> & {
@@ -60,7 +61,7 @@ export async function verifyToken(token: string, options: VerifyOptions): Promis
   const tolerance = Math.min(options.clockToleranceSeconds ?? MAX_CLOCK_TOLERANCE_SECONDS, MAX_CLOCK_TOLERANCE_SECONDS);
   // Everything that can be refused without the issuer's keys is refused before they are fetched.
   const header = readStructure(token);
-  const keys = options.keys ?? (await issuerKeys(options.issuer));
+  const keys = fitKeysOnly(options.keys ?? (await issuerKeys(options.issuer)));
   const now = options.now ?? new Date();
   let payload: JWTPayload;
   try {
@@ -222,10 +223,8 @@ function verificationError(error: unknown, options: VerifyOptions, tolerance: nu
       hint: `The token was signed by a key the issuer does not publish (forged, from another issuer, or rotated out); check the \`issuer\` input.${ignored}`,
     });
   }
-  if (error instanceof TypeError && /modulusLength/.test(error.message)) {
-    return new BrokerError(ErrorCode.TokenKeyNotFound, `The key ${quote(header.kid)} that ${options.issuer} publishes is an RSA key shorter than 2048 bits, too weak to trust.`, {
-      hint: 'Keys under 2048 bits can be factored; check the `issuer` input, and if it is right, ask the issuer to publish a stronger key.',
-    });
+  if (error instanceof UnfitKeyError) {
+    return new BrokerError(ErrorCode.TokenKeyNotFound, `The key ${quote(header.kid)} that ${options.issuer} publishes ${error.message}.`, { hint: error.hint });
   }
   if (error instanceof errors.JOSEAlgNotAllowed) {
     return new BrokerError(ErrorCode.TokenAlgorithmRejected, `The token's algorithm ${header.alg} is not allowed for its key.`, {

@@ -10,6 +10,7 @@ import { ISSUER_PATHS } from '../../../src/sandbox/issuer/oidc-issuer.ts';
 import type { Fault, FaultPlan, FaultTarget } from '../../../src/sandbox/http.ts';
 import { parseFileCommands } from '../../../src/sandbox/runner/file-commands.ts';
 import { SimulatedRunner, type StepResult } from '../../../src/sandbox/runner/simulated-runner.ts';
+import { defaultRetryPolicy, formatSeconds } from '../../../src/util/retry.ts';
 import { findLeaks } from '../../helpers/leak-scan.ts';
 
 export const MAIN = 'dist/main/index.js';
@@ -21,14 +22,26 @@ const POLICY_REPOSITORY = 'octo-org/policies';
 /** A bound on hanging, not a speed target: every run must be over, one way or the other, well within it. */
 export const HANG_BOUND_MS = 60_000;
 
+// Faults that take time are sized against the budgets of the code under test, not in plain seconds, so
+// that a busy machine, which slows the run around a fault but not the fault itself, cannot carry the
+// fault across a budget and flip the outcome.
+/**
+ * The per-attempt timeout of the token, discovery, JWKS and AWS STS requests (src/oidc/request-token.ts,
+ * src/oidc/issuer-keys.ts, src/providers/aws/exchange.ts); mirrored here because they do not export it.
+ */
+export const ATTEMPT_TIMEOUT_MS = 10_000;
+/** The time budget of the AWS STS exchange, attempts and waits together. */
+export const STS_BUDGET_MS = defaultRetryPolicy.totalTimeoutMs;
+/** A slow answer that must simply be waited out: a small part of the tightest per-attempt timeout it meets. */
+const SLOW_ANSWER_MS = ATTEMPT_TIMEOUT_MS * 0.15;
+
 /** The five transient faults, each mild enough for one retry to get past it. */
 export const TRANSIENT_FAULTS: Array<[string, Fault]> = [
   ['one 5xx', { kind: 'error', status: 503 }],
   ['one throttle (Retry-After: 1)', { kind: 'throttle', retryAfterSeconds: 1 }],
   ['one connection reset', { kind: 'reset' }],
   ['one truncated body', { kind: 'truncate' }],
-  // Far below every per-attempt timeout (10 s), so it must simply be waited out.
-  ['one slow answer (1.5 s)', { kind: 'delay', ms: 1500 }],
+  [`one slow answer (${formatSeconds(SLOW_ANSWER_MS)} s)`, { kind: 'delay', ms: SLOW_ANSWER_MS }],
 ];
 
 /** What a job asks of the action: which cloud, and where its policy comes from. */

@@ -1,15 +1,31 @@
-import { randomUUID } from 'node:crypto';
+import { createPublicKey, randomBytes, randomUUID, verify as cryptoVerify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createLocalJWKSet, type JWK } from 'jose';
 import { ErrorCode } from '../../../src/errors/broker-error.ts';
 import { verifyToken } from '../../../src/oidc/verify.ts';
-import { AUDIENCE, ecKey, expectRefusal, JWKS_PATH, Kit, rsaKey, signature, type HostileCase } from './token-kit.ts';
+import { AUDIENCE, b64url, ecKey, exponentOneKey, exponentOneSignature, expectRefusal, JWKS_PATH, Kit, rsaKey, signature, type HostileCase } from './token-kit.ts';
 
 // Attacks on the key: signatures made with the wrong key, curve or encoding, keys the issuer no longer
-// or never published, and a key too short to trust even when the issuer publishes it.
+// or never published, and keys too weak to trust even when the issuer publishes them.
 let kit: Kit;
 let other: Kit;
+
+// Published beside the kit's keys: RSA keys no issuer should publish, and strong ones as controls.
+const exponentOne = exponentOneKey();
+const exponentThree = rsaKey(2048, 'RS256', 3);
+const hugeExponent = (() => {
+  const key = rsaKey();
+  const e = randomBytes(256);
+  e[0]! |= 0x80;
+  e[255]! |= 1;
+  return { ...key, publicJwk: { ...key.publicJwk, e: b64url(e) } };
+})();
+const rsa3072 = rsaKey(3072);
+const pss = rsaKey(2048, 'PS256');
+
 beforeAll(async () => {
   [kit, other] = await Promise.all([Kit.start(), Kit.start()]);
+  kit.issuer.published.push(...[exponentOne, exponentThree, hugeExponent, rsa3072, pss].map((key) => key.publicJwk));
 });
 afterAll(async () => {
   await Promise.all([kit.close(), other.close()]);
@@ -37,7 +53,33 @@ const cases: HostileCase[] = [
     name: 'a token signed by the 1024-bit RSA key the issuer publishes',
     token: (k) => k.sign({ key: k.weak }),
     code: ErrorCode.TokenKeyNotFound,
-    says: 'is an RSA key shorter than 2048 bits, too weak to trust',
+    says: (k) => `The key "${k.weak.kid}" that ${k.issuer.url} publishes is an RSA key of 1024 bits, shorter than 2048: too weak to trust.`,
+  },
+  {
+    name: 'a token forged without any private key under a published RSA key with exponent 1 ("AQ")',
+    token: (k) => k.sign({ key: exponentOne, signer: (input) => exponentOneSignature(input) }),
+    code: ErrorCode.TokenKeyNotFound,
+    says: (k) => `The key "${exponentOne.kid}" that ${k.issuer.url} publishes is an RSA key with public exponent 1, not 65537 (AQAB), under which anyone can forge a signature.`,
+  },
+  {
+    name: 'the same forgery verified offline, against a local JWKS holding the exponent-1 key',
+    token: (k) => k.sign({ key: exponentOne, signer: (input) => exponentOneSignature(input) }),
+    options: { keys: createLocalJWKSet({ keys: [exponentOne.publicJwk as JWK] }) },
+    code: ErrorCode.TokenKeyNotFound,
+    says: `The key "${exponentOne.kid}"`,
+  },
+  {
+    name: 'a token signed by a published 2048-bit RSA key with exponent 3',
+    token: (k) => k.sign({ key: exponentThree }),
+    code: ErrorCode.TokenKeyNotFound,
+    says: (k) => `The key "${exponentThree.kid}" that ${k.issuer.url} publishes is an RSA key with public exponent 3, not 65537 (AQAB).`,
+  },
+  {
+    name: 'a token under a published RSA key whose exponent is 2048 bits long, named without its digits',
+    token: (k) => k.sign({ key: hugeExponent }),
+    code: ErrorCode.TokenKeyNotFound,
+    says: 'with a 2048-bit public exponent, not 65537 (AQAB)',
+    secrets: () => [String(hugeExponent.publicJwk.e)],
   },
   {
     name: 'a token for this issuer signed with the key of another issuer',
@@ -51,6 +93,24 @@ const cases: HostileCase[] = [
 describe('hostile tokens: keys', () => {
   it.each(cases.map((c) => [c.name, c] as const))('refuses %s', async (_name, hostile) => {
     await expectRefusal(kit, hostile);
+  });
+
+  it('refuses the weak keys for what they are: the forged and exponent-3 signatures are mathematically valid', () => {
+    const [header, payload] = kit.parts({ key: exponentOne });
+    const input = Buffer.from(`${header}.${payload}`);
+    expect(cryptoVerify('sha256', input, createPublicKey({ key: exponentOne.publicJwk, format: 'jwk' }), exponentOneSignature(input))).toBe(true);
+    const three = kit.sign({ key: exponentThree }).split('.');
+    expect(cryptoVerify('sha256', Buffer.from(`${three[0]}.${three[1]}`), createPublicKey({ key: exponentThree.publicJwk, format: 'jwk' }), Buffer.from(three[2]!, 'base64url'))).toBe(true);
+  });
+
+  it.each([
+    ['a 2048-bit RS256 key with exponent 65537', () => kit.rsa],
+    ['a 2048-bit PS256 key with exponent 65537', () => pss],
+    ['a 3072-bit RS256 key with exponent 65537', () => rsa3072],
+  ])('still accepts a token signed by %s', async (_name, key) => {
+    const token = kit.sign({ key: key() });
+    await expect(verifyToken(token, { issuer: kit.issuer.url, audience: AUDIENCE })).resolves.toMatchObject({ header: { kid: key().kid } });
+    await expect(verifyToken(token, { issuer: kit.issuer.url, audience: AUDIENCE, keys: createLocalJWKSet({ keys: [key().publicJwk as JWK] }) })).resolves.toBeDefined();
   });
 
   it('refuses a token signed by a key that rotated out of the JWKS', async () => {

@@ -1,7 +1,7 @@
 // Crafting hostile tokens byte by byte. jose's signers refuse to build most of these (duplicate names,
 // wrong curves, `none`), so signatures are made with node:crypto over whatever header and payload text
 // a case needs, and the issuer is a small loopback server whose keys and traffic a test controls.
-import { constants, createHmac, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { constants, createHash, createHmac, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { expect, jest } from '@jest/globals';
 import type { JWTVerifyGetKey } from 'jose';
 import type { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
@@ -26,9 +26,28 @@ function keyFrom(alg: string, pair: { privateKey: KeyObject; publicKey: KeyObjec
   return { kid, alg, ...pair, publicJwk: { ...pair.publicKey.export({ format: 'jwk' }), kid, alg, use: 'sig' } };
 }
 
-export const rsaKey = (bits = 2048, alg = 'RS256'): TestKey => keyFrom(alg, generateKeyPairSync('rsa', { modulusLength: bits }));
+export const rsaKey = (bits = 2048, alg = 'RS256', publicExponent = 65537): TestKey => keyFrom(alg, generateKeyPairSync('rsa', { modulusLength: bits, publicExponent }));
 export const ecKey = (namedCurve: 'P-256' | 'P-384' | 'secp256k1', alg: string): TestKey => keyFrom(alg, generateKeyPairSync('ec', { namedCurve }));
 export const ed25519Key = (): TestKey => keyFrom('EdDSA', generateKeyPairSync('ed25519'));
+
+/**
+ * An issuer key whose JWKS entry claims the public exponent 1 (`e` "AQ"). Its private key is never
+ * needed: under e = 1, the signature of a message is its padded hash, which `exponentOneSignature` computes.
+ */
+export function exponentOneKey(bits = 2048): TestKey {
+  const key = rsaKey(bits);
+  return { ...key, publicJwk: { ...key.publicJwk, e: 'AQ' } };
+}
+
+// The DER prefix of a SHA-256 DigestInfo, which EMSA-PKCS1-v1_5 (RFC 8017, section 9.2) puts before the hash.
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+
+/** An RS256 signature over `data` that verifies under a `bits`-bit modulus with exponent 1, made with no key at all. */
+export function exponentOneSignature(data: Uint8Array, bits = 2048): Buffer {
+  const digestInfo = Buffer.concat([SHA256_DIGEST_INFO, createHash('sha256').update(data).digest()]);
+  const padding = Buffer.alloc(bits / 8 - digestInfo.length - 3, 0xff);
+  return Buffer.concat([Buffer.from([0x00, 0x01]), padding, Buffer.from([0x00]), digestInfo]);
+}
 
 export const b64url = (data: string | Uint8Array): string => Buffer.from(data).toString('base64url');
 
