@@ -115,6 +115,7 @@ try {
   check('post step succeeded', post.exitCode === 0, `exit code ${post.exitCode}`);
   check('credentials no longer exported', [...AWS_VARIABLES, ...GCP_VARIABLES].every((name) => runner.jobEnv.get(name) === ''), 'each variable is now empty');
   check('Revocation section: the AWS session revoked, the Google token cleared only', post.summary.includes('<td>revoked</td>') && post.summary.includes('<td>cleared only</td>'));
+  check('the post step’s log says "cleared only" as its summary does', post.log.some((line) => line.includes(': cleared only.')) && !post.log.some((line) => line.includes('not-revocable')));
   try {
     const iam = new IAMClient({ region: REGION, endpoint: sandbox.aws.url, credentials, maxAttempts: 1 });
     const after = await iam.send(new GetRoleCommand({ RoleName: 'ci-deploy' })).then(

@@ -34,6 +34,7 @@ export async function issueAwsCredentials(inputs: AwsInputs, authorization: Auth
     inlineSessionPolicy: sessionPolicy ?? inputs.inlineSessionPolicy,
     managedSessionPolicyArns: inputs.managedSessionPolicies,
     subject: String(claims.sub),
+    issuer: String(claims.iss),
     getToken: async ({ forceRefresh }) => (await tokens.get({ forceRefresh, minValiditySeconds: MIN_TOKEN_VALIDITY_SECONDS })).token,
   });
   for (const secret of awsSecretValues(session, { maskAccountId: inputs.maskAccountId })) core.setSecret(secret);

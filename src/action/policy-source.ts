@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import * as core from '@actions/core';
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 import type { VerifiedClaims } from '../oidc/verify.ts';
@@ -37,12 +38,37 @@ export function openPolicySource(setting: PolicySourceSetting, claims: VerifiedC
             'Only the cloud trust policy is enforcing here; use a central policy (`policy-source`) or bind the trust policy to protected refs.',
         );
       }
-      return directorySource(env.GITHUB_WORKSPACE ?? process.cwd());
+      return workspaceSource(env.GITHUB_WORKSPACE ?? process.cwd());
     case 'repository':
       return githubPolicySource(setting.location, requireToken(githubToken));
     case 'job-workflow':
       return githubPolicySource(jobWorkflowLocation(claims), requireToken(githubToken));
   }
+}
+
+/**
+ * The checked-out workspace, with the two mistakes that meet a new user named for what they are: no
+ * checkout before this step, and a path that leads to a folder.
+ */
+function workspaceSource(workspace: string): PolicySource {
+  const files = directorySource(workspace);
+  return {
+    displayName: files.displayName,
+    async read(path) {
+      const text = await files.read(path).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EISDIR') throw error;
+        throw new BrokerError(ErrorCode.InputInvalid, `${path} is a folder of the workspace, not a file.`, {
+          hint: 'Point the `policy` input (and any session-policy path) at a file, such as .github/ci-oidc-broker.yml.',
+        });
+      });
+      if (text === undefined && (await readdir(workspace).catch(() => [])).length === 0) {
+        throw new BrokerError(ErrorCode.PolicyNotFound, `No policy file at ${path}: the workspace is empty.`, {
+          hint: 'Check the repository out before this step (`- uses: actions/checkout@v4`), or read the policy from a central repository with the `policy-source` input.',
+        });
+      }
+      return text;
+    },
+  };
 }
 
 /** The reusable workflow's repository at the commit the token attests: `job_workflow_ref` and `job_workflow_sha`. */

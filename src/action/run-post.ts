@@ -8,7 +8,7 @@ import { runnerTokenRequestFromEnv } from '../oidc/request-token.ts';
 import { withDeadline } from '../util/deadline.ts';
 import { requestMaskedToken } from './runner-token.ts';
 import { loadIssuedCredentials } from './state.ts';
-import { writeRevocationSummary, type CleanupReport } from './summary.ts';
+import { outcomeText, writeRevocationSummary, type CleanupReport } from './summary.ts';
 
 /**
  * The post step: for every credential the main step issued, clear what it exported, delete what it
@@ -25,7 +25,7 @@ export async function runPost(): Promise<void> {
   const reports: CleanupReport[] = [];
   for (const credential of credentials) reports.push(await cleanUp(credential));
   for (const { credential, revocation, cleanupProblems } of reports) {
-    core.info(`${credential.provider} ${credential.identity}: ${revocation.status}. ${revocation.detail}`);
+    core.info(`${credential.provider} ${credential.identity}: ${outcomeText(revocation.status)}. ${revocation.detail}`);
     if (revocation.status === 'failed') core.error(`Revocation failed for ${credential.identity}: ${revocation.detail}`);
     for (const problem of cleanupProblems) core.warning(problem);
   }

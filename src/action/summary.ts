@@ -59,18 +59,39 @@ export async function writeDenialSummary(cloud: string, explanation: readonly st
     .write();
 }
 
-const outcomeText: Record<RevocationResult['status'], string> = {
+/** What failed and what to do, for a failure the job summary would otherwise say nothing about. Never holds a secret. */
+export interface FailureReport {
+  code: string;
+  message: string;
+  hint: string;
+}
+
+export async function writeFailureSummary(failure: FailureReport): Promise<void> {
+  await core.summary
+    .addHeading(`ci-oidc-broker: failed (${html(failure.code)})`, 3)
+    // Messages can span lines (a policy's every problem); a code block keeps them, escaped like the rest.
+    .addCodeBlock(html(failure.message))
+    .addRaw(`<p><strong>What to do:</strong> ${html(failure.hint)}</p>`, true)
+    .write();
+}
+
+const OUTCOMES: Record<RevocationResult['status'], string> = {
   revoked: 'revoked',
   'not-revocable': 'cleared only',
   failed: 'failed',
 };
+
+/** What was done with a credential, in the one set of words the log and the summary share. */
+export function outcomeText(status: RevocationResult['status']): string {
+  return OUTCOMES[status];
+}
 
 export async function writeRevocationSummary(reports: readonly CleanupReport[]): Promise<void> {
   const rows = reports.map(({ credential, revocation, cleanupProblems }) => [
     html(credential.provider),
     code(credential.identity),
     html(credential.expiresAt),
-    html(outcomeText[revocation.status]),
+    html(outcomeText(revocation.status)),
     html([revocation.detail, ...cleanupProblems].join(' ')),
   ]);
   await core.summary

@@ -1,4 +1,6 @@
 import { isBrokerError, type BrokerError } from '../errors/broker-error.ts';
+import { withoutTokens } from './redact.ts';
+import { cliWording } from './vocabulary.ts';
 
 /** How a command ended. The exit codes are part of the CLI's contract (see each command's --help). */
 export const Exit = { Ok: 0, Refused: 1, Usage: 2 } as const;
@@ -10,10 +12,16 @@ export function writeJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Reports a failure on stderr (JSON on stdout with --format json) and gives the exit code it earns. */
+/**
+ * Reports a failure on stderr (JSON on stdout with --format json) and gives the exit code it earns.
+ * The words are the CLI's, and anything shaped like a token is left out, whatever the message quotes.
+ */
 export function reportError(error: BrokerError, format: Format, code: ExitCode): ExitCode {
-  if (format === 'json') writeJson({ error: { code: error.code, message: error.message, hint: error.hint, location: error.location ?? null } });
-  else process.stderr.write(`${error.describe()}\n`);
+  const wording = cliWording(error);
+  const message = withoutTokens(wording.message);
+  const hint = withoutTokens(wording.hint);
+  if (format === 'json') writeJson({ error: { code: error.code, message, hint, location: error.location ?? null } });
+  else process.stderr.write(`${error.code}: ${message}\nHint: ${hint}\n`);
   return code;
 }
 

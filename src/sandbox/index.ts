@@ -11,6 +11,7 @@ import type { PolicyDocument } from './aws/iam-policy.ts';
 import { readAwsSandboxFile } from './aws/config-file.ts';
 import { GitHubContentsApi } from './github/contents-api.ts';
 import { GoogleCloudEmulator, type PoolProviderDefinition } from './gcp/google-emulator.ts';
+import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 
 export { OidcIssuer } from './issuer/oidc-issuer.ts';
 export { AwsEmulator } from './aws/aws-emulator.ts';
@@ -152,7 +153,17 @@ async function buildSandbox(options: SandboxOptions, track: <T extends { close()
   google.putServiceAccount({ email: SANDBOX_GCP_SERVICE_ACCOUNT, impersonators: [`principalSet:${POOL}/attribute.repository_id/${issuer.job.repositoryId}`] });
   const provider = aws.addOidcProvider(issuer.url, [STS_AUDIENCE]);
   const roles = file?.roles ?? (typeof options.roles === 'function' ? options.roles(provider) : (options.roles ?? defaultRoles(provider)));
-  for (const role of roles) aws.putRole(role);
+  for (const role of roles) {
+    try {
+      aws.putRole(role);
+    } catch (error) {
+      // A role from the file is the user's input: say what is wrong with it, in terms of the file.
+      if (!options.awsConfigFile) throw error;
+      throw new BrokerError(ErrorCode.InputInvalid, `${options.awsConfigFile}: ${(error as Error).message}`, {
+        hint: 'maxSessionDuration is 3600 to 43200 seconds; a permissionsBoundary is the ARN of one of the file’s managedPolicies, arn:aws:iam::{{account}}:policy/NAME.',
+      });
+    }
+  }
 
   let jobs = 0;
   return {
@@ -193,13 +204,15 @@ async function buildSandbox(options: SandboxOptions, track: <T extends { close()
     }),
     describe: () =>
       [
-        `OIDC issuer        ${issuer.url}  (discovery: ${issuer.url}/.well-known/openid-configuration)`,
-        `runner token URL   ${issuer.tokenRequestUrl}`,
-        `AWS STS + IAM      ${aws.url}  (account ${SANDBOX_ACCOUNT_ID}; IAM OIDC provider ${provider.arn})`,
-        `roles              ${roles.map((r) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/${r.name}`).join(', ')}`,
-        `trust policy keys  ${keyPrefix}:sub, ${keyPrefix}:aud`,
-        `GitHub API         ${github.url}  (repository contents, for central policies)`,
-        `Google STS + IAM   ${google.url}  (provider ${SANDBOX_GCP_PROVIDER}; service account ${SANDBOX_GCP_SERVICE_ACCOUNT})`,
+        `OIDC issuer              ${issuer.url}  (discovery: ${issuer.url}/.well-known/openid-configuration; keys: ${issuer.jwksUrl})`,
+        `runner token URL         ${issuer.tokenRequestUrl}`,
+        `AWS STS and IAM          ${aws.url}  (account ${SANDBOX_ACCOUNT_ID}; IAM OIDC provider ${provider.arn})`,
+        `roles                    ${roles.map((r) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/${r.name}`).join(', ')}`,
+        `trust policy keys        ${keyPrefix}:sub, ${keyPrefix}:aud`,
+        `Google STS token URL     ${google.tokenUrl}  (--gcp-token-url; the gcp-token-url input)`,
+        `Google IAM Credentials   ${google.url}  (--gcp-iam-credentials-url; the gcp-iam-credentials-url input)`,
+        `Google provider          ${SANDBOX_GCP_PROVIDER}  (service account ${SANDBOX_GCP_SERVICE_ACCOUNT})`,
+        `GitHub contents API      ${github.url}  (GITHUB_API_URL, for central policies)`,
       ].join('\n'),
     secretsIssued: () => ({
       credentials: [...aws.sessions.flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]), ...google.accessTokensIssued],

@@ -119,7 +119,7 @@ rules:
     expect(denied.stdout).toContain('rule "main" (allow, line 4): no match, ref was "refs/heads/dev", expected "refs/heads/main"');
     const invalid = await cli(['policy', 'explain', '--policy', join(dir, 'explain.yml')]);
     expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toContain('policy explain needs exactly one of --claims and --token.');
+    expect(invalid.stderr).toContain('policy explain needs exactly one of --claims, --token and --token-env.');
   });
 
   it('test exits 1 with a diff when a case fails', async () => {

@@ -16,15 +16,13 @@ export interface SecretSet {
 export async function findLeaks(runner: SimulatedRunner, secrets: SecretSet): Promise<string[]> {
   const leaks: string[] = [];
   const all = [...secrets.credentials, ...secrets.neverExported].filter((s) => s.length >= 8);
-  const label = (secret: string): string => `${secret.slice(0, 4)}… (${secret.length} chars)`;
   runner.steps.forEach((step, index) => {
     const where = `step ${index + 1}`;
-    const masked = new Set(maskedValues(step.stdout));
-    const printed = step.stdout.split(/\r?\n/).filter((line) => !line.startsWith('::add-mask::')).join('\n');
+    const masked = new Set(maskedValues(step));
     for (const secret of all) {
-      if (printed.includes(secret)) leaks.push(`${where} stdout holds ${label(secret)}`);
+      if (printed(step.stdout).includes(secret)) leaks.push(`${where} stdout holds ${label(secret)}`);
       if (step.log.join('\n').includes(secret)) leaks.push(`${where} log shows ${label(secret)} unmasked`);
-      if (step.stderr.includes(secret)) leaks.push(`${where} stderr holds ${label(secret)}`);
+      if (printed(step.stderr).includes(secret)) leaks.push(`${where} stderr holds ${label(secret)}`);
       if (step.files.state.includes(secret)) leaks.push(`${where} GITHUB_STATE holds ${label(secret)}`);
       if (step.summary.includes(secret)) leaks.push(`${where} step summary holds ${label(secret)}`);
       if (step.files.output.includes(secret) && !masked.has(secret)) leaks.push(`${where} GITHUB_OUTPUT holds ${label(secret)} without masking it`);
@@ -43,7 +41,7 @@ export async function findLeaks(runner: SimulatedRunner, secrets: SecretSet): Pr
   const job = URL.canParse(runner.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '') ? new URL(runner.env.ACTIONS_ID_TOKEN_REQUEST_URL!).searchParams.get('job') : null;
   const ours = (secrets.requestedTokens ?? []).filter((served) => job === null || served.job === job);
   runner.steps.forEach((step, index) => {
-    const masked = new Set(maskedValues(step.stdout));
+    const masked = new Set(maskedValues(step));
     for (const { token, at } of ours) {
       if (at >= step.startedAt && at <= step.endedAt && !masked.has(token)) leaks.push(`step ${index + 1} received the OIDC token ${label(token)} without masking it`);
     }
@@ -54,14 +52,39 @@ export async function findLeaks(runner: SimulatedRunner, secrets: SecretSet): Pr
   return leaks;
 }
 
-/** Every value announced with ::add-mask:: in the steps up to and including `last`. */
-function announcedBy(runner: SimulatedRunner, last: number): Set<string> {
-  return new Set(runner.steps.slice(0, last + 1).flatMap((step) => maskedValues(step.stdout)));
+/**
+ * For a process run outside a runner (the CLI): where its output holds a secret, never the secret. A
+ * token's payload and signature count on their own: a message that quotes part of a token leaks it too.
+ */
+export function leaksInOutput(output: { stdout: string; stderr: string }, secrets: readonly string[]): string[] {
+  const pieces = secrets.flatMap((secret) => [secret, ...secret.split('.').filter((part) => part.length >= 16)]);
+  const streams = { stdout: output.stdout, stderr: output.stderr };
+  return Object.entries(streams).flatMap(([stream, text]) => pieces.filter((piece) => printed(text).includes(piece)).map((piece) => `${stream} holds ${label(piece)}`));
 }
 
-function maskedValues(stdout: string): string[] {
-  return stdout
+function label(secret: string): string {
+  return `${secret.slice(0, 4)}… (${secret.length} chars)`;
+}
+
+/** Every value announced with ::add-mask:: in the steps up to and including `last`. */
+function announcedBy(runner: SimulatedRunner, last: number): Set<string> {
+  return new Set(runner.steps.slice(0, last + 1).flatMap(maskedValues));
+}
+
+// The runner reads workflow commands on stdout and stderr alike: a CLI whose stdout goes to $GITHUB_ENV masks on stderr.
+function maskedValues(step: { stdout: string; stderr: string }): string[] {
+  return [step.stdout, step.stderr].flatMap((text) =>
+    text
+      .split(/\r?\n/)
+      .filter((line) => line.startsWith('::add-mask::'))
+      .map((line) => line.slice('::add-mask::'.length)),
+  );
+}
+
+/** What a stream showed besides mask registrations, which name a secret in order to hide it. */
+function printed(text: string): string {
+  return text
     .split(/\r?\n/)
-    .filter((line) => line.startsWith('::add-mask::'))
-    .map((line) => line.slice('::add-mask::'.length));
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
 }

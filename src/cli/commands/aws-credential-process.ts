@@ -1,8 +1,9 @@
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import { CI_SYSTEMS, type CiSystem } from '../../oidc/ci-systems.ts';
 import { Exit, runCommand, type ExitCode } from '../cli-output.ts';
-import { exchangeCredentials, exitCodeFor, writeCredentialProcess, type ExchangeRequest } from './exchange.ts';
+import { exchangeCredentials, exitCodeFor, maskInGitHubActions, secretsOf, writeCredentialProcess, type ExchangeRequest } from './exchange.ts';
 import { readInputFile } from './input-files.ts';
 
 export interface CredentialProcessOptions extends ExchangeRequest {
@@ -24,6 +25,10 @@ const PROFILE_KEYS: Record<string, keyof ExchangeRequest> = {
   'aws-duration': 'awsDuration',
 };
 
+// The `aws` CLI runs credential_process from whatever folder it was started in, so a profile's paths
+// start at the config file's folder, where whoever wrote them was looking.
+const PATH_SETTINGS: ReadonlyArray<keyof ExchangeRequest> = ['policy', 'root', 'tokenFile'];
+
 /**
  * `aws-credential-process`: AWS's credential_process contract, so that a profile such as
  * `credential_process = ci-oidc-broker aws-credential-process --profile deploy` fetches fresh
@@ -37,6 +42,7 @@ export function awsCredentialProcess(options: CredentialProcessOptions): Promise
     const request = { ...fromProfile, ...flags } as ExchangeRequest;
     if (!request.awsRole || !request.awsRegion) throw usage('credential_process needs an AWS role and region: --aws-role and --aws-region, or `aws-role:` and `aws-region:` in the profile.', 'Name the role to assume and the STS region.');
     const result = await exchangeCredentials({ ...request, gcpProvider: undefined });
+    maskInGitHubActions(secretsOf(result));
     writeCredentialProcess(result.aws!);
     return Exit.Ok;
   });
@@ -59,6 +65,10 @@ async function readProfile(name: string, file: string | undefined): Promise<Exch
     if (!option) throw usage(`Profile "${name}" has an unknown setting "${key}".`, `Known settings: ${Object.keys(PROFILE_KEYS).join(', ')}.`);
     if (typeof value !== 'string' && typeof value !== 'number') throw usage(`Profile "${name}": ${key} must be a string.`, 'Quote the value.');
     request[option] = String(value);
+  }
+  for (const setting of PATH_SETTINGS) {
+    const path = request[setting];
+    if (path !== undefined && path !== '-' && !isAbsolute(path)) request[setting] = resolve(dirname(file), path);
   }
   if (request.preset !== undefined && !(request.preset in CI_SYSTEMS)) throw usage(`Profile "${name}": preset "${request.preset}" is not one of ${Object.keys(CI_SYSTEMS).join(', ')}.`, 'Use a known CI system, or token-env / token-file.');
   return request as ExchangeRequest & { preset?: CiSystem };

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import { CI_SYSTEMS, type CiSystem } from '../../oidc/ci-systems.ts';
 import { requestRunnerToken, runnerTokenRequestFromEnv } from '../../oidc/request-token.ts';
+import { looksLikeToken } from '../redact.ts';
 import { readInputFile } from './input-files.ts';
 
 export interface CiTokenOptions {
@@ -17,8 +18,8 @@ export interface CiTokenOptions {
  * agent). Never prints it.
  */
 export async function readCiToken(options: CiTokenOptions, audience: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  if (options.tokenFile) return (await readInputFile(options.tokenFile, 'token')).trim();
-  if (options.tokenEnv) return fromVariable(options.tokenEnv, env);
+  if (options.tokenFile) return readTokenFile(options.tokenFile);
+  if (options.tokenEnv) return tokenFromVariable(options.tokenEnv, env);
   switch (options.preset) {
     case undefined:
       throw usage('Say where the token is: --token-env VAR, --token-file FILE, or --preset for a known CI system.', 'For example --preset circleci, or --token-env GITLAB_OIDC_TOKEN.');
@@ -32,12 +33,19 @@ export async function readCiToken(options: CiTokenOptions, audience: string, env
       if (!found) {
         throw usage(`None of ${variables.join(', ')} is set, where ${CI_SYSTEMS[options.preset].title} jobs find their OIDC token.`, options.preset === 'gitlab' ? 'Declare it in the job: `id_tokens: GITLAB_OIDC_TOKEN: aud: <audience>`, or name your variable with --token-env.' : 'Run the command inside the job, or pass --token-env.');
       }
-      return fromVariable(found, env);
+      return tokenFromVariable(found, env);
     }
   }
 }
 
-function fromVariable(name: string, env: NodeJS.ProcessEnv): string {
+export async function readTokenFile(path: string): Promise<string> {
+  return (await readInputFile(path, 'token')).trim();
+}
+
+export function tokenFromVariable(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (looksLikeToken(name)) {
+    throw usage('A token was given where the name of an environment variable was expected; it is not repeated here.', 'Put the token in a variable and name that: --token-env GITLAB_OIDC_TOKEN, for example.');
+  }
   const token = env[name]?.trim();
   if (!token) throw usage(`The environment variable ${name} is empty or not set.`, 'Name the variable that holds the job’s OIDC token.');
   return token;

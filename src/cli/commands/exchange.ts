@@ -7,15 +7,15 @@ import { GCP_TOKEN_SECONDS, parseDuration, STS_SESSION_SECONDS } from '../../pol
 import { evaluatePolicy } from '../../policy/evaluate.ts';
 import { denialError, explainDecision } from '../../policy/explain.ts';
 import { chooseGcpGrant } from '../../policy/gcp-grant.ts';
-import { loadPolicyFile } from '../../policy/load.ts';
 import type { PolicyRule } from '../../policy/types.ts';
 import { assumeRoleWithWebIdentity, type AwsSession } from '../../providers/aws/exchange.ts';
-import { awsEnvironment } from '../../providers/aws/export.ts';
-import { defaultSessionName } from '../../providers/aws/session-name.ts';
+import { awsEnvironment, awsSecretValues } from '../../providers/aws/export.ts';
+import { sessionNameForToken } from '../../providers/aws/session-name.ts';
 import { exchangeForGoogleToken, GOOGLE_ENDPOINTS, type GcpSession } from '../../providers/gcp/exchange.ts';
-import { gcpEnvironment } from '../../providers/gcp/export.ts';
+import { gcpEnvironment, gcpSecretValues } from '../../providers/gcp/export.ts';
 import { Exit, runCommand, writeJson, type ExitCode } from '../cli-output.ts';
 import { readCiToken, type CiTokenOptions } from './ci-token.ts';
+import { loadPolicyArgument } from './policy-file.ts';
 
 export interface ExchangeRequest extends CiTokenOptions {
   issuer?: string | undefined;
@@ -49,6 +49,7 @@ export type ExchangeFormat = 'dotenv' | 'json' | 'github-env';
 export function exchange(options: ExchangeRequest & { format: ExchangeFormat }): Promise<ExitCode> {
   return runCommand(options.format === 'json' ? 'json' : 'text', exitCodeFor, async () => {
     const result = await exchangeCredentials(options);
+    maskInGitHubActions(secretsOf(result));
     process.stdout.write(render(result, options));
     return Exit.Ok;
   });
@@ -70,8 +71,9 @@ export async function exchangeCredentials(request: ExchangeRequest): Promise<Exc
   const audience = request.audience ?? (wantsAws ? 'sts.amazonaws.com' : `//iam.googleapis.com/${request.gcpProvider}`);
 
   const token = await readCiToken(request, audience);
+  maskInGitHubActions([token]);
   const { claims } = await verifyToken(token, { issuer, audience });
-  const policy = await loadPolicyFile(request.policy, request.root);
+  const policy = await loadPolicyArgument(request.policy, request.root);
   const decision = evaluatePolicy(policy, claims);
   if (!decision.allowed) {
     // The same explanation the action logs; claims are not secrets, the token never appears.
@@ -87,15 +89,17 @@ async function exchangeAws(request: ExchangeRequest, rule: PolicyRule, claims: V
   if (!request.awsRegion) throw usage('--aws-region is required for AWS.', 'For example --aws-region us-east-1.');
   const requested = request.awsDuration === undefined ? STS_SESSION_SECONDS.default : parseDuration(request.awsDuration);
   if (requested === undefined || requested < STS_SESSION_SECONDS.min || requested > STS_SESSION_SECONDS.max) throw usage(`--aws-duration is "${request.awsDuration}", not from 15m to 12h.`, 'Write seconds (900) or a duration (15m, 1h).');
-  const { roleArn, durationSeconds, sessionPolicy } = chooseAwsRole(rule, request.awsRole, requested);
+  const { roleArn, durationSeconds, capped, sessionPolicy } = chooseAwsRole(rule, request.awsRole, requested);
+  if (capped) notice(`the AWS session lasts ${durationSeconds} s, not the ${requested} s asked for: rule "${rule.name}" grants at most that (max-duration).`);
   return assumeRoleWithWebIdentity({
     roleArn,
-    // Unique per call, and readable in CloudTrail: the subject, then the time.
-    sessionName: defaultSessionName({ repository: String(claims.sub), runId: String(Math.floor(Date.now() / 1000)), runAttempt: '1', job: 'cli' }),
+    // Readable in CloudTrail, and unique per job: the CI system's own project, run and job identifiers.
+    sessionName: sessionNameForToken(claims, request.preset),
     durationSeconds,
     region: request.awsRegion,
     inlineSessionPolicy: sessionPolicy,
     subject: String(claims.sub),
+    issuer: String(claims.iss),
     getToken: async () => token,
   });
 }
@@ -104,6 +108,7 @@ async function exchangeGcp(request: ExchangeRequest, rule: PolicyRule, token: st
   const lifetime = request.gcpLifetime === undefined ? GCP_TOKEN_SECONDS.default : parseDuration(request.gcpLifetime);
   if (lifetime === undefined || lifetime < GCP_TOKEN_SECONDS.min || lifetime > GCP_TOKEN_SECONDS.max) throw usage(`--gcp-lifetime is "${request.gcpLifetime}", not from 1s to 1h.`, 'Write seconds (600) or a duration (10m).');
   const grant = chooseGcpGrant(rule, { provider: request.gcpProvider, serviceAccount: request.gcpServiceAccount, lifetimeSeconds: lifetime });
+  if (grant.capped) notice(`the Google access token lives ${grant.lifetimeSeconds} s, not the ${lifetime} s asked for: rule "${rule.name}" grants at most that (max-lifetime).`);
   return exchangeForGoogleToken({
     workloadIdentityProvider: grant.workloadIdentityProvider,
     serviceAccount: grant.serviceAccount,
@@ -149,6 +154,26 @@ function render(result: ExchangeResult, request: ExchangeRequest & { format: Exc
         .join('');
     }
   }
+}
+
+// As the action's notice does: a credential shorter than asked for should not come as a surprise later.
+function notice(text: string): void {
+  process.stderr.write(`notice: ${text}\n`);
+}
+
+/**
+ * Inside GitHub Actions, registers secrets with the runner's masker before anything could print them, as
+ * the action does. On stderr, which the runner reads for workflow commands too: stdout may be going
+ * to $GITHUB_ENV.
+ */
+export function maskInGitHubActions(secrets: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
+  if (env.GITHUB_ACTIONS !== 'true') return;
+  for (const secret of secrets) process.stderr.write(`::add-mask::${secret}\n`);
+}
+
+/** Every secret of the credentials, the account id included, as the action masks them by default. */
+export function secretsOf(result: ExchangeResult): string[] {
+  return [...(result.aws ? awsSecretValues(result.aws, { maskAccountId: true }) : []), ...(result.gcp ? gcpSecretValues(result.gcp) : [])];
 }
 
 /** Prints the `credential_process` JSON contract (Version 1) for AWS CLIs and SDKs. */

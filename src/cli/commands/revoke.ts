@@ -1,3 +1,4 @@
+import type { IAMClient } from '@aws-sdk/client-iam';
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import { applyDenial, iamClient, roleNameOf } from '../../providers/aws/apply-denial.ts';
 import { assumeRoleWithWebIdentity } from '../../providers/aws/exchange.ts';
@@ -41,6 +42,7 @@ export function revoke(options: RevokeOptions): Promise<ExitCode> {
     const now = new Date();
     const iam = await iamClient(options.region, options.revokerRole ? await revokerCredentials(options) : undefined);
     try {
+      if (!options.revokerRole) await requireOwnCredentials(iam);
       const { denial, pruned, boundaryArn } = await applyDenial(iam, roleName, deny, now);
       const result = { role: options.role, policyName: denial.policyName, pruned, permissionsBoundary: boundaryArn ?? null, obsoleteAt: denial.obsoleteAt.toISOString() };
       if (options.format === 'json') writeJson(result);
@@ -66,6 +68,20 @@ async function revokerCredentials(options: RevokeOptions): Promise<{ accessKeyId
     subject: 'the given token',
     getToken: async () => token,
   });
+}
+
+// Found before IAM is called, so that their absence is not mistaken for a network failure.
+async function requireOwnCredentials(iam: IAMClient): Promise<void> {
+  try {
+    await iam.config.credentials();
+  } catch (error) {
+    if ((error as Error).name !== 'CredentialsProviderError') throw error;
+    throw new BrokerError(ErrorCode.InputInvalid, 'No AWS credentials were found to write the denial with.', {
+      hint:
+        'The AWS SDK looks, in this order, at AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with AWS_SESSION_TOKEN); the profile AWS_PROFILE names (else "default") in ~/.aws/credentials and ~/.aws/config, SSO and credential_process included; AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN; then the container and EC2 instance metadata. Provide one of them, or pass --revoker-role ARN with a CI job’s token.',
+      cause: error,
+    });
+  }
 }
 
 function time(text: string, option: string): Date {

@@ -3,10 +3,12 @@ import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import { parseIssuerUrl } from '../../oidc/issuer-url.ts';
 import { verifyToken } from '../../oidc/verify.ts';
 import { Exit, runCommand, writeJson, type ExitCode, type Format } from '../cli-output.ts';
+import { readTokenFile, tokenFromVariable } from './ci-token.ts';
 import { readInputFile } from './input-files.ts';
 
 export interface TokenVerifyOptions {
-  token: string;
+  token?: string | undefined;
+  tokenEnv?: string | undefined;
   issuer: string;
   audience: string;
   jwks?: string | undefined;
@@ -20,7 +22,10 @@ export function tokenVerify(options: TokenVerifyOptions): Promise<ExitCode> {
     (error) => (error.code.startsWith('TOKEN_') || error.code === ErrorCode.JwksFailed || error.code === ErrorCode.DiscoveryFailed ? Exit.Refused : Exit.Usage),
     async () => {
       parseIssuerUrl(options.issuer);
-      const token = (await readInputFile(options.token, 'token')).trim();
+      if ((options.token === undefined) === (options.tokenEnv === undefined)) {
+        throw new BrokerError(ErrorCode.InputInvalid, 'token verify needs exactly one of --token and --token-env.', { hint: 'Pass --token FILE (- for standard input), or --token-env NAME for a variable that holds the token.' });
+      }
+      const token = options.token !== undefined ? await readTokenFile(options.token) : tokenFromVariable(options.tokenEnv!);
       const keys = options.jwks === undefined ? undefined : createLocalJWKSet(parseJwks(await readInputFile(options.jwks, 'JWKS'), options.jwks));
       const { claims, header } = await verifyToken(token, { issuer: options.issuer, audience: options.audience, keys });
       if (options.format === 'json') writeJson({ valid: true, header, claims });

@@ -13,6 +13,8 @@ export interface WebIdentityExchange {
   managedSessionPolicyArns?: readonly string[] | undefined;
   /** The token's verified `sub`, quoted when the role's trust policy refuses it. */
   subject: string;
+  /** The token's verified `iss`, whose condition keys a refusal's hint names. */
+  issuer?: string | undefined;
   /** Called before every attempt. `forceRefresh` asks for a new token after STS said the last one expired. */
   getToken: (options: { forceRefresh: boolean }) => Promise<string>;
   retryPolicy?: RetryPolicy | undefined;
@@ -84,7 +86,7 @@ export async function assumeRoleWithWebIdentity(request: WebIdentityExchange): P
     return sessionFrom(value, request);
   } catch (error) {
     const redact = (text: string): string => (sentToken ? text.replaceAll(sentToken, '[token]') : text);
-    throw exchangeError(error, { roleArn: request.roleArn, subject: request.subject, redact });
+    throw exchangeError(error, { roleArn: request.roleArn, subject: request.subject, issuer: request.issuer, redact });
   } finally {
     client.destroy();
   }

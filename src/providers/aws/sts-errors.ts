@@ -1,5 +1,6 @@
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import { formatSeconds, RetriesExhaustedError, type RetryVerdict } from '../../util/retry.ts';
+import { oidcProviderKeyPrefix } from './oidc-provider.ts';
 
 /** The parts of an SDK service exception (an error STS answered with) that this module reads. */
 interface StsServiceError extends Error {
@@ -14,6 +15,8 @@ export interface ExchangeFacts {
   roleArn: string;
   /** The verified `sub` of the token: not secret, and what a trust policy matches. */
   subject: string;
+  /** The verified `iss` of the token, which names the trust policy's condition keys. */
+  issuer?: string | undefined;
   /** Removes secrets (the token sent) from text that came back from the SDK or STS. */
   redact: (text: string) => string;
 }
@@ -24,8 +27,12 @@ const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED
 // Our per-attempt abort signal yields AbortError; the SDK's HTTP handler names its own timeouts TimeoutError.
 const TIMEOUT_ERROR_NAMES = new Set(['AbortError', 'TimeoutError']);
 
-const TRUST_POLICY_HINT =
-  'Check the role’s trust policy: it must allow sts:AssumeRoleWithWebIdentity to the IAM OIDC provider of this token’s issuer, and its conditions on token.actions.githubusercontent.com:sub and token.actions.githubusercontent.com:aud (keys named after your issuer’s host) must match this subject and the token’s audience.';
+/** Names the condition keys of the token's own issuer (`gitlab.com:sub`, not GitHub's), when it is known. */
+function trustPolicyHint(issuer: string | undefined): string {
+  const prefix = issuer === undefined || !URL.canParse(issuer) ? undefined : oidcProviderKeyPrefix(issuer);
+  const keys = prefix === undefined ? 'its conditions on ISSUER:sub and ISSUER:aud (ISSUER: the issuer URL without https://, as in token.actions.githubusercontent.com:sub)' : `its conditions on ${prefix}:sub and ${prefix}:aud`;
+  return `Check the role’s trust policy: it must allow sts:AssumeRoleWithWebIdentity to the IAM OIDC provider of this token’s issuer, and ${keys} must match this subject and the token’s audience.`;
+}
 
 /** Retries what may pass (throttling, STS or IdP trouble, network failures, timeouts), honouring Retry-After. */
 export function transientVerdict(error: unknown): RetryVerdict {
@@ -62,7 +69,7 @@ export function exchangeError(error: unknown, facts: ExchangeFacts): BrokerError
   switch (code) {
     case 'AccessDenied':
       return new BrokerError(ErrorCode.AwsAccessDenied, `AWS STS denied assuming ${facts.roleArn} with the token whose subject is ${JSON.stringify(facts.subject)}.`, {
-        hint: TRUST_POLICY_HINT,
+        hint: trustPolicyHint(facts.issuer),
         cause: error,
       });
     case 'InvalidIdentityToken':

@@ -12,7 +12,10 @@ export interface StepResult {
   /** Exactly what the step wrote, workflow commands included. */
   stdout: string;
   stderr: string;
-  /** The log as a runner shows it: commands consumed, registered secrets replaced by `***`. */
+  /**
+   * The log as a runner shows it: stdout and stderr lines in the order they came, commands on either
+   * consumed, groups opened as `▼ title` with their lines indented, registered secrets replaced by `***`.
+   */
   log: string[];
   commands: WorkflowCommand[];
   /** Errors, warnings and notices. */
@@ -75,7 +78,7 @@ export class SimulatedRunner {
 
   /** Runs a main entry point with the given inputs; its saved state is kept for `runPost`. */
   async runMain(script: string, inputs: Record<string, string> = {}): Promise<StepResult> {
-    const result = await this.#runStep(script, await this.#inputEnv(inputs));
+    const result = await this.#runStep(nodeScript(script), await this.#inputEnv(inputs));
     this.#lastMain = result;
     return result;
   }
@@ -86,7 +89,15 @@ export class SimulatedRunner {
    */
   async runPost(script: string, main: StepResult | undefined = this.#lastMain): Promise<StepResult> {
     const stateEnv = Object.fromEntries([...(main?.state ?? [])].map(([name, value]) => [`STATE_${name}`, value]));
-    return this.#runStep(script, stateEnv);
+    return this.#runStep(nodeScript(script), stateEnv);
+  }
+
+  /**
+   * Runs a `run:` step: the command in bash, in the workspace, with the job's environment and the
+   * runner's files (so `>> "$GITHUB_ENV"` works as in a workflow).
+   */
+  runShell(command: string): Promise<StepResult> {
+    return this.#runStep({ file: 'bash', args: ['-e', '-c', command] }, {});
   }
 
   /** Every file under the workspace and RUNNER_TEMP, for checks that nothing secret was left behind. */
@@ -122,7 +133,7 @@ export class SimulatedRunner {
     return value.replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, expression: string) => (expression === 'github.token' ? (this.#options.env.GITHUB_TOKEN ?? '') : ''));
   }
 
-  async #runStep(script: string, stepEnv: Record<string, string>): Promise<StepResult> {
+  async #runStep(program: { file: string; args: string[] }, stepEnv: Record<string, string>): Promise<StepResult> {
     const stepDir = join(this.root, 'files', `step-${++this.#stepCount}`);
     await mkdir(stepDir);
     const paths = {
@@ -146,14 +157,14 @@ export class SimulatedRunner {
       GITHUB_STEP_SUMMARY: paths.summary,
     };
     const startedAt = Date.now();
-    const { exitCode, stdout, stderr } = await runNode(script, env, this.workspace, this.#options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
+    const { exitCode, stdout, stderr, lines } = await runProcess(program, env, this.workspace, this.#options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
     const files = {
       env: await readFile(paths.env, 'utf8'),
       output: await readFile(paths.output, 'utf8'),
       state: await readFile(paths.state, 'utf8'),
     };
     for (const [name, value] of parseFileCommands(files.env)) this.jobEnv.set(name, value);
-    const { log, commands } = renderLog(stdout);
+    const { log, commands } = renderLog(lines);
     const result: StepResult = {
       exitCode,
       stdout,
@@ -177,33 +188,59 @@ function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-/** Applies the masks a step registers to the lines printed after the registration, as the runner does. */
-function renderLog(stdout: string): { log: string[]; commands: WorkflowCommand[] } {
+// Scripts are named from where the caller runs, not from the workspace the step runs in.
+function nodeScript(script: string): { file: string; args: string[] } {
+  return { file: process.execPath, args: [resolvePath(script)] };
+}
+
+/**
+ * Reads the step's lines as the runner does: workflow commands on stdout and stderr alike, masks applied
+ * to the lines after their registration, groups shown open.
+ */
+function renderLog(lines: readonly string[]): { log: string[]; commands: WorkflowCommand[] } {
   const masks: string[] = [];
   const log: string[] = [];
   const commands: WorkflowCommand[] = [];
-  for (const line of stdout.split(/\r?\n/)) {
+  const show = (text: string): void => void log.push(masks.reduce((shown, secret) => (secret ? shown.split(secret).join('***') : shown), text));
+  let indent = '';
+  for (const line of lines) {
     const command = parseWorkflowCommand(line);
     if (command?.command === 'add-mask') {
       masks.push(command.message);
       continue;
     }
     if (command) commands.push(command);
-    const shown = command ? `${command.command}: ${command.message}` : line;
-    log.push(masks.reduce((text, secret) => (secret ? text.split(secret).join('***') : text), shown));
+    if (command?.command === 'group') {
+      show(`▼ ${command.message}`);
+      indent = '  ';
+    } else if (command?.command === 'endgroup') {
+      indent = '';
+    } else {
+      show(indent + (command ? `${command.command}: ${command.message}` : line));
+    }
   }
   return { log, commands };
 }
 
-function runNode(script: string, env: Record<string, string>, cwd: string, timeoutMs: number): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+/** Runs the step's process; `lines` holds stdout's and stderr's lines in the order they arrived. */
+function runProcess(program: { file: string; args: string[] }, env: Record<string, string>, cwd: string, timeoutMs: number): Promise<{ exitCode: number; stdout: string; stderr: string; lines: string[] }> {
   return new Promise((resolve, reject) => {
-    // Scripts are named from where the caller runs, not from the workspace the step runs in.
-    const child = spawn(process.execPath, [resolvePath(script)], { env, cwd, timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const child = spawn(program.file, program.args, { env, cwd, timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+    const text = { stdout: '', stderr: '' };
+    const partial = { stdout: '', stderr: '' };
+    const lines: string[] = [];
+    const take = (stream: 'stdout' | 'stderr') => (chunk: string) => {
+      text[stream] += chunk;
+      const complete = (partial[stream] + chunk).split(/\r?\n/);
+      partial[stream] = complete.pop() ?? '';
+      lines.push(...complete);
+    };
+    child.stdout.setEncoding('utf8').on('data', take('stdout'));
+    child.stderr.setEncoding('utf8').on('data', take('stderr'));
     child.once('error', reject);
-    child.once('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
+    child.once('close', (code, signal) => {
+      for (const rest of [partial.stdout, partial.stderr]) if (rest) lines.push(rest);
+      resolve({ exitCode: code ?? (signal ? 128 : 1), ...text, lines });
+    });
   });
 }

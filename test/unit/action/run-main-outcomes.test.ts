@@ -111,10 +111,24 @@ describe('runMain when the policy denies the job', () => {
 describe('runMain refusals before any credential is issued', () => {
   it('refuses a missing policy file, naming it', async () => {
     const sessionsBefore = sandbox.aws.sessions.length;
-    const error = await refusal({}, {});
+    const error = await refusal({}, { 'README.md': 'a checked-out repository without a policy' });
     expect(error.code).toBe(ErrorCode.PolicyNotFound);
     expect(error.message).toBe(`No policy file at ${POLICY_PATH}.`);
     expect(sandbox.aws.sessions).toHaveLength(sessionsBefore);
+  });
+
+  it('suggests actions/checkout when the workspace is empty, the usual reason for a missing policy', async () => {
+    const error = await refusal({}, {});
+    expect(error.code).toBe(ErrorCode.PolicyNotFound);
+    expect(error.message).toBe(`No policy file at ${POLICY_PATH}: the workspace is empty.`);
+    expect(error.hint).toContain('`- uses: actions/checkout@v4`');
+  });
+
+  it('says a `policy` input that leads to a folder is one, rather than failing as a bug', async () => {
+    const error = await refusal({ policy: '.github' }, { [POLICY_PATH]: 'version: 1' });
+    expect(error.code).toBe(ErrorCode.InputInvalid);
+    expect(error.message).toBe('.github is a folder of the workspace, not a file.');
+    expect(error.hint).toContain('Point the `policy` input');
   });
 
   it('reads the policy from the path the `policy` input gives', async () => {

@@ -32,7 +32,7 @@ describe('runPost', () => {
     expect(Object.fromEntries(await context.env())).toEqual({ AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '' });
     await expect(access(file)).rejects.toThrow('ENOENT');
     expect(await context.summary()).toContain('<td>cleared only</td>');
-    expect(context.stdout()).toContain('aws AROAEXAMPLE:octo-org.app@42-1-deploy: not-revocable.');
+    expect(context.stdout()).toContain('aws AROAEXAMPLE:octo-org.app@42-1-deploy: cleared only.');
   });
 
   it('does no harm when run again after its files are gone', async () => {
@@ -75,8 +75,8 @@ describe('runPost', () => {
     expect(summary.match(/<h3>Revocation<\/h3>/g)).toHaveLength(1);
     expect(summary).toContain('<code>AROAONE:one</code>');
     expect(summary).toContain('<code>AROATWO:two</code>');
-    expect(context.stdout()).toContain('aws AROAONE:one: not-revocable.');
-    expect(context.stdout()).toContain('aws AROATWO:two: not-revocable.');
+    expect(context.stdout()).toContain('aws AROAONE:one: cleared only.');
+    expect(context.stdout()).toContain('aws AROATWO:two: cleared only.');
   });
 
   it('warns about a file it cannot delete and still clears and reports the rest', async () => {

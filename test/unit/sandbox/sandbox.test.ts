@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetRoleCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { ErrorCode } from '../../../src/errors/broker-error.ts';
 import { githubTrustPolicy, SANDBOX_ACCOUNT_ID, startSandbox, type Sandbox } from '../../../src/sandbox/index.ts';
+import { rejection } from '../../helpers/broker-error.ts';
 import { anonymousSts, awsError, clientsFor, STS_AUDIENCE } from './aws-fixture.ts';
 
 describe('githubTrustPolicy', () => {
@@ -94,11 +96,21 @@ describe('startSandbox with its defaults', () => {
 
   it('describes what runs where, including both default roles', () => {
     const text = sandbox.describe();
-    expect(text).toContain(`OIDC issuer        ${sandbox.issuer.url}  (discovery: ${sandbox.issuer.url}/.well-known/openid-configuration)`);
-    expect(text).toContain(`runner token URL   ${sandbox.issuer.tokenRequestUrl}`);
-    expect(text).toContain('roles              arn:aws:iam::111122223333:role/ci-deploy, arn:aws:iam::111122223333:role/ci-revoker, arn:aws:iam::111122223333:role/other-repo-only');
-    expect(text).toContain(`trust policy keys  ${new URL(sandbox.issuer.url).host}:sub, ${new URL(sandbox.issuer.url).host}:aud`);
+    expect(text).toContain(`OIDC issuer              ${sandbox.issuer.url}  (discovery: ${sandbox.issuer.url}/.well-known/openid-configuration; keys: ${sandbox.issuer.jwksUrl})`);
+    expect(text).toContain(`runner token URL         ${sandbox.issuer.tokenRequestUrl}`);
+    expect(text).toContain(`AWS STS and IAM          ${sandbox.aws.url}  (account 111122223333;`);
+    expect(text).toContain('roles                    arn:aws:iam::111122223333:role/ci-deploy, arn:aws:iam::111122223333:role/ci-revoker, arn:aws:iam::111122223333:role/other-repo-only');
+    expect(text).toContain(`trust policy keys        ${new URL(sandbox.issuer.url).host}:sub, ${new URL(sandbox.issuer.url).host}:aud`);
     expect(text).not.toContain(sandbox.issuer.tokenRequestBearer);
+  });
+
+  it('names every emulator with the URL a step or the CLI is pointed at, Google’s token URL included', () => {
+    const text = sandbox.describe();
+    const inputs = sandbox.gcpInputs();
+    expect(text).toContain(`Google STS token URL     ${inputs['gcp-token-url']}  (--gcp-token-url; the gcp-token-url input)`);
+    expect(text).toContain(`Google IAM Credentials   ${inputs['gcp-iam-credentials-url']}  (--gcp-iam-credentials-url; the gcp-iam-credentials-url input)`);
+    expect(text).toContain(`Google provider          ${inputs['gcp-workload-identity-provider']}  (service account ${inputs['gcp-service-account']})`);
+    expect(text).toContain(`GitHub contents API      ${sandbox.github.url}  (GITHUB_API_URL`);
   });
 
   it('lists every secret it issued, for leak scans', async () => {
@@ -156,9 +168,29 @@ describe('startSandbox with an AWS configuration file', () => {
         );
       await expect(assume('from-file')).resolves.toMatchObject({ PackedPolicySize: 6 });
       expect((await awsError(assume('ci-deploy'))).name).toBe('AccessDenied');
-      expect(sandbox.describe()).toContain('roles              arn:aws:iam::111122223333:role/from-file\n');
+      expect(sandbox.describe()).toContain('roles                    arn:aws:iam::111122223333:role/from-file\n');
     } finally {
       sts.destroy();
+    }
+  });
+});
+
+describe('startSandbox with an AWS configuration file the emulator refuses', () => {
+  it.each([
+    ['a session duration IAM does not allow', { name: 'short', maxSessionDuration: 60 }, 'role short: MaxSessionDuration must be 3600 to 43200 seconds'],
+    ['a boundary that is none of its managed policies', { name: 'bounded', permissionsBoundary: 'arn:aws:iam::{{account}}:policy/missing' }, 'is not a managed policy'],
+  ])('says what is wrong with a role with %s, as a usage error naming the file', async (_, role, problem) => {
+    const dir = await mkdtemp(join(tmpdir(), 'sandbox-config-'));
+    try {
+      const file = join(dir, 'aws.json');
+      await writeFile(file, JSON.stringify({ roles: [{ trustPolicy: { Statement: [] }, ...role }] }));
+      const error = await rejection(startSandbox({ awsConfigFile: file }));
+      expect(error.code).toBe(ErrorCode.InputInvalid);
+      expect(error.message).toContain(`${file}: `);
+      expect(error.message).toContain(problem);
+      expect(error.hint).toContain('maxSessionDuration is 3600 to 43200 seconds');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

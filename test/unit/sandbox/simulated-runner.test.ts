@@ -28,6 +28,19 @@ const SCRIPTS: Record<string, string> = {
     writeFileSync(join(process.env.RUNNER_TEMP, 'credentials'), 'secret-in-temp');
     writeFileSync(join(process.env.GITHUB_WORKSPACE, 'left.txt'), 'in workspace');`,
   'hang.mjs': `setInterval(() => {}, 1000);`,
+  'groups.mjs': `
+    console.log('::group::AWS: policy p.yml: allowed');
+    console.log('Allowed by rule "main".');
+    console.log('::endgroup::');
+    console.log('after the group');`,
+  'stderr-mask.mjs': `
+    // Two pipes keep no order between them: each line waits until the one before has surely arrived.
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
+    process.stderr.write('::add-mask::from-stderr-1234\\n');
+    await pause();
+    process.stdout.write('printed from-stderr-1234\\n');
+    await pause();
+    process.stderr.write('::warning::on stderr\\n');`,
   'clear-env.mjs': `
     import { appendFileSync } from 'node:fs';
     appendFileSync(process.env.GITHUB_ENV, 'PLAIN<<EOF\\nEOF\\n');`,
@@ -156,6 +169,27 @@ describe('SimulatedRunner log', () => {
     const result = await (await newRunner()).runMain(script('masks.mjs'));
     expect(result.exitCode).toBe(3);
     expect(result.stderr).toBe('stderr line\n');
+  });
+
+  it('shows a group as the runner does: its title opened, its lines indented, no endgroup line', async () => {
+    const result = await (await newRunner()).runMain(script('groups.mjs'));
+    expect(result.log).toEqual(['▼ AWS: policy p.yml: allowed', '  Allowed by rule "main".', 'after the group']);
+    expect(result.commands.map((c) => c.command)).toEqual(['group', 'endgroup']);
+  });
+
+  it('honours workflow commands on stderr too, in the order the lines came', async () => {
+    const result = await (await newRunner()).runMain(script('stderr-mask.mjs'));
+    expect(result.log).toEqual(['printed ***', 'warning: on stderr']);
+    expect(result.annotations).toEqual([{ command: 'warning', properties: {}, message: 'on stderr' }]);
+  });
+
+  it('runs a `run:` step in bash with the runner’s files, so output can be appended to $GITHUB_ENV', async () => {
+    const runner = await newRunner();
+    const step = await runner.runShell('echo "FROM_SHELL=$JOB_VAR" >> "$GITHUB_ENV"; echo "in $(basename "$PWD")"; echo oops >&2');
+    expect(step.exitCode).toBe(0);
+    expect(step.log).toEqual(['in workspace', 'oops']);
+    expect(runner.jobEnv.get('FROM_SHELL')).toBe('from-job');
+    expect((await runner.runShell('exit 4')).exitCode).toBe(4);
   });
 
   it('stops a step that runs past its timeout', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { BrokerError, ErrorCode } from '../../../../src/errors/broker-error.ts';
-import { defaultSessionName, validateSessionName } from '../../../../src/providers/aws/session-name.ts';
+import { defaultSessionName, sessionNameForToken, validateSessionName } from '../../../../src/providers/aws/session-name.ts';
+import { ciTokenClaims } from '../../../../src/sandbox/issuer/ci-claims.ts';
 
 const job = { repository: 'octo-org/app', runId: '9876543210', runAttempt: '2', job: 'deploy' };
 
@@ -22,7 +23,7 @@ describe('defaultSessionName', () => {
 
   it('replaces characters STS does not allow and keeps the result valid', () => {
     const name = defaultSessionName({ repository: 'group/sub group/app', runId: '42', runAttempt: '1', job: 'build (linux)' });
-    expect(name).toBe('group.sub_group_app@42-1-build__linux_');
+    expect(name).toBe('group.sub_group.app@42-1-build__linux_');
     expect(() => validateSessionName(name)).not.toThrow();
   });
 
@@ -60,6 +61,40 @@ describe('defaultSessionName', () => {
 
   it('keeps "@" as the one separator between the repository and the run', () => {
     expect(defaultSessionName({ ...job, repository: 'a@b/c', job: 'x@y' })).toBe('a_b.c@9876543210-2-x_y');
+  });
+});
+
+describe('sessionNameForToken', () => {
+  const issued = { iat: 1_790_000_000 };
+  const gitlab = { ...ciTokenClaims('gitlab'), ...issued, iss: 'https://gitlab.com' };
+  const circleci = { ...ciTokenClaims('circleci'), ...issued, iss: 'https://oidc.circleci.com/org/8ac2a7b5-1b0b-4c4a-9f3e-2b7a2d6c1e90' };
+  const buildkite = { ...ciTokenClaims('buildkite'), ...issued, iss: 'https://agent.buildkite.com' };
+  const github = { iss: 'https://token.actions.githubusercontent.com', repository: 'octo-org/app', run_id: '9876543210', run_attempt: '2', sub: 'repo:octo-org/app:ref:refs/heads/main', ...issued };
+
+  it.each([
+    ['GitHub Actions: the repository, run, attempt and job, as the action names it', github, { GITHUB_JOB: 'deploy' }, 'octo-org.app@9876543210-2-deploy'],
+    ['GitLab: the project path, pipeline and job', gitlab, {}, 'octo-group.app@880011-5550123'],
+    ['CircleCI: the repository and the build number', circleci, { CIRCLE_BUILD_NUM: '318' }, 'octo-org.app@318'],
+    ['CircleCI without a build number: the issue time', circleci, {}, 'octo-org.app@1790000000'],
+    ['Buildkite: the organisation, pipeline, build and job', buildkite, {}, 'octo-org.deploy@42-0190e0a1-dddd-4eee-8fff-718293a4b5c6'],
+  ])('%s', (_, claims, env, expected) => {
+    const name = sessionNameForToken(claims, undefined, env);
+    expect(name).toBe(expected);
+    expect(() => validateSessionName(name)).not.toThrow();
+  });
+
+  it('follows the CI system the caller names, for an issuer it cannot recognise (self-managed GitLab, the sandbox)', () => {
+    expect(sessionNameForToken({ ...gitlab, iss: 'https://ci.example.com' }, 'gitlab', {})).toBe('octo-group.app@880011-5550123');
+  });
+
+  it('names a token of an unknown issuer, or without its system’s claims, by its subject and issue time', () => {
+    expect(sessionNameForToken({ iss: 'https://issuer.example.com', sub: 'deploy-bot', ...issued }, undefined, {})).toBe('deploy-bot@1790000000');
+    expect(sessionNameForToken({ ...gitlab, job_id: undefined }, undefined, {})).toBe('project_path_octo-group.app_ref_type_branch_ref_main@1790000000');
+  });
+
+  it('differs for each job of a pipeline and each pipeline of a project', () => {
+    const names = [gitlab, { ...gitlab, job_id: '5550124' }, { ...gitlab, pipeline_id: '880012' }, { ...gitlab, project_path: 'octo-group/api' }].map((claims) => sessionNameForToken(claims, undefined, {}));
+    expect(new Set(names).size).toBe(names.length);
   });
 });
 

@@ -136,8 +136,18 @@ describe('exchangeError', () => {
     expect(error.code).toBe(ErrorCode.AwsAccessDenied);
     expect(error.message).toBe(`AWS STS denied assuming ${ROLE} with the token whose subject is "${SUBJECT}".`);
     expect(error.hint).toMatch(/^Check the role’s trust policy: it must allow sts:AssumeRoleWithWebIdentity to the IAM OIDC provider of this token’s issuer/);
-    expect(error.hint).toContain(':sub and token.actions.githubusercontent.com:aud');
+    expect(error.hint).toContain('ISSUER:sub and ISSUER:aud');
     expect(error.cause).toBe(cause);
+  });
+
+  it.each([
+    ['https://gitlab.com', 'gitlab.com:sub and gitlab.com:aud'],
+    ['https://oidc.circleci.com/org/8ac2a7b5-1b0b-4c4a-9f3e-2b7a2d6c1e90', 'oidc.circleci.com/org/8ac2a7b5-1b0b-4c4a-9f3e-2b7a2d6c1e90:sub and oidc.circleci.com/org/8ac2a7b5-1b0b-4c4a-9f3e-2b7a2d6c1e90:aud'],
+    ['https://token.actions.githubusercontent.com/octo-enterprise', 'token.actions.githubusercontent.com/octo-enterprise:sub'],
+  ])('names the condition keys of the token’s own issuer, %s', async (issuer, keys) => {
+    const error = exchangeError(await stsError('AccessDenied', 403, 'Not authorized'), { ...facts, issuer });
+    expect(error.hint).toContain(keys);
+    if (!issuer.startsWith('https://token.actions')) expect(error.hint).not.toContain('token.actions.githubusercontent.com');
   });
 
   it('reports a rejected token with what STS said and where the provider is configured', async () => {

@@ -1,0 +1,47 @@
+import type { BrokerError } from '../errors/broker-error.ts';
+
+/**
+ * The core phrases its errors for the action, whose users set inputs and read a job summary. The CLI's
+ * users pass flags and read stderr, so the CLI says the same things in its own terms. Each action
+ * input the core may name, with the flag that does its job here.
+ */
+export const FLAG_FOR_INPUT: Readonly<Record<string, string>> = {
+  issuer: '--issuer',
+  audience: '--audience',
+  policy: '--policy',
+  'aws-region': '--aws-region',
+  'role-to-assume': '--aws-role',
+  'role-duration-seconds': '--aws-duration',
+  'aws-revoke-role': '--revoker-role',
+  'gcp-workload-identity-provider': '--gcp-provider',
+  'gcp-service-account': '--gcp-service-account',
+  'gcp-access-token-lifetime': '--gcp-lifetime',
+  'gcp-project-id': '--gcp-project',
+  'gcp-audience': '--audience',
+  'gcp-token-url': '--gcp-token-url',
+  'gcp-iam-credentials-url': '--gcp-iam-credentials-url',
+};
+
+// Where the action shows a decision's every rule, and where the CLI does: on stderr, before the error.
+const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [[/the log and the job summary show/g, 'the explanation above shows']];
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+
+const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
+  ...PHRASES,
+  ...Object.entries(FLAG_FOR_INPUT).flatMap(([input, flag]): Array<readonly [RegExp, string]> => [
+    [new RegExp(`(?:the )?\`${escape(input)}\` input|(?:the )?input \`${escape(input)}\``, 'g'), flag],
+    // A hyphenated name is an input wherever it stands alone; `issuer` or `policy` alone is a plain word.
+    ...(input.includes('-') ? [[new RegExp(`(?<![\\w-])${escape(input)}(?![\\w-])`, 'g'), flag] as const] : []),
+  ]),
+];
+
+/** A sentence of the core's, with the action's inputs named as the CLI's flags. */
+export function inCliTerms(text: string): string {
+  return REWRITES.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
+}
+
+/** The parts of an error a CLI user reads, in the CLI's terms. */
+export function cliWording(error: BrokerError): { message: string; hint: string } {
+  return { message: inCliTerms(error.message), hint: inCliTerms(error.hint) };
+}
