@@ -8,7 +8,9 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  W: () => (/* binding */ readCiToken)
+  WZ: () => (/* binding */ readCiToken),
+  O2: () => (/* binding */ readTokenFile),
+  Gr: () => (/* binding */ tokenFromVariable)
 });
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -68,9 +70,12 @@ async function requestRunnerToken(request) {
     }
 }
 
+// EXTERNAL MODULE: ./src/cli/redact.ts
+var redact = __webpack_require__(8629);
 // EXTERNAL MODULE: ./src/cli/commands/input-files.ts
 var input_files = __webpack_require__(8315);
 ;// CONCATENATED MODULE: ./src/cli/commands/ci-token.ts
+
 
 
 
@@ -84,9 +89,9 @@ var input_files = __webpack_require__(8315);
  */
 async function readCiToken(options, audience, env = process.env) {
     if (options.tokenFile)
-        return (await (0,input_files/* readInputFile */.j)(options.tokenFile, 'token')).trim();
+        return readTokenFile(options.tokenFile);
     if (options.tokenEnv)
-        return fromVariable(options.tokenEnv, env);
+        return tokenFromVariable(options.tokenEnv, env);
     switch (options.preset) {
         case undefined:
             throw usage('Say where the token is: --token-env VAR, --token-file FILE, or --preset for a known CI system.', 'For example --preset circleci, or --token-env GITLAB_OIDC_TOKEN.');
@@ -95,16 +100,22 @@ async function readCiToken(options, audience, env = process.env) {
         case 'buildkite':
             return buildkiteToken(audience);
         default: {
-            const variables = ci_systems/* CI_SYSTEMS */.m[options.preset].tokenVariables;
+            const variables = ci_systems/* CI_SYSTEMS */.mU[options.preset].tokenVariables;
             const found = variables.find((name) => env[name]);
             if (!found) {
-                throw usage(`None of ${variables.join(', ')} is set, where ${ci_systems/* CI_SYSTEMS */.m[options.preset].title} jobs find their OIDC token.`, options.preset === 'gitlab' ? 'Declare it in the job: `id_tokens: GITLAB_OIDC_TOKEN: aud: <audience>`, or name your variable with --token-env.' : 'Run the command inside the job, or pass --token-env.');
+                throw usage(`None of ${variables.join(', ')} is set, where ${ci_systems/* CI_SYSTEMS */.mU[options.preset].title} jobs find their OIDC token.`, options.preset === 'gitlab' ? 'Declare it in the job: `id_tokens: GITLAB_OIDC_TOKEN: aud: <audience>`, or name your variable with --token-env.' : 'Run the command inside the job, or pass --token-env.');
             }
-            return fromVariable(found, env);
+            return tokenFromVariable(found, env);
         }
     }
 }
-function fromVariable(name, env) {
+async function readTokenFile(path) {
+    return (await (0,input_files/* readInputFile */.j)(path, 'token')).trim();
+}
+function tokenFromVariable(name, env = process.env) {
+    if ((0,redact/* looksLikeToken */.N)(name)) {
+        throw usage('A token was given where the name of an environment variable was expected; it is not repeated here.', 'Put the token in a variable and name that: --token-env GITLAB_OIDC_TOKEN, for example.');
+    }
     const token = env[name]?.trim();
     if (!token)
         throw usage(`The environment variable ${name} is empty or not set.`, 'Name the variable that holds the job’s OIDC token.');
@@ -138,6 +149,8 @@ function usage(message, hint) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5725);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8629);
+
 
 
 /** Reads a file named on the command line; `-` is standard input. */
@@ -148,14 +161,25 @@ async function readInputFile(path, what) {
             chunks.push(chunk);
         return Buffer.concat(chunks).toString('utf8');
     }
+    if ((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikeToken */ .N)(path))
+        throw tokenWhereFileExpected(what);
     try {
         return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
     }
     catch (error) {
-        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `Cannot read the ${what} file ${path} (${error.code ?? 'error'}).`, {
+        const code = error.code;
+        if (code === 'EISDIR')
+            throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `The ${what} file ${path} is a folder.`, { hint: `Name the ${what} file itself.` });
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `Cannot read the ${what} file ${path} (${code ?? 'error'}).`, {
             hint: 'Check the path; use - to read from standard input.',
         });
     }
+}
+// Said without repeating the token: CI logs and terminal scrollback keep whatever is printed.
+function tokenWhereFileExpected(what) {
+    return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `A token was given where the ${what} file's name was expected; it is not repeated here.`, {
+        hint: 'Pass the token in an environment variable with --token-env NAME (or on standard input with -), so that it stays out of command lines and logs.',
+    });
 }
 
 
@@ -261,8 +285,8 @@ function denialError(error, roleName) {
 
 // EXTERNAL MODULE: ./src/providers/aws/exchange.ts + 1 modules
 var exchange = __webpack_require__(9228);
-// EXTERNAL MODULE: ./src/cli/cli-output.ts
-var cli_output = __webpack_require__(8116);
+// EXTERNAL MODULE: ./src/cli/cli-output.ts + 1 modules
+var cli_output = __webpack_require__(524);
 // EXTERNAL MODULE: ./src/cli/commands/ci-token.ts + 1 modules
 var ci_token = __webpack_require__(756);
 ;// CONCATENATED MODULE: ./src/cli/commands/revoke.ts
@@ -300,6 +324,8 @@ function revoke(options) {
         const now = new Date();
         const iam = await iamClient(options.region, options.revokerRole ? await revokerCredentials(options) : undefined);
         try {
+            if (!options.revokerRole)
+                await requireOwnCredentials(iam);
             const { denial, pruned, boundaryArn } = await applyDenial(iam, roleName, deny, now);
             const result = { role: options.role, policyName: denial.policyName, pruned, permissionsBoundary: boundaryArn ?? null, obsoleteAt: denial.obsoleteAt.toISOString() };
             if (options.format === 'json')
@@ -319,7 +345,7 @@ function revoke(options) {
     });
 }
 async function revokerCredentials(options) {
-    const token = await (0,ci_token/* readCiToken */.W)(options, options.audience ?? 'sts.amazonaws.com');
+    const token = await (0,ci_token/* readCiToken */.WZ)(options, options.audience ?? 'sts.amazonaws.com');
     return (0,exchange/* assumeRoleWithWebIdentity */.z)({
         roleArn: options.revokerRole,
         sessionName: `ci-oidc-broker-revoke-${Date.now()}`,
@@ -328,6 +354,20 @@ async function revokerCredentials(options) {
         subject: 'the given token',
         getToken: async () => token,
     });
+}
+// Found before IAM is called, so that their absence is not mistaken for a network failure.
+async function requireOwnCredentials(iam) {
+    try {
+        await iam.config.credentials();
+    }
+    catch (error) {
+        if (error.name !== 'CredentialsProviderError')
+            throw error;
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, 'No AWS credentials were found to write the denial with.', {
+            hint: 'The AWS SDK looks, in this order, at AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with AWS_SESSION_TOKEN); the profile AWS_PROFILE names (else "default") in ~/.aws/credentials and ~/.aws/config, SSO and credential_process included; AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN; then the container and EC2 instance metadata. Provide one of them, or pass --revoker-role ARN with a CI job’s token.',
+            cause: error,
+        });
+    }
 }
 function time(text, option) {
     const parsed = Date.parse(text);
@@ -386,7 +426,10 @@ __webpack_require__.d(__webpack_exports__, {
 var broker_error = __webpack_require__(5725);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
+// EXTERNAL MODULE: ./src/providers/aws/oidc-provider.ts
+var oidc_provider = __webpack_require__(9445);
 ;// CONCATENATED MODULE: ./src/providers/aws/sts-errors.ts
+
 
 
 const TRANSIENT_CODES = new Set(['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'IDPCommunicationError']);
@@ -394,7 +437,12 @@ const TRANSIENT_CODES = new Set(['Throttling', 'ThrottlingException', 'RequestLi
 const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 // Our per-attempt abort signal yields AbortError; the SDK's HTTP handler names its own timeouts TimeoutError.
 const TIMEOUT_ERROR_NAMES = new Set(['AbortError', 'TimeoutError']);
-const TRUST_POLICY_HINT = 'Check the role’s trust policy: it must allow sts:AssumeRoleWithWebIdentity to the IAM OIDC provider of this token’s issuer, and its conditions on token.actions.githubusercontent.com:sub and token.actions.githubusercontent.com:aud (keys named after your issuer’s host) must match this subject and the token’s audience.';
+/** Names the condition keys of the token's own issuer (`gitlab.com:sub`, not GitHub's), when it is known. */
+function trustPolicyHint(issuer) {
+    const prefix = issuer === undefined || !URL.canParse(issuer) ? undefined : (0,oidc_provider/* oidcProviderKeyPrefix */.k)(issuer);
+    const keys = prefix === undefined ? 'its conditions on ISSUER:sub and ISSUER:aud (ISSUER: the issuer URL without https://, as in token.actions.githubusercontent.com:sub)' : `its conditions on ${prefix}:sub and ${prefix}:aud`;
+    return `Check the role’s trust policy: it must allow sts:AssumeRoleWithWebIdentity to the IAM OIDC provider of this token’s issuer, and ${keys} must match this subject and the token’s audience.`;
+}
 /** Retries what may pass (throttling, STS or IdP trouble, network failures, timeouts), honouring Retry-After. */
 function transientVerdict(error) {
     const serviceError = asServiceError(error);
@@ -431,7 +479,7 @@ function exchangeError(error, facts) {
     switch (code) {
         case 'AccessDenied':
             return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsAccessDenied, `AWS STS denied assuming ${facts.roleArn} with the token whose subject is ${JSON.stringify(facts.subject)}.`, {
-                hint: TRUST_POLICY_HINT,
+                hint: trustPolicyHint(facts.issuer),
                 cause: error,
             });
         case 'InvalidIdentityToken':
@@ -551,7 +599,7 @@ async function assumeRoleWithWebIdentity(request) {
     }
     catch (error) {
         const redact = (text) => (sentToken ? text.replaceAll(sentToken, '[token]') : text);
-        throw exchangeError(error, { roleArn: request.roleArn, subject: request.subject, redact });
+        throw exchangeError(error, { roleArn: request.roleArn, subject: request.subject, issuer: request.issuer, redact });
     }
     finally {
         client.destroy();
@@ -579,6 +627,24 @@ function sessionFrom(output, request) {
         roleArn: request.roleArn,
         region: request.region,
     };
+}
+
+
+/***/ }),
+
+/***/ 9445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ oidcProviderKeyPrefix)
+/* harmony export */ });
+/**
+ * The prefix of an IAM OIDC identity provider's condition keys, and the last part of its ARN: the
+ * issuer URL without its scheme or trailing slash, as in `token.actions.githubusercontent.com:sub`.
+ */
+function oidcProviderKeyPrefix(issuer) {
+    const url = new URL(issuer);
+    return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 

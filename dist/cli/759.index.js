@@ -2,133 +2,6 @@ export const id = 759;
 export const ids = [759];
 export const modules = {
 
-/***/ 756:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  W: () => (/* binding */ readCiToken)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(5725);
-// EXTERNAL MODULE: ./src/oidc/ci-systems.ts
-var ci_systems = __webpack_require__(7314);
-// EXTERNAL MODULE: ./src/util/fetch-text.ts
-var fetch_text = __webpack_require__(6614);
-// EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
-;// CONCATENATED MODULE: ./src/oidc/request-token.ts
-
-
-
-const ATTEMPT_TIMEOUT_MS = 10_000;
-const TOKEN_REQUEST_RETRIES = { ...retry/* defaultRetryPolicy */.ur, totalTimeoutMs: 20_000 };
-/** Reads the runner's token-request variables, which exist only when the job may have a token. */
-function runnerTokenRequestFromEnv(env) {
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const requestBearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!requestUrl || !requestBearer) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PermissionMissing, 'This job may not request an OIDC token: the runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL.', {
-            hint: 'Add `permissions: id-token: write` to the job (or the workflow). Workflows triggered by pull requests from forks never get ' +
-                'this permission; run the credentialed part on a trusted event instead.',
-        });
-    }
-    return { requestUrl, requestBearer };
-}
-/** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
-async function requestRunnerToken(request) {
-    const url = new URL(request.requestUrl);
-    url.searchParams.set('audience', request.audience);
-    try {
-        const { status, text } = await (0,fetch_text/* fetchText */.S)(url, { headers: { authorization: `Bearer ${request.requestBearer}`, accept: 'application/json' } }, request.retryPolicy ?? TOKEN_REQUEST_RETRIES, ATTEMPT_TIMEOUT_MS);
-        if (status < 200 || status >= 300) {
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint refused the request (HTTP ${status}).`, {
-                hint: 'The request bearer was rejected: check that `permissions: id-token: write` is granted and that nothing overrides ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
-            });
-        }
-        // A whole body without a token is the runner's answer, and final.
-        const body = (0,fetch_text/* parseJson */.q)(text);
-        if (typeof body?.value !== 'string' || body.value === '') {
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, "The runner's token endpoint answered without a token.", {
-                hint: 'Retry the job; if it persists, the runner may be misconfigured (check ACTIONS_ID_TOKEN_REQUEST_URL).',
-            });
-        }
-        return body.value;
-    }
-    catch (error) {
-        if (!(error instanceof retry/* RetriesExhaustedError */.i5))
-            throw error;
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s${error.timedOut && error.budgetMs !== undefined ? `, the ${(0,retry/* formatSeconds */.Xo)(error.budgetMs)} s time budget` : ''} (last: ${error.lastError.message}).`, { hint: 'The runner could not issue a token; retry the job. GitHub status may show an Actions incident.', cause: error });
-    }
-}
-
-// EXTERNAL MODULE: ./src/cli/commands/input-files.ts
-var input_files = __webpack_require__(8315);
-;// CONCATENATED MODULE: ./src/cli/commands/ci-token.ts
-
-
-
-
-
-
-/**
- * Finds the job's OIDC token: an explicit variable or file, or where the preset's CI system puts it
- * (GitHub's token endpoint, GitLab's id_tokens variable, CircleCI's CIRCLE_OIDC_TOKEN_V2, Buildkite's
- * agent). Never prints it.
- */
-async function readCiToken(options, audience, env = process.env) {
-    if (options.tokenFile)
-        return (await (0,input_files/* readInputFile */.j)(options.tokenFile, 'token')).trim();
-    if (options.tokenEnv)
-        return fromVariable(options.tokenEnv, env);
-    switch (options.preset) {
-        case undefined:
-            throw usage('Say where the token is: --token-env VAR, --token-file FILE, or --preset for a known CI system.', 'For example --preset circleci, or --token-env GITLAB_OIDC_TOKEN.');
-        case 'github-actions':
-            return requestRunnerToken({ ...runnerTokenRequestFromEnv(env), audience });
-        case 'buildkite':
-            return buildkiteToken(audience);
-        default: {
-            const variables = ci_systems/* CI_SYSTEMS */.m[options.preset].tokenVariables;
-            const found = variables.find((name) => env[name]);
-            if (!found) {
-                throw usage(`None of ${variables.join(', ')} is set, where ${ci_systems/* CI_SYSTEMS */.m[options.preset].title} jobs find their OIDC token.`, options.preset === 'gitlab' ? 'Declare it in the job: `id_tokens: GITLAB_OIDC_TOKEN: aud: <audience>`, or name your variable with --token-env.' : 'Run the command inside the job, or pass --token-env.');
-            }
-            return fromVariable(found, env);
-        }
-    }
-}
-function fromVariable(name, env) {
-    const token = env[name]?.trim();
-    if (!token)
-        throw usage(`The environment variable ${name} is empty or not set.`, 'Name the variable that holds the job’s OIDC token.');
-    return token;
-}
-async function buildkiteToken(audience) {
-    try {
-        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('buildkite-agent', ['oidc', 'request-token', '--audience', audience], { timeout: 30_000 });
-        return stdout.trim();
-    }
-    catch (error) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, '`buildkite-agent oidc request-token` failed.', {
-            hint: 'Run the command in a Buildkite job step, where the agent is on PATH; or pass the token with --token-env.',
-            cause: error,
-        });
-    }
-}
-function usage(message, hint) {
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, message, { hint });
-}
-
-
-/***/ }),
-
 /***/ 9759:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -140,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   exchange: () => (/* binding */ exchange_exchange),
   exchangeCredentials: () => (/* binding */ exchangeCredentials),
   exitCodeFor: () => (/* binding */ exitCodeFor),
+  maskInGitHubActions: () => (/* binding */ maskInGitHubActions),
+  secretsOf: () => (/* binding */ secretsOf),
   writeCredentialProcess: () => (/* binding */ writeCredentialProcess)
 });
 
@@ -149,8 +24,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var broker_error = __webpack_require__(5725);
 // EXTERNAL MODULE: ./src/oidc/ci-systems.ts
 var ci_systems = __webpack_require__(7314);
-// EXTERNAL MODULE: ./src/oidc/verify.ts + 1 modules
-var verify = __webpack_require__(5700);
+// EXTERNAL MODULE: ./src/oidc/verify.ts + 2 modules
+var verify = __webpack_require__(3127);
 ;// CONCATENATED MODULE: ./src/policy/aws-grant.ts
 
 /**
@@ -222,8 +97,6 @@ function chooseGcpGrant(rule, requested) {
     return { workloadIdentityProvider: grant.workloadIdentityProvider, serviceAccount, lifetimeSeconds, capped: lifetimeSeconds < requested.lifetimeSeconds, scopes: grant.scopes };
 }
 
-// EXTERNAL MODULE: ./src/policy/load.ts + 3 modules
-var load = __webpack_require__(8542);
 // EXTERNAL MODULE: ./src/providers/aws/exchange.ts + 1 modules
 var exchange = __webpack_require__(9228);
 ;// CONCATENATED MODULE: ./src/providers/aws/export.ts
@@ -289,6 +162,7 @@ function awsCredentialRecord(session, exportedVariables, revocation) {
 ;// CONCATENATED MODULE: ./src/providers/aws/session-name.ts
 
 
+
 // STS's RoleSessionName constraint.
 const MIN_LENGTH = 2;
 const MAX_LENGTH = 64;
@@ -296,17 +170,53 @@ const SESSION_NAME_DISALLOWED = /[^\w+=,.@-]/;
 // Every character STS allows except '@', which the default name reserves to separate the repository from the run.
 const PART_DISALLOWED = /[^\w+=,.-]/g;
 const HASH_LENGTH = 8;
-// Room always left for the repository, so a long job id can't push it out entirely.
-const MIN_REPOSITORY_LENGTH = 16;
-/**
- * A session name unique to one job: `<owner>.<repo>@<run id>-<attempt>-<job>`. It shows in CloudTrail
- * and in the assumed-role ARN, so it stays readable; when it is too long the repository is shortened
- * first, and whatever is shortened keeps a hash of its full text so distinct jobs keep distinct names.
- */
+// Room always left for the project, so long run and job ids can't push it out entirely.
+const MIN_PROJECT_LENGTH = 16;
+/** A GitHub job's session name: `<owner>.<repo>@<run id>-<attempt>-<job>`. */
 function defaultSessionName({ repository, runId, runAttempt, job }) {
-    const repositoryPart = sanitise(repository.replace('/', '.'));
-    const run = shorten(`@${sanitise(runId)}-${sanitise(runAttempt)}-${sanitise(job)}`, MAX_LENGTH - Math.min(repositoryPart.length, MIN_REPOSITORY_LENGTH));
-    return shorten(repositoryPart, MAX_LENGTH - run.length) + run;
+    return sessionName(repository, [runId, runAttempt, job]);
+}
+/**
+ * The session name of a job of any CI system, from the identifiers of its project and of its run that
+ * the system's own token carries: `octo-group.app@<pipeline>-<job>` on GitLab, for example. A token from
+ * an issuer the broker does not know, or without those claims, is named by its subject and issue time.
+ * `system` is the CI system the caller knows the token comes from (a CLI preset), if any.
+ */
+function sessionNameForToken(claims, system, env = process.env) {
+    const claim = (name) => (typeof claims[name] === 'string' || typeof claims[name] === 'number' ? String(claims[name]) : undefined);
+    const issuedAt = claim('iat') ?? String(Math.floor(Date.now() / 1000));
+    const [project, ...run] = ciIdentifiers(claim, system ?? (0,ci_systems/* ciSystemOf */.f9)(String(claims.iss))?.system, env, issuedAt) ?? [claim('sub') ?? 'unknown-subject', issuedAt];
+    return sessionName(project, run);
+}
+/** A CI system's project, then what identifies the run and the job; undefined when a claim is missing. */
+function ciIdentifiers(claim, system, env, issuedAt) {
+    const all = (...parts) => (parts.every((part) => part !== undefined) ? parts : undefined);
+    switch (system) {
+        case 'github-actions':
+            // The token does not name the job; the runner's environment does.
+            return all(claim('repository'), claim('run_id'), claim('run_attempt'), env.GITHUB_JOB ?? 'cli');
+        case 'gitlab':
+            return all(claim('project_path'), claim('pipeline_id'), claim('job_id'));
+        case 'circleci':
+            // The token names no build; the job's environment does, and without it the issue time keeps jobs apart.
+            return all(claim('oidc.circleci.com/vcs-origin')?.replace(/^[^/]+\//, ''), env.CIRCLE_BUILD_NUM ?? issuedAt);
+        case 'buildkite': {
+            const [organization, pipeline] = [claim('organization_slug'), claim('pipeline_slug')];
+            return all(organization !== undefined && pipeline !== undefined ? `${organization}/${pipeline}` : undefined, claim('build_number'), claim('job_id'));
+        }
+        case undefined:
+            return undefined;
+    }
+}
+/**
+ * `<project>@<run parts, joined by ->`, with the project's `/` as `.`. It shows in CloudTrail and in the
+ * assumed-role ARN, so it stays readable; when it is too long the project is shortened first, and
+ * whatever is shortened keeps a hash of its full text so distinct jobs keep distinct names.
+ */
+function sessionName(project, run) {
+    const projectPart = sanitise(project.replaceAll('/', '.'));
+    const runPart = shorten(`@${run.map(sanitise).join('-')}`, MAX_LENGTH - Math.min(projectPart.length, MIN_PROJECT_LENGTH));
+    return shorten(projectPart, MAX_LENGTH - runPart.length) + runPart;
 }
 /** Checks a session name the user chose against STS's rule, so a typo fails before any token is sent. */
 function validateSessionName(name) {
@@ -445,10 +355,12 @@ function describeGoogleError(data) {
 
 // EXTERNAL MODULE: ./src/providers/gcp/export.ts
 var gcp_export = __webpack_require__(9713);
-// EXTERNAL MODULE: ./src/cli/cli-output.ts
-var cli_output = __webpack_require__(8116);
+// EXTERNAL MODULE: ./src/cli/cli-output.ts + 1 modules
+var cli_output = __webpack_require__(524);
 // EXTERNAL MODULE: ./src/cli/commands/ci-token.ts + 1 modules
 var ci_token = __webpack_require__(756);
+// EXTERNAL MODULE: ./src/cli/commands/policy-file.ts + 4 modules
+var policy_file = __webpack_require__(1716);
 ;// CONCATENATED MODULE: ./src/cli/commands/exchange.ts
 
 
@@ -475,6 +387,7 @@ var ci_token = __webpack_require__(756);
 function exchange_exchange(options) {
     return (0,cli_output/* runCommand */.d1)(options.format === 'json' ? 'json' : 'text', exitCodeFor, async () => {
         const result = await exchangeCredentials(options);
+        maskInGitHubActions(secretsOf(result));
         process.stdout.write(render(result, options));
         return cli_output/* Exit */.Jc.Ok;
     });
@@ -490,13 +403,14 @@ async function exchangeCredentials(request) {
     }
     if (!request.policy)
         throw usage('Give the policy that decides with --policy.', 'The same policy file the action reads; it names the roles and service accounts each job may get.');
-    const issuer = request.issuer ?? (request.preset ? ci_systems/* CI_SYSTEMS */.m[request.preset].defaultIssuer : undefined);
+    const issuer = request.issuer ?? (request.preset ? ci_systems/* CI_SYSTEMS */.mU[request.preset].defaultIssuer : undefined);
     if (!issuer)
         throw usage('Give the issuer with --issuer.', request.preset === 'circleci' ? 'CircleCI’s issuer names your organisation: https://oidc.circleci.com/org/ORG_ID.' : 'Use the issuer URL exactly as it appears in the tokens’ iss claim.');
     const audience = request.audience ?? (wantsAws ? 'sts.amazonaws.com' : `//iam.googleapis.com/${request.gcpProvider}`);
-    const token = await (0,ci_token/* readCiToken */.W)(request, audience);
+    const token = await (0,ci_token/* readCiToken */.WZ)(request, audience);
+    maskInGitHubActions([token]);
     const { claims } = await (0,verify/* verifyToken */.nr)(token, { issuer, audience });
-    const policy = await (0,load/* loadPolicyFile */.n$)(request.policy, request.root);
+    const policy = await (0,policy_file/* loadPolicyArgument */.E)(request.policy, request.root);
     const decision = (0,evaluate/* evaluatePolicy */.U)(policy, claims);
     if (!decision.allowed) {
         // The same explanation the action logs; claims are not secrets, the token never appears.
@@ -513,15 +427,18 @@ async function exchangeAws(request, rule, claims, token) {
     const requested = request.awsDuration === undefined ? duration/* STS_SESSION_SECONDS */.Em.default : (0,duration/* parseDuration */.E9)(request.awsDuration);
     if (requested === undefined || requested < duration/* STS_SESSION_SECONDS */.Em.min || requested > duration/* STS_SESSION_SECONDS */.Em.max)
         throw usage(`--aws-duration is "${request.awsDuration}", not from 15m to 12h.`, 'Write seconds (900) or a duration (15m, 1h).');
-    const { roleArn, durationSeconds, sessionPolicy } = chooseAwsRole(rule, request.awsRole, requested);
+    const { roleArn, durationSeconds, capped, sessionPolicy } = chooseAwsRole(rule, request.awsRole, requested);
+    if (capped)
+        notice(`the AWS session lasts ${durationSeconds} s, not the ${requested} s asked for: rule "${rule.name}" grants at most that (max-duration).`);
     return (0,exchange/* assumeRoleWithWebIdentity */.z)({
         roleArn,
-        // Unique per call, and readable in CloudTrail: the subject, then the time.
-        sessionName: defaultSessionName({ repository: String(claims.sub), runId: String(Math.floor(Date.now() / 1000)), runAttempt: '1', job: 'cli' }),
+        // Readable in CloudTrail, and unique per job: the CI system's own project, run and job identifiers.
+        sessionName: sessionNameForToken(claims, request.preset),
         durationSeconds,
         region: request.awsRegion,
         inlineSessionPolicy: sessionPolicy,
         subject: String(claims.sub),
+        issuer: String(claims.iss),
         getToken: async () => token,
     });
 }
@@ -530,6 +447,8 @@ async function exchangeGcp(request, rule, token) {
     if (lifetime === undefined || lifetime < duration/* GCP_TOKEN_SECONDS */.T9.min || lifetime > duration/* GCP_TOKEN_SECONDS */.T9.max)
         throw usage(`--gcp-lifetime is "${request.gcpLifetime}", not from 1s to 1h.`, 'Write seconds (600) or a duration (10m).');
     const grant = chooseGcpGrant(rule, { provider: request.gcpProvider, serviceAccount: request.gcpServiceAccount, lifetimeSeconds: lifetime });
+    if (grant.capped)
+        notice(`the Google access token lives ${grant.lifetimeSeconds} s, not the ${lifetime} s asked for: rule "${rule.name}" grants at most that (max-lifetime).`);
     return exchangeForGoogleToken({
         workloadIdentityProvider: grant.workloadIdentityProvider,
         serviceAccount: grant.serviceAccount,
@@ -570,6 +489,25 @@ function render(result, request) {
         }
     }
 }
+// As the action's notice does: a credential shorter than asked for should not come as a surprise later.
+function notice(text) {
+    process.stderr.write(`notice: ${text}\n`);
+}
+/**
+ * Inside GitHub Actions, registers secrets with the runner's masker before anything could print them, as
+ * the action does. On stderr, which the runner reads for workflow commands too: stdout may be going
+ * to $GITHUB_ENV.
+ */
+function maskInGitHubActions(secrets, env = process.env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return;
+    for (const secret of secrets)
+        process.stderr.write(`::add-mask::${secret}\n`);
+}
+/** Every secret of the credentials, the account id included, as the action masks them by default. */
+function secretsOf(result) {
+    return [...(result.aws ? awsSecretValues(result.aws, { maskAccountId: true }) : []), ...(result.gcp ? (0,gcp_export/* gcpSecretValues */.rs)(result.gcp) : [])];
+}
 /** Prints the `credential_process` JSON contract (Version 1) for AWS CLIs and SDKs. */
 function writeCredentialProcess(session) {
     (0,cli_output/* writeJson */.GF)({ Version: 1, AccessKeyId: session.accessKeyId, SecretAccessKey: session.secretAccessKey, SessionToken: session.sessionToken, Expiration: session.expiration.toISOString() });
@@ -594,7 +532,10 @@ __webpack_require__.d(__webpack_exports__, {
 var broker_error = __webpack_require__(5725);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
+// EXTERNAL MODULE: ./src/providers/aws/oidc-provider.ts
+var oidc_provider = __webpack_require__(9445);
 ;// CONCATENATED MODULE: ./src/providers/aws/sts-errors.ts
+
 
 
 const TRANSIENT_CODES = new Set(['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'IDPCommunicationError']);
@@ -602,7 +543,12 @@ const TRANSIENT_CODES = new Set(['Throttling', 'ThrottlingException', 'RequestLi
 const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 // Our per-attempt abort signal yields AbortError; the SDK's HTTP handler names its own timeouts TimeoutError.
 const TIMEOUT_ERROR_NAMES = new Set(['AbortError', 'TimeoutError']);
-const TRUST_POLICY_HINT = 'Check the role’s trust policy: it must allow sts:AssumeRoleWithWebIdentity to the IAM OIDC provider of this token’s issuer, and its conditions on token.actions.githubusercontent.com:sub and token.actions.githubusercontent.com:aud (keys named after your issuer’s host) must match this subject and the token’s audience.';
+/** Names the condition keys of the token's own issuer (`gitlab.com:sub`, not GitHub's), when it is known. */
+function trustPolicyHint(issuer) {
+    const prefix = issuer === undefined || !URL.canParse(issuer) ? undefined : (0,oidc_provider/* oidcProviderKeyPrefix */.k)(issuer);
+    const keys = prefix === undefined ? 'its conditions on ISSUER:sub and ISSUER:aud (ISSUER: the issuer URL without https://, as in token.actions.githubusercontent.com:sub)' : `its conditions on ${prefix}:sub and ${prefix}:aud`;
+    return `Check the role’s trust policy: it must allow sts:AssumeRoleWithWebIdentity to the IAM OIDC provider of this token’s issuer, and ${keys} must match this subject and the token’s audience.`;
+}
 /** Retries what may pass (throttling, STS or IdP trouble, network failures, timeouts), honouring Retry-After. */
 function transientVerdict(error) {
     const serviceError = asServiceError(error);
@@ -639,7 +585,7 @@ function exchangeError(error, facts) {
     switch (code) {
         case 'AccessDenied':
             return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsAccessDenied, `AWS STS denied assuming ${facts.roleArn} with the token whose subject is ${JSON.stringify(facts.subject)}.`, {
-                hint: TRUST_POLICY_HINT,
+                hint: trustPolicyHint(facts.issuer),
                 cause: error,
             });
         case 'InvalidIdentityToken':
@@ -759,7 +705,7 @@ async function assumeRoleWithWebIdentity(request) {
     }
     catch (error) {
         const redact = (text) => (sentToken ? text.replaceAll(sentToken, '[token]') : text);
-        throw exchangeError(error, { roleArn: request.roleArn, subject: request.subject, redact });
+        throw exchangeError(error, { roleArn: request.roleArn, subject: request.subject, issuer: request.issuer, redact });
     }
     finally {
         client.destroy();
@@ -797,9 +743,10 @@ function sessionFrom(output, request) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e9: () => (/* binding */ poolOf),
+/* harmony export */   rs: () => (/* binding */ gcpSecretValues),
 /* harmony export */   uZ: () => (/* binding */ gcpEnvironment)
 /* harmony export */ });
-/* unused harmony exports writeGcpCredentialFiles, gcpSecretValues, gcpOutputs, gcpCredentialRecord, findGcpCredentialDirectories */
+/* unused harmony exports writeGcpCredentialFiles, gcpOutputs, gcpCredentialRecord, findGcpCredentialDirectories */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);

@@ -1,8 +1,8 @@
-export const id = 700;
-export const ids = [700];
+export const id = 127;
+export const ids = [127];
 export const modules = {
 
-/***/ 5700:
+/***/ 3127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -111,7 +111,68 @@ async function discoverJwks(issuer) {
     return (0,issuer_url/* parseIssuerUrl */.u)(document.jwks_uri, "issuer's jwks_uri");
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/oidc/key-strength.ts
+
+const MIN_RSA_BITS = 2048;
+/** 65537 (AQAB), the exponent every OIDC issuer uses. */
+const RSA_EXPONENT = 65537n;
+/** Why a key the issuer publishes is not trusted; verify.ts turns it into a BrokerError naming the key. */
+class UnfitKeyError extends Error {
+    name = 'UnfitKeyError';
+    hint;
+    constructor(problem, hint) {
+        super(problem);
+        this.hint = hint;
+    }
+}
+/**
+ * Wraps a key resolver so that the key it picks for a token is refused before jose verifies with it,
+ * when it is an RSA key that a signature made without the issuer's private key could satisfy.
+ */
+function fitKeysOnly(keys) {
+    return async (header, token) => {
+        const key = await keys(header, token);
+        checkRsaKey(key);
+        return key;
+    };
+}
+function checkRsaKey(key) {
+    const details = rsaDetails(key);
+    if (!details)
+        return;
+    const { modulusLength, publicExponent } = details;
+    if (modulusLength < MIN_RSA_BITS) {
+        throw new UnfitKeyError(`is an RSA key of ${modulusLength} bits, shorter than ${MIN_RSA_BITS}: too weak to trust`, `Keys under ${MIN_RSA_BITS} bits can be factored; check the \`issuer\` input, and if it is right, ask the issuer to publish a stronger key.`);
+    }
+    if (publicExponent !== RSA_EXPONENT) {
+        // With e = 1 the "signature" is the padded hash itself, which anyone can compute; other small
+        // exponents invite forgeries against lenient padding checks. No real issuer publishes either.
+        const forgeable = publicExponent === 1n ? ', under which anyone can forge a signature' : '';
+        // The exponent comes from the JWKS: one of thousands of digits would swamp the message.
+        const exponent = publicExponent < 2n ** 32n ? `public exponent ${publicExponent}` : `a ${publicExponent.toString(2).length}-bit public exponent`;
+        throw new UnfitKeyError(`is an RSA key with ${exponent}, not 65537 (AQAB)${forgeable}`, 'OIDC issuers publish RSA keys with exponent 65537 only: do not trust tokens under this key. Check the `issuer` input, and that nothing between here and the issuer rewrites its JWKS.');
+    }
+}
+function rsaDetails(key) {
+    if (key instanceof Uint8Array)
+        return undefined;
+    let object;
+    if (key instanceof external_node_crypto_.KeyObject)
+        object = key;
+    else if (key instanceof CryptoKey)
+        object = external_node_crypto_.KeyObject.from(key);
+    else if (key.kty === 'RSA')
+        object = (0,external_node_crypto_.createPublicKey)({ key: key, format: 'jwk' });
+    else
+        return undefined;
+    const { modulusLength, publicExponent } = object.asymmetricKeyDetails ?? {};
+    return object.asymmetricKeyType?.startsWith('rsa') && modulusLength !== undefined && publicExponent !== undefined ? { modulusLength, publicExponent } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/oidc/verify.ts
+
 
 
 
@@ -138,7 +199,7 @@ async function verifyToken(token, options) {
     const tolerance = Math.min(options.clockToleranceSeconds ?? MAX_CLOCK_TOLERANCE_SECONDS, MAX_CLOCK_TOLERANCE_SECONDS);
     // Everything that can be refused without the issuer's keys is refused before they are fetched.
     const header = readStructure(token);
-    const keys = options.keys ?? (await issuerKeys(options.issuer));
+    const keys = fitKeysOnly(options.keys ?? (await issuerKeys(options.issuer)));
     const now = options.now ?? new Date();
     let payload;
     try {
@@ -315,10 +376,8 @@ function verificationError(error, options, tolerance, header) {
             hint: `The token was signed by a key the issuer does not publish (forged, from another issuer, or rotated out); check the \`issuer\` input.${ignored}`,
         });
     }
-    if (error instanceof TypeError && /modulusLength/.test(error.message)) {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenKeyNotFound, `The key ${quote(header.kid)} that ${options.issuer} publishes is an RSA key shorter than 2048 bits, too weak to trust.`, {
-            hint: 'Keys under 2048 bits can be factored; check the `issuer` input, and if it is right, ask the issuer to publish a stronger key.',
-        });
+    if (error instanceof UnfitKeyError) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenKeyNotFound, `The key ${quote(header.kid)} that ${options.issuer} publishes ${error.message}.`, { hint: error.hint });
     }
     if (error instanceof errors/* JOSEAlgNotAllowed */.Rb) {
         return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenAlgorithmRejected, `The token's algorithm ${header.alg} is not allowed for its key.`, {
@@ -386,154 +445,6 @@ function quote(value) {
 }
 function instant(seconds) {
     return typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : quote(seconds);
-}
-
-
-/***/ }),
-
-/***/ 6614:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ fetchText),
-/* harmony export */   q: () => (/* binding */ parseJson)
-/* harmony export */ });
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4266);
-
-/** A failure of one request that another may cure: no answer, a 5xx or 429, or a body cut off. */
-class TransientFetchError extends Error {
-    name = 'TransientFetchError';
-    /** How long the server asked us to wait (Retry-After), if it did. */
-    afterMs;
-    constructor(message, options = {}) {
-        super(message, { cause: options.cause });
-        this.afterMs = options.afterMs;
-    }
-}
-/** Retry-After in seconds or as an HTTP date; the wait it asks for, if it can be read. */
-function retryAfterMs(response) {
-    const header = response.headers.get('retry-after');
-    if (header === null)
-        return undefined;
-    const seconds = Number(header);
-    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
-    return Number.isNaN(ms) ? undefined : Math.max(0, ms);
-}
-/**
- * GETs a URL and reads its whole body, retrying what another try may cure (no answer, 5xx, 429 with
- * its Retry-After, a body cut off) within the policy's budget; any other answer is returned for the
- * caller to judge. Each attempt is bounded by `attemptTimeoutMs` and by the budget left. When the
- * budget runs out, throws RetriesExhaustedError whose lastError's message says what went wrong.
- */
-async function fetchText(url, init, policy, attemptTimeoutMs) {
-    const where = new URL(url);
-    const endpoint = `${where.origin}${where.pathname}`;
-    const classify = (error) => (error instanceof TransientFetchError ? { retry: true, afterMs: error.afterMs } : { retry: false });
-    const { value } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetries */ .LH)(async ({ remainingMs }) => {
-        let response;
-        try {
-            response = await fetch(url, { headers: init.headers, signal: AbortSignal.timeout(Math.max(1, Math.min(attemptTimeoutMs, remainingMs))) });
-        }
-        catch (cause) {
-            throw new TransientFetchError(`could not reach ${endpoint}`, { cause });
-        }
-        if (response.status >= 500 || response.status === 429) {
-            throw new TransientFetchError(`${endpoint} answered HTTP ${response.status}`, { afterMs: retryAfterMs(response) });
-        }
-        try {
-            return { status: response.status, text: await response.text() };
-        }
-        catch (cause) {
-            throw new TransientFetchError(`the answer from ${endpoint} was cut off`, { cause });
-        }
-    }, classify, policy);
-    return value;
-}
-/** The JSON a body holds, or undefined when it holds none. */
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 4266:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   Xo: () => (/* binding */ formatSeconds),
-/* harmony export */   i5: () => (/* binding */ RetriesExhaustedError),
-/* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
-/* harmony export */ });
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-
-const DEFAULT_MIN_ATTEMPT_MS = 1000;
-class RetriesExhaustedError extends Error {
-    name = 'RetriesExhaustedError';
-    attempts;
-    elapsedMs;
-    /** True when the time budget, rather than the attempt count, ended the retries. */
-    timedOut;
-    /** The failure of the last attempt made: a real answer or network error, never a wait we cut short. */
-    lastError;
-    /** The policy's time budget, named in the message when it is what ran out. */
-    budgetMs;
-    constructor(attempts, elapsedMs, timedOut, lastError, budgetMs) {
-        const budget = timedOut && budgetMs !== undefined ? ` within the ${formatSeconds(budgetMs)} s time budget` : '';
-        super(`gave up after ${attempts} attempt(s) in ${elapsedMs} ms${budget}`, { cause: lastError });
-        this.attempts = attempts;
-        this.elapsedMs = elapsedMs;
-        this.timedOut = timedOut;
-        this.lastError = lastError;
-        this.budgetMs = budgetMs;
-    }
-}
-const defaultRetryPolicy = {
-    maxAttempts: 5,
-    baseDelayMs: 200,
-    maxDelayMs: 3000,
-    totalTimeoutMs: 30_000,
-    minAttemptMs: DEFAULT_MIN_ATTEMPT_MS,
-};
-/** Seconds, without a trailing `.0`: "30", "0.5". */
-function formatSeconds(ms) {
-    return String(Math.round(ms / 100) / 10);
-}
-/**
- * Runs `attempt` until it succeeds, `classify` says the failure is final, or the policy's budget is
- * spent. A final failure is rethrown as it is; a spent budget throws RetriesExhaustedError so callers
- * can say how long they tried. `attempt` receives the time left, to bound its own request; another
- * attempt is started only if, after its wait, at least `minAttemptMs` of the budget remain for it.
- */
-async function withRetries(attempt, classify, policy, random = Math.random) {
-    const started = Date.now();
-    for (let n = 1;; n++) {
-        const remainingMs = policy.totalTimeoutMs - (Date.now() - started);
-        try {
-            return { value: await attempt({ attempt: n, remainingMs }), attempts: n };
-        }
-        catch (error) {
-            const verdict = classify(error);
-            if (!verdict.retry)
-                throw error;
-            const elapsed = Date.now() - started;
-            const backoff = random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
-            const wait = Math.max(backoff, verdict.afterMs ?? 0);
-            const minAttemptMs = Math.min(policy.minAttemptMs ?? DEFAULT_MIN_ATTEMPT_MS, policy.totalTimeoutMs);
-            const outOfTime = elapsed + wait + minAttemptMs > policy.totalTimeoutMs;
-            if (n >= policy.maxAttempts || outOfTime) {
-                throw new RetriesExhaustedError(n, elapsed, outOfTime && n < policy.maxAttempts, error, policy.totalTimeoutMs);
-            }
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(wait);
-        }
-    }
 }
 
 

@@ -1,38 +1,6 @@
-export const id = 366;
-export const ids = [366];
+export const id = 967;
+export const ids = [967];
 export const modules = {
-
-/***/ 5092:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-var __webpack_unused_export__;
-
-__webpack_unused_export__ = ({ value: true });
-exports.V = void 0;
-var serde_1 = __webpack_require__(2430);
-Object.defineProperty(exports, "V", ({ enumerable: true, get: function () { return serde_1.Hash; } }));
-
-
-/***/ }),
-
-/***/ 2356:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-var __webpack_unused_export__;
-
-__webpack_unused_export__ = ({ value: true });
-__webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.Kd = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
-var protocols_1 = __webpack_require__(3422);
-__webpack_unused_export__ = ({ enumerable: true, get: function () { return protocols_1.Field; } });
-__webpack_unused_export__ = ({ enumerable: true, get: function () { return protocols_1.Fields; } });
-Object.defineProperty(exports, "Kd", ({ enumerable: true, get: function () { return protocols_1.HttpRequest; } }));
-__webpack_unused_export__ = ({ enumerable: true, get: function () { return protocols_1.HttpResponse; } });
-__webpack_unused_export__ = ({ enumerable: true, get: function () { return protocols_1.isValidHostname; } });
-__webpack_unused_export__ = ({ enumerable: true, get: function () { return protocols_1.getHttpHandlerExtensionConfiguration; } });
-__webpack_unused_export__ = ({ enumerable: true, get: function () { return protocols_1.resolveHttpHandlerRuntimeConfig; } });
-
-
-/***/ }),
 
 /***/ 9445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -134,9 +102,10 @@ function parseCompactTime(text) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e9: () => (/* binding */ poolOf),
+/* harmony export */   rs: () => (/* binding */ gcpSecretValues),
 /* harmony export */   uZ: () => (/* binding */ gcpEnvironment)
 /* harmony export */ });
-/* unused harmony exports writeGcpCredentialFiles, gcpSecretValues, gcpOutputs, gcpCredentialRecord, findGcpCredentialDirectories */
+/* unused harmony exports writeGcpCredentialFiles, gcpOutputs, gcpCredentialRecord, findGcpCredentialDirectories */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -225,7 +194,7 @@ async function findGcpCredentialDirectories(runnerTemp) {
 
 /***/ }),
 
-/***/ 4366:
+/***/ 4967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -238,84 +207,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
-var base64url = __webpack_require__(1445);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/jws_algorithms.js
-var jws_algorithms = __webpack_require__(8109);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
-var validate = __webpack_require__(7784);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
-var errors = __webpack_require__(5674);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
-var buffer_utils = __webpack_require__(7410);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key.js
-var lib_key = __webpack_require__(7859);
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_sign.js
-
-
-
-
-
-
-async function createSignature(input, key, rejectUnencoded) {
-  let [payload, protectedHeader, unprotectedHeader, crit] = input, encodedProtectedHeader = "";
-  if (protectedHeader !== void 0) {
-    const normalized = (0,validate/* serializeJoseHeader */.ji)(errors/* JWSInvalid */.Ye, protectedHeader);
-    protectedHeader = normalized[0], encodedProtectedHeader = (0,base64url/* encode */.l)(normalized[1]);
-  }
-  if (unprotectedHeader !== void 0 && (unprotectedHeader = (0,validate/* serializeJoseHeader */.ji)(errors/* JWSInvalid */.Ye, unprotectedHeader)[0]), !protectedHeader && !unprotectedHeader)
-    throw new errors/* JWSInvalid */.Ye("either setProtectedHeader or setUnprotectedHeader must be called before #sign()");
-  if (!(0,validate/* isDisjoint */.fz)(protectedHeader, unprotectedHeader))
-    throw new errors/* JWSInvalid */.Ye("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
-  const joseHeader = { ...protectedHeader, ...unprotectedHeader };
-  (0,validate/* validateCritDuplicates */.BU)(errors/* JWSInvalid */.Ye, protectedHeader);
-  const b64 = (0,validate/* validateB64 */.J0)(protectedHeader, (0,validate/* validateCrit */.nI)(errors/* JWSInvalid */.Ye, validate/* JWS_RECOGNIZED */.qc, crit, protectedHeader, joseHeader));
-  b64 || rejectUnencoded?.();
-  const { alg } = joseHeader;
-  if (typeof alg != "string" || !alg)
-    throw new errors/* JWSInvalid */.Ye('JWS "alg" (Algorithm) Header Parameter missing or invalid');
-  const entry = (0,jws_algorithms/* jwsAlgorithm */.q)(alg);
-  let encodedPayload = "", signingPayload = payload, signingInput;
-  if (b64) {
-    const encodedPayloadCache = input[4];
-    encodedPayloadCache ? (encodedPayload = encodedPayloadCache[0] ??= (0,base64url/* encode */.l)(payload), signingPayload = encodedPayloadCache[1] ??= (0,buffer_utils/* encode */.lF)(encodedPayload)) : (encodedPayload = (0,base64url/* encode */.l)(payload), signingInput = buffer_utils/* encoder */.Rd.encode(`${encodedProtectedHeader}.${encodedPayload}`));
-  }
-  signingInput ??= (0,buffer_utils/* concat */.xW)((0,buffer_utils/* encode */.lF)(encodedProtectedHeader), (0,buffer_utils/* encode */.lF)("."), signingPayload);
-  const signingKey = await (0,lib_key/* rawKey */.GK)(await (0,lib_key/* prepareKey */.dT)(entry, key, "sign"), entry.subtle, "sign");
-  entry.minRsaBits && (0,lib_key/* checkModulusLength */.or)(entry.alg, signingKey);
-  const jws = {
-    signature: (0,base64url/* encode */.l)(new Uint8Array(await crypto.subtle.sign(entry.signing, signingKey, signingInput))),
-    payload: encodedPayload
-  };
-  return protectedHeader && (jws.protected = encodedProtectedHeader), unprotectedHeader && (jws.header = unprotectedHeader), [jws, b64];
-}
-async function createCompactSignature(payload, protectedHeader, crit, key, rejectUnencoded) {
-  const [jws] = await createSignature([payload, protectedHeader, void 0, crit], key, rejectUnencoded);
-  return `${jws.protected}.${jws.payload}.${jws.signature}`;
-}
-
-
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/jwt_claims_set.js
-var jwt_claims_set = __webpack_require__(5526);
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwt/sign.js
-
-
-
-
-const SignJWT_base = jwt_claims_set/* JWTClaimsBuilder */.cE;
-class SignJWT extends SignJWT_base {
-  #protectedHeader;
-  setProtectedHeader(protectedHeader) {
-    return (0,validate/* assertNotSet */.ac)(this.#protectedHeader, "setProtectedHeader"), this.#protectedHeader = protectedHeader, this;
-  }
-  async sign(key, options) {
-    return createCompactSignature((0,jwt_claims_set/* jwtClaimsSetBytes */._g)(this), this.#protectedHeader, options?.crit, key, () => {
-      throw new errors/* JWTInvalid */.Dp("JWTs MUST NOT use unencoded payload");
-    });
-  }
-}
-
-
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/sign.js + 1 modules
+var sign = __webpack_require__(2896);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -537,209 +430,17 @@ function claimsFor(job) {
     return claims;
 }
 
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key_descriptor.js
-var key_descriptor = __webpack_require__(3035);
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jwe_algorithms.js
-
-
-const wrap = [
-  ["encrypt", "wrapKey"],
-  ["decrypt", "unwrapKey"]
-], derive = [[], ["deriveBits"]], none = [[], []];
-function rsaes(bits) {
-  return {
-    kty: ["RSA"],
-    mode: "key-encryption",
-    subtle: { name: "RSA-OAEP", hash: `SHA-${bits}` },
-    usages: wrap,
-    ops: ["wrapKey", "unwrapKey"]
-  };
-}
-function ecdh(mode) {
-  return {
-    kty: ["EC", "OKP"],
-    mode,
-    subtle: { name: "ECDH" },
-    resolve: ({ kty, crv, asymmetricKeyType }) => {
-      if (crv === "X25519" || asymmetricKeyType === "x25519")
-        return { name: "X25519" };
-      if (kty === "OKP")
-        throw new errors/* JOSENotSupported */.T0('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
-      return { name: "ECDH", namedCurve: crv };
-    },
-    usages: derive,
-    ops: [void 0, "deriveBits"]
-  };
-}
-function aeskw(bits, gcm = !1) {
-  return {
-    kty: ["oct"],
-    mode: "key-wrapping",
-    secret: !0,
-    subtle: { name: gcm ? "AES-GCM" : "AES-KW", length: bits },
-    usages: none,
-    ops: gcm ? ["encrypt", "decrypt"] : ["wrapKey", "unwrapKey"]
-  };
-}
-function pbes2() {
-  return {
-    kty: ["oct"],
-    mode: "key-wrapping",
-    secret: !0,
-    subtle: { name: "PBKDF2" },
-    usages: none,
-    ops: ["deriveBits", "deriveBits"]
-  };
-}
-const JWE = (0,key_descriptor/* table */.t)({
-  dir: {
-    kty: ["oct"],
-    mode: "direct-encryption",
-    secret: !0,
-    subtle: { name: "AES-GCM" },
-    usages: none,
-    ops: ["encrypt", "decrypt"]
-  },
-  "RSA-OAEP": rsaes(1),
-  "RSA-OAEP-256": rsaes(256),
-  "RSA-OAEP-384": rsaes(384),
-  "RSA-OAEP-512": rsaes(512),
-  "ECDH-ES": ecdh("direct-key-agreement"),
-  "ECDH-ES+A128KW": ecdh("key-agreement-with-key-wrapping"),
-  "ECDH-ES+A192KW": ecdh("key-agreement-with-key-wrapping"),
-  "ECDH-ES+A256KW": ecdh("key-agreement-with-key-wrapping"),
-  A128KW: aeskw(128),
-  A192KW: aeskw(192),
-  A256KW: aeskw(256),
-  A128GCMKW: aeskw(128, !0),
-  A192GCMKW: aeskw(192, !0),
-  A256GCMKW: aeskw(256, !0),
-  "PBES2-HS256+A128KW": pbes2(),
-  "PBES2-HS384+A192KW": pbes2(),
-  "PBES2-HS512+A256KW": pbes2()
-}), contentOps = ["encrypt", "decrypt"];
-function contentEncryption(bits, cbc = !1) {
-  return {
-    kty: ["oct"],
-    secret: !0,
-    subtle: { name: cbc ? "AES-CBC" : "AES-GCM", length: bits },
-    usages: none,
-    ops: contentOps,
-    cekBits: bits,
-    ivBits: cbc ? 128 : 96,
-    cbc
-  };
-}
-const ENC = (0,key_descriptor/* table */.t)({
-  A128GCM: contentEncryption(128),
-  A192GCM: contentEncryption(192),
-  A256GCM: contentEncryption(256),
-  "A128CBC-HS256": contentEncryption(256, !0),
-  "A192CBC-HS384": contentEncryption(384, !0),
-  "A256CBC-HS512": contentEncryption(512, !0)
-});
-function unsupported(parameter, name) {
-  throw new JOSENotSupported(`Invalid or unsupported "${parameter}" (JWE ${name}) header value`);
-}
-function jweAlgorithm(alg) {
-  return (typeof alg == "string" ? JWE[alg] : void 0) ?? unsupported("alg", "Algorithm");
-}
-function isJWECEKTransport(algorithm) {
-  return algorithm.mode === "key-wrapping" || algorithm.mode === "key-encryption" || algorithm.mode === "key-agreement-with-key-wrapping";
-}
-function jweEncryption(enc) {
-  return (typeof enc == "string" ? ENC[enc] : void 0) ?? unsupported("enc", "Encryption Algorithm");
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_algorithm.js
-
-
-
-const algArgument = '"alg" (Algorithm)';
-function unsupportedAlg(source = 'JWK "alg" (Algorithm) Parameter') {
-  throw new errors/* JOSENotSupported */.T0(`Invalid or unsupported ${source} value`);
-}
-function keyAlgorithm(alg, source) {
-  return (typeof alg == "string" ? jws_algorithms/* JWS */.p[alg] ?? JWE[alg] : void 0) ?? unsupportedAlg(source);
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/generate_key_pair.js
-
-
-
-function getModulusLengthOption(options) {
-  const modulusLength = options?.modulusLength ?? 2048;
-  if (typeof modulusLength != "number" || !Number.isInteger(modulusLength) || modulusLength < 2048)
-    throw new errors/* JOSENotSupported */.T0("Invalid or unsupported modulusLength option provided, 2048 bits or larger keys must be used");
-  return modulusLength;
-}
-async function generateKeyPair(alg, options) {
-  const extractable = (0,lib_key/* validateExtractableOption */.l)(options?.extractable), entry = keyAlgorithm(alg, algArgument);
-  entry.secret && unsupportedAlg(algArgument);
-  let algorithm;
-  if (entry.resolve) {
-    const crv = options?.crv ?? "P-256";
-    if (!["P-256", "P-384", "P-521", "X25519"].includes(crv))
-      throw new errors/* JOSENotSupported */.T0("Invalid or unsupported crv option provided, supported values are P-256, P-384, P-521, and X25519");
-    algorithm = entry.resolve({ crv });
-  } else {
-    if (entry.crv !== void 0 && options?.crv !== void 0 && options.crv !== entry.crv)
-      throw new errors/* JOSENotSupported */.T0(`Invalid or unsupported crv option provided, the only supported value for ${alg} is ${entry.crv}`);
-    algorithm = entry.kty[0] === "RSA" ? {
-      ...entry.subtle,
-      publicExponent: Uint8Array.of(1, 0, 1),
-      modulusLength: getModulusLengthOption(options)
-    } : entry.subtle;
-  }
-  return crypto.subtle.generateKey(algorithm, extractable ?? !1, [
-    ...entry.usages[1],
-    ...entry.usages[0]
-  ]);
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/export.js
-
-
-
-function exportSPKI(key) {
-  return exportPublic(key);
-}
-function exportPKCS8(key) {
-  return exportPrivate(key);
-}
-async function exportJWK(key) {
-  if ((0,lib_key/* isKeyObject */.D2)(key))
-    if (key.type === "secret")
-      key = key.export();
-    else
-      return key.export({ format: "jwk" });
-  if (key instanceof Uint8Array)
-    return {
-      kty: "oct",
-      k: (0,base64url/* encode */.l)(key)
-    };
-  if (!(0,lib_key/* isCryptoKey */.R7)(key))
-    throw new TypeError((0,lib_key/* invalidKeyInput */.XP)(key, "CryptoKey", "KeyObject", "Uint8Array"));
-  if (!key.extractable)
-    throw new TypeError("non-extractable CryptoKey cannot be exported as a JWK");
-  const jwk = await crypto.subtle.exportKey("jwk", key);
-  delete jwk.ext, delete jwk.key_ops, delete jwk.use, jwk.kty !== "AKP" && delete jwk.alg;
-  for (const parameter of Object.keys(jwk))
-    jwk[parameter] === void 0 && delete jwk[parameter];
-  return jwk;
-}
-
-
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/generate_key_pair.js + 2 modules
+var generate_key_pair = __webpack_require__(1538);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/export.js
+var key_export = __webpack_require__(7968);
 ;// CONCATENATED MODULE: ./src/sandbox/issuer/signing-keys.ts
 
 
 async function newSigningKey() {
-    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+    const { privateKey, publicKey } = await (0,generate_key_pair/* generateKeyPair */.T)('RS256', { extractable: true });
     const kid = (0,external_node_crypto_.randomUUID)();
-    const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+    const publicJwk = { ...(await (0,key_export/* exportJWK */.JU)(publicKey)), kid, alg: 'RS256', use: 'sig' };
     return { kid, alg: 'RS256', privateKey, publicJwk };
 }
 /**
@@ -892,7 +593,7 @@ class OidcIssuer {
     async mint(options = {}) {
         const key = this.#keys.current;
         const signingKey = options.forgeSignature ? (await newSigningKey()).privateKey : key.privateKey;
-        const token = await new SignJWT(this.payloadFor(options))
+        const token = await new sign/* SignJWT */.P(this.payloadFor(options))
             .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT', ...options.header })
             .sign(signingKey);
         this.minted.push(token);
@@ -957,10 +658,36 @@ class OidcIssuer {
 
 ;// CONCATENATED MODULE: ./src/sandbox/aws/iam-policy.ts
 const list = (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const quote = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wildcard = (character) => (character === '*' ? '.*' : '.');
 /** IAM's wildcards: `*` any run of characters, `?` any one. */
 function wildcardMatch(pattern, value, ignoreCase = false) {
-    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const source = pattern.split(/([*?])/).map((part, index) => (index % 2 === 1 ? wildcard(part) : quote(part))).join('');
     return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
+}
+/**
+ * A condition value as IAM reads it: a policy variable (`${aws:username}`) takes the request's value of
+ * that key, and `${*}`, `${?}` and `${$}` stand for those characters, so that only a bare `*` or `?` is a
+ * wildcard, and only where the operator has wildcards. A variable the request lacks makes a value that
+ * matches nothing.
+ */
+function valueMatches(value, actual, keys, options) {
+    let source = '';
+    let from = 0;
+    for (const token of value.matchAll(/\$\{([^}]*)\}|[*?]/g)) {
+        source += quote(value.slice(from, token.index));
+        from = token.index + token[0].length;
+        const variable = token[1];
+        if (variable === undefined) {
+            source += options.wildcards ? wildcard(token[0]) : quote(token[0]);
+            continue;
+        }
+        const text = ['*', '?', '$'].includes(variable) ? variable : keys.get(variable.trim().toLowerCase());
+        if (text === undefined)
+            return false;
+        source += quote(text);
+    }
+    return new RegExp(`^${source}${quote(value.slice(from))}$`, options.ignoreCase ? 'is' : 's').test(actual);
 }
 /** IAM takes a date as ISO 8601 text or as seconds since the epoch; NaN when it is neither. */
 function parseDate(text) {
@@ -971,13 +698,15 @@ function anyDate(actual, expected, relation) {
     const time = parseDate(actual);
     return !Number.isNaN(time) && expected.map(parseDate).some((date) => !Number.isNaN(date) && relation(time, date));
 }
+const anyValue = (options) => (actual, expected, keys) => actual !== undefined && expected.some((value) => valueMatches(value, actual, keys, options));
+const not = (operator) => (actual, expected, keys) => actual === undefined || !operator(actual, expected, keys);
 // Negated operators hold when the request lacks the key, as in IAM; the others never do.
 const OPERATORS = {
-    stringequals: (actual, expected) => actual !== undefined && expected.includes(actual),
-    stringnotequals: (actual, expected) => actual === undefined || !expected.includes(actual),
-    stringequalsignorecase: (actual, expected) => actual !== undefined && expected.some((e) => e.toLowerCase() === actual.toLowerCase()),
-    stringlike: (actual, expected) => actual !== undefined && expected.some((e) => wildcardMatch(e, actual)),
-    stringnotlike: (actual, expected) => actual === undefined || !expected.some((e) => wildcardMatch(e, actual)),
+    stringequals: anyValue({ wildcards: false }),
+    stringnotequals: not(anyValue({ wildcards: false })),
+    stringequalsignorecase: anyValue({ wildcards: false, ignoreCase: true }),
+    stringlike: anyValue({ wildcards: true }),
+    stringnotlike: not(anyValue({ wildcards: true })),
     dateequals: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a === e),
     datenotequals: (actual, expected) => actual === undefined || !anyDate(actual, expected, (a, e) => a === e),
     datelessthan: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a < e),
@@ -1003,7 +732,7 @@ function conditionsHold(conditions, keys) {
             const actual = keys.get(key.toLowerCase());
             if (ifExists && actual === undefined)
                 continue;
-            if (!operator(actual, list(expected)))
+            if (!operator(actual, list(expected), keys))
                 return false;
         }
     }
@@ -1343,10 +1072,78 @@ async function verifySignature(request, claims, credentials) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sandbox/aws/assume-role.ts
+
+const MAX_TAGS = 50;
+const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
+const SOURCE_IDENTITY = /^[\w+=,.@-]{2,64}$/;
+/** Reads `Tags.member.N.Key/Value`, `TransitiveTagKeys.member.N` and `SourceIdentity` as STS checks them. */
+function readSessionAttributes(params) {
+    const tags = {};
+    for (let n = 1; params.has(`Tags.member.${n}.Key`); n++) {
+        if (n > MAX_TAGS)
+            throw validationError(String(n), 'tags', `Member must have length less than or equal to ${MAX_TAGS}`);
+        const key = params.get(`Tags.member.${n}.Key`);
+        const value = params.get(`Tags.member.${n}.Value`) ?? '';
+        if (!TAG_KEY.test(key) || key.toLowerCase().startsWith('aws:'))
+            throw validationError(key, `tags.${n}.member.key`, 'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+ and have length between 1 and 128');
+        if (!TAG_VALUE.test(value))
+            throw validationError(value, `tags.${n}.member.value`, 'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]* and have length less than or equal to 256');
+        // STS compares tag keys case-insensitively: two spellings of one key are one key given twice.
+        if (Object.keys(tags).some((existing) => existing.toLowerCase() === key.toLowerCase()))
+            throw new AwsApiError('InvalidParameterValue', 400, 'Duplicate tag keys found. Please note that Tag keys are case insensitive.');
+        tags[key] = value;
+    }
+    const transitiveTagKeys = [];
+    for (let n = 1; params.has(`TransitiveTagKeys.member.${n}`); n++) {
+        const key = params.get(`TransitiveTagKeys.member.${n}`);
+        if (!Object.keys(tags).some((tag) => tag.toLowerCase() === key.toLowerCase()))
+            throw new AwsApiError('InvalidParameterValue', 400, `The specified transitive tag key ${key} must be included in the requested tags.`);
+        transitiveTagKeys.push(key);
+    }
+    const sourceIdentity = params.get('SourceIdentity') ?? undefined;
+    if (sourceIdentity !== undefined && (!SOURCE_IDENTITY.test(sourceIdentity) || sourceIdentity.toLowerCase().startsWith('aws:'))) {
+        throw validationError(sourceIdentity, 'sourceIdentity', 'Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 64');
+    }
+    return { tags, transitiveTagKeys, sourceIdentity };
+}
+/**
+ * The trust policy's statements that name the caller as their AWS principal: the role itself, the
+ * account, or anyone. The evaluator matches federated principals only, so AWS principals are matched here.
+ */
+function statementsForAwsPrincipal(trust, caller) {
+    const statements = Array.isArray(trust.Statement) ? trust.Statement : [trust.Statement];
+    const names = (statement) => {
+        const principal = statement.Principal;
+        if (principal === '*')
+            return ['*'];
+        const aws = principal?.AWS;
+        return aws === undefined ? [] : Array.isArray(aws) ? aws : [aws];
+    };
+    const accepted = new Set(['*', caller.roleArn, caller.accountId, `arn:aws:iam::${caller.accountId}:root`]);
+    return { ...trust, Statement: statements.filter((statement) => names(statement).some((name) => accepted.has(name))) };
+}
+/** The condition keys an AssumeRole request offers its trust policy. */
+function assumeRoleConditionKeys(caller, attributes, sessionName) {
+    return {
+        'aws:PrincipalArn': caller.roleArn,
+        'sts:RoleSessionName': sessionName,
+        'sts:SourceIdentity': attributes.sourceIdentity,
+        ...Object.fromEntries(Object.entries(attributes.tags).map(([key, value]) => [`aws:RequestTag/${key}`, value])),
+    };
+}
+/** The permissions an AssumeRole request needs of the trust policy: the tags and the source identity each need their own. */
+function assumeRoleActions(attributes) {
+    return ['sts:AssumeRole', ...(Object.keys(attributes.tags).length > 0 ? ['sts:TagSession'] : []), ...(attributes.sourceIdentity === undefined ? [] : ['sts:SetSourceIdentity'])];
+}
+
 // EXTERNAL MODULE: ./src/providers/aws/oidc-provider.ts
 var oidc_provider = __webpack_require__(9445);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
 var verify = __webpack_require__(5057);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+var errors = __webpack_require__(5674);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
 var remote = __webpack_require__(2952);
 ;// CONCATENATED MODULE: ./src/sandbox/aws/web-identity.ts
@@ -1409,6 +1206,7 @@ async function fetchKeySet(url, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/aws/aws-emulator.ts
+
 
 
 
@@ -1569,8 +1367,19 @@ class AwsEmulator {
             sendError(res, namespace, error);
         }
     }
+    /**
+     * Credentials of a role outside any job, as an instance profile gives them: what the broker signs its
+     * own AssumeRole calls with. They last 12 hours; tests read the secret from the session returned.
+     */
+    issueRoleCredentials(roleName) {
+        const role = this.#roles.get(roleName);
+        if (!role)
+            throw new Error(`the AWS emulator has no role ${roleName}`);
+        return this.#newSession(role, `${roleName}-instance`, 43200, [], { tags: {}, transitiveTagKeys: [], sourceIdentity: undefined }, 'instance-profile');
+    }
     #actions = {
         AssumeRoleWithWebIdentity: (params) => this.#assumeRoleWithWebIdentity(params),
+        AssumeRole: (params, req, body) => this.#assumeRole(params, req, body),
         GetCallerIdentity: async (_params, req, body) => {
             const session = await this.#authenticate(req, body);
             return { UserId: session.assumedRoleId, Account: this.accountId, Arn: session.arn };
@@ -1587,26 +1396,10 @@ class AwsEmulator {
         return role;
     }
     async #assumeRoleWithWebIdentity(params) {
-        const roleArn = required(params, 'RoleArn');
-        const sessionName = required(params, 'RoleSessionName');
-        const token = required(params, 'WebIdentityToken');
-        if (roleArn.length < 20 || roleArn.length > 2048)
-            throw validationError(roleArn, 'roleArn', 'Member must have length between 20 and 2048');
-        if (!SESSION_NAME.test(sessionName)) {
-            throw validationError(sessionName, 'roleSessionName', 'Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 64');
-        }
-        const durationText = params.get('DurationSeconds') ?? '3600';
-        const duration = Number(durationText);
-        if (!Number.isInteger(duration) || duration < MIN_DURATION || duration > 43200) {
-            throw validationError(durationText, 'durationSeconds', 'Member must have value greater than or equal to 900 and less than or equal to 43200');
-        }
-        const inlinePolicy = params.get('Policy');
-        const sessionPolicies = [...this.#managedSessionPolicies(params)];
-        if (inlinePolicy !== null)
-            sessionPolicies.push(parseInlinePolicy(inlinePolicy));
+        // STS names a missing parameter, in this order, before it checks any value.
+        const token = ['RoleArn', 'RoleSessionName', 'WebIdentityToken'].map((name) => required(params, name))[2];
+        const { roleArn, sessionName, duration, sessionPolicies } = this.#readSessionRequest(params);
         const now = this.now();
-        // AWS reports Expiration to the second, so the session starts on a whole second and ends exactly then.
-        const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
         const { payload, provider } = await this.#verifier.verify(token, this.#providers, now);
         const match = ROLE_ARN.exec(roleArn);
         const role = match && match[1] === this.accountId ? this.#roles.get(match[2]) : undefined;
@@ -1629,9 +1422,58 @@ class AwsEmulator {
         // A missing role and a refusing trust policy look the same to the caller, as they do on AWS.
         if (!role || trust !== 'Allow')
             throw new AwsApiError('AccessDenied', 403, 'Not authorized to perform sts:AssumeRoleWithWebIdentity');
-        if (duration > role.maxSessionDuration) {
-            throw new AwsApiError('ValidationError', 400, `The requested DurationSeconds exceeds the MaxSessionDuration set for this role.`);
+        checkDuration(duration, role);
+        const session = this.#newSession(role, sessionName, duration, sessionPolicies, { tags: {}, transitiveTagKeys: [], sourceIdentity: undefined }, subject);
+        return {
+            ...sessionResult(session),
+            SubjectFromWebIdentityToken: subject,
+            Provider: provider.arn,
+            Audience: audience,
+        };
+    }
+    /**
+     * AssumeRole, signed with the caller's own credentials: the target's trust policy must name the
+     * caller's role as its AWS principal and allow sts:AssumeRole, plus sts:TagSession for session tags and
+     * sts:SetSourceIdentity for a source identity, under conditions on the requested tags and identity.
+     */
+    async #assumeRole(params, req, body) {
+        const caller = await this.#authenticate(req, body);
+        const { roleArn, sessionName, duration, sessionPolicies } = this.#readSessionRequest(params);
+        const attributes = readSessionAttributes(params);
+        const match = ROLE_ARN.exec(roleArn);
+        const role = match && match[1] === this.accountId ? this.#roles.get(match[2]) : undefined;
+        const callerRole = { roleArn: this.#roleArn(caller.roleName), accountId: this.accountId };
+        const allowed = role !== undefined &&
+            assumeRoleActions(attributes).every((action) => evaluatePolicies([statementsForAwsPrincipal(role.trustPolicy, callerRole)], { action, keys: assumeRoleConditionKeys(callerRole, attributes, sessionName) }) === 'Allow');
+        if (!role || !allowed)
+            throw new AwsApiError('AccessDenied', 403, `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
+        checkDuration(duration, role);
+        const session = this.#newSession(role, sessionName, duration, sessionPolicies, attributes, caller.arn);
+        return { ...sessionResult(session), SourceIdentity: attributes.sourceIdentity };
+    }
+    /** What every request for a role session names: the role, the session's name and length, and session policies. */
+    #readSessionRequest(params) {
+        const roleArn = required(params, 'RoleArn');
+        const sessionName = required(params, 'RoleSessionName');
+        if (roleArn.length < 20 || roleArn.length > 2048)
+            throw validationError(roleArn, 'roleArn', 'Member must have length between 20 and 2048');
+        if (!SESSION_NAME.test(sessionName)) {
+            throw validationError(sessionName, 'roleSessionName', 'Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 64');
         }
+        const durationText = params.get('DurationSeconds') ?? '3600';
+        const duration = Number(durationText);
+        if (!Number.isInteger(duration) || duration < MIN_DURATION || duration > 43200) {
+            throw validationError(durationText, 'durationSeconds', 'Member must have value greater than or equal to 900 and less than or equal to 43200');
+        }
+        const inlinePolicy = params.get('Policy');
+        const sessionPolicies = [...this.#managedSessionPolicies(params)];
+        if (inlinePolicy !== null)
+            sessionPolicies.push(parseInlinePolicy(inlinePolicy));
+        return { roleArn, sessionName, duration, sessionPolicies };
+    }
+    #newSession(role, sessionName, duration, sessionPolicies, attributes, subject) {
+        // AWS reports Expiration to the second, so the session starts on a whole second and ends exactly then.
+        const issuedAt = new Date(Math.floor(this.now().getTime() / 1000) * 1000);
         const session = {
             accessKeyId: `ASIA${randomId(16)}`,
             secretAccessKey: (0,external_node_crypto_.randomBytes)(30).toString('base64'),
@@ -1644,21 +1486,11 @@ class AwsEmulator {
             sessionName,
             subject,
             sessionPolicies,
+            tags: attributes.tags,
+            sourceIdentity: attributes.sourceIdentity,
         };
         this.sessions.push(session);
-        return {
-            Credentials: {
-                AccessKeyId: session.accessKeyId,
-                SecretAccessKey: session.secretAccessKey,
-                SessionToken: session.sessionToken,
-                Expiration: isoSeconds(session.expiration),
-            },
-            SubjectFromWebIdentityToken: subject,
-            AssumedRoleUser: { AssumedRoleId: session.assumedRoleId, Arn: session.arn },
-            PackedPolicySize: sessionPolicies.length > 0 ? 6 : undefined,
-            Provider: provider.arn,
-            Audience: audience,
-        };
+        return session;
     }
     *#managedSessionPolicies(params) {
         for (let n = 1; params.has(`PolicyArns.member.${n}.arn`); n++) {
@@ -1696,6 +1528,8 @@ class AwsEmulator {
                 'aws:PrincipalArn': role?.arn,
                 'aws:TokenIssueTime': isoSeconds(session.issuedAt),
                 'aws:CurrentTime': isoSeconds(this.now()),
+                'aws:SourceIdentity': session.sourceIdentity,
+                ...Object.fromEntries(Object.entries(session.tags).map(([key, value]) => [`aws:PrincipalTag/${key}`, value])),
             },
         };
         const boundary = role?.permissionsBoundary === undefined ? undefined : this.#managedPolicies.get(role.permissionsBoundary);
@@ -1712,6 +1546,22 @@ class AwsEmulator {
         const why = denied ? `with an explicit deny in ${denied.kind}` : `because no ${notAllowed.kind.replace(/^an? /, '')} allows the ${action} action`;
         throw new AwsApiError('AccessDenied', 403, `User: ${session.arn} is not authorized to perform: ${action} on resource: ${resource} ${why}`);
     }
+}
+function checkDuration(duration, role) {
+    if (duration > role.maxSessionDuration)
+        throw new AwsApiError('ValidationError', 400, 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+}
+function sessionResult(session) {
+    return {
+        Credentials: {
+            AccessKeyId: session.accessKeyId,
+            SecretAccessKey: session.secretAccessKey,
+            SessionToken: session.sessionToken,
+            Expiration: isoSeconds(session.expiration),
+        },
+        AssumedRoleUser: { AssumedRoleId: session.assumedRoleId, Arn: session.arn },
+        PackedPolicySize: session.sessionPolicies.length > 0 ? 6 : undefined,
+    };
 }
 function required(params, name) {
     const value = params.get(name);
@@ -1744,20 +1594,74 @@ var session_denial = __webpack_require__(9242);
 var gcp_export = __webpack_require__(9713);
 // EXTERNAL MODULE: external "node:fs/promises"
 var external_node_fs_promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/errors/broker-error.ts
+var broker_error = __webpack_require__(5725);
 ;// CONCATENATED MODULE: ./src/sandbox/aws/config-file.ts
 
+
+const SHAPE_HINT = 'The file is {"roles": [{"name", "trustPolicy", "permissions"?: {NAME: document}, "maxSessionDuration"?, "permissionsBoundary"?}], "managedPolicies"?: {NAME: document}}, each document an object with "Statement"; demo/sandbox-aws.json is an example.';
 async function readAwsSandboxFile(path, placeholders) {
-    const text = (await (0,external_node_fs_promises_.readFile)(path, 'utf8')).replaceAll('{{provider}}', placeholders.provider).replaceAll('{{account}}', placeholders.account);
+    const raw = await (0,external_node_fs_promises_.readFile)(path, 'utf8').catch((error) => {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, error.code === 'EISDIR' ? `The sandbox AWS configuration ${path} is a folder.` : `Cannot read the sandbox AWS configuration ${path} (${error.code ?? 'error'}).`, {
+            hint: 'Check the path given to --aws-config; demo/sandbox-aws.json is an example.',
+        });
+    });
+    const text = raw.replaceAll('{{provider}}', placeholders.provider).replaceAll('{{account}}', placeholders.account);
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch (error) {
-        throw new Error(`${path}: not valid JSON (${error.message})`);
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `${path}: not valid JSON (${error.message})`, { hint: SHAPE_HINT });
     }
-    if (!Array.isArray(parsed.roles))
-        throw new Error(`${path}: expected a "roles" array of {name, trustPolicy, permissions?, maxSessionDuration?}`);
+    const problem = shapeProblem(parsed);
+    if (problem)
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `${path}: ${problem}`, { hint: SHAPE_HINT });
     return parsed;
+}
+/** The first thing wrong with the file's structure, named by its place in the file; the emulator checks the values. */
+function shapeProblem(file) {
+    if (!isObject(file))
+        return 'expected a JSON object with a "roles" array';
+    const unknown = Object.keys(file).find((key) => key !== 'roles' && key !== 'managedPolicies');
+    if (unknown)
+        return `unknown key "${unknown}"`;
+    if (!Array.isArray(file.roles))
+        return 'expected a "roles" array of {name, trustPolicy, permissions?, maxSessionDuration?, permissionsBoundary?}';
+    for (const [index, role] of file.roles.entries()) {
+        const at = `roles[${index}]`;
+        if (!isObject(role))
+            return `${at} must be an object`;
+        const extra = Object.keys(role).find((key) => !['name', 'trustPolicy', 'permissions', 'maxSessionDuration', 'permissionsBoundary'].includes(key));
+        if (extra)
+            return `${at} has an unknown key "${extra}"`;
+        if (typeof role.name !== 'string' || role.name === '')
+            return `${at}.name must be the role's name`;
+        if (!isDocument(role.trustPolicy))
+            return `${at}.trustPolicy must be a policy document`;
+        const documents = documentsProblem(role.permissions, `${at}.permissions`);
+        if (documents)
+            return documents;
+        if (role.maxSessionDuration !== undefined && !Number.isInteger(role.maxSessionDuration))
+            return `${at}.maxSessionDuration must be a whole number of seconds`;
+        if (role.permissionsBoundary !== undefined && typeof role.permissionsBoundary !== 'string')
+            return `${at}.permissionsBoundary must be a managed policy's ARN`;
+    }
+    return documentsProblem(file.managedPolicies, 'managedPolicies');
+}
+function documentsProblem(documents, at) {
+    if (documents === undefined)
+        return undefined;
+    if (!isObject(documents))
+        return `${at} must map names to policy documents`;
+    const bad = Object.entries(documents).find(([, document]) => !isDocument(document));
+    return bad ? `${at}.${bad[0]} must be a policy document` : undefined;
+}
+function isDocument(value) {
+    return isObject(value) && (isObject(value.Statement) || Array.isArray(value.Statement));
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/github/contents-api.ts
@@ -1826,225 +1730,34 @@ class GitHubContentsApi {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/error.js
+var esm_error = __webpack_require__(2108);
+// EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/env.js + 34 modules
+var env = __webpack_require__(9869);
+// EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/plan.js + 9 modules
+var plan = __webpack_require__(8217);
+// EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/parse.js + 3 modules
+var parse = __webpack_require__(3340);
 ;// CONCATENATED MODULE: ./src/sandbox/gcp/cel.ts
-class CelError extends Error {
-    name = 'CelError';
-}
-const PUNCTUATION = ['&&', '||', '==', '!=', '!', '(', ')', '[', ']', ',', '.'];
-function tokenize(source) {
-    const tokens = [];
-    let i = 0;
-    while (i < source.length) {
-        const char = source[i];
-        if (/\s/.test(char)) {
-            i++;
-        }
-        else if (char === '"' || char === "'") {
-            let value = '';
-            i++;
-            while (i < source.length && source[i] !== char) {
-                if (source[i] === '\\') {
-                    const next = source[++i];
-                    value += next === 'n' ? '\n' : next === 't' ? '\t' : (next ?? '');
-                }
-                else
-                    value += source[i];
-                i++;
-            }
-            if (source[i] !== char)
-                throw new CelError('unterminated string literal');
-            i++;
-            tokens.push({ kind: 'string', value });
-        }
-        else if (/[A-Za-z_]/.test(char)) {
-            const value = /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(i))[0];
-            tokens.push({ kind: 'ident', value });
-            i += value.length;
-        }
-        else {
-            const punct = PUNCTUATION.find((p) => source.startsWith(p, i));
-            if (!punct)
-                throw new CelError(`unexpected character ${JSON.stringify(char)} at ${i}`);
-            tokens.push({ kind: 'punct', value: punct });
-            i += punct.length;
-        }
+
+const cel_env = (0,env/* celEnv */.U)();
+/** Parses and plans once. A syntax error becomes every evaluation's result: Google would not run it either. */
+function compileCel(source) {
+    try {
+        return (0,plan/* plan */.e)(cel_env, (0,parse/* parse */.q)(source));
     }
-    return tokens;
-}
-/** Evaluates `source` with the given variables (`assertion`, `attribute`). */
-function evaluateCel(source, variables) {
-    const tokens = tokenize(source);
-    let position = 0;
-    const peek = (value) => position < tokens.length && (value === undefined || (tokens[position].kind !== 'string' && tokens[position].value === value));
-    const expect = (value) => {
-        if (!peek(value))
-            throw new CelError(`expected ${value}`);
-        position++;
-    };
-    // CEL's logical operators are commutative over errors: `error || true` is true, `error && false` false.
-    const logical = (operator, operand) => {
-        let left = operand();
-        const decisive = operator === '||';
-        while (peek(operator)) {
-            position++;
-            const [l, r] = [left, operand()];
-            left = () => {
-                const attempt = (thunk) => {
-                    try {
-                        return asBool(thunk());
-                    }
-                    catch (error) {
-                        if (error instanceof CelError)
-                            return error;
-                        throw error;
-                    }
-                };
-                const leftValue = attempt(l);
-                if (leftValue === decisive)
-                    return decisive;
-                const rightValue = attempt(r);
-                if (rightValue === decisive)
-                    return decisive;
-                if (leftValue instanceof CelError)
-                    throw leftValue;
-                if (rightValue instanceof CelError)
-                    throw rightValue;
-                return !decisive;
-            };
-        }
-        return left;
-    };
-    const or = () => logical('||', and);
-    const and = () => logical('&&', unary);
-    const unary = () => {
-        if (peek('!')) {
-            position++;
-            const operand = unary();
-            return () => !asBool(operand());
-        }
-        return comparison();
-    };
-    const comparison = () => {
-        const left = primary();
-        if (peek('==') || peek('!=')) {
-            const negate = tokens[position++].value === '!=';
-            const right = primary();
-            return () => (left() === right()) !== negate;
-        }
-        if (peek('in')) {
-            position++;
-            const right = primary();
-            return () => {
-                const list = right();
-                if (!Array.isArray(list))
-                    throw new CelError('`in` needs a list');
-                return list.includes(left());
-            };
-        }
-        return left;
-    };
-    const primary = () => {
-        const token = tokens[position++];
-        if (!token)
-            throw new CelError('unexpected end of expression');
-        let value;
-        if (token.kind === 'string')
-            value = () => token.value;
-        else if (token.kind === 'punct' && token.value === '(') {
-            value = or();
-            expect(')');
-        }
-        else if (token.kind === 'punct' && token.value === '[') {
-            const items = [];
-            while (!peek(']')) {
-                items.push(or());
-                if (!peek(']'))
-                    expect(',');
-            }
-            position++;
-            value = () => items.map((item) => item());
-        }
-        else if (token.kind === 'ident' && (token.value === 'true' || token.value === 'false'))
-            value = () => token.value === 'true';
-        else if (token.kind === 'ident') {
-            const name = token.value;
-            value = () => {
-                if (!(name in variables))
-                    throw new CelError(`undeclared reference to ${name}`);
-                return variables[name];
-            };
-        }
-        else
-            throw new CelError(`unexpected ${token.value}`);
-        return postfix(value);
-    };
-    const postfix = (base) => {
-        let value = base;
-        for (;;) {
-            if (peek('.')) {
-                position++;
-                const name = tokens[position++];
-                if (name?.kind !== 'ident')
-                    throw new CelError('expected a field or method name');
-                if (peek('(')) {
-                    position++;
-                    const argument = or();
-                    expect(')');
-                    const target = value;
-                    value = () => callMethod(name.value, asString(target()), asString(argument()));
-                }
-                else {
-                    const target = value;
-                    value = () => field(target(), name.value);
-                }
-            }
-            else if (peek('[')) {
-                position++;
-                const key = or();
-                expect(']');
-                const target = value;
-                value = () => field(target(), asString(key()));
-            }
-            else
-                return value;
-        }
-    };
-    const root = or();
-    if (position !== tokens.length)
-        throw new CelError(`unexpected ${tokens[position].value}`);
-    return root();
-}
-function field(target, name) {
-    if (typeof target !== 'object' || Array.isArray(target) || !Object.hasOwn(target, name) || target[name] === undefined)
-        throw new CelError(`no such key: ${name}`);
-    return target[name];
-}
-function callMethod(name, target, argument) {
-    switch (name) {
-        case 'startsWith':
-            return target.startsWith(argument);
-        case 'endsWith':
-            return target.endsWith(argument);
-        case 'contains':
-            return target.includes(argument);
-        case 'matches':
-            return new RegExp(argument, 'u').test(target);
-        default:
-            throw new CelError(`unknown method ${name}`);
+    catch (error) {
+        const failure = (0,esm_error/* celError */.$U)(error);
+        return () => failure;
     }
 }
-function asBool(value) {
-    if (typeof value !== 'boolean')
-        throw new CelError('expected a boolean');
-    return value;
-}
-function asString(value) {
-    if (typeof value !== 'string')
-        throw new CelError('expected a string');
-    return value;
+/** Google admits a token only when the attribute condition yields `true`: an error refuses it. */
+function conditionAdmits(condition, variables) {
+    return condition(variables) === true;
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/gcp/google-emulator.ts
+
 
 
 
@@ -2151,32 +1864,21 @@ class GoogleCloudEmulator {
         catch (error) {
             return fail(error instanceof errors/* JWTExpired */.n ? 'The ID Token has expired.' : error instanceof errors/* JWTClaimValidationFailed */.ie && error.claim === 'aud' ? 'The audience in ID Token does not match the expected audience.' : 'The ID Token could not be verified.');
         }
+        // A verified payload is parsed JSON, which CEL reads as Google does: objects as maps, numbers as doubles.
         const assertion = payload;
         const attributes = {};
-        try {
-            for (const [target, expression] of Object.entries(provider.attributeMapping)) {
-                const value = evaluateCel(expression, { assertion });
-                if (typeof value === 'string')
-                    attributes[target] = value;
-            }
-        }
-        catch (error) {
-            if (!(error instanceof CelError))
-                throw error;
-            return fail(`The attribute mapping could not be evaluated: ${error.message}.`);
+        for (const [target, expression] of Object.entries(provider.attributeMapping)) {
+            const value = compileCel(expression)({ assertion });
+            if ((0,esm_error/* isCelError */.Jr)(value))
+                return fail(`The attribute mapping could not be evaluated: ${value.message}.`);
+            if (typeof value === 'string')
+                attributes[target] = value;
         }
         if (!attributes['google.subject'])
             return fail('The mapped attribute google.subject is empty.');
         if (provider.attributeCondition !== undefined) {
-            let admitted = false;
-            try {
-                admitted = evaluateCel(provider.attributeCondition, { assertion, attribute: attributesOf(attributes) }) === true;
-            }
-            catch (error) {
-                if (!(error instanceof CelError))
-                    throw error;
-            }
-            if (!admitted)
+            const variables = { assertion, google: mappedUnder('google.', attributes), attribute: mappedUnder('attribute.', attributes) };
+            if (!conditionAdmits(compileCel(provider.attributeCondition), variables))
                 return fail('The given credential is rejected by the attribute condition.', 'unauthorized_client');
         }
         const token = `ya29.federated.${(0,external_node_crypto_.randomBytes)(24).toString('base64url')}`;
@@ -2234,9 +1936,9 @@ function bearer(req) {
     const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
     return match?.[1];
 }
-/** `attribute.repository` is reachable as `attribute.repository` in conditions. */
-function attributesOf(attributes) {
-    return Object.fromEntries(Object.entries(attributes).filter(([key]) => key.startsWith('attribute.')).map(([key, value]) => [key.slice('attribute.'.length), value]));
+/** The mapped attributes a condition reads under one name: `attribute.repository` as `repository` of `attribute`. */
+function mappedUnder(prefix, attributes) {
+    return Object.fromEntries(Object.entries(attributes).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]));
 }
 /** Whether an IAM member names the federated identity: its subject, one of its attributes, or its whole pool. */
 function admits(member, token) {
@@ -2300,7 +2002,7 @@ class SimulatedRunner {
     }
     /** Runs a main entry point with the given inputs; its saved state is kept for `runPost`. */
     async runMain(script, inputs = {}) {
-        const result = await this.#runStep(script, await this.#inputEnv(inputs));
+        const result = await this.#runStep(nodeScript(script), await this.#inputEnv(inputs));
         this.#lastMain = result;
         return result;
     }
@@ -2310,7 +2012,14 @@ class SimulatedRunner {
      */
     async runPost(script, main = this.#lastMain) {
         const stateEnv = Object.fromEntries([...(main?.state ?? [])].map(([name, value]) => [`STATE_${name}`, value]));
-        return this.#runStep(script, stateEnv);
+        return this.#runStep(nodeScript(script), stateEnv);
+    }
+    /**
+     * Runs a `run:` step: the command in bash, in the workspace, with the job's environment and the
+     * runner's files (so `>> "$GITHUB_ENV"` works as in a workflow).
+     */
+    runShell(command) {
+        return this.#runStep({ file: 'bash', args: ['-e', '-c', command] }, {});
     }
     /** Every file under the workspace and RUNNER_TEMP, for checks that nothing secret was left behind. */
     async leftoverFiles() {
@@ -2344,7 +2053,7 @@ class SimulatedRunner {
     #expand(value) {
         return value.replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, expression) => (expression === 'github.token' ? (this.#options.env.GITHUB_TOKEN ?? '') : ''));
     }
-    async #runStep(script, stepEnv) {
+    async #runStep(program, stepEnv) {
         const stepDir = join(this.root, 'files', `step-${++this.#stepCount}`);
         await mkdir(stepDir);
         const paths = {
@@ -2368,7 +2077,7 @@ class SimulatedRunner {
             GITHUB_STEP_SUMMARY: paths.summary,
         };
         const startedAt = Date.now();
-        const { exitCode, stdout, stderr } = await runNode(script, env, this.workspace, this.#options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
+        const { exitCode, stdout, stderr, lines } = await runProcess(program, env, this.workspace, this.#options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
         const files = {
             env: await readFile(paths.env, 'utf8'),
             output: await readFile(paths.output, 'utf8'),
@@ -2376,7 +2085,7 @@ class SimulatedRunner {
         };
         for (const [name, value] of parseFileCommands(files.env))
             this.jobEnv.set(name, value);
-        const { log, commands } = renderLog(stdout);
+        const { log, commands } = renderLog(lines);
         const result = {
             exitCode,
             stdout,
@@ -2398,12 +2107,21 @@ class SimulatedRunner {
 function inputVariable(name) {
     return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
-/** Applies the masks a step registers to the lines printed after the registration, as the runner does. */
-function renderLog(stdout) {
+// Scripts are named from where the caller runs, not from the workspace the step runs in.
+function nodeScript(script) {
+    return { file: process.execPath, args: [resolvePath(script)] };
+}
+/**
+ * Reads the step's lines as the runner does: workflow commands on stdout and stderr alike, masks applied
+ * to the lines after their registration, groups shown open.
+ */
+function renderLog(lines) {
     const masks = [];
     const log = [];
     const commands = [];
-    for (const line of stdout.split(/\r?\n/)) {
+    const show = (text) => void log.push(masks.reduce((shown, secret) => (secret ? shown.split(secret).join('***') : shown), text));
+    let indent = '';
+    for (const line of lines) {
         const command = parseWorkflowCommand(line);
         if (command?.command === 'add-mask') {
             masks.push(command.message);
@@ -2411,25 +2129,46 @@ function renderLog(stdout) {
         }
         if (command)
             commands.push(command);
-        const shown = command ? `${command.command}: ${command.message}` : line;
-        log.push(masks.reduce((text, secret) => (secret ? text.split(secret).join('***') : text), shown));
+        if (command?.command === 'group') {
+            show(`▼ ${command.message}`);
+            indent = '  ';
+        }
+        else if (command?.command === 'endgroup') {
+            indent = '';
+        }
+        else {
+            show(indent + (command ? `${command.command}: ${command.message}` : line));
+        }
     }
     return { log, commands };
 }
-function runNode(script, env, cwd, timeoutMs) {
+/** Runs the step's process; `lines` holds stdout's and stderr's lines in the order they arrived. */
+function runProcess(program, env, cwd, timeoutMs) {
     return new Promise((resolve, reject) => {
-        // Scripts are named from where the caller runs, not from the workspace the step runs in.
-        const child = spawn(process.execPath, [resolvePath(script)], { env, cwd, timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
-        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+        const child = spawn(program.file, program.args, { env, cwd, timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+        const text = { stdout: '', stderr: '' };
+        const partial = { stdout: '', stderr: '' };
+        const lines = [];
+        const take = (stream) => (chunk) => {
+            text[stream] += chunk;
+            const complete = (partial[stream] + chunk).split(/\r?\n/);
+            partial[stream] = complete.pop() ?? '';
+            lines.push(...complete);
+        };
+        child.stdout.setEncoding('utf8').on('data', take('stdout'));
+        child.stderr.setEncoding('utf8').on('data', take('stderr'));
         child.once('error', reject);
-        child.once('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
+        child.once('close', (code, signal) => {
+            for (const rest of [partial.stdout, partial.stderr])
+                if (rest)
+                    lines.push(rest);
+            resolve({ exitCode: code ?? (signal ? 128 : 1), ...text, lines });
+        });
     });
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/index.ts
+
 
 
 
@@ -2542,8 +2281,19 @@ async function buildSandbox(options, track) {
     google.putServiceAccount({ email: SANDBOX_GCP_SERVICE_ACCOUNT, impersonators: [`principalSet:${POOL}/attribute.repository_id/${issuer.job.repositoryId}`] });
     const provider = aws.addOidcProvider(issuer.url, [STS_AUDIENCE]);
     const roles = file?.roles ?? (typeof options.roles === 'function' ? options.roles(provider) : (options.roles ?? defaultRoles(provider)));
-    for (const role of roles)
-        aws.putRole(role);
+    for (const role of roles) {
+        try {
+            aws.putRole(role);
+        }
+        catch (error) {
+            // A role from the file is the user's input: say what is wrong with it, in terms of the file.
+            if (!options.awsConfigFile)
+                throw error;
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `${options.awsConfigFile}: ${error.message}`, {
+                hint: 'maxSessionDuration is 3600 to 43200 seconds; a permissionsBoundary is the ARN of one of the file’s managedPolicies, arn:aws:iam::{{account}}:policy/NAME.',
+            });
+        }
+    }
     let jobs = 0;
     return {
         issuer,
@@ -2582,13 +2332,15 @@ async function buildSandbox(options, track) {
             'gcp-iam-credentials-url': google.url,
         }),
         describe: () => [
-            `OIDC issuer        ${issuer.url}  (discovery: ${issuer.url}/.well-known/openid-configuration)`,
-            `runner token URL   ${issuer.tokenRequestUrl}`,
-            `AWS STS + IAM      ${aws.url}  (account ${SANDBOX_ACCOUNT_ID}; IAM OIDC provider ${provider.arn})`,
-            `roles              ${roles.map((r) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/${r.name}`).join(', ')}`,
-            `trust policy keys  ${keyPrefix}:sub, ${keyPrefix}:aud`,
-            `GitHub API         ${github.url}  (repository contents, for central policies)`,
-            `Google STS + IAM   ${google.url}  (provider ${SANDBOX_GCP_PROVIDER}; service account ${SANDBOX_GCP_SERVICE_ACCOUNT})`,
+            `OIDC issuer              ${issuer.url}  (discovery: ${issuer.url}/.well-known/openid-configuration; keys: ${issuer.jwksUrl})`,
+            `runner token URL         ${issuer.tokenRequestUrl}`,
+            `AWS STS and IAM          ${aws.url}  (account ${SANDBOX_ACCOUNT_ID}; IAM OIDC provider ${provider.arn})`,
+            `roles                    ${roles.map((r) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/${r.name}`).join(', ')}`,
+            `trust policy keys        ${keyPrefix}:sub, ${keyPrefix}:aud`,
+            `Google STS token URL     ${google.tokenUrl}  (--gcp-token-url; the gcp-token-url input)`,
+            `Google IAM Credentials   ${google.url}  (--gcp-iam-credentials-url; the gcp-iam-credentials-url input)`,
+            `Google provider          ${SANDBOX_GCP_PROVIDER}  (service account ${SANDBOX_GCP_SERVICE_ACCOUNT})`,
+            `GitHub contents API      ${github.url}  (GITHUB_API_URL, for central policies)`,
         ].join('\n'),
         secretsIssued: () => ({
             credentials: [...aws.sessions.flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]), ...google.accessTokensIssued],
