@@ -15,6 +15,7 @@ export const ErrorCode = {
   TokenMalformed: 'TOKEN_MALFORMED',
   TokenAlgorithmRejected: 'TOKEN_ALGORITHM_REJECTED',
   TokenKeyNotFound: 'TOKEN_KEY_NOT_FOUND',
+  TokenKeyUnfit: 'TOKEN_KEY_UNFIT',
   TokenSignatureInvalid: 'TOKEN_SIGNATURE_INVALID',
   TokenIssuerMismatch: 'TOKEN_ISSUER_MISMATCH',
   TokenAudienceMismatch: 'TOKEN_AUDIENCE_MISMATCH',
@@ -28,6 +29,8 @@ export const ErrorCode = {
   PolicyInvalid: 'POLICY_INVALID',
   PolicyDenied: 'POLICY_DENIED',
   RoleNotGranted: 'ROLE_NOT_GRANTED',
+  // A cloud cannot state the policy exactly, so its export would admit more than the policy does
+  ExportInexact: 'EXPORT_INEXACT',
   // Inputs and state
   InputInvalid: 'INPUT_INVALID',
   StateInvalid: 'STATE_INVALID',

@@ -224,7 +224,7 @@ function verificationError(error: unknown, options: VerifyOptions, tolerance: nu
     });
   }
   if (error instanceof UnfitKeyError) {
-    return new BrokerError(ErrorCode.TokenKeyNotFound, `The key ${quote(header.kid)} that ${options.issuer} publishes ${error.message}.`, { hint: error.hint });
+    return new BrokerError(ErrorCode.TokenKeyUnfit, `The key ${quote(header.kid)} that ${options.issuer} publishes ${error.message}.`, { hint: error.hint });
   }
   if (error instanceof errors.JOSEAlgNotAllowed) {
     return new BrokerError(ErrorCode.TokenAlgorithmRejected, `The token's algorithm ${header.alg} is not allowed for its key.`, {

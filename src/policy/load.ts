@@ -199,10 +199,10 @@ const dig = (value: unknown, ...keys: string[]): unknown => keys.reduce((inner, 
  */
 function semanticProblems(data: unknown, schemaErrors: readonly ErrorObject[]): Problem[] {
   if (!isRecord(data)) return [];
-  const refused = (path: readonly (string | number)[]): boolean => {
-    const pointer = path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-    return schemaErrors.some((error) => error.instancePath === pointer || error.instancePath.startsWith(`${pointer}/`));
-  };
+  const pointer = (path: readonly (string | number)[]): string => path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  const refused = (path: readonly (string | number)[]): boolean => schemaErrors.some((error) => error.instancePath === pointer(path) || error.instancePath.startsWith(`${pointer(path)}/`));
+  // A key the schema does not know may be a misspelt `effect` or `grant`: the rule's intent is then unsure.
+  const hasUnknownKey = (path: readonly (string | number)[]): boolean => schemaErrors.some((error) => error.instancePath === pointer(path) && error.keyword === 'additionalProperties');
   const problems: Problem[] = [];
   stringsIn(data.issuers).forEach((issuer, index) => {
     try {
@@ -223,7 +223,7 @@ function semanticProblems(data: unknown, schemaErrors: readonly ErrorObject[]): 
       if (seen.has(rule.name)) problems.push({ path: at('name'), code: 'duplicate-rule-name', message: `the rule name ${name} is used twice; names must be unique` });
       seen.add(rule.name);
     }
-    const effect = rule.effect ?? 'allow';
+    const effect = hasUnknownKey(at()) ? undefined : (rule.effect ?? 'allow');
     if (effect === 'deny' && rule.grant !== undefined) problems.push({ path: at('grant'), atKey: true, code: 'grant-on-deny', message: `deny rule ${name} has a grant; deny rules grant nothing` });
     if (effect === 'allow' && rule.grant === undefined) problems.push({ path: at(), code: 'allow-without-grant', message: `allow rule ${name} has no grant; say what it allows under \`grant:\`` });
     if (typeof rule.issuer === 'string' && issuers && !issuers.includes(rule.issuer)) {

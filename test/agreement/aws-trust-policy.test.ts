@@ -249,7 +249,7 @@ describe('a policy AWS cannot enforce exactly', () => {
   it.each(AGREEMENT_POLICIES)('$name is refused, and with --allow-broader is broader only where it says', ({ name, yaml }) => {
     const policy = parsePolicy(yaml, `${name}.yml`);
     const refusal = thrown(() => exportAwsTrustPolicy(policy));
-    expect(refusal.code).toBe(ErrorCode.PolicyInvalid);
+    expect(refusal.code).toBe(ErrorCode.ExportInexact);
     let exported: ReturnType<typeof exportAwsTrustPolicy>;
     try {
       exported = exportAwsTrustPolicy(policy, { allowBroader: true });

@@ -132,7 +132,7 @@ export function policyExport(
     allowBroader?: boolean | undefined;
   },
 ): Promise<ExitCode> {
-  return runCommand(options.format, (error) => (error.code === ErrorCode.PolicyInvalid ? Exit.Refused : Exit.Usage), async () => {
+  return runCommand(options.format, (error) => (error.code === ErrorCode.PolicyInvalid || error.code === ErrorCode.ExportInexact ? Exit.Refused : Exit.Usage), async () => {
     if ([options.awsTrustPolicy, options.gcpAttributeCondition, options.awsRevocation].filter(Boolean).length !== 1) {
       throw new BrokerError(ErrorCode.InputInvalid, 'policy export needs exactly one of --aws-trust-policy, --gcp-attribute-condition and --aws-revocation.', { hint: 'Choose what to export.' });
     }

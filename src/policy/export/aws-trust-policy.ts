@@ -93,7 +93,7 @@ export function exportAwsTrustPolicy(policy: Policy, options: AwsTrustPolicyOpti
     }
   }
   if (widenings.length > 0 && !options.allowBroader) {
-    throw new BrokerError(ErrorCode.PolicyInvalid, `AWS cannot enforce the policy exactly for ${roleArn}; the trust policy would admit more than the policy:\n${widenings.map((w) => `- ${w.message}`).join('\n')}`, {
+    throw new BrokerError(ErrorCode.ExportInexact, `AWS cannot enforce the policy exactly for ${roleArn}; the trust policy would admit more than the policy:\n${widenings.map((w) => `- ${w.message}`).join('\n')}`, {
       hint: 'Bind what AWS checks for the issuer (exact values, `**` globs, no regexes), or pass --allow-broader to print the trust policy anyway and leave the listed conditions to the broker alone.',
     });
   }
@@ -179,7 +179,7 @@ function reasons(inexact: readonly Inexact[]): string {
 
 function unbound(rule: PolicyRule, prefix: string, inexact: readonly Inexact[]): BrokerError {
   const lost = inexact.filter((i) => SUBJECT_CLAIMS.has(i.claim));
-  return new BrokerError(ErrorCode.PolicyInvalid, `Rule "${rule.name}" pins no sub or id that AWS checks exactly for ${prefix}${lost.length > 0 ? ` (${reasons(lost)})` : ''}: every Allow statement of the trust policy must, so that neither a name re-registered elsewhere nor a pattern admits another repository or project.`, {
+  return new BrokerError(ErrorCode.ExportInexact, `Rule "${rule.name}" pins no sub or id that AWS checks exactly for ${prefix}${lost.length > 0 ? ` (${reasons(lost)})` : ''}: every Allow statement of the trust policy must, so that neither a name re-registered elsewhere nor a pattern admits another repository or project.`, {
     hint: `Match an exact sub, or an exact id that AWS evaluates for the issuer: ${[...SUBJECT_CLAIMS].filter((claim) => awsConditionKeys(prefix).has(claim)).join(', ')}.`,
   });
 }

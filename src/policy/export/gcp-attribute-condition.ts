@@ -33,7 +33,7 @@ export function exportGcpAttributeCondition(policy: Policy, options: { rule?: st
   const allowed = allows.length === 1 ? conjunction(allows[0]!) : allows.map((rule) => `(${conjunction(rule)})`).join(' || ');
   const condition = [...denies, denies.length > 0 && allows.length > 1 ? `(${allowed})` : allowed].join(' && ');
   if (condition.length > MAX_CONDITION_CHARS) {
-    throw new BrokerError(ErrorCode.PolicyInvalid, `Google cannot hold the policy in one provider: its attribute condition would be ${condition.length} characters, and Google accepts at most ${MAX_CONDITION_CHARS}.`, {
+    throw new BrokerError(ErrorCode.ExportInexact, `Google cannot hold the policy in one provider: its attribute condition would be ${condition.length} characters, and Google accepts at most ${MAX_CONDITION_CHARS}.`, {
       hint:
         allows.length > 1
           ? 'Export fewer allow rules per provider (--rule NAME, one provider each), or shorten the value lists and patterns.'

@@ -109,7 +109,7 @@ describe('exportAwsRevocation', () => {
 
   it('refuses as the trust-policy export does, and with allowBroader carries its widenings', () => {
     const broader = parsePolicy(policyFor('https://token.actions.githubusercontent.com').replace('match: {sub:', 'match: {runner_environment: github-hosted, sub:'), 'policy.yml');
-    expect(thrown(() => exportAwsRevocation(broader)).code).toBe(ErrorCode.PolicyInvalid);
+    expect(thrown(() => exportAwsRevocation(broader)).code).toBe(ErrorCode.ExportInexact);
     expect(exportAwsRevocation(broader, { allowBroader: true }).widenings.map((widening) => widening.claims)).toEqual([['runner_environment']]);
   });
 

@@ -85,7 +85,7 @@ describe('exportAwsTrustPolicy', () => {
   it('refuses a rule with a claim AWS does not evaluate for the issuer, and lists the widening with --allow-broader', () => {
     const owner = policy(allow('org-wide', '{repository_owner_id: "1342004", runner_environment: github-hosted, ref: refs/heads/main}'));
     const error = thrown(() => exportAwsTrustPolicy(owner));
-    expect(error.code).toBe(ErrorCode.PolicyInvalid);
+    expect(error.code).toBe(ErrorCode.ExportInexact);
     expect(error.message).toBe(
       `AWS cannot enforce the policy exactly for ${ROLE}; the trust policy would admit more than the policy:\n- Rule "org-wide" is broader for ${GITHUB}, where only the broker checks these: AWS does not evaluate runner_environment for this issuer.`,
     );
@@ -129,7 +129,7 @@ describe('exportAwsTrustPolicy', () => {
     for (const match of ['{repository: octo-org/app, ref: refs/heads/main}', '{repository_id: {regex: "84(29|30)"}}', '{sub: {glob: "repo:octo-org/app:**"}}']) {
       for (const allowBroader of [false, true]) {
         const error = thrown(() => exportAwsTrustPolicy(policy(allow('unbound', match)), { allowBroader }));
-        expect(error.code).toBe(ErrorCode.PolicyInvalid);
+        expect(error.code).toBe(ErrorCode.ExportInexact);
         expect(error.message).toMatch(/^Rule "unbound" pins no sub or id that AWS checks exactly for token\.actions\.githubusercontent\.com/);
         expect(error.hint).toBe('Match an exact sub, or an exact id that AWS evaluates for the issuer: sub, repository_id, repository_owner_id.');
       }

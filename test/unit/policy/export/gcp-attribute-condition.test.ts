@@ -139,7 +139,7 @@ rules:
     const overhead = exportGcpAttributeCondition(sized(1)).condition.length - 1;
     expect(exportGcpAttributeCondition(sized(4096 - overhead)).condition).toHaveLength(4096);
     const error = thrown(() => exportGcpAttributeCondition(sized(4097 - overhead)));
-    expect(error.code).toBe(ErrorCode.PolicyInvalid);
+    expect(error.code).toBe(ErrorCode.ExportInexact);
     expect(error.message).toBe('Google cannot hold the policy in one provider: its attribute condition would be 4097 characters, and Google accepts at most 4096.');
     expect(error.hint).toContain('deny rules');
     expect(thrown(() => exportGcpAttributeCondition({ ...policy, rules: [...policy.rules, ...sized(4097).rules] })).hint).toContain('--rule NAME');
