@@ -231,7 +231,7 @@ function lintErrors(document: TrustPolicyDocument): string[] {
 }
 
 describe('an exact AWS trust policy decides as the broker does', () => {
-  it.each(EXACT_POLICIES)('$name', ({ name, yaml }) => {
+  it.each(EXACT_POLICIES)(`agrees on ${COUNT.toLocaleString('en')} claim sets for policy $name: the broker, iam-simulate and the sandbox`, ({ name, yaml }) => {
     const policy = parsePolicy(yaml, `${name}.yml`);
     const exported = exportAwsTrustPolicy(policy);
     expect(exported.widenings).toEqual([]);
