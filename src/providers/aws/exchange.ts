@@ -83,7 +83,7 @@ export async function assumeRoleWithWebIdentity(request: WebIdentityExchange): P
       classify,
       request.retryPolicy ?? defaultRetryPolicy,
     );
-    return sessionFrom(value, request);
+    return sessionFromStsAnswer(value, request, 'If you point the SDK at another endpoint (AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL), check that it speaks AWS STS; otherwise, file an issue.');
   } catch (error) {
     const redact = (text: string): string => (sentToken ? text.replaceAll(sentToken, '[token]') : text);
     throw exchangeError(error, { roleArn: request.roleArn, subject: request.subject, issuer: request.issuer, redact });
@@ -92,15 +92,21 @@ export async function assumeRoleWithWebIdentity(request: WebIdentityExchange): P
   }
 }
 
-function sessionFrom(output: AssumeRoleWithWebIdentityCommandOutput, request: WebIdentityExchange): AwsSession {
+/**
+ * The session in an STS answer (AssumeRole or AssumeRoleWithWebIdentity), or an error when STS left any
+ * part of it out; `hint` says where to look for the endpoint that answered.
+ */
+export function sessionFromStsAnswer(
+  output: Pick<AssumeRoleWithWebIdentityCommandOutput, 'Credentials' | 'AssumedRoleUser'>,
+  request: { roleArn: string; sessionName: string; region: string },
+  hint: string,
+): AwsSession {
   const credentials = output.Credentials;
   const user = output.AssumedRoleUser;
   // arn:aws:sts::<account>:assumed-role/<role>/<session>
   const accountId = user?.Arn?.split(':')[4];
   if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration || !user?.AssumedRoleId || !user.Arn || !accountId) {
-    throw new BrokerError(ErrorCode.AwsExchangeFailed, `AWS STS answered the request to assume ${request.roleArn} without complete credentials or assumed-role user.`, {
-      hint: 'If you point the SDK at another endpoint (AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL), check that it speaks AWS STS; otherwise, file an issue.',
-    });
+    throw new BrokerError(ErrorCode.AwsExchangeFailed, `AWS STS answered the request to assume ${request.roleArn} without complete credentials or assumed-role user.`, { hint });
   }
   return {
     accessKeyId: credentials.AccessKeyId,

@@ -6,6 +6,7 @@ import { ROLE_ACTIONS, type Role } from './iam-role-actions.ts';
 import { InlinePolicies } from './inline-policies.ts';
 import { AwsApiError, IAM_NAMESPACE, isoSeconds, STS_NAMESPACE, sendError, sendResult, validationError, type XmlFields } from './query-protocol.ts';
 import { readAuthorization, verifySignature } from './sigv4.ts';
+import { assumeRoleActions, assumeRoleConditionKeys, readSessionAttributes, statementsForAwsPrincipal, type SessionAttributes } from './assume-role.ts';
 import { oidcProviderKeyPrefix } from '../../providers/aws/oidc-provider.ts';
 import { WebIdentityVerifier, type OidcProvider } from './web-identity.ts';
 
@@ -44,6 +45,9 @@ export interface IssuedSession {
   subject: string;
   /** Session policies narrow the role's permissions: a call must be allowed by both. */
   sessionPolicies: PolicyDocument[];
+  /** Session tags (AssumeRole's `Tags`), which policies read as `aws:PrincipalTag/KEY`. */
+  tags: Record<string, string>;
+  sourceIdentity: string | undefined;
 }
 
 type Action = (params: URLSearchParams, req: IncomingMessage, body: string) => Promise<XmlFields | undefined>;
@@ -205,8 +209,19 @@ export class AwsEmulator {
     }
   }
 
+  /**
+   * Credentials of a role outside any job, as an instance profile gives them: what the broker signs its
+   * own AssumeRole calls with. They last 12 hours; tests read the secret from the session returned.
+   */
+  issueRoleCredentials(roleName: string): IssuedSession {
+    const role = this.#roles.get(roleName);
+    if (!role) throw new Error(`the AWS emulator has no role ${roleName}`);
+    return this.#newSession(role, `${roleName}-instance`, 43200, [], { tags: {}, transitiveTagKeys: [], sourceIdentity: undefined }, 'instance-profile');
+  }
+
   readonly #actions: Record<string, Action> = {
     AssumeRoleWithWebIdentity: (params) => this.#assumeRoleWithWebIdentity(params),
+    AssumeRole: (params, req, body) => this.#assumeRole(params, req, body),
     GetCallerIdentity: async (_params, req, body) => {
       const session = await this.#authenticate(req, body);
       return { UserId: session.assumedRoleId, Account: this.accountId, Arn: session.arn };
@@ -226,25 +241,10 @@ export class AwsEmulator {
   }
 
   async #assumeRoleWithWebIdentity(params: URLSearchParams): Promise<XmlFields> {
-    const roleArn = required(params, 'RoleArn');
-    const sessionName = required(params, 'RoleSessionName');
-    const token = required(params, 'WebIdentityToken');
-    if (roleArn.length < 20 || roleArn.length > 2048) throw validationError(roleArn, 'roleArn', 'Member must have length between 20 and 2048');
-    if (!SESSION_NAME.test(sessionName)) {
-      throw validationError(sessionName, 'roleSessionName', 'Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 64');
-    }
-    const durationText = params.get('DurationSeconds') ?? '3600';
-    const duration = Number(durationText);
-    if (!Number.isInteger(duration) || duration < MIN_DURATION || duration > 43200) {
-      throw validationError(durationText, 'durationSeconds', 'Member must have value greater than or equal to 900 and less than or equal to 43200');
-    }
-    const inlinePolicy = params.get('Policy');
-    const sessionPolicies = [...this.#managedSessionPolicies(params)];
-    if (inlinePolicy !== null) sessionPolicies.push(parseInlinePolicy(inlinePolicy));
-
+    // STS names a missing parameter, in this order, before it checks any value.
+    const token = ['RoleArn', 'RoleSessionName', 'WebIdentityToken'].map((name) => required(params, name))[2]!;
+    const { roleArn, sessionName, duration, sessionPolicies } = this.#readSessionRequest(params);
     const now = this.now();
-    // AWS reports Expiration to the second, so the session starts on a whole second and ends exactly then.
-    const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
     const { payload, provider } = await this.#verifier.verify(token, this.#providers, now);
     const match = ROLE_ARN.exec(roleArn);
     const role = match && match[1] === this.accountId ? this.#roles.get(match[2]!) : undefined;
@@ -266,10 +266,61 @@ export class AwsEmulator {
       : 'NotApplicable';
     // A missing role and a refusing trust policy look the same to the caller, as they do on AWS.
     if (!role || trust !== 'Allow') throw new AwsApiError('AccessDenied', 403, 'Not authorized to perform sts:AssumeRoleWithWebIdentity');
-    if (duration > role.maxSessionDuration) {
-      throw new AwsApiError('ValidationError', 400, `The requested DurationSeconds exceeds the MaxSessionDuration set for this role.`);
-    }
+    checkDuration(duration, role);
+    const session = this.#newSession(role, sessionName, duration, sessionPolicies, { tags: {}, transitiveTagKeys: [], sourceIdentity: undefined }, subject);
+    return {
+      ...sessionResult(session),
+      SubjectFromWebIdentityToken: subject,
+      Provider: provider.arn,
+      Audience: audience,
+    };
+  }
 
+  /**
+   * AssumeRole, signed with the caller's own credentials: the target's trust policy must name the
+   * caller's role as its AWS principal and allow sts:AssumeRole, plus sts:TagSession for session tags and
+   * sts:SetSourceIdentity for a source identity, under conditions on the requested tags and identity.
+   */
+  async #assumeRole(params: URLSearchParams, req: IncomingMessage, body: string): Promise<XmlFields> {
+    const caller = await this.#authenticate(req, body);
+    const { roleArn, sessionName, duration, sessionPolicies } = this.#readSessionRequest(params);
+    const attributes = readSessionAttributes(params);
+    const match = ROLE_ARN.exec(roleArn);
+    const role = match && match[1] === this.accountId ? this.#roles.get(match[2]!) : undefined;
+    const callerRole = { roleArn: this.#roleArn(caller.roleName), accountId: this.accountId };
+    const allowed =
+      role !== undefined &&
+      assumeRoleActions(attributes).every(
+        (action) => evaluatePolicies([statementsForAwsPrincipal(role.trustPolicy, callerRole)], { action, keys: assumeRoleConditionKeys(callerRole, attributes, sessionName) }) === 'Allow',
+      );
+    if (!role || !allowed) throw new AwsApiError('AccessDenied', 403, `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
+    checkDuration(duration, role);
+    const session = this.#newSession(role, sessionName, duration, sessionPolicies, attributes, caller.arn);
+    return { ...sessionResult(session), SourceIdentity: attributes.sourceIdentity };
+  }
+
+  /** What every request for a role session names: the role, the session's name and length, and session policies. */
+  #readSessionRequest(params: URLSearchParams): { roleArn: string; sessionName: string; duration: number; sessionPolicies: PolicyDocument[] } {
+    const roleArn = required(params, 'RoleArn');
+    const sessionName = required(params, 'RoleSessionName');
+    if (roleArn.length < 20 || roleArn.length > 2048) throw validationError(roleArn, 'roleArn', 'Member must have length between 20 and 2048');
+    if (!SESSION_NAME.test(sessionName)) {
+      throw validationError(sessionName, 'roleSessionName', 'Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 64');
+    }
+    const durationText = params.get('DurationSeconds') ?? '3600';
+    const duration = Number(durationText);
+    if (!Number.isInteger(duration) || duration < MIN_DURATION || duration > 43200) {
+      throw validationError(durationText, 'durationSeconds', 'Member must have value greater than or equal to 900 and less than or equal to 43200');
+    }
+    const inlinePolicy = params.get('Policy');
+    const sessionPolicies = [...this.#managedSessionPolicies(params)];
+    if (inlinePolicy !== null) sessionPolicies.push(parseInlinePolicy(inlinePolicy));
+    return { roleArn, sessionName, duration, sessionPolicies };
+  }
+
+  #newSession(role: Role, sessionName: string, duration: number, sessionPolicies: PolicyDocument[], attributes: SessionAttributes, subject: string): IssuedSession {
+    // AWS reports Expiration to the second, so the session starts on a whole second and ends exactly then.
+    const issuedAt = new Date(Math.floor(this.now().getTime() / 1000) * 1000);
     const session: IssuedSession = {
       accessKeyId: `ASIA${randomId(16)}`,
       secretAccessKey: randomBytes(30).toString('base64'),
@@ -282,21 +333,11 @@ export class AwsEmulator {
       sessionName,
       subject,
       sessionPolicies,
+      tags: attributes.tags,
+      sourceIdentity: attributes.sourceIdentity,
     };
     this.sessions.push(session);
-    return {
-      Credentials: {
-        AccessKeyId: session.accessKeyId,
-        SecretAccessKey: session.secretAccessKey,
-        SessionToken: session.sessionToken,
-        Expiration: isoSeconds(session.expiration),
-      },
-      SubjectFromWebIdentityToken: subject,
-      AssumedRoleUser: { AssumedRoleId: session.assumedRoleId, Arn: session.arn },
-      PackedPolicySize: sessionPolicies.length > 0 ? 6 : undefined,
-      Provider: provider.arn,
-      Audience: audience,
-    };
+    return session;
   }
 
   *#managedSessionPolicies(params: URLSearchParams): Iterable<PolicyDocument> {
@@ -335,6 +376,8 @@ export class AwsEmulator {
         'aws:PrincipalArn': role?.arn,
         'aws:TokenIssueTime': isoSeconds(session.issuedAt),
         'aws:CurrentTime': isoSeconds(this.now()),
+        'aws:SourceIdentity': session.sourceIdentity,
+        ...Object.fromEntries(Object.entries(session.tags).map(([key, value]) => [`aws:PrincipalTag/${key}`, value])),
       },
     };
     const boundary = role?.permissionsBoundary === undefined ? undefined : this.#managedPolicies.get(role.permissionsBoundary);
@@ -350,6 +393,23 @@ export class AwsEmulator {
     const why = denied ? `with an explicit deny in ${denied.kind}` : `because no ${notAllowed.kind.replace(/^an? /, '')} allows the ${action} action`;
     throw new AwsApiError('AccessDenied', 403, `User: ${session.arn} is not authorized to perform: ${action} on resource: ${resource} ${why}`);
   }
+}
+
+function checkDuration(duration: number, role: Role): void {
+  if (duration > role.maxSessionDuration) throw new AwsApiError('ValidationError', 400, 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+}
+
+function sessionResult(session: IssuedSession): XmlFields {
+  return {
+    Credentials: {
+      AccessKeyId: session.accessKeyId,
+      SecretAccessKey: session.secretAccessKey,
+      SessionToken: session.sessionToken,
+      Expiration: isoSeconds(session.expiration),
+    },
+    AssumedRoleUser: { AssumedRoleId: session.assumedRoleId, Arn: session.arn },
+    PackedPolicySize: session.sessionPolicies.length > 0 ? 6 : undefined,
+  };
 }
 
 function required(params: URLSearchParams, name: string): string {

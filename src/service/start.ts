@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import type { CredentialMinter } from '../core/issue.ts';
+import { buildBrokerApp, type BrokerAppOptions } from './app.ts';
+import type { BrokerDeps } from './broker-deps.ts';
+import { loadBrokerConfig, type BrokerConfig } from './config.ts';
+import { brokerMetrics } from './metrics.ts';
+import { brokerAssumeRole, type BrokerAwsOptions } from './minters/aws-assume-role.ts';
+import { brokerSessionRevoker } from './minters/aws-session-revoker.ts';
+import { brokerGenerateAccessToken } from './minters/gcp-impersonation.ts';
+import { PolicyHolder, type ReloadOutcome } from './policy-holder.ts';
+import { memoryRateLimiter } from './rate-limits.ts';
+import { notConfigured } from './service-error.ts';
+import { SqliteStore } from './store/sqlite-store.ts';
+
+export interface RunningBroker {
+  app: FastifyInstance;
+  url: string;
+  config: BrokerConfig;
+  policy: PolicyHolder;
+  close(): Promise<void>;
+}
+
+export interface StartOptions extends BrokerAppOptions {
+  /** The broker's own AWS credentials, instead of the SDK's standard chain (the sandbox's). */
+  awsCredentials?: BrokerAwsOptions['credentials'];
+  /** Another port than the configuration's (0: any free one). */
+  port?: number;
+}
+
+const PURGE_INTERVAL_MS = 60_000;
+
+/**
+ * `serve --config FILE`: the broker on its configured address. The policy must load at start; after
+ * that a change to its file, or SIGHUP, reloads it, and a bad one never replaces the one in force.
+ */
+export async function startBroker(configPath: string, options: StartOptions = {}): Promise<RunningBroker> {
+  const config = await loadBrokerConfig(configPath);
+  const cleanups: Array<() => unknown> = [];
+  try {
+    const metrics = brokerMetrics();
+    // The app, and so its logger, comes after the first load, which reports by throwing instead.
+    const logger: { current?: FastifyInstance['log'] } = {};
+    const policy = PolicyHolder.forFile(config.policy.file, config.policy.root, (outcome) => reported(outcome, metrics, logger.current));
+    const first = await policy.reload();
+    if (!first.replaced) throw first.error;
+    policy.watchFile(config.policy.file);
+    cleanups.push(() => policy.close());
+    const onHangup = (): void => void policy.reload();
+    process.on('SIGHUP', onHangup);
+    cleanups.push(() => process.off('SIGHUP', onHangup));
+
+    const store = new SqliteStore(config.store.sqlite, config.store.durability);
+    cleanups.push(() => store.close());
+    const aws = config.aws && { region: config.aws.region, endpoint: config.aws.endpoint, credentials: options.awsCredentials };
+    const assumeRole = aws && brokerAssumeRole(aws);
+    const revoker = aws && brokerSessionRevoker(aws);
+    cleanups.push(() => assumeRole?.destroy(), () => revoker?.destroy());
+    const generateAccessToken = config.gcp && brokerGenerateAccessToken(config.gcp);
+    const minter: CredentialMinter = {
+      aws: (request) => (assumeRole ? assumeRole.mint(request) : Promise.reject(notConfigured('AWS'))),
+      gcp: (request) => (generateAccessToken ? generateAccessToken(request) : Promise.reject(notConfigured('Google Cloud'))),
+    };
+    const deps: BrokerDeps = {
+      store,
+      policy,
+      minter,
+      revoker: revoker ?? { denyAwsSession: () => Promise.reject(notConfigured('AWS')) },
+      rateLimiter: memoryRateLimiter(config.rateLimits),
+      metrics,
+    };
+    const https = config.tls && { cert: await readFile(config.tls.cert), key: await readFile(config.tls.key) };
+    const app = buildBrokerApp(config, deps, { ...options, ...(https && { https }) });
+    logger.current = app.log;
+    cleanups.unshift(() => app.close());
+    const purge = setInterval(() => void store.purgeReplayKeys(new Date()).catch((error: unknown) => app.log.error({ err: error }, 'replay key purge failed')), PURGE_INTERVAL_MS);
+    purge.unref();
+    cleanups.push(() => clearInterval(purge));
+    const url = await app.listen({ host: config.listen.host, port: options.port ?? config.listen.port });
+    return { app, url, config, policy, close: () => runAll(cleanups) };
+  } catch (error) {
+    await runAll(cleanups);
+    throw error;
+  }
+}
+
+async function runAll(cleanups: ReadonlyArray<() => unknown>): Promise<void> {
+  for (const cleanup of cleanups) await cleanup();
+}
+
+function reported(outcome: ReloadOutcome, metrics: ReturnType<typeof brokerMetrics>, log: FastifyInstance['log'] | undefined): void {
+  metrics.policyReloads.inc({ outcome: outcome.replaced ? 'replaced' : 'kept-last-good' });
+  if (outcome.replaced) log?.info({ policy: outcome.policy.source, rules: outcome.policy.rules.length }, 'policy loaded');
+  // The policy's own errors name file:line:column and never a secret: the operator sees what to fix.
+  else log?.error({ error: outcome.error.message }, 'policy reload failed; the last good policy stays in force');
+}
+

@@ -1,0 +1,213 @@
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { ReplayError, type AuditEntry, type AuditRecord, type BrokerStore, type ExchangeClaim, type SessionFilter, type SessionOutcome, type SessionRecord, type SessionStatus } from './broker-store.ts';
+import type { StoreDurability } from '../config.ts';
+import { migrate, SQLITE_MIGRATIONS } from './migrations.ts';
+
+// SQLite's extended result code for a PRIMARY KEY that is already taken.
+const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
+const DEFAULT_LIST_LIMIT = 1000;
+
+interface SessionRow {
+  id: string;
+  exchange_id: string;
+  status: Exclude<SessionStatus, 'expired'>;
+  issuer: string;
+  repository_id: string;
+  owner_id: string;
+  run: string | null;
+  rule: string;
+  provider: 'aws' | 'gcp';
+  target: string;
+  session_name: string | null;
+  source_identity: string | null;
+  assumed_role_id: string | null;
+  issued_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+interface AuditRow {
+  seq: number;
+  at: number;
+  action: AuditEntry['action'];
+  outcome: string;
+  issuer: string | null;
+  subject: string | null;
+  repository_id: string | null;
+  token_sha256: string;
+  session_ids: string;
+  detail: string;
+}
+
+/**
+ * The store on one machine, in one SQLite file through node:sqlite. Calls are synchronous underneath,
+ * which is what makes each transaction atomic within the process; WAL lets readers run beside the writer.
+ * A commit always survives a crash of the broker; with `full` durability, a power cut too.
+ */
+export class SqliteStore implements BrokerStore {
+  readonly #db: DatabaseSync;
+  readonly #insertKey: StatementSync;
+  readonly #insertSession: StatementSync;
+  readonly #activate: StatementSync;
+  readonly #fail: StatementSync;
+  readonly #revoke: StatementSync;
+  readonly #insertAudit: StatementSync;
+  readonly #purge: StatementSync;
+
+  constructor(path: string, durability: StoreDurability = 'full') {
+    this.#db = new DatabaseSync(path);
+    this.#db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}; PRAGMA busy_timeout = 5000`);
+    migrate(this.#db, SQLITE_MIGRATIONS);
+    this.#insertKey = this.#db.prepare('INSERT INTO replay_keys (token_identity, keep_until) VALUES (?, ?)');
+    this.#insertSession = this.#db.prepare(
+      `INSERT INTO sessions (id, exchange_id, status, issuer, repository_id, owner_id, run, rule, provider, target, session_name, source_identity, issued_at, expires_at)
+       VALUES (?, ?, 'minting', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.#activate = this.#db.prepare("UPDATE sessions SET status = 'active', assumed_role_id = ?, expires_at = ? WHERE id = ? AND status = 'minting'");
+    this.#fail = this.#db.prepare("UPDATE sessions SET status = 'failed' WHERE id = ? AND status = 'minting'");
+    this.#revoke = this.#db.prepare("UPDATE sessions SET status = 'revoked', revoked_at = ? WHERE id = ? AND status IN ('minting', 'active')");
+    this.#insertAudit = this.#db.prepare(
+      'INSERT INTO audit_log (at, action, outcome, issuer, subject, repository_id, token_sha256, session_ids, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.#purge = this.#db.prepare('DELETE FROM replay_keys WHERE keep_until < ?');
+  }
+
+  async claimExchange(claim: ExchangeClaim): Promise<void> {
+    this.#transaction(() => {
+      try {
+        this.#insertKey.run(claim.tokenIdentity, claim.keepUntil.getTime());
+      } catch (error) {
+        if ((error as { errcode?: number }).errcode === SQLITE_CONSTRAINT_PRIMARYKEY) throw new ReplayError('this token was already exchanged');
+        throw error;
+      }
+      for (const s of claim.sessions) {
+        this.#insertSession.run(s.id, s.exchangeId, s.issuer, s.repositoryId, s.ownerId, s.run ?? null, s.rule, s.provider, s.target, s.sessionName ?? null, s.sourceIdentity ?? null, s.issuedAt.getTime(), s.expiresAt.getTime());
+      }
+      this.#audit(claim.audit);
+    });
+  }
+
+  async completeExchange(outcomes: readonly SessionOutcome[], audit: AuditEntry): Promise<void> {
+    this.#transaction(() => {
+      for (const outcome of outcomes) {
+        if (outcome.status === 'active') this.#activate.run(outcome.assumedRoleId ?? null, outcome.expiresAt.getTime(), outcome.id);
+        else this.#fail.run(outcome.id);
+      }
+      this.#audit(audit);
+    });
+  }
+
+  async revokeSessions(ids: readonly string[], at: Date, audit: AuditEntry): Promise<void> {
+    this.#transaction(() => {
+      for (const id of ids) this.#revoke.run(at.getTime(), id);
+      this.#audit(audit);
+    });
+  }
+
+  async appendAudit(audit: AuditEntry): Promise<void> {
+    this.#audit(audit);
+  }
+
+  async listSessions(filter: SessionFilter): Promise<SessionRecord[]> {
+    const where: string[] = [];
+    const values: SQLInputValue[] = [];
+    const add = (clause: string, ...args: SQLInputValue[]): void => {
+      where.push(clause);
+      values.push(...args);
+    };
+    const now = filter.now.getTime();
+    if (filter.ids) add(`id IN (${filter.ids.map(() => '?').join(', ') || 'NULL'})`, ...filter.ids);
+    if (filter.issuer !== undefined) add('issuer = ?', filter.issuer);
+    if (filter.repositoryId !== undefined) add('repository_id = ?', filter.repositoryId);
+    if (filter.ownerId !== undefined) add('owner_id = ?', filter.ownerId);
+    if (filter.run !== undefined) add('run = ?', filter.run);
+    if (filter.rule !== undefined) add('rule = ?', filter.rule);
+    if (filter.issuedBefore) add('issued_at < ?', filter.issuedBefore.getTime());
+    if (filter.issuedAfter) add('issued_at >= ?', filter.issuedAfter.getTime());
+    if (filter.statuses) {
+      // `expired` is not stored: it is an active session past its expiry, told apart at read time.
+      const stored = filter.statuses.filter((s) => s !== 'expired' && s !== 'active');
+      const alternatives = [...(stored.length > 0 ? [`status IN (${stored.map(() => '?').join(', ')})`] : [])];
+      values.push(...stored);
+      if (filter.statuses.includes('active')) alternatives.push(`(status = 'active' AND expires_at > ${now})`);
+      if (filter.statuses.includes('expired')) alternatives.push(`(status = 'active' AND expires_at <= ${now})`);
+      where.push(`(${alternatives.join(' OR ') || 'FALSE'})`);
+    }
+    const sql = `SELECT * FROM sessions ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY issued_at DESC, id LIMIT ${filter.limit ?? DEFAULT_LIST_LIMIT}`;
+    return (this.#db.prepare(sql).all(...values) as unknown as SessionRow[]).map((row) => sessionFrom(row, now));
+  }
+
+  async listAudit(filter: { limit: number }): Promise<AuditRecord[]> {
+    const rows = this.#db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(filter.limit) as unknown as AuditRow[];
+    return rows.map((row) => ({
+      seq: row.seq,
+      at: new Date(row.at),
+      action: row.action,
+      outcome: row.outcome,
+      issuer: row.issuer ?? undefined,
+      subject: row.subject ?? undefined,
+      repositoryId: row.repository_id ?? undefined,
+      tokenSha256: row.token_sha256,
+      sessionIds: JSON.parse(row.session_ids) as string[],
+      detail: JSON.parse(row.detail) as Record<string, string>,
+    }));
+  }
+
+  async purgeReplayKeys(now: Date): Promise<number> {
+    return Number(this.#purge.run(now.getTime()).changes);
+  }
+
+  async ping(): Promise<void> {
+    this.#db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.isOpen) this.#db.close();
+  }
+
+  #audit(entry: AuditEntry): void {
+    this.#insertAudit.run(
+      entry.at.getTime(),
+      entry.action,
+      entry.outcome,
+      entry.issuer ?? null,
+      entry.subject ?? null,
+      entry.repositoryId ?? null,
+      entry.tokenSha256,
+      JSON.stringify(entry.sessionIds),
+      JSON.stringify(entry.detail),
+    );
+  }
+
+  #transaction(work: () => void): void {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      work();
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+function sessionFrom(row: SessionRow, now: number): SessionRecord {
+  return {
+    id: row.id,
+    exchangeId: row.exchange_id,
+    status: row.status === 'active' && row.expires_at <= now ? 'expired' : row.status,
+    issuer: row.issuer,
+    repositoryId: row.repository_id,
+    ownerId: row.owner_id,
+    run: row.run ?? undefined,
+    rule: row.rule,
+    provider: row.provider,
+    target: row.target,
+    sessionName: row.session_name ?? undefined,
+    sourceIdentity: row.source_identity ?? undefined,
+    assumedRoleId: row.assumed_role_id ?? undefined,
+    issuedAt: new Date(row.issued_at),
+    expiresAt: new Date(row.expires_at),
+    revokedAt: row.revoked_at === null ? undefined : new Date(row.revoked_at),
+  };
+}

@@ -1,0 +1,126 @@
+// The broker service end to end on loopback: a job's token exchanged through HTTP for a session the
+// broker mints with its own identity (the real AWS SDK against the sandbox's STS and IAM), used, refused
+// on replay, revoked at job end and then refused by IAM; the logs and responses hold no secret.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { REVOKER_ACTIONS } from '../../src/providers/aws/session-denial.ts';
+import { SANDBOX_ACCOUNT_ID, startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import type { IssuedSession } from '../../src/sandbox/aws/aws-emulator.ts';
+import { startBroker, type RunningBroker } from '../../src/service/start.ts';
+import { SqliteStore } from '../../src/service/store/sqlite-store.ts';
+import { leaksInOutput } from '../helpers/leak-scan.ts';
+
+const REGION = 'us-east-1';
+const AUDIENCE = 'https://broker.sandbox.test';
+const BROKER_ROLE = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/ci-oidc-broker`;
+const DEPLOY_ROLE = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/deploy`;
+
+let sandbox: Sandbox;
+let broker: RunningBroker;
+let brokerCredentials: IssuedSession;
+let dir: string;
+const logs: string[] = [];
+const responses: string[] = [];
+
+beforeAll(async () => {
+  sandbox = await startSandbox({
+    roles: [
+      // The broker's own role: it may deny sessions on the roles it mints, nothing else.
+      { name: 'ci-oidc-broker', trustPolicy: { Statement: [] }, permissions: { revoke: { Statement: [{ Effect: 'Allow', Action: [...REVOKER_ACTIONS], Resource: DEPLOY_ROLE }] } } },
+      {
+        name: 'deploy',
+        // Trusts the broker only, and only for sessions tagged with this repository.
+        trustPolicy: {
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: BROKER_ROLE },
+              Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+              Condition: { StringEquals: { 'aws:RequestTag/repository_id': '8429' }, StringLike: { 'sts:SourceIdentity': '8429@*' } },
+            },
+          ],
+        },
+        permissions: { 'read-own-role-when-tagged': { Statement: [{ Effect: 'Allow', Action: 'iam:GetRole', Resource: DEPLOY_ROLE, Condition: { StringEquals: { 'aws:PrincipalTag/repository_id': '8429' } } }] } },
+      },
+    ],
+  });
+  brokerCredentials = sandbox.aws.issueRoleCredentials('ci-oidc-broker');
+  dir = mkdtempSync(join(tmpdir(), 'broker-e2e-'));
+  writeFileSync(
+    join(dir, 'policy.yml'),
+    `version: 1\nissuers: ["${sandbox.issuer.url}"]\nrules:\n  - name: deploy\n    match: {repository: octo-org/app, ref: refs/heads/main}\n    grant: {aws: {roles: [${DEPLOY_ROLE}]}}\n`,
+  );
+  writeFileSync(
+    join(dir, 'broker.yml'),
+    `audience: ${AUDIENCE}\nissuers: ["${sandbox.issuer.url}"]\npolicy: {file: policy.yml}\naws: {region: ${REGION}, endpoint: "${sandbox.aws.url}"}\nstore: {sqlite: broker.db}\nbehind-proxy: true\nlisten: {host: 127.0.0.1, port: 0}\n`,
+  );
+  broker = await startBroker(join(dir, 'broker.yml'), { awsCredentials: brokerCredentials, logStream: { write: (line) => void logs.push(line) } });
+});
+
+afterAll(async () => {
+  await broker?.close();
+  await sandbox?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface BrokerAnswer {
+  aws?: { sessionId: string; accessKeyId: string; secretAccessKey: string; sessionToken: string };
+  error?: { code: string };
+  sessions?: Array<Record<string, unknown>>;
+}
+
+async function call(path: string, token: string, body: unknown): Promise<{ status: number; body: BrokerAnswer }> {
+  const response = await fetch(`${broker.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await response.text();
+  responses.push(text);
+  return { status: response.status, body: JSON.parse(text) };
+}
+
+describe('the broker against the sandbox', () => {
+  it('mints a tagged session with its own identity, refuses the replay, revokes it at job end', async () => {
+    const token = await sandbox.issuer.mint({ audience: AUDIENCE });
+    const issued = await call('/v1/exchange', token, { aws: {} });
+    expect(issued.status).toBe(200);
+    const aws = issued.body.aws!;
+    const minted = sandbox.aws.sessions.find((s) => s.accessKeyId === aws.accessKeyId)!;
+    expect(minted.tags).toMatchObject({ repository_id: '8429', repository_owner_id: '1342004', ref: 'refs/heads/main', event_name: expect.any(String) });
+    expect(minted.sourceIdentity).toBe('8429@9876543210_1');
+    expect(minted.expiration.getTime() - minted.issuedAt.getTime()).toBe(900_000);
+
+    const iam = new IAMClient({ region: REGION, endpoint: sandbox.aws.url, credentials: { accessKeyId: aws.accessKeyId, secretAccessKey: aws.secretAccessKey, sessionToken: aws.sessionToken } });
+    try {
+      expect((await iam.send(new GetRoleCommand({ RoleName: 'deploy' }))).Role?.Arn).toBe(DEPLOY_ROLE);
+
+      const replay = await call('/v1/exchange', token, { aws: {} });
+      expect([replay.status, replay.body.error?.code]).toEqual([409, 'TOKEN_REPLAYED']);
+
+      const revoked = await call('/v1/revoke', await sandbox.issuer.mint({ audience: AUDIENCE }), {});
+      expect(revoked.status).toBe(200);
+      expect(revoked.body.sessions).toEqual([expect.objectContaining({ sessionId: aws.sessionId, provider: 'aws', outcome: 'denied' })]);
+      await expect(iam.send(new GetRoleCommand({ RoleName: 'deploy' }))).rejects.toMatchObject({ name: 'AccessDenied' });
+    } finally {
+      iam.destroy();
+    }
+    const store = new SqliteStore(broker.config.store.sqlite);
+    const [session] = await store.listSessions({ now: new Date(), ids: [aws.sessionId] });
+    expect(session).toMatchObject({ status: 'revoked', sourceIdentity: '8429@9876543210_1', assumedRoleId: minted.assumedRoleId });
+    await store.close();
+  });
+
+  it('cannot mint for a repository the target role’s trust policy does not admit, even when the policy allows it', async () => {
+    const token = await sandbox.issuer.mint({ audience: AUDIENCE, claims: { repository_id: '1' } });
+    const refused = await call('/v1/exchange', token, { aws: {} });
+    expect([refused.status, refused.body.error?.code]).toEqual([502, 'AWS_ACCESS_DENIED']);
+  });
+
+  it('leaves no token or credential in its logs or responses but the credentials it hands out', () => {
+    const secrets = sandbox.secretsIssued();
+    const handedOut = new Set(responses.flatMap((text) => Object.values((JSON.parse(text) as BrokerAnswer).aws ?? {})));
+    expect(leaksInOutput({ stdout: logs.join(''), stderr: '' }, [...secrets.neverExported, ...secrets.credentials, brokerCredentials.secretAccessKey, brokerCredentials.sessionToken])).toEqual([]);
+    const responseSecrets = [...secrets.neverExported, ...secrets.credentials.filter((secret) => !handedOut.has(secret) && !secret.startsWith('ASIA')), brokerCredentials.secretAccessKey, brokerCredentials.sessionToken];
+    expect(leaksInOutput({ stdout: responses.join('\n'), stderr: '' }, responseSecrets)).toEqual([]);
+  });
+});
