@@ -377,7 +377,7 @@ function verificationError(error, options, tolerance, header) {
         });
     }
     if (error instanceof UnfitKeyError) {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenKeyNotFound, `The key ${quote(header.kid)} that ${options.issuer} publishes ${error.message}.`, { hint: error.hint });
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenKeyUnfit, `The key ${quote(header.kid)} that ${options.issuer} publishes ${error.message}.`, { hint: error.hint });
     }
     if (error instanceof errors/* JOSEAlgNotAllowed */.Rb) {
         return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenAlgorithmRejected, `The token's algorithm ${header.alg} is not allowed for its key.`, {

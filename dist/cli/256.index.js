@@ -1479,10 +1479,10 @@ const dig = (value, ...keys) => keys.reduce((inner, key) => (isRecord(inner) ? i
 function semanticProblems(data, schemaErrors) {
     if (!isRecord(data))
         return [];
-    const refused = (path) => {
-        const pointer = path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-        return schemaErrors.some((error) => error.instancePath === pointer || error.instancePath.startsWith(`${pointer}/`));
-    };
+    const pointer = (path) => path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+    const refused = (path) => schemaErrors.some((error) => error.instancePath === pointer(path) || error.instancePath.startsWith(`${pointer(path)}/`));
+    // A key the schema does not know may be a misspelt `effect` or `grant`: the rule's intent is then unsure.
+    const hasUnknownKey = (path) => schemaErrors.some((error) => error.instancePath === pointer(path) && error.keyword === 'additionalProperties');
     const problems = [];
     stringsIn(data.issuers).forEach((issuer, index) => {
         try {
@@ -1506,7 +1506,7 @@ function semanticProblems(data, schemaErrors) {
                 problems.push({ path: at('name'), code: 'duplicate-rule-name', message: `the rule name ${name} is used twice; names must be unique` });
             seen.add(rule.name);
         }
-        const effect = rule.effect ?? 'allow';
+        const effect = hasUnknownKey(at()) ? undefined : (rule.effect ?? 'allow');
         if (effect === 'deny' && rule.grant !== undefined)
             problems.push({ path: at('grant'), atKey: true, code: 'grant-on-deny', message: `deny rule ${name} has a grant; deny rules grant nothing` });
         if (effect === 'allow' && rule.grant === undefined)
@@ -1867,10 +1867,9 @@ const GCP_TOKEN_SECONDS = { min: 1, max: 3600, default: 600 };
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ checkedClaims),
   U: () => (/* binding */ evaluatePolicy)
 });
-
-// UNUSED EXPORTS: checkedClaims
 
 // EXTERNAL MODULE: ./src/oidc/ci-systems.ts
 var ci_systems = __webpack_require__(7314);

@@ -316,7 +316,7 @@ function exportAwsTrustPolicy(policy, options = {}) {
         }
     }
     if (widenings.length > 0 && !options.allowBroader) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PolicyInvalid, `AWS cannot enforce the policy exactly for ${roleArn}; the trust policy would admit more than the policy:\n${widenings.map((w) => `- ${w.message}`).join('\n')}`, {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.ExportInexact, `AWS cannot enforce the policy exactly for ${roleArn}; the trust policy would admit more than the policy:\n${widenings.map((w) => `- ${w.message}`).join('\n')}`, {
             hint: 'Bind what AWS checks for the issuer (exact values, `**` globs, no regexes), or pass --allow-broader to print the trust policy anyway and leave the listed conditions to the broker alone.',
         });
     }
@@ -393,7 +393,7 @@ function reasons(inexact) {
 }
 function unbound(rule, prefix, inexact) {
     const lost = inexact.filter((i) => SUBJECT_CLAIMS.has(i.claim));
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PolicyInvalid, `Rule "${rule.name}" pins no sub or id that AWS checks exactly for ${prefix}${lost.length > 0 ? ` (${reasons(lost)})` : ''}: every Allow statement of the trust policy must, so that neither a name re-registered elsewhere nor a pattern admits another repository or project.`, {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.ExportInexact, `Rule "${rule.name}" pins no sub or id that AWS checks exactly for ${prefix}${lost.length > 0 ? ` (${reasons(lost)})` : ''}: every Allow statement of the trust policy must, so that neither a name re-registered elsewhere nor a pattern admits another repository or project.`, {
         hint: `Match an exact sub, or an exact id that AWS evaluates for the issuer: ${[...SUBJECT_CLAIMS].filter((claim) => awsConditionKeys(prefix).has(claim)).join(', ')}.`,
     });
 }
@@ -431,7 +431,7 @@ function exportGcpAttributeCondition(policy, options = {}) {
     const allowed = allows.length === 1 ? conjunction(allows[0]) : allows.map((rule) => `(${conjunction(rule)})`).join(' || ');
     const condition = [...denies, denies.length > 0 && allows.length > 1 ? `(${allowed})` : allowed].join(' && ');
     if (condition.length > MAX_CONDITION_CHARS) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PolicyInvalid, `Google cannot hold the policy in one provider: its attribute condition would be ${condition.length} characters, and Google accepts at most ${MAX_CONDITION_CHARS}.`, {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.ExportInexact, `Google cannot hold the policy in one provider: its attribute condition would be ${condition.length} characters, and Google accepts at most ${MAX_CONDITION_CHARS}.`, {
             hint: allows.length > 1
                 ? 'Export fewer allow rules per provider (--rule NAME, one provider each), or shorten the value lists and patterns.'
                 : 'Shorten the rule’s value lists and patterns, or the deny rules, which every provider’s condition carries.',
@@ -1217,7 +1217,7 @@ async function loadChecked(file, options) {
  * --allow-broader); 2 on bad input.
  */
 function policyExport(options) {
-    return (0,cli_output/* runCommand */.d1)(options.format, (error) => (error.code === broker_error/* ErrorCode */.O4.PolicyInvalid ? cli_output/* Exit */.Jc.Refused : cli_output/* Exit */.Jc.Usage), async () => {
+    return (0,cli_output/* runCommand */.d1)(options.format, (error) => (error.code === broker_error/* ErrorCode */.O4.PolicyInvalid || error.code === broker_error/* ErrorCode */.O4.ExportInexact ? cli_output/* Exit */.Jc.Refused : cli_output/* Exit */.Jc.Usage), async () => {
         if ([options.awsTrustPolicy, options.gcpAttributeCondition, options.awsRevocation].filter(Boolean).length !== 1) {
             throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, 'policy export needs exactly one of --aws-trust-policy, --gcp-attribute-condition and --aws-revocation.', { hint: 'Choose what to export.' });
         }

@@ -1,20 +1,17 @@
 import * as core from '@actions/core';
+import { authorizeClaims, type Allowed, type GrantRequest } from '../core/authorize.ts';
+import type { CredentialMinter } from '../core/issue.ts';
+import { webIdentityMinter, type WebIdentityMinterOptions } from '../core/web-identity-minter.ts';
 import type { RunnerTokenRequest } from '../oidc/request-token.ts';
 import { TokenSource } from '../oidc/token-source.ts';
-import { verifyToken, type VerifiedClaims } from '../oidc/verify.ts';
-import { checkedClaims, evaluatePolicy } from '../policy/evaluate.ts';
-import { denialError, explainDecision } from '../policy/explain.ts';
-import type { Policy, PolicyRule } from '../policy/types.ts';
+import { verifyToken } from '../oidc/verify.ts';
+import type { Policy } from '../policy/types.ts';
 import { requestMaskedToken } from './runner-token.ts';
 import { writeDenialSummary } from './summary.ts';
 
-/** A verified token for one audience, and the rule that allowed it. */
-export interface Authorization {
-  tokens: TokenSource;
-  claims: VerifiedClaims;
-  rule: PolicyRule;
-  checkedClaims: Array<[string, string]>;
-}
+// A token this close to expiry is replaced before it is sent: a cloud's STS refuses one that dies in
+// flight, and Google's exchange takes two hops.
+const MIN_TOKEN_VALIDITY_SECONDS = 60;
 
 /** The runner's tokens for one audience: each masked as it arrives, and verified before it is handed out. */
 export function runnerTokens(runner: RunnerTokenRequest, issuer: string, audience: string): TokenSource {
@@ -24,21 +21,28 @@ export function runnerTokens(runner: RunnerTokenRequest, issuer: string, audienc
   });
 }
 
+/** Mints one cloud's credentials with that cloud's own runner tokens, fresh enough to survive the exchange. */
+export function runnerMinter(tokens: TokenSource, cloud: Omit<WebIdentityMinterOptions, 'getToken'>): CredentialMinter {
+  return webIdentityMinter({
+    ...cloud,
+    getToken: async ({ forceRefresh }) => (await tokens.get({ forceRefresh, minValiditySeconds: MIN_TOKEN_VALIDITY_SECONDS })).token,
+  });
+}
+
 /**
  * Decides one cloud's request: the token for that cloud's audience is verified, then its claims face
  * the policy. Every decision is explained in the log; a denial also in the job summary, and it throws.
  */
-export async function authorize(policy: Policy, tokens: TokenSource, cloud: string): Promise<Authorization> {
+export async function authorize(policy: Policy, tokens: TokenSource, cloud: string, wanted: GrantRequest): Promise<Allowed> {
   const { claims } = await tokens.get();
   core.info(`${cloud}: verified the OIDC token from ${claims.iss} for audience ${JSON.stringify(claims.aud)}; subject "${claims.sub}".`);
-  const decision = evaluatePolicy(policy, claims);
-  const explanation = explainDecision(decision);
-  core.startGroup(`${cloud}: policy ${policy.source}: ${decision.allowed ? 'allowed' : 'denied'}`);
-  for (const line of explanation) core.info(line);
+  const authorization = authorizeClaims(policy, claims, wanted);
+  core.startGroup(`${cloud}: policy ${policy.source}: ${authorization.allowed ? 'allowed' : 'denied'}`);
+  for (const line of authorization.explanation) core.info(line);
   core.endGroup();
-  if (!decision.allowed) {
-    await writeDenialSummary(cloud, explanation);
-    throw denialError(decision, policy.source);
+  if (!authorization.allowed) {
+    await writeDenialSummary(cloud, authorization.explanation);
+    throw authorization.error;
   }
-  return { tokens, claims, rule: decision.rule, checkedClaims: checkedClaims(decision) };
+  return authorization;
 }

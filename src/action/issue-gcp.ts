@@ -1,34 +1,30 @@
 import * as core from '@actions/core';
-import { chooseGcpGrant } from '../policy/gcp-grant.ts';
-import { exchangeForGoogleToken } from '../providers/gcp/exchange.ts';
+import type { Allowed, GcpGrantRequest } from '../core/authorize.ts';
+import { issueGcp } from '../core/issue.ts';
+import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
+import type { TokenSource } from '../oidc/token-source.ts';
 import { gcpCredentialRecord, gcpEnvironment, gcpOutputs, gcpSecretValues, writeGcpCredentialFiles, type GcpCredentialFiles } from '../providers/gcp/export.ts';
 import type { IssuedCredential } from '../providers/issued-credential.ts';
-import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
-import type { Authorization } from './authorize.ts';
+import { runnerMinter } from './authorize.ts';
 import type { GcpInputs } from './inputs.ts';
 import type { IssuanceReport } from './summary.ts';
 
-// Google STS refuses a subject token that expires in flight; leave a margin for the two hops.
-const MIN_TOKEN_VALIDITY_SECONDS = 60;
+/** What the step's inputs ask of Google Cloud; the deciding rule may narrow it. */
+export function gcpGrantRequest(inputs: GcpInputs): GcpGrantRequest {
+  return { provider: inputs.workloadIdentityProvider, serviceAccount: inputs.serviceAccount, lifetimeSeconds: inputs.lifetimeSeconds };
+}
 
 /**
  * Exchanges the verified token for a Google access token under the granted provider and service
  * account, then masks it, writes the credentials files for ADC and gcloud, records them and exports
  * them, in that order.
  */
-export async function issueGcpCredentials(inputs: GcpInputs, authorization: Authorization, remember: (record: IssuedCredential) => void, env: NodeJS.ProcessEnv = process.env): Promise<IssuanceReport> {
-  const { rule, claims, tokens } = authorization;
-  const grant = chooseGcpGrant(rule, { provider: inputs.workloadIdentityProvider, serviceAccount: inputs.serviceAccount, lifetimeSeconds: inputs.lifetimeSeconds });
+export async function issueGcpCredentials(inputs: GcpInputs, tokens: TokenSource, authorization: Allowed, remember: (record: IssuedCredential) => void, env: NodeJS.ProcessEnv = process.env): Promise<IssuanceReport> {
+  const { rule, claims } = authorization;
+  const grant = authorization.grants.gcp!;
   if (grant.capped) core.notice(`gcp-access-token-lifetime lowered to ${grant.lifetimeSeconds}s, the most that rule "${rule.name}" grants.`);
 
-  const session = await exchangeForGoogleToken({
-    workloadIdentityProvider: grant.workloadIdentityProvider,
-    serviceAccount: grant.serviceAccount,
-    lifetimeSeconds: grant.lifetimeSeconds,
-    scopes: grant.scopes,
-    endpoints: inputs.endpoints,
-    getToken: async () => (await tokens.get({ minValiditySeconds: MIN_TOKEN_VALIDITY_SECONDS })).token,
-  });
+  const session = await issueGcp(grant, claims, runnerMinter(tokens, { gcpEndpoints: inputs.endpoints }));
   for (const secret of gcpSecretValues(session)) core.setSecret(secret);
 
   let files: GcpCredentialFiles | undefined;

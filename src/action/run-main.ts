@@ -4,8 +4,8 @@ import { loadPolicy } from '../policy/load.ts';
 import type { IssuedCredential } from '../providers/issued-credential.ts';
 import { authorize, runnerTokens } from './authorize.ts';
 import { readMainInputs } from './inputs.ts';
-import { issueAwsCredentials } from './issue-aws.ts';
-import { issueGcpCredentials } from './issue-gcp.ts';
+import { awsGrantRequest, issueAwsCredentials } from './issue-aws.ts';
+import { gcpGrantRequest, issueGcpCredentials } from './issue-gcp.ts';
 import { openPolicySource } from './policy-source.ts';
 import { saveIssuedCredentials } from './state.ts';
 import { writeIssuanceSummary, type IssuanceReport } from './summary.ts';
@@ -24,9 +24,10 @@ export async function runMain(): Promise<void> {
   const { claims } = await (aws ?? gcp)!.tokens.get();
   const policy = await loadPolicy(openPolicySource(inputs.policySource, claims, inputs.githubToken), inputs.policyPath);
 
-  // Every cloud's request is decided before any is issued: one denial means no credentials at all.
-  const awsAuthorization = aws && (await authorize(policy, aws.tokens, 'AWS'));
-  const gcpAuthorization = gcp && (await authorize(policy, gcp.tokens, 'Google Cloud'));
+  // Every cloud's request is decided, and what it may get settled, before any is issued: one denial or
+  // ungranted request means no credentials at all.
+  const awsAuthorization = aws && (await authorize(policy, aws.tokens, 'AWS', { aws: awsGrantRequest(aws.inputs) }));
+  const gcpAuthorization = gcp && (await authorize(policy, gcp.tokens, 'Google Cloud', { gcp: gcpGrantRequest(gcp.inputs) }));
 
   const issued: IssuedCredential[] = [];
   // State is saved before each export, so the post step never misses something to clean up.
@@ -35,8 +36,8 @@ export async function runMain(): Promise<void> {
     saveIssuedCredentials(issued);
   };
   const reports: IssuanceReport[] = [];
-  if (aws && awsAuthorization) reports.push(await issueAwsCredentials(aws.inputs, awsAuthorization, remember));
-  if (gcp && gcpAuthorization) reports.push(await issueGcpCredentials(gcp.inputs, gcpAuthorization, remember));
+  if (aws && awsAuthorization) reports.push(await issueAwsCredentials(aws.inputs, aws.tokens, awsAuthorization, remember));
+  if (gcp && gcpAuthorization) reports.push(await issueGcpCredentials(gcp.inputs, gcp.tokens, gcpAuthorization, remember));
 
   core.setOutput('policy-rule', [...new Set(reports.map((report) => report.rule))].join(','));
   await writeIssuanceSummary(reports);

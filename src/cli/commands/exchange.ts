@@ -1,17 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { authorizeToken, type AwsGrantRequest, type GcpGrantRequest } from '../../core/authorize.ts';
+import { issueAws, issueGcp } from '../../core/issue.ts';
+import { webIdentityMinter } from '../../core/web-identity-minter.ts';
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import { CI_SYSTEMS } from '../../oidc/ci-systems.ts';
-import { verifyToken, type VerifiedClaims } from '../../oidc/verify.ts';
-import { chooseAwsRole } from '../../policy/aws-grant.ts';
 import { GCP_TOKEN_SECONDS, parseDuration, STS_SESSION_SECONDS } from '../../policy/duration.ts';
-import { evaluatePolicy } from '../../policy/evaluate.ts';
-import { denialError, explainDecision } from '../../policy/explain.ts';
-import { chooseGcpGrant } from '../../policy/gcp-grant.ts';
-import type { PolicyRule } from '../../policy/types.ts';
-import { assumeRoleWithWebIdentity, type AwsSession } from '../../providers/aws/exchange.ts';
+import type { AwsSession } from '../../providers/aws/exchange.ts';
 import { awsEnvironment, awsSecretValues } from '../../providers/aws/export.ts';
 import { sessionNameForToken } from '../../providers/aws/session-name.ts';
-import { exchangeForGoogleToken, GOOGLE_ENDPOINTS, type GcpSession } from '../../providers/gcp/exchange.ts';
+import { GOOGLE_ENDPOINTS, type GcpSession } from '../../providers/gcp/exchange.ts';
 import { gcpEnvironment, gcpSecretValues } from '../../providers/gcp/export.ts';
 import { Exit, runCommand, writeJson, type ExitCode } from '../cli-output.ts';
 import { readCiToken, type CiTokenOptions } from './ci-token.ts';
@@ -69,54 +66,43 @@ export async function exchangeCredentials(request: ExchangeRequest): Promise<Exc
   const issuer = request.issuer ?? (request.preset ? CI_SYSTEMS[request.preset].defaultIssuer : undefined);
   if (!issuer) throw usage('Give the issuer with --issuer.', request.preset === 'circleci' ? 'CircleCI’s issuer names your organisation: https://oidc.circleci.com/org/ORG_ID.' : 'Use the issuer URL exactly as it appears in the tokens’ iss claim.');
   const audience = request.audience ?? (wantsAws ? 'sts.amazonaws.com' : `//iam.googleapis.com/${request.gcpProvider}`);
+  const wanted = { aws: wantsAws ? awsRequest(request) : undefined, gcp: request.gcpProvider ? gcpRequest(request) : undefined };
 
   const token = await readCiToken(request, audience);
   maskInGitHubActions([token]);
-  const { claims } = await verifyToken(token, { issuer, audience });
   const policy = await loadPolicyArgument(request.policy, request.root);
-  const decision = evaluatePolicy(policy, claims);
-  if (!decision.allowed) {
+  const authorization = await authorizeToken(token, { issuer, audience, policy, wanted });
+  if (!authorization.allowed) {
     // The same explanation the action logs; claims are not secrets, the token never appears.
-    process.stderr.write(`${explainDecision(decision).join('\n')}\n`);
-    throw denialError(decision, policy.source);
+    process.stderr.write(`${authorization.explanation.join('\n')}\n`);
+    throw authorization.error;
   }
-  const aws = wantsAws ? await exchangeAws(request, decision.rule, claims, token) : undefined;
-  const gcp = request.gcpProvider ? await exchangeGcp(request, decision.rule, token) : undefined;
-  return { rule: decision.rule.name, aws, gcp };
-}
-
-async function exchangeAws(request: ExchangeRequest, rule: PolicyRule, claims: VerifiedClaims, token: string): Promise<AwsSession> {
-  if (!request.awsRegion) throw usage('--aws-region is required for AWS.', 'For example --aws-region us-east-1.');
-  const requested = request.awsDuration === undefined ? STS_SESSION_SECONDS.default : parseDuration(request.awsDuration);
-  if (requested === undefined || requested < STS_SESSION_SECONDS.min || requested > STS_SESSION_SECONDS.max) throw usage(`--aws-duration is "${request.awsDuration}", not from 15m to 12h.`, 'Write seconds (900) or a duration (15m, 1h).');
-  const { roleArn, durationSeconds, capped, sessionPolicy } = chooseAwsRole(rule, request.awsRole, requested);
-  if (capped) notice(`the AWS session lasts ${durationSeconds} s, not the ${requested} s asked for: rule "${rule.name}" grants at most that (max-duration).`);
-  return assumeRoleWithWebIdentity({
-    roleArn,
-    // Readable in CloudTrail, and unique per job: the CI system's own project, run and job identifiers.
-    sessionName: sessionNameForToken(claims, request.preset),
-    durationSeconds,
+  const { rule, claims, grants } = authorization;
+  const minter = webIdentityMinter({
+    getToken: async () => token,
     region: request.awsRegion,
-    inlineSessionPolicy: sessionPolicy,
-    subject: String(claims.sub),
-    issuer: String(claims.iss),
-    getToken: async () => token,
+    gcpEndpoints: { tokenUrl: request.gcpTokenUrl ?? GOOGLE_ENDPOINTS.tokenUrl, iamCredentialsUrl: request.gcpIamCredentialsUrl ?? GOOGLE_ENDPOINTS.iamCredentialsUrl },
   });
+  if (grants.aws?.capped) notice(`the AWS session lasts ${grants.aws.durationSeconds} s, not the ${grants.aws.requestedSeconds} s asked for: rule "${rule.name}" grants at most that (max-duration).`);
+  // Readable in CloudTrail, and unique per job: the CI system's own project, run and job identifiers.
+  const aws = grants.aws && (await issueAws(grants.aws, claims, sessionNameForToken(claims, request.preset), minter));
+  if (grants.gcp?.capped) notice(`the Google access token lives ${grants.gcp.lifetimeSeconds} s, not the ${grants.gcp.requestedSeconds} s asked for: rule "${rule.name}" grants at most that (max-lifetime).`);
+  const gcp = grants.gcp && (await issueGcp(grants.gcp, claims, minter));
+  return { rule: rule.name, aws, gcp };
 }
 
-async function exchangeGcp(request: ExchangeRequest, rule: PolicyRule, token: string): Promise<GcpSession> {
-  const lifetime = request.gcpLifetime === undefined ? GCP_TOKEN_SECONDS.default : parseDuration(request.gcpLifetime);
-  if (lifetime === undefined || lifetime < GCP_TOKEN_SECONDS.min || lifetime > GCP_TOKEN_SECONDS.max) throw usage(`--gcp-lifetime is "${request.gcpLifetime}", not from 1s to 1h.`, 'Write seconds (600) or a duration (10m).');
-  const grant = chooseGcpGrant(rule, { provider: request.gcpProvider, serviceAccount: request.gcpServiceAccount, lifetimeSeconds: lifetime });
-  if (grant.capped) notice(`the Google access token lives ${grant.lifetimeSeconds} s, not the ${lifetime} s asked for: rule "${rule.name}" grants at most that (max-lifetime).`);
-  return exchangeForGoogleToken({
-    workloadIdentityProvider: grant.workloadIdentityProvider,
-    serviceAccount: grant.serviceAccount,
-    lifetimeSeconds: grant.lifetimeSeconds,
-    scopes: grant.scopes,
-    endpoints: { tokenUrl: request.gcpTokenUrl ?? GOOGLE_ENDPOINTS.tokenUrl, iamCredentialsUrl: request.gcpIamCredentialsUrl ?? GOOGLE_ENDPOINTS.iamCredentialsUrl },
-    getToken: async () => token,
-  });
+// The flags are checked before any token is read, so a mistyped one costs no token.
+function awsRequest(request: ExchangeRequest): AwsGrantRequest {
+  if (!request.awsRegion) throw usage('--aws-region is required for AWS.', 'For example --aws-region us-east-1.');
+  const durationSeconds = request.awsDuration === undefined ? STS_SESSION_SECONDS.default : parseDuration(request.awsDuration);
+  if (durationSeconds === undefined || durationSeconds < STS_SESSION_SECONDS.min || durationSeconds > STS_SESSION_SECONDS.max) throw usage(`--aws-duration is "${request.awsDuration}", not from 15m to 12h.`, 'Write seconds (900) or a duration (15m, 1h).');
+  return { role: request.awsRole, durationSeconds };
+}
+
+function gcpRequest(request: ExchangeRequest): GcpGrantRequest {
+  const lifetimeSeconds = request.gcpLifetime === undefined ? GCP_TOKEN_SECONDS.default : parseDuration(request.gcpLifetime);
+  if (lifetimeSeconds === undefined || lifetimeSeconds < GCP_TOKEN_SECONDS.min || lifetimeSeconds > GCP_TOKEN_SECONDS.max) throw usage(`--gcp-lifetime is "${request.gcpLifetime}", not from 1s to 1h.`, 'Write seconds (600) or a duration (10m).');
+  return { provider: request.gcpProvider, serviceAccount: request.gcpServiceAccount, lifetimeSeconds };
 }
 
 /** The variables the clouds' CLIs and SDKs read. Google's client libraries take no bare token, so gcloud's and Terraform's. */

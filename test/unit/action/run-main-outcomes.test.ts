@@ -154,8 +154,8 @@ describe('runMain refusals before any credential is issued', () => {
       },
     );
     expect(error.code).toBe(ErrorCode.InputInvalid);
-    expect(error.message).toBe('Rule "app" sets a session policy, so the input `inline-session-policy` cannot replace it.');
-    expect(error.hint).toBe('Remove inline-session-policy, or narrow further with managed-session-policies; STS takes one inline session policy.');
+    expect(error.message).toBe('Rule "app" sets a session policy, so the request cannot bring its own.');
+    expect(error.hint).toBe('Leave the inline session policy out, or narrow further with managed session policies; STS takes one inline session policy.');
     expect(sandbox.aws.sessions).toHaveLength(sessionsBefore);
   });
 });

@@ -1,8 +1,8 @@
-export const id = 759;
-export const ids = [759];
+export const id = 647;
+export const ids = [647];
 export const modules = {
 
-/***/ 9759:
+/***/ 8647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -22,8 +22,6 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/errors/broker-error.ts
 var broker_error = __webpack_require__(5725);
-// EXTERNAL MODULE: ./src/oidc/ci-systems.ts
-var ci_systems = __webpack_require__(7314);
 // EXTERNAL MODULE: ./src/oidc/verify.ts + 2 modules
 var verify = __webpack_require__(3127);
 ;// CONCATENATED MODULE: ./src/policy/aws-grant.ts
@@ -97,8 +95,240 @@ function chooseGcpGrant(rule, requested) {
     return { workloadIdentityProvider: grant.workloadIdentityProvider, serviceAccount, lifetimeSeconds, capped: lifetimeSeconds < requested.lifetimeSeconds, scopes: grant.scopes };
 }
 
+;// CONCATENATED MODULE: ./src/core/authorize.ts
+
+
+
+
+
+
+
+/**
+ * Puts verified claims to the policy and, when allowed, narrows what was asked to what the deciding rule
+ * grants. A denial is returned, not thrown, so each shell can show its explanation its own way first;
+ * a request the rule does not grant (another role, another service account) throws RoleNotGranted.
+ */
+function authorizeClaims(policy, claims, wanted) {
+    const decision = (0,evaluate/* evaluatePolicy */.U)(policy, claims);
+    const explanation = (0,explain/* explainDecision */.el)(decision);
+    if (!decision.allowed)
+        return { allowed: false, claims, decision, explanation, error: (0,explain/* denialError */._)(decision, policy.source) };
+    const grants = {
+        aws: wanted.aws && resolveAws(decision.rule, wanted.aws),
+        gcp: wanted.gcp && resolveGcp(decision.rule, wanted.gcp),
+    };
+    return { allowed: true, claims, decision, explanation, rule: decision.rule, checkedClaims: (0,evaluate/* checkedClaims */.B)(decision), grants };
+}
+/** Token → verified claims → decision → grants, for shells that hold the raw token. */
+async function authorizeToken(token, options) {
+    const { claims } = await (0,verify/* verifyToken */.nr)(token, { ...options.verify, issuer: options.issuer, audience: options.audience });
+    return authorizeClaims(options.policy, claims, options.wanted);
+}
+function resolveAws(rule, wanted) {
+    requireWithin('AWS session duration', wanted.durationSeconds, duration/* STS_SESSION_SECONDS */.Em);
+    const choice = chooseAwsRole(rule, wanted.role, wanted.durationSeconds);
+    if (choice.sessionPolicy && wanted.sessionPolicy) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `Rule "${rule.name}" sets a session policy, so the request cannot bring its own.`, {
+            hint: 'Leave the inline session policy out, or narrow further with managed session policies; STS takes one inline session policy.',
+        });
+    }
+    return {
+        ...choice,
+        sessionPolicy: choice.sessionPolicy ?? wanted.sessionPolicy,
+        requestedSeconds: wanted.durationSeconds,
+        managedSessionPolicyArns: wanted.managedSessionPolicyArns ?? [],
+    };
+}
+function resolveGcp(rule, wanted) {
+    requireWithin('Google token lifetime', wanted.lifetimeSeconds, duration/* GCP_TOKEN_SECONDS */.T9);
+    const choice = chooseGcpGrant(rule, { provider: wanted.provider, serviceAccount: wanted.serviceAccount, lifetimeSeconds: wanted.lifetimeSeconds });
+    const extra = wanted.scopes?.filter((scope) => !choice.scopes.includes(scope)) ?? [];
+    if (extra.length > 0) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.RoleNotGranted, `Rule "${rule.name}" does not grant the scope(s) ${extra.join(', ')}; it grants ${choice.scopes.join(', ')}.`, {
+            hint: 'Ask for granted scopes only, or add the scope to the rule in a reviewed change to the policy.',
+            location: rule.location,
+        });
+    }
+    return { ...choice, scopes: wanted.scopes && wanted.scopes.length > 0 ? wanted.scopes : choice.scopes, requestedSeconds: wanted.lifetimeSeconds };
+}
+function requireWithin(what, seconds, bounds) {
+    if (Number.isInteger(seconds) && seconds >= bounds.min && seconds <= bounds.max)
+        return;
+    throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `The ${what} asked for is ${seconds} s, not from ${bounds.min} to ${bounds.max} s.`, {
+        hint: `Ask for whole seconds between ${bounds.min} and ${bounds.max}; the rule may lower it further.`,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/issue.ts
+/** The AWS session the grant allows, under the session name the shell chose. */
+function issueAws(grant, claims, sessionName, minter) {
+    return minter.aws({
+        roleArn: grant.roleArn,
+        durationSeconds: grant.durationSeconds,
+        sessionName,
+        sessionPolicy: grant.sessionPolicy,
+        managedSessionPolicyArns: grant.managedSessionPolicyArns,
+        claims,
+    });
+}
+/** The Google access token the grant allows. */
+function issueGcp(grant, claims, minter) {
+    return minter.gcp({
+        workloadIdentityProvider: grant.workloadIdentityProvider,
+        serviceAccount: grant.serviceAccount,
+        lifetimeSeconds: grant.lifetimeSeconds,
+        scopes: grant.scopes,
+        claims,
+    });
+}
+
 // EXTERNAL MODULE: ./src/providers/aws/exchange.ts + 1 modules
 var exchange = __webpack_require__(9228);
+;// CONCATENATED MODULE: ./src/util/deadline.ts
+/**
+ * Settles with `work`, or rejects with `onTimeout()` once `ms` have passed, whichever comes first. For
+ * work whose own retries are bounded but whose total time is not (a client library's retry loop).
+ */
+async function withDeadline(work, ms, onTimeout) {
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(onTimeout()), ms);
+    });
+    try {
+        return await Promise.race([work, deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/gcp/external-account.ts
+/**
+ * The external_account configuration, without its subject token source, that both the exchange
+ * and the credentials file for ADC and gcloud describe: the provider, Google STS and, with a service
+ * account, impersonation for the given lifetime.
+ */
+function externalAccountConfig(request) {
+    return {
+        type: 'external_account',
+        audience: `//iam.googleapis.com/${request.workloadIdentityProvider}`,
+        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+        token_url: request.endpoints.tokenUrl,
+        ...(request.serviceAccount && {
+            service_account_impersonation_url: `${request.endpoints.iamCredentialsUrl.replace(/\/+$/, '')}/v1/projects/-/serviceAccounts/${request.serviceAccount}:generateAccessToken`,
+            service_account_impersonation: { token_lifetime_seconds: request.lifetimeSeconds },
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/gcp/exchange.ts
+
+
+
+const GOOGLE_ENDPOINTS = { tokenUrl: 'https://sts.googleapis.com/v1/token', iamCredentialsUrl: 'https://iamcredentials.googleapis.com' };
+const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Exchanges the job's OIDC token for a Google access token: a workload identity federation token from
+ * STS, then (with a service account) a short-lived token from the IAM Credentials API. The token is
+ * handed to google-auth-library through a subject-token supplier, never a file. Retries are the
+ * library's own (bounded: a few attempts with backoff on 429, 5xx and network errors), and the whole
+ * exchange is bounded by `timeoutMs`.
+ */
+async function exchangeForGoogleToken(request) {
+    const { IdentityPoolClient } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
+    // The constructor, not ExternalAccountClient.fromJSON: the configuration is built here from checked
+    // inputs, and fromJSON prints a warning about untrusted files into the job's log.
+    const client = new IdentityPoolClient({
+        ...externalAccountConfig({ ...request, endpoints: request.endpoints ?? GOOGLE_ENDPOINTS }),
+        scopes: [...request.scopes],
+        subject_token_supplier: { getSubjectToken: () => request.getToken() },
+    });
+    const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    try {
+        const { token } = await withDeadline(client.getAccessToken(), timeoutMs, () => timedOut(request, timeoutMs));
+        const expiry = client.credentials.expiry_date;
+        if (!token || !expiry)
+            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeFailed, 'Google answered without an access token or its expiry.', { hint: 'Check the endpoints if you override them; otherwise, file an issue.' });
+        return { accessToken: token, expiration: new Date(expiry), serviceAccount: request.serviceAccount, workloadIdentityProvider: request.workloadIdentityProvider };
+    }
+    catch (error) {
+        throw exchangeError(error, request);
+    }
+}
+function timedOut(request, timeoutMs) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeTimedOut, `Gave up obtaining a Google token for ${request.serviceAccount ?? request.workloadIdentityProvider} after ${(timeoutMs / 1000).toFixed(1)} s.`, {
+        hint: 'Google STS or IAM Credentials did not answer in time: retry the job, and check this machine’s network path to them.',
+    });
+}
+function exchangeError(error, request) {
+    if (error instanceof broker_error/* BrokerError */.Wz)
+        return error;
+    const http = error;
+    const status = http.response?.status ?? http.status;
+    const said = describeGoogleError(http.response?.data);
+    const target = request.serviceAccount ?? request.workloadIdentityProvider;
+    if (status === 401 || status === 403 || (status === 400 && /attribute condition|audience/i.test(said))) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpAccessDenied, `Google refused a token for ${target}: ${said}.`, {
+            hint: /attribute condition/i.test(said)
+                ? 'The workload identity pool provider’s attribute condition rejects this job: compare it with `ci-oidc-broker policy export --gcp-attribute-condition`.'
+                : /getAccessToken/.test(said)
+                    ? `Grant roles/iam.workloadIdentityUser on ${request.serviceAccount ?? 'the service account'} to this job's principal (principalSet://…/attribute.repository/OWNER/REPO or principal://…/subject/SUB).`
+                    : 'Check the provider’s issuer and allowed audiences, and the audience the token was requested for (gcp-audience).',
+            cause: error,
+        });
+    }
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeFailed, `Obtaining a Google token for ${target} failed${status ? ` (HTTP ${status})` : http.code ? ` (${http.code})` : ''}: ${said}.`, {
+        hint: 'Check the workload identity provider name, the lifetime (at most 1 hour) and the network path to Google; retry if Google had an outage.',
+        cause: error,
+    });
+}
+/** Google's error bodies: STS `{error, error_description}`, IAM `{error: {message, status}}`. */
+function describeGoogleError(data) {
+    const body = data;
+    if (typeof body?.error_description === 'string')
+        return JSON.stringify(body.error_description);
+    const nested = body?.error;
+    if (typeof nested?.message === 'string')
+        return JSON.stringify(nested.message);
+    return 'no details';
+}
+
+;// CONCATENATED MODULE: ./src/core/web-identity-minter.ts
+
+
+
+/** Mints with the job's own token, as the action and the CLI do: each cloud trusts the CI issuer directly. */
+function webIdentityMinter(options) {
+    return {
+        aws: (request) => {
+            const region = options.region;
+            if (!region)
+                return Promise.reject(new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, 'No AWS region was given, so there is no STS endpoint to ask.', { hint: 'Name the region, for example us-east-1.' }));
+            return (0,exchange/* assumeRoleWithWebIdentity */.z)({
+                roleArn: request.roleArn,
+                sessionName: request.sessionName,
+                durationSeconds: request.durationSeconds,
+                region,
+                inlineSessionPolicy: request.sessionPolicy,
+                managedSessionPolicyArns: request.managedSessionPolicyArns,
+                subject: String(request.claims.sub),
+                issuer: String(request.claims.iss),
+                getToken: options.getToken,
+            });
+        },
+        gcp: (request) => exchangeForGoogleToken({
+            workloadIdentityProvider: request.workloadIdentityProvider,
+            serviceAccount: request.serviceAccount,
+            lifetimeSeconds: request.lifetimeSeconds,
+            scopes: request.scopes,
+            endpoints: options.gcpEndpoints ?? GOOGLE_ENDPOINTS,
+            getToken: () => options.getToken({ forceRefresh: false }),
+        }),
+    };
+}
+
+// EXTERNAL MODULE: ./src/oidc/ci-systems.ts
+var ci_systems = __webpack_require__(7314);
 ;// CONCATENATED MODULE: ./src/providers/aws/export.ts
 /** The variables the AWS CLI and SDKs read credentials and region from. */
 function awsEnvironment(session) {
@@ -244,115 +474,6 @@ function shorten(text, maxLength) {
     return `${text.slice(0, maxLength - HASH_LENGTH - 1)}+${hash}`;
 }
 
-;// CONCATENATED MODULE: ./src/util/deadline.ts
-/**
- * Settles with `work`, or rejects with `onTimeout()` once `ms` have passed, whichever comes first. For
- * work whose own retries are bounded but whose total time is not (a client library's retry loop).
- */
-async function withDeadline(work, ms, onTimeout) {
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(onTimeout()), ms);
-    });
-    try {
-        return await Promise.race([work, deadline]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/providers/gcp/external-account.ts
-/**
- * The external_account configuration, without its subject token source, that both the exchange
- * and the credentials file for ADC and gcloud describe: the provider, Google STS and, with a service
- * account, impersonation for the given lifetime.
- */
-function externalAccountConfig(request) {
-    return {
-        type: 'external_account',
-        audience: `//iam.googleapis.com/${request.workloadIdentityProvider}`,
-        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-        token_url: request.endpoints.tokenUrl,
-        ...(request.serviceAccount && {
-            service_account_impersonation_url: `${request.endpoints.iamCredentialsUrl.replace(/\/+$/, '')}/v1/projects/-/serviceAccounts/${request.serviceAccount}:generateAccessToken`,
-            service_account_impersonation: { token_lifetime_seconds: request.lifetimeSeconds },
-        }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/providers/gcp/exchange.ts
-
-
-
-const GOOGLE_ENDPOINTS = { tokenUrl: 'https://sts.googleapis.com/v1/token', iamCredentialsUrl: 'https://iamcredentials.googleapis.com' };
-const DEFAULT_TIMEOUT_MS = 30_000;
-/**
- * Exchanges the job's OIDC token for a Google access token: a workload identity federation token from
- * STS, then (with a service account) a short-lived token from the IAM Credentials API. The token is
- * handed to google-auth-library through a subject-token supplier, never a file. Retries are the
- * library's own (bounded: a few attempts with backoff on 429, 5xx and network errors), and the whole
- * exchange is bounded by `timeoutMs`.
- */
-async function exchangeForGoogleToken(request) {
-    const { IdentityPoolClient } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
-    // The constructor, not ExternalAccountClient.fromJSON: the configuration is built here from checked
-    // inputs, and fromJSON prints a warning about untrusted files into the job's log.
-    const client = new IdentityPoolClient({
-        ...externalAccountConfig({ ...request, endpoints: request.endpoints ?? GOOGLE_ENDPOINTS }),
-        scopes: [...request.scopes],
-        subject_token_supplier: { getSubjectToken: () => request.getToken() },
-    });
-    const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    try {
-        const { token } = await withDeadline(client.getAccessToken(), timeoutMs, () => timedOut(request, timeoutMs));
-        const expiry = client.credentials.expiry_date;
-        if (!token || !expiry)
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeFailed, 'Google answered without an access token or its expiry.', { hint: 'Check the endpoints if you override them; otherwise, file an issue.' });
-        return { accessToken: token, expiration: new Date(expiry), serviceAccount: request.serviceAccount, workloadIdentityProvider: request.workloadIdentityProvider };
-    }
-    catch (error) {
-        throw exchangeError(error, request);
-    }
-}
-function timedOut(request, timeoutMs) {
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeTimedOut, `Gave up obtaining a Google token for ${request.serviceAccount ?? request.workloadIdentityProvider} after ${(timeoutMs / 1000).toFixed(1)} s.`, {
-        hint: 'Google STS or IAM Credentials did not answer in time: retry the job, and check this machine’s network path to them.',
-    });
-}
-function exchangeError(error, request) {
-    if (error instanceof broker_error/* BrokerError */.Wz)
-        return error;
-    const http = error;
-    const status = http.response?.status ?? http.status;
-    const said = describeGoogleError(http.response?.data);
-    const target = request.serviceAccount ?? request.workloadIdentityProvider;
-    if (status === 401 || status === 403 || (status === 400 && /attribute condition|audience/i.test(said))) {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpAccessDenied, `Google refused a token for ${target}: ${said}.`, {
-            hint: /attribute condition/i.test(said)
-                ? 'The workload identity pool provider’s attribute condition rejects this job: compare it with `ci-oidc-broker policy export --gcp-attribute-condition`.'
-                : /getAccessToken/.test(said)
-                    ? `Grant roles/iam.workloadIdentityUser on ${request.serviceAccount ?? 'the service account'} to this job's principal (principalSet://…/attribute.repository/OWNER/REPO or principal://…/subject/SUB).`
-                    : 'Check the provider’s issuer and allowed audiences, and the audience the token was requested for (gcp-audience).',
-            cause: error,
-        });
-    }
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeFailed, `Obtaining a Google token for ${target} failed${status ? ` (HTTP ${status})` : http.code ? ` (${http.code})` : ''}: ${said}.`, {
-        hint: 'Check the workload identity provider name, the lifetime (at most 1 hour) and the network path to Google; retry if Google had an outage.',
-        cause: error,
-    });
-}
-/** Google's error bodies: STS `{error, error_description}`, IAM `{error: {message, status}}`. */
-function describeGoogleError(data) {
-    const body = data;
-    if (typeof body?.error_description === 'string')
-        return JSON.stringify(body.error_description);
-    const nested = body?.error;
-    if (typeof nested?.message === 'string')
-        return JSON.stringify(nested.message);
-    return 'no details';
-}
-
 // EXTERNAL MODULE: ./src/providers/gcp/export.ts
 var gcp_export = __webpack_require__(9713);
 // EXTERNAL MODULE: ./src/cli/cli-output.ts + 1 modules
@@ -362,9 +483,6 @@ var ci_token = __webpack_require__(756);
 // EXTERNAL MODULE: ./src/cli/commands/policy-file.ts + 4 modules
 var policy_file = __webpack_require__(1716);
 ;// CONCATENATED MODULE: ./src/cli/commands/exchange.ts
-
-
-
 
 
 
@@ -407,56 +525,45 @@ async function exchangeCredentials(request) {
     if (!issuer)
         throw usage('Give the issuer with --issuer.', request.preset === 'circleci' ? 'CircleCI’s issuer names your organisation: https://oidc.circleci.com/org/ORG_ID.' : 'Use the issuer URL exactly as it appears in the tokens’ iss claim.');
     const audience = request.audience ?? (wantsAws ? 'sts.amazonaws.com' : `//iam.googleapis.com/${request.gcpProvider}`);
+    const wanted = { aws: wantsAws ? awsRequest(request) : undefined, gcp: request.gcpProvider ? gcpRequest(request) : undefined };
     const token = await (0,ci_token/* readCiToken */.WZ)(request, audience);
     maskInGitHubActions([token]);
-    const { claims } = await (0,verify/* verifyToken */.nr)(token, { issuer, audience });
     const policy = await (0,policy_file/* loadPolicyArgument */.E)(request.policy, request.root);
-    const decision = (0,evaluate/* evaluatePolicy */.U)(policy, claims);
-    if (!decision.allowed) {
+    const authorization = await authorizeToken(token, { issuer, audience, policy, wanted });
+    if (!authorization.allowed) {
         // The same explanation the action logs; claims are not secrets, the token never appears.
-        process.stderr.write(`${(0,explain/* explainDecision */.el)(decision).join('\n')}\n`);
-        throw (0,explain/* denialError */._)(decision, policy.source);
+        process.stderr.write(`${authorization.explanation.join('\n')}\n`);
+        throw authorization.error;
     }
-    const aws = wantsAws ? await exchangeAws(request, decision.rule, claims, token) : undefined;
-    const gcp = request.gcpProvider ? await exchangeGcp(request, decision.rule, token) : undefined;
-    return { rule: decision.rule.name, aws, gcp };
+    const { rule, claims, grants } = authorization;
+    const minter = webIdentityMinter({
+        getToken: async () => token,
+        region: request.awsRegion,
+        gcpEndpoints: { tokenUrl: request.gcpTokenUrl ?? GOOGLE_ENDPOINTS.tokenUrl, iamCredentialsUrl: request.gcpIamCredentialsUrl ?? GOOGLE_ENDPOINTS.iamCredentialsUrl },
+    });
+    if (grants.aws?.capped)
+        notice(`the AWS session lasts ${grants.aws.durationSeconds} s, not the ${grants.aws.requestedSeconds} s asked for: rule "${rule.name}" grants at most that (max-duration).`);
+    // Readable in CloudTrail, and unique per job: the CI system's own project, run and job identifiers.
+    const aws = grants.aws && (await issueAws(grants.aws, claims, sessionNameForToken(claims, request.preset), minter));
+    if (grants.gcp?.capped)
+        notice(`the Google access token lives ${grants.gcp.lifetimeSeconds} s, not the ${grants.gcp.requestedSeconds} s asked for: rule "${rule.name}" grants at most that (max-lifetime).`);
+    const gcp = grants.gcp && (await issueGcp(grants.gcp, claims, minter));
+    return { rule: rule.name, aws, gcp };
 }
-async function exchangeAws(request, rule, claims, token) {
+// The flags are checked before any token is read, so a mistyped one costs no token.
+function awsRequest(request) {
     if (!request.awsRegion)
         throw usage('--aws-region is required for AWS.', 'For example --aws-region us-east-1.');
-    const requested = request.awsDuration === undefined ? duration/* STS_SESSION_SECONDS */.Em.default : (0,duration/* parseDuration */.E9)(request.awsDuration);
-    if (requested === undefined || requested < duration/* STS_SESSION_SECONDS */.Em.min || requested > duration/* STS_SESSION_SECONDS */.Em.max)
+    const durationSeconds = request.awsDuration === undefined ? duration/* STS_SESSION_SECONDS */.Em.default : (0,duration/* parseDuration */.E9)(request.awsDuration);
+    if (durationSeconds === undefined || durationSeconds < duration/* STS_SESSION_SECONDS */.Em.min || durationSeconds > duration/* STS_SESSION_SECONDS */.Em.max)
         throw usage(`--aws-duration is "${request.awsDuration}", not from 15m to 12h.`, 'Write seconds (900) or a duration (15m, 1h).');
-    const { roleArn, durationSeconds, capped, sessionPolicy } = chooseAwsRole(rule, request.awsRole, requested);
-    if (capped)
-        notice(`the AWS session lasts ${durationSeconds} s, not the ${requested} s asked for: rule "${rule.name}" grants at most that (max-duration).`);
-    return (0,exchange/* assumeRoleWithWebIdentity */.z)({
-        roleArn,
-        // Readable in CloudTrail, and unique per job: the CI system's own project, run and job identifiers.
-        sessionName: sessionNameForToken(claims, request.preset),
-        durationSeconds,
-        region: request.awsRegion,
-        inlineSessionPolicy: sessionPolicy,
-        subject: String(claims.sub),
-        issuer: String(claims.iss),
-        getToken: async () => token,
-    });
+    return { role: request.awsRole, durationSeconds };
 }
-async function exchangeGcp(request, rule, token) {
-    const lifetime = request.gcpLifetime === undefined ? duration/* GCP_TOKEN_SECONDS */.T9.default : (0,duration/* parseDuration */.E9)(request.gcpLifetime);
-    if (lifetime === undefined || lifetime < duration/* GCP_TOKEN_SECONDS */.T9.min || lifetime > duration/* GCP_TOKEN_SECONDS */.T9.max)
+function gcpRequest(request) {
+    const lifetimeSeconds = request.gcpLifetime === undefined ? duration/* GCP_TOKEN_SECONDS */.T9.default : (0,duration/* parseDuration */.E9)(request.gcpLifetime);
+    if (lifetimeSeconds === undefined || lifetimeSeconds < duration/* GCP_TOKEN_SECONDS */.T9.min || lifetimeSeconds > duration/* GCP_TOKEN_SECONDS */.T9.max)
         throw usage(`--gcp-lifetime is "${request.gcpLifetime}", not from 1s to 1h.`, 'Write seconds (600) or a duration (10m).');
-    const grant = chooseGcpGrant(rule, { provider: request.gcpProvider, serviceAccount: request.gcpServiceAccount, lifetimeSeconds: lifetime });
-    if (grant.capped)
-        notice(`the Google access token lives ${grant.lifetimeSeconds} s, not the ${lifetime} s asked for: rule "${rule.name}" grants at most that (max-lifetime).`);
-    return exchangeForGoogleToken({
-        workloadIdentityProvider: grant.workloadIdentityProvider,
-        serviceAccount: grant.serviceAccount,
-        lifetimeSeconds: grant.lifetimeSeconds,
-        scopes: grant.scopes,
-        endpoints: { tokenUrl: request.gcpTokenUrl ?? GOOGLE_ENDPOINTS.tokenUrl, iamCredentialsUrl: request.gcpIamCredentialsUrl ?? GOOGLE_ENDPOINTS.iamCredentialsUrl },
-        getToken: async () => token,
-    });
+    return { provider: request.gcpProvider, serviceAccount: request.gcpServiceAccount, lifetimeSeconds };
 }
 /** The variables the clouds' CLIs and SDKs read. Google's client libraries take no bare token, so gcloud's and Terraform's. */
 function environmentOf(result, request) {
