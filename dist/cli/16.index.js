@@ -732,6 +732,8 @@ __webpack_require__.d(__webpack_exports__, {
   z: () => (/* binding */ assumeRoleWithWebIdentity)
 });
 
+// UNUSED EXPORTS: sessionFromStsAnswer
+
 // EXTERNAL MODULE: ./src/errors/broker-error.ts
 var broker_error = __webpack_require__(5725);
 // EXTERNAL MODULE: ./src/util/retry.ts
@@ -905,7 +907,7 @@ async function assumeRoleWithWebIdentity(request) {
             const timeoutMs = Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, remainingMs));
             return client.send(command, { abortSignal: AbortSignal.timeout(timeoutMs) });
         }, classify, request.retryPolicy ?? retry/* defaultRetryPolicy */.ur);
-        return sessionFrom(value, request);
+        return sessionFromStsAnswer(value, request, 'If you point the SDK at another endpoint (AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL), check that it speaks AWS STS; otherwise, file an issue.');
     }
     catch (error) {
         const redact = (text) => (sentToken ? text.replaceAll(sentToken, '[token]') : text);
@@ -915,15 +917,17 @@ async function assumeRoleWithWebIdentity(request) {
         client.destroy();
     }
 }
-function sessionFrom(output, request) {
+/**
+ * The session in an STS answer (AssumeRole or AssumeRoleWithWebIdentity), or an error when STS left any
+ * part of it out; `hint` says where to look for the endpoint that answered.
+ */
+function sessionFromStsAnswer(output, request, hint) {
     const credentials = output.Credentials;
     const user = output.AssumedRoleUser;
     // arn:aws:sts::<account>:assumed-role/<role>/<session>
     const accountId = user?.Arn?.split(':')[4];
     if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration || !user?.AssumedRoleId || !user.Arn || !accountId) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeFailed, `AWS STS answered the request to assume ${request.roleArn} without complete credentials or assumed-role user.`, {
-            hint: 'If you point the SDK at another endpoint (AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL), check that it speaks AWS STS; otherwise, file an issue.',
-        });
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeFailed, `AWS STS answered the request to assume ${request.roleArn} without complete credentials or assumed-role user.`, { hint });
     }
     return {
         accessKeyId: credentials.AccessKeyId,

@@ -324,8 +324,9 @@ async function listenOnLoopback(handler, faults) {
                 res.destroy();
         });
     });
-    // Sandbox servers must never keep a test process or the demo alive after close().
-    server.keepAliveTimeout = 1000;
+    // Long enough for clients to reuse connections, as they do with the real services (a 1 s timeout made
+    // Node 24's agent open a connection per call); close() drops every connection at once regardless.
+    server.keepAliveTimeout = 5000;
     await new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(0, '127.0.0.1', () => resolve());
