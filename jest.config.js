@@ -21,6 +21,9 @@ const shared = {
 
 /** @type {import('jest').Config} */
 export default {
+  // Real Redis and PostgreSQL for the whole run, on loopback (test/setup/servers.ts).
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   // jest-circus takes testTimeout from this level only, for every project; the processes project raises
   // its own through a setup file that reads it from the project's globals.
   testTimeout: TIMEOUTS_MS.unit,

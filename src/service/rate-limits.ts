@@ -1,34 +1,101 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimit } from './config.ts';
 
 export type RateScope = 'repository' | 'owner' | 'issuer';
+const RATE_SCOPES: readonly RateScope[] = ['repository', 'owner', 'issuer'];
 
 export type RateVerdict = { allowed: true } | { allowed: false; scope: RateScope; retryAfterSeconds: number };
 
+/** Where the counts are kept now: readiness reports it. */
+export type RateLimitState = 'memory' | 'redis' | 'memory, Redis unreachable';
+
 /**
- * Counts exchanges per repository, owner and issuer. In memory on one instance; a shared store (Redis)
- * implements the same interface for several.
+ * Counts exchanges per repository, owner and issuer. In memory on one instance; in Redis for several.
  */
 export interface ExchangeRateLimiter {
   consume(keys: Readonly<Record<RateScope, string>>): Promise<RateVerdict>;
+  state(): RateLimitState;
+  close(): Promise<void>;
 }
 
-export function memoryRateLimiter(limits: Readonly<Record<RateScope, RateLimit>>): ExchangeRateLimiter {
-  const limiters = Object.entries(limits).map(([scope, limit]) => ({
-    scope: scope as RateScope,
-    limiter: new RateLimiterMemory({ keyPrefix: scope, points: limit.requests, duration: limit.perSeconds }),
-  }));
+type Limits = Readonly<Record<RateScope, RateLimit>>;
+
+export function memoryRateLimiter(limits: Limits): ExchangeRateLimiter {
   return {
-    async consume(keys) {
-      for (const { scope, limiter } of limiters) {
-        try {
-          await limiter.consume(keys[scope]);
-        } catch (rejection) {
-          if (!(rejection instanceof RateLimiterRes)) throw rejection;
-          return { allowed: false, scope, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
-        }
-      }
-      return { allowed: true };
+    consume: consumeAll((scope) => memoryLimiter(scope, limits[scope])),
+    state: () => 'memory',
+    close: async () => {},
+  };
+}
+
+// An exchange never waits on Redis longer than this: past it, the per-instance count decides.
+const REDIS_COMMAND_TIMEOUT_MS = 250;
+const REDIS_RECONNECT_MAX_MS = 2000;
+
+/**
+ * Counts in Redis, shared by every instance. Redis is never the replay authority (its replication is
+ * asynchronous; the database holds the replay keys), so its outage need not stop the broker: while it
+ * is out of reach each instance counts on its own, against the same limits, so that a fleet of N lets
+ * through at most N times the configured rate until Redis answers again, and then counting is shared again.
+ * `onChange` hears each transition, for the log.
+ */
+export function redisRateLimiter(limits: Limits, url: string, options: { onChange?: (reachable: boolean, error?: Error) => void } = {}): ExchangeRateLimiter {
+  const client = new Redis(url, {
+    // Queued commands would hold exchanges while Redis is away; refused at once, they fall to memory.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    retryStrategy: (attempt) => Math.min(attempt * 100, REDIS_RECONNECT_MAX_MS),
+  });
+  let reachable = false;
+  client.on('ready', () => {
+    reachable = true;
+    options.onChange?.(true);
+  });
+  client.on('error', (error: Error) => {
+    if (reachable) options.onChange?.(false, error);
+    reachable = false;
+  });
+  client.on('close', () => {
+    if (reachable) options.onChange?.(false);
+    reachable = false;
+  });
+  return {
+    consume: consumeAll(
+      (scope) =>
+        new RateLimiterRedis({
+          storeClient: client,
+          keyPrefix: `ci-oidc-broker:${scope}`,
+          points: limits[scope].requests,
+          duration: limits[scope].perSeconds,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: memoryLimiter(scope, limits[scope]),
+        }),
+    ),
+    state: () => (client.status === 'ready' ? 'redis' : 'memory, Redis unreachable'),
+    close: async () => {
+      client.disconnect();
     },
+  };
+}
+
+function memoryLimiter(scope: RateScope, limit: RateLimit): RateLimiterMemory {
+  return new RateLimiterMemory({ keyPrefix: scope, points: limit.requests, duration: limit.perSeconds });
+}
+
+/** Consumes one point in each scope in turn; the first scope out of points is the verdict. */
+function consumeAll(build: (scope: RateScope) => RateLimiterAbstract): ExchangeRateLimiter['consume'] {
+  const limiters = RATE_SCOPES.map((scope) => ({ scope, limiter: build(scope) }));
+  return async (keys) => {
+    for (const { scope, limiter } of limiters) {
+      try {
+        await limiter.consume(keys[scope]);
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return { allowed: false, scope, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      }
+    }
+    return { allowed: true };
   };
 }
