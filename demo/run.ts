@@ -1,7 +1,8 @@
 // `npm run demo`: one step of the bundled action mints AWS and Google Cloud credentials against the
 // local sandbox, driven exactly as a GitHub runner drives it; the real client libraries use them; the
-// post step revokes or clears them; then the CLI serves a GitLab-shaped job. Ends with one verdict
-// line; exits non-zero on failure.
+// post step revokes or clears them; then the CLI serves a GitLab-shaped job; then one job goes through
+// the broker service, which alone can mint, keeps the inventory and refuses a replay. Ends with one
+// verdict line; exits non-zero on failure.
 import { execFile } from 'node:child_process';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,7 +31,10 @@ function heading(text: string): void {
   console.log(`\n=== ${text}`);
 }
 
-const sandbox = await startSandbox();
+// The broker's JSON log is kept for the leak check rather than printed.
+const brokerLog: string[] = [];
+const sandbox = await startSandbox({ broker: { logStream: { write: (line) => void brokerLog.push(line) } } });
+const run = promisify(execFile);
 const runner = await SimulatedRunner.create({ env: sandbox.runnerEnv() });
 try {
   heading('1. Sandbox');
@@ -159,6 +163,50 @@ try {
   );
   for (const line of denied.stderr.split('\n').filter(Boolean)) console.log(`  ! ${line}`);
   check('CLI exchange of a fork’s token: denied, with the explanation, exit 1', denied.code === 1 && denied.stderr.includes('project_id was "9999"'), `exit code ${denied.code}`);
+
+  heading('8. One job through the broker service, which alone can mint for ci-deploy');
+  const broker = sandbox.broker!;
+  console.log(`broker ${broker.url}; ci-deploy's trust admits its role (ci-oidc-broker) for repository 8429 only`);
+  const brokerJob = await SimulatedRunner.create({ env: sandbox.runnerEnv() });
+  try {
+    const brokered = await brokerJob.runMain('dist/main/index.js', { 'broker-url': broker.url, 'aws-region': REGION });
+    for (const line of brokered.log) if (line) console.log(`  | ${line}`);
+    check('main step in broker mode (no policy file in the job) succeeded', brokered.exitCode === 0 && brokered.outputs.get('policy-rule') === 'deploy-from-main', `exit code ${brokered.exitCode}`);
+    const jobCredentials = { accessKeyId: brokerJob.jobEnv.get('AWS_ACCESS_KEY_ID') ?? '', secretAccessKey: brokerJob.jobEnv.get('AWS_SECRET_ACCESS_KEY') ?? '', sessionToken: brokerJob.jobEnv.get('AWS_SESSION_TOKEN') ?? '' };
+    const brokerIam = new IAMClient({ region: REGION, endpoint: sandbox.aws.url, credentials: jobCredentials, maxAttempts: 1 });
+    const getRole = (): Promise<string> => brokerIam.send(new GetRoleCommand({ RoleName: 'ci-deploy' })).then(() => 'allowed', (error: Error) => error.name);
+    check('AWS SDK: the broker-minted session reads ci-deploy', (await getRole()) === 'allowed');
+
+    const operator = { PATH: process.env.PATH ?? '', OPERATOR_TOKEN: await sandbox.issuer.mint({ audience: broker.audience, claims: broker.operatorClaims }) };
+    const listArgs = ['dist/cli/index.js', 'sessions', 'list', '--broker', broker.url, '--token-env', 'OPERATOR_TOKEN', '--repository-id', '8429'];
+    console.log(`$ OPERATOR_TOKEN=… ci-oidc-broker ${listArgs.slice(1).join(' ')}`);
+    const inventory = await run(process.execPath, listArgs, { env: operator });
+    for (const line of inventory.stdout.split('\n').filter(Boolean)) console.log(`  ${line}`);
+    check('the inventory lists the session as active, by rule deploy-from-main', /^active +aws +8429 +9876543210\/1 +deploy-from-main +arn:aws:iam::111122223333:role\/ci-deploy /m.test(inventory.stdout));
+
+    // The token the main step sent, replayed as a thief would: the broker has seen its (iss, jti).
+    const sent = sandbox.issuer.servedToRunner.filter((served) => served.at >= brokered.startedAt && served.at <= brokered.endedAt).at(-1)?.token ?? '';
+    const replay = await fetch(`${broker.url}/v1/exchange`, { method: 'POST', headers: { authorization: `Bearer ${sent}`, 'content-type': 'application/json' }, body: '{"aws": {}}' });
+    const replayCode = ((await replay.json()) as { error?: { code?: string } }).error?.code;
+    console.log(`  POST /v1/exchange with the step's token again: HTTP ${replay.status} ${replayCode}`);
+    check('a replay of the job’s token is refused', replay.status === 409 && replayCode === 'TOKEN_REPLAYED', `HTTP ${replay.status}`);
+
+    const brokeredPost = await brokerJob.runPost('dist/post/index.js');
+    for (const line of brokeredPost.log) if (line) console.log(`  | ${line}`);
+    check('post step: the broker revoked the run’s session', brokeredPost.exitCode === 0 && brokeredPost.summary.includes('<td>revoked</td>'));
+    const afterRevoke = await getRole();
+    check('AWS SDK: the same credentials are refused after the broker revoked them', afterRevoke === 'AccessDenied', afterRevoke);
+    brokerIam.destroy();
+    const revokedList = await run(process.execPath, [...listArgs, '--format', 'json'], { env: operator });
+    const statuses = (JSON.parse(revokedList.stdout) as { sessions: Array<{ status: string }> }).sessions.map((session) => session.status);
+    check('the inventory now shows it revoked', statuses.length === 1 && statuses[0] === 'revoked', statuses.join(', '));
+
+    const brokerSecrets = [jobCredentials.secretAccessKey, jobCredentials.sessionToken, ...broker.secrets, ...sandbox.issuer.minted].filter(Boolean);
+    const outputs = [...brokerJob.steps.flatMap((step) => [step.log.join('\n'), step.stderr, step.summary, step.files.state]), inventory.stdout, revokedList.stdout, brokerLog.join('')];
+    check('no secret in the broker’s log, the steps’ logs, summaries and state, or the operator’s output', !outputs.some((text) => brokerSecrets.some((secret) => text.includes(secret))));
+  } finally {
+    await brokerJob.dispose();
+  }
 } catch (error) {
   check('demo ran to the end', false, (error as Error).message);
 } finally {
@@ -169,7 +217,7 @@ try {
 const failed = checks.filter((c) => !c.ok);
 console.log(
   failed.length === 0
-    ? `\nDEMO PASSED: ${checks.length} checks; one step minted AWS and Google credentials, the clouds' own clients used them, the post step revoked or cleared them, and the CLI served a GitLab job.`
+    ? `\nDEMO PASSED: ${checks.length} checks; one step minted AWS and Google credentials, the clouds' own clients used them, the post step revoked or cleared them, the CLI served a GitLab job, and a job went through the broker: minted, listed, its replay refused, revoked and refused.`
     : `\nDEMO FAILED: ${failed.length} of ${checks.length} checks failed (${failed.map((c) => c.name).join('; ')}).`,
 );
 process.exitCode = failed.length === 0 ? 0 : 1;

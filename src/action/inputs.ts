@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { parseBrokerUrl } from '../broker-client/broker-client.ts';
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 import { isLoopbackHost, parseIssuerUrl } from '../oidc/issuer-url.ts';
 import { GCP_TOKEN_SECONDS, parseDuration, STS_SESSION_SECONDS } from '../policy/duration.ts';
@@ -16,6 +17,22 @@ export interface MainInputs {
   aws: AwsInputs | undefined;
   /** Set when the step asks for Google credentials (gcp-workload-identity-provider given). */
   gcp: GcpInputs | undefined;
+  /** Set with `broker-url`: the broker decides and mints, and the step reads no policy. */
+  broker: BrokerInputs | undefined;
+}
+
+export interface BrokerInputs {
+  url: string;
+  /** The audience of the job's token for the broker; by default its URL. */
+  audience: string;
+  /** Google credentials asked of the broker (gcp-service-account given): it impersonates, so no provider is involved. */
+  gcp: BrokerGcpInputs | undefined;
+}
+
+export interface BrokerGcpInputs {
+  serviceAccount: string;
+  lifetimeSeconds: number;
+  projectId: string | undefined;
 }
 
 export interface AwsInputs {
@@ -49,8 +66,9 @@ export function readMainInputs(env: NodeJS.ProcessEnv = process.env): MainInputs
   const issuer = core.getInput('issuer') || 'https://token.actions.githubusercontent.com';
   parseIssuerUrl(issuer);
   const aws = readAwsInputs(env);
-  const gcp = readGcpInputs();
-  if (!aws && !gcp) {
+  const broker = readBrokerInputs();
+  const gcp = broker ? undefined : readGcpInputs();
+  if (!aws && !gcp && !broker?.gcp) {
     throw new BrokerError(ErrorCode.InputInvalid, 'No cloud was requested: give `aws-region` for AWS, `gcp-workload-identity-provider` for Google Cloud, or both.', {
       hint: 'Add, for example, `aws-region: us-east-1` and `role-to-assume: arn:aws:iam::…:role/…` to the step’s `with:` block.',
     });
@@ -62,6 +80,29 @@ export function readMainInputs(env: NodeJS.ProcessEnv = process.env): MainInputs
     issuer,
     aws,
     gcp,
+    broker,
+  };
+}
+
+function readBrokerInputs(): BrokerInputs | undefined {
+  const url = core.getInput('broker-url');
+  if (!url) {
+    if (core.getInput('broker-audience')) throw new BrokerError(ErrorCode.InputInvalid, 'The input `broker-audience` needs `broker-url`.', { hint: 'Set broker-url to the broker service’s URL, or leave broker-audience out.' });
+    return undefined;
+  }
+  const baseUrl = parseBrokerUrl(url, 'The input `broker-url`');
+  // The broker impersonates service accounts itself: the job's token never reaches Google, so no provider is named.
+  const provider = ['gcp-workload-identity-provider', 'gcp-audience', 'gcp-token-url', 'gcp-iam-credentials-url'].find((name) => core.getInput(name));
+  if (provider) {
+    throw new BrokerError(ErrorCode.InputInvalid, `The input \`${provider}\` is not used with \`broker-url\`: the broker mints Google tokens by impersonating the service account.`, {
+      hint: 'Give gcp-service-account alone; the broker’s own service account holds roles/iam.serviceAccountTokenCreator on it.',
+    });
+  }
+  const serviceAccount = readServiceAccount(core.getInput('gcp-service-account'));
+  return {
+    url: baseUrl,
+    audience: core.getInput('broker-audience') || baseUrl,
+    gcp: serviceAccount === undefined ? undefined : { serviceAccount, lifetimeSeconds: readLifetime(core.getInput('gcp-access-token-lifetime')), projectId: core.getInput('gcp-project-id') || undefined },
   };
 }
 

@@ -3,6 +3,7 @@ import { runnerTokenRequestFromEnv } from '../oidc/request-token.ts';
 import { loadPolicy } from '../policy/load.ts';
 import type { IssuedCredential } from '../providers/issued-credential.ts';
 import { authorize, runnerTokens } from './authorize.ts';
+import { runMainThroughBroker } from './broker-main.ts';
 import { readMainInputs } from './inputs.ts';
 import { awsGrantRequest, issueAwsCredentials } from './issue-aws.ts';
 import { gcpGrantRequest, issueGcpCredentials } from './issue-gcp.ts';
@@ -16,6 +17,7 @@ import { writeIssuanceSummary, type IssuanceReport } from './summary.ts';
  */
 export async function runMain(): Promise<void> {
   const inputs = readMainInputs();
+  if (inputs.broker) return runMainThroughBroker(inputs.aws, inputs.broker);
   const runner = runnerTokenRequestFromEnv(process.env);
   const aws = inputs.aws && { inputs: inputs.aws, tokens: runnerTokens(runner, inputs.issuer, inputs.aws.audience) };
   const gcp = inputs.gcp && { inputs: inputs.gcp, tokens: runnerTokens(runner, inputs.issuer, inputs.gcp.audience) };

@@ -7,7 +7,8 @@ import { revokeGcpCredential } from '../providers/gcp/revoke.ts';
 import { runnerTokenRequestFromEnv } from '../oidc/request-token.ts';
 import { withDeadline } from '../util/deadline.ts';
 import { requestMaskedToken } from './runner-token.ts';
-import { loadIssuedCredentials } from './state.ts';
+import { revokeThroughBroker } from './broker-post.ts';
+import { loadBrokerState, loadIssuedCredentials } from './state.ts';
 import { outcomeText, writeRevocationSummary, type CleanupReport } from './summary.ts';
 
 /**
@@ -18,12 +19,15 @@ import { outcomeText, writeRevocationSummary, type CleanupReport } from './summa
 export async function runPost(): Promise<void> {
   await deleteLeftovers();
   const credentials = loadIssuedCredentials();
+  const broker = loadBrokerState();
+  // With a broker, its sessions for this run are ended even when the main step recorded none.
+  const revokeOne = broker ? await revokeThroughBroker(broker, credentials) : revoke;
   if (credentials.length === 0) {
     core.info('ci-oidc-broker: no credentials were issued by the main step; nothing to clean up.');
     return;
   }
   const reports: CleanupReport[] = [];
-  for (const credential of credentials) reports.push(await cleanUp(credential));
+  for (const credential of credentials) reports.push(await cleanUp(credential, revokeOne));
   for (const { credential, revocation, cleanupProblems } of reports) {
     core.info(`${credential.provider} ${credential.identity}: ${outcomeText(revocation.status)}. ${revocation.detail}`);
     if (revocation.status === 'failed') core.error(`Revocation failed for ${credential.identity}: ${revocation.detail}`);
@@ -32,7 +36,7 @@ export async function runPost(): Promise<void> {
   await writeRevocationSummary(reports);
 }
 
-async function cleanUp(credential: IssuedCredential): Promise<CleanupReport> {
+async function cleanUp(credential: IssuedCredential, revokeOne: (credential: IssuedCredential) => RevocationResult | Promise<RevocationResult>): Promise<CleanupReport> {
   // The runner cannot unset a variable that an earlier step exported; an empty value is what it offers.
   for (const name of credential.exportedVariables) core.exportVariable(name, '');
   const cleanupProblems: string[] = [];
@@ -41,7 +45,7 @@ async function cleanUp(credential: IssuedCredential): Promise<CleanupReport> {
       cleanupProblems.push(`Could not delete ${file} (${error.code ?? 'error'}).`);
     });
   }
-  return { credential, revocation: await revoke(credential), cleanupProblems };
+  return { credential, revocation: await revokeOne(credential), cleanupProblems };
 }
 
 // The post step must end in bounded time, whatever IAM does; the credential still expires on its own.

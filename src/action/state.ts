@@ -4,6 +4,13 @@ import type { IssuedCredential } from '../providers/issued-credential.ts';
 
 // The runner hands each step's saved state back to that step's post run only.
 const CREDENTIALS_KEY = 'issued-credentials';
+const BROKER_KEY = 'broker';
+
+/** Where the post step asks for this run's sessions to be revoked, when a broker issued them. */
+export interface BrokerState {
+  url: string;
+  audience: string;
+}
 
 /** Saves what the post step needs. Called before anything is exported, so cleanup never misses it. */
 export function saveIssuedCredentials(credentials: readonly IssuedCredential[]): void {
@@ -21,6 +28,24 @@ export function loadIssuedCredentials(): IssuedCredential[] {
   }
   if (!Array.isArray(parsed) || !parsed.every(isIssuedCredential)) throw stateError();
   return parsed;
+}
+
+/** Saved before the broker is asked, so that a main step cut short after minting still has its sessions revoked. */
+export function saveBrokerState(broker: BrokerState): void {
+  core.saveState(BROKER_KEY, JSON.stringify(broker));
+}
+
+export function loadBrokerState(): BrokerState | undefined {
+  const text = core.getState(BROKER_KEY);
+  if (!text) return undefined;
+  let parsed: Partial<BrokerState> | null;
+  try {
+    parsed = JSON.parse(text) as Partial<BrokerState> | null;
+  } catch (cause) {
+    throw stateError(cause);
+  }
+  if (typeof parsed?.url !== 'string' || typeof parsed.audience !== 'string') throw stateError();
+  return { url: parsed.url, audience: parsed.audience };
 }
 
 function isIssuedCredential(value: unknown): value is IssuedCredential {

@@ -8,6 +8,11 @@ export type ExitCode = (typeof Exit)[keyof typeof Exit];
 
 export type Format = 'text' | 'json';
 
+/** The flag of a parsed option: `awsRole` → `--aws-role`, for messages about what was given. */
+export function flagOf(option: string): string {
+  return `--${option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
 export function writeJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

@@ -30,6 +30,8 @@ Each server listens on its own port of 127.0.0.1, chosen at start and printed wi
   Google STS               its token URL is URL/v1/token: --gcp-token-url, or the action's gcp-token-url input
   Google IAM Credentials   URL: --gcp-iam-credentials-url, or the action's gcp-iam-credentials-url input
   GitHub contents API      GITHUB_API_URL, for policies read from a central repository
+  broker service           with --broker: POST /v1/exchange and the operator API; its URL is the action's
+                           broker-url input and the CLI's --broker, and the tokens' audience
 It then prints a job environment (export lines) that points a runner's step at them.`;
 
 /** The command tree. `done` receives each command's exit code; commander's own errors throw a CommanderError. */
@@ -48,10 +50,18 @@ export function program(done: (code: ExitCode) => void, version: string): Comman
 
   cli
     .command('sandbox')
-    .description("start the local sandbox until interrupted: an OIDC issuer, AWS STS and IAM, Google STS and IAM Credentials, and GitHub's contents API")
+    .description("start the local sandbox until interrupted: an OIDC issuer, AWS STS and IAM, Google STS and IAM Credentials, GitHub's contents API, and with --broker the broker service")
     .option('--aws-config <file>', 'roles and managed policies as JSON ({{provider}} and {{account}} are filled in), such as demo/sandbox-aws.json')
+    .option('--broker', "start the broker service too, with its own AWS role and Google service account, which ci-deploy and the sandbox's service account trust")
+    .option('--broker-policy <file>', "the broker's policy (implies --broker; default: ci-deploy and the sandbox's service account for the sandbox job on main, and an operators: entry)")
     .addHelpText('after', SANDBOX_SERVERS)
-    .action(action(async (options: { awsConfig?: string }) => (await import('./commands/sandbox.ts')).sandbox(options)));
+    .action(action(async (options: import('./commands/sandbox.ts').SandboxCommandOptions) => (await import('./commands/sandbox.ts')).sandbox(options)));
+
+  cli
+    .command('serve')
+    .description('run the broker service: it verifies CI jobs\' tokens, decides by the policy, mints with its own cloud identity and keeps an inventory. Runs until SIGINT or SIGTERM; exit 2 on a bad configuration.')
+    .requiredOption('--config <file>', 'the broker configuration (YAML); see the README section on the service')
+    .action(action(async (options: { config: string }) => (await import('./commands/serve.ts')).serve(options)));
 
   const tokenOptions = (command: Command): Command =>
     command
@@ -70,6 +80,8 @@ export function program(done: (code: ExitCode) => void, version: string): Comman
       .command('exchange')
       .description("verify a CI job's OIDC token, check it against the policy, and print AWS and/or Google credentials. Exit 0 issued, 1 refused, 2 usage."),
   )
+    .option('--broker <url>', 'ask this broker service instead: it decides and mints; no --policy here, and the token is minted for the broker')
+    .option('--broker-audience <aud>', "the audience of the token sent to the broker (default: the broker's URL)")
     .option('--gcp-provider <name>', 'the workload identity pool provider (full resource name)')
     .option('--gcp-service-account <email>', 'the service account to impersonate')
     .option('--gcp-lifetime <duration>', "access token lifetime, up to 1h (default 10m), capped by the rule's max-lifetime")
@@ -91,8 +103,8 @@ export function program(done: (code: ExitCode) => void, version: string): Comman
 
   cli
     .command('revoke')
-    .description('deny one session of an AWS role, or every session issued before a time, with an inline Deny on the role. Exit 0 denied, 1 refused, 2 usage.')
-    .requiredOption('--role <arn>', 'the role whose sessions to deny')
+    .description('deny one session of an AWS role, or every session issued before a time, with an inline Deny on the role; or, with --broker, every session a broker issued that a selector matches. Exit 0 denied, 1 refused, 2 usage.')
+    .option('--role <arn>', 'the role whose sessions to deny')
     .option('--session <userid>', "one session's aws:userid, AROA…:session-name")
     .option('--expires-at <time>', "that session's expiry (ISO 8601), after which the denial is pruned")
     .option('--issued-before <time>', 'deny every session issued before this time (ISO 8601)')
@@ -102,8 +114,33 @@ export function program(done: (code: ExitCode) => void, version: string): Comman
     .option('--token-file <file>', 'the OIDC token for --revoker-role (- for standard input)')
     .option('--token-env <name>', 'an environment variable holding the OIDC token for --revoker-role')
     .option('--audience <aud>', 'the audience of that token (default: sts.amazonaws.com)')
+    .option('--broker <url>', "revoke through this broker service, with your own OIDC token (--token-env, --token-file or --preset) that the policy's operators: admit")
+    .option('--broker-audience <aud>', "the audience of your token (default: the broker's URL)")
+    .option('--selector <key=value>', 'with --broker: repository-id=ID, owner-id=ID or rule=NAME, optionally issuer=URL and issued-before=TIME (repeat, or join with commas)', (value: string, previous: string[] = []) => [...previous, value])
     .addOption(format())
     .action(action(async (options: import('./commands/revoke.ts').RevokeOptions) => (await import('./commands/revoke.ts')).revoke(options)));
+
+  cli
+    .command('sessions')
+    .description("a broker's inventory of the credentials it issued")
+    .command('list')
+    .description("list the sessions a broker issued, newest first, with your own OIDC token that the policy's operators: admit. Exit 0 listed, 1 refused, 2 usage.")
+    .requiredOption('--broker <url>', "the broker service's URL")
+    .option('--broker-audience <aud>', "the audience of your token (default: the broker's URL)")
+    .addOption(preset('where a known CI system puts your token'))
+    .option('--token-env <name>', 'an environment variable holding your OIDC token')
+    .option('--token-file <file>', 'a file holding your OIDC token (- for standard input)')
+    .option('--repository-id <id>', 'only this repository')
+    .option('--owner-id <id>', 'only this owner (organisation or user)')
+    .option('--rule <name>', 'only sessions this rule granted')
+    .option('--issuer <url>', 'only tokens from this issuer')
+    .option('--status <list>', 'only these statuses, comma-separated: minting, active, revoked, expired, failed')
+    .option('--issued-after <time>', 'only sessions issued after this time (ISO 8601)')
+    .option('--issued-before <time>', 'only sessions issued before this time (ISO 8601)')
+    .option('--limit <n>', 'at most this many, 1 to 500 (default 100)')
+    .option('--cursor <cursor>', 'the next page, as the previous one printed')
+    .addOption(format())
+    .action(action(async (options: import('./commands/broker-operator.ts').SessionsListOptions) => (await import('./commands/broker-operator.ts')).sessionsList(options)));
 
   cli
     .command('token')
@@ -118,7 +155,34 @@ export function program(done: (code: ExitCode) => void, version: string): Comman
     .addOption(format())
     .action(action(async (options: import('./commands/token-verify.ts').TokenVerifyOptions) => (await import('./commands/token-verify.ts')).tokenVerify(options)));
 
+  cli
+    .command('scan')
+    .description('find the static cloud keys and the OIDC use in the CI files of repositories (GitHub Actions, GitLab CI, CircleCI, Buildkite). Exit 0 no finding at or above --fail-on, 1 some, 2 invalid input.')
+    .argument('[paths...]', "the repositories' folders (default: the current directory)")
+    .addOption(new Option('--format <format>', 'a table, json, or SARIF 2.1.0 for code scanning').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(new Option('--fail-on <severity>', 'the least severe finding that makes the exit code 1').choices(['error', 'warning', 'note', 'never']).default('error'))
+    .option('--plan <dir>', 'write a migration plan there: per job with static keys a draft policy rule, its cloud-side trust and a patch to the workflow, and SUMMARY.md')
+    .option('--repository-id <id>', "the plan's repository id (numeric; marked TODO when not given)")
+    .option('--owner-id <id>', "the plan's owner id (numeric; marked TODO when not given)")
+    .option('--map <secret=target>', 'the role ARN or service-account email that replaces what a secret holds (repeat)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--github-org <org>', "scan every repository of a GitHub organisation through GitHub's API, instead of folders")
+    .option('--github-token-env <name>', 'the environment variable holding the token for --github-org', 'GITHUB_TOKEN')
+    .option('--github-api-url <url>', 'the GitHub API (default: $GITHUB_API_URL, or https://api.github.com)')
+    .option('--max-repositories <n>', 'with --github-org, read at most this many repositories', '200')
+    .action(action(async (paths: string[], options: import('./commands/scan.ts').ScanOptions) => (await import('./commands/scan.ts')).scan(paths, options)));
+
   const policy = cli.command('policy').description('write, test, lint, explain and export policies');
+  policy
+    .command('init')
+    .description("write a policy from the trust a CI role has now, on stdout; what cannot be carried over and the policy's lint go to stderr. Exit 0 written, 1 written with lint errors, 2 invalid input.")
+    .option('--from-aws-trust-policy <file>', 'an IAM trust policy (JSON) that admits OIDC tokens')
+    .option('--role <arn>', 'the role that trust policy belongs to, for the grant (marked TODO when not given)')
+    .option('--from-gcp-attribute-condition <file>', "a workload identity pool provider's attribute condition (CEL)")
+    .option('--issuer <url>', "that provider's issuer (default: GitHub Actions')")
+    .option('--gcp-provider <name>', "that provider's full resource name, for the grant (marked TODO when not given)")
+    .option('--gcp-service-account <email>', 'the service account the grant impersonates')
+    .addOption(format())
+    .action(action(async (options: import('./commands/policy-init.ts').PolicyInitOptions) => (await import('./commands/policy-init.ts')).policyInit(options)));
   policyFileArgument(policy.command('validate').description('load a policy and report every problem with file:line:col. Exit 0 valid, 1 invalid, 2 usage.'))
     .addOption(root())
     .addOption(format())
@@ -147,9 +211,13 @@ export function program(done: (code: ExitCode) => void, version: string): Comman
     .option('--aws-trust-policy', 'the IAM trust policy of one role')
     .option('--gcp-attribute-condition', 'the CEL attribute condition of a workload identity pool provider')
     .option('--aws-revocation', "the IAM documents per-session revocation needs: the role's trust and boundary, the revoker's permissions and trust")
+    .option('--aws-broker-trust', "the target role's trust policy for the broker service (tag conditions), and the broker role's permissions")
+    .option('--gcp-broker-bindings', "the token-creator binding each granted service account needs for the broker's service account")
     .option('--rule <name>', 'export this rule only')
     .option('--role <arn>', 'the role, when the rules grant several')
     .option('--revoke-role <arn>', 'the revoker role, when the rules name none (with --aws-revocation)')
+    .option('--broker-role <arn>', "the broker service's own role (with --aws-broker-trust)")
+    .option('--broker-service-account <email>', "the broker service's own service account (with --gcp-broker-bindings)")
     .option('--allow-broader', 'print an AWS trust policy that admits more than the policy, each widening noted, instead of exiting 1')
     .addOption(root())
     .addOption(format())

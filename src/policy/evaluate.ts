@@ -1,7 +1,7 @@
 import { LIST_CLAIMS } from '../oidc/ci-systems.ts';
 import { matches } from './matchers.ts';
 import { ruleIndexOf } from './rule-index.ts';
-import type { Condition, Policy, PolicyRule } from './types.ts';
+import type { Condition, Operator, Policy, PolicyRule } from './types.ts';
 
 export interface ConditionOutcome {
   condition: Condition;
@@ -76,6 +76,15 @@ export function evaluatePolicy(policy: Policy, claims: Readonly<Record<string, u
 export function checkedClaims(decision: Decision): Array<[string, string]> {
   const outcome = decision.outcomes.find((o) => o.rule === decision.rule);
   return (outcome?.conditions ?? []).map((c) => [c.condition.claim, String(c.actual)]);
+}
+
+/**
+ * The first `operators:` entry whose conditions all hold on the claims, by the same semantics as a
+ * rule's; undefined (refused) when none does or the issuer is not the policy's.
+ */
+export function matchingOperator(policy: Policy, claims: Readonly<Record<string, unknown>>): Operator | undefined {
+  if (typeof claims.iss !== 'string' || !policy.issuers.includes(claims.iss)) return undefined;
+  return policy.operators.find((operator) => operator.conditions.every((condition) => evaluateCondition(condition, claims).holds));
 }
 
 function evaluateRule(rule: PolicyRule, claims: Readonly<Record<string, unknown>>): RuleOutcome {

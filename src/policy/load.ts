@@ -9,7 +9,7 @@ import { GCP_TOKEN_SECONDS, parseDuration, STS_SESSION_SECONDS } from './duratio
 import { directorySource } from './sources/directory-source.ts';
 import type { PolicySource } from './sources/policy-source.ts';
 import { compileGlob, compileRegex, globProblem, regexProblem } from './matchers.ts';
-import { GITHUB_ACTIONS_ISSUER, type Condition, type Grant, type Matcher, type Policy, type PolicyRule } from './types.ts';
+import { GITHUB_ACTIONS_ISSUER, type Condition, type Grant, type Matcher, type Operator, type Policy, type PolicyRule } from './types.ts';
 
 const DEFAULT_MAX_DURATION_SECONDS = 3600;
 const REGEX_HINT = 'Regexes use RE2 syntax, as Google CEL does: no lookaround or backreferences, \\x{e9} rather than \\u00e9, \\pL rather than \\p{Letter}, repeat counts up to 1000.';
@@ -30,12 +30,14 @@ interface RawRule {
     gcp?: { 'workload-identity-provider': string; 'service-accounts'?: string[]; 'max-lifetime'?: number | string; scopes?: string[] };
   };
 }
+type RawOperator = Pick<RawRule, 'name' | 'issuer' | 'match'>;
 interface RawPolicy {
   version: 1;
   issuers?: string[];
   audiences?: string[];
   'custom-claims'?: string[];
   rules: RawRule[];
+  operators?: RawOperator[];
 }
 
 interface Problem {
@@ -149,18 +151,19 @@ export function parsePolicy(text: string, source: string): Policy {
 }
 
 function build(raw: RawPolicy, source: string, locate: (path: (string | number)[]) => SourceLocation): Policy {
+  const conditionsOf = (entry: RawOperator, at: (string | number)[]): Condition[] => {
+    const conditions = Object.entries(entry.match).map(([claim, expected]): Condition => ({ claim, matcher: toMatcher(expected), location: locate([...at, 'match', claim]) }));
+    // An issuer is one more condition, on `iss`, checked first and explained like any other.
+    if (entry.issuer !== undefined) conditions.unshift({ claim: 'iss', matcher: { kind: 'equals', values: [entry.issuer] }, location: locate([...at, 'issuer']) });
+    return conditions;
+  };
   const rules = raw.rules.map((rule, index): PolicyRule => {
-    const conditions = Object.entries(rule.match).map(([claim, expected]): Condition => ({
-      claim,
-      matcher: toMatcher(expected),
-      location: locate(['rules', index, 'match', claim]),
-    }));
-    // A rule's issuer is one more condition, on `iss`, checked first and explained like any other.
-    if (rule.issuer !== undefined) conditions.unshift({ claim: 'iss', matcher: { kind: 'equals', values: [rule.issuer] }, location: locate(['rules', index, 'issuer']) });
     const effect = rule.effect ?? 'allow';
+    const conditions = conditionsOf(rule, ['rules', index]);
     return { name: rule.name, effect, conditions, grant: effect === 'allow' ? buildGrant(rule.grant, (path) => locate(['rules', index, ...path])) : undefined, location: locate(['rules', index]) };
   });
-  return { source, issuers: raw.issuers ?? [GITHUB_ACTIONS_ISSUER], audiences: raw.audiences ?? [], rules };
+  const operators = (raw.operators ?? []).map((operator, index): Operator => ({ name: operator.name, conditions: conditionsOf(operator, ['operators', index]), location: locate(['operators', index]) }));
+  return { source, issuers: raw.issuers ?? [GITHUB_ACTIONS_ISSUER], audiences: raw.audiences ?? [], rules, operators };
 }
 
 function toMatcher(value: RawClaimValue): Matcher {
@@ -214,29 +217,43 @@ function semanticProblems(data: unknown, schemaErrors: readonly ErrorObject[]): 
   // Which claims a rule may name depends on its issuers and the declared claims: unsure of those, say nothing.
   const issuers = data.issuers === undefined ? [GITHUB_ACTIONS_ISSUER] : refused(['issuers']) ? undefined : stringsIn(data.issuers);
   const declared = refused(['custom-claims']) ? undefined : stringsIn(data['custom-claims']);
-  const seen = new Set<string>();
+  // What rules and operators share: a unique name, an issuer among the policy's, claims its tokens carry.
+  const matchProblems = (entry: Record<string, unknown>, at: (...path: (string | number)[]) => (string | number)[]): void => {
+    const kind = at()[0] === 'operators' ? 'operator' : 'rule';
+    const name = typeof entry.name === 'string' ? JSON.stringify(entry.name) : `#${Number(at()[1]) + 1}`;
+    if (typeof entry.issuer === 'string' && issuers && !issuers.includes(entry.issuer)) {
+      problems.push({ path: at('issuer'), code: 'unlisted-issuer', message: `${kind} ${name} names the issuer ${JSON.stringify(entry.issuer)}, which is not among the policy's issuers`, hint: 'List every issuer under the top-level `issuers:`, exactly as it appears in the tokens.' });
+    }
+    const entryIssuers = typeof entry.issuer === 'string' ? [entry.issuer] : issuers;
+    for (const [claim, value] of Object.entries(isRecord(entry.match) ? entry.match : {})) {
+      const named = entryIssuers && declared && claimNameProblem(claim, entryIssuers, declared);
+      if (named) problems.push({ path: at('match', claim), atKey: true, ...named });
+      if (!isRecord(value) || refused(at('match', claim))) continue;
+      const [pattern, problem] = typeof value.glob === 'string' ? ['glob', globProblem(value.glob)] : typeof value.regex === 'string' ? ['regex', regexProblem(value.regex)] : [];
+      if (problem) problems.push({ path: at('match', claim, pattern!), code: 'invalid-pattern', message: `the ${pattern!} for ${claim} ${problem}`, hint: pattern === 'regex' ? REGEX_HINT : undefined });
+    }
+  };
+  const uniqueNames = (section: 'rules' | 'operators', code: string): void => {
+    const seen = new Set<string>();
+    (Array.isArray(data[section]) ? data[section] : []).forEach((entry: unknown, index) => {
+      if (!isRecord(entry) || typeof entry.name !== 'string') return;
+      if (seen.has(entry.name)) problems.push({ path: [section, index, 'name'], code, message: `the ${section === 'rules' ? 'rule' : 'operator'} name ${JSON.stringify(entry.name)} is used twice; names must be unique` });
+      seen.add(entry.name);
+    });
+  };
+  uniqueNames('rules', 'duplicate-rule-name');
+  uniqueNames('operators', 'duplicate-operator-name');
+  (Array.isArray(data.operators) ? data.operators : []).forEach((operator: unknown, index) => {
+    if (isRecord(operator)) matchProblems(operator, (...path) => ['operators', index, ...path]);
+  });
   (Array.isArray(data.rules) ? data.rules : []).forEach((rule: unknown, index) => {
     if (!isRecord(rule)) return;
     const at = (...path: (string | number)[]) => ['rules', index, ...path];
     const name = typeof rule.name === 'string' ? JSON.stringify(rule.name) : `#${index + 1}`;
-    if (typeof rule.name === 'string') {
-      if (seen.has(rule.name)) problems.push({ path: at('name'), code: 'duplicate-rule-name', message: `the rule name ${name} is used twice; names must be unique` });
-      seen.add(rule.name);
-    }
     const effect = hasUnknownKey(at()) ? undefined : (rule.effect ?? 'allow');
     if (effect === 'deny' && rule.grant !== undefined) problems.push({ path: at('grant'), atKey: true, code: 'grant-on-deny', message: `deny rule ${name} has a grant; deny rules grant nothing` });
     if (effect === 'allow' && rule.grant === undefined) problems.push({ path: at(), code: 'allow-without-grant', message: `allow rule ${name} has no grant; say what it allows under \`grant:\`` });
-    if (typeof rule.issuer === 'string' && issuers && !issuers.includes(rule.issuer)) {
-      problems.push({ path: at('issuer'), code: 'unlisted-issuer', message: `rule ${name} names the issuer ${JSON.stringify(rule.issuer)}, which is not among the policy's issuers`, hint: 'List every issuer under the top-level `issuers:`, exactly as it appears in the tokens.' });
-    }
-    const ruleIssuers = typeof rule.issuer === 'string' ? [rule.issuer] : issuers;
-    for (const [claim, value] of Object.entries(isRecord(rule.match) ? rule.match : {})) {
-      const named = ruleIssuers && declared && claimNameProblem(claim, ruleIssuers, declared);
-      if (named) problems.push({ path: at('match', claim), atKey: true, ...named });
-      if (!isRecord(value) || refused(at('match', claim))) continue;
-      const [kind, problem] = typeof value.glob === 'string' ? ['glob', globProblem(value.glob)] : typeof value.regex === 'string' ? ['regex', regexProblem(value.regex)] : [];
-      if (problem) problems.push({ path: at('match', claim, kind!), code: 'invalid-pattern', message: `the ${kind!} for ${claim} ${problem}`, hint: kind === 'regex' ? REGEX_HINT : undefined });
-    }
+    matchProblems(rule, at);
     const bounds: Array<[string[], { min: number; max: number }, string]> = [
       [['grant', 'gcp', 'max-lifetime'], GCP_TOKEN_SECONDS, 'max-lifetime %s is not between 1 s and 1h (3600 s)'],
       [['grant', 'aws', 'max-duration'], STS_SESSION_SECONDS, 'max-duration %s is not between 15m (900 s) and 12h (43200 s)'],
@@ -351,9 +368,9 @@ function collapseAnyOf(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors.filter((error) => !dropped.has(error));
 }
 
-/** rules.<i>.match.<claim> or an item of its list. */
+/** rules.<i>.match.<claim> (or operators.<i>…) or an item of its list. */
 function isClaimValue(path: readonly (string | number)[]): boolean {
-  return path[0] === 'rules' && path[2] === 'match' && path.length >= 4;
+  return (path[0] === 'rules' || path[0] === 'operators') && path[2] === 'match' && path.length >= 4;
 }
 
 function claimValueMessage(where: string): string {

@@ -51,6 +51,16 @@ export interface PolicyRule {
   location: SourceLocation;
 }
 
+/**
+ * Who may use the broker's operator API (the inventory, revocation by selector): tokens whose claims
+ * meet every condition, as a rule's would. Nobody, when the section is absent.
+ */
+export interface Operator {
+  name: string;
+  conditions: readonly Condition[];
+  location: SourceLocation;
+}
+
 export interface Policy {
   /** Where the policy came from, for messages: a path. */
   source: string;
@@ -58,6 +68,7 @@ export interface Policy {
   /** Empty: any audience the verifier accepted. */
   audiences: readonly string[];
   rules: readonly PolicyRule[];
+  operators: readonly Operator[];
 }
 
 export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';

@@ -1,13 +1,17 @@
 // The sandbox: a local OIDC issuer shaped like GitHub Actions', an AWS STS/IAM emulator and Google's
 // STS and IAM Credentials emulators that trust it, on 127.0.0.1. The demo, the tests and users' own
 // tests start it from here.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { GitHubJob } from './issuer/github-claims.ts';
 import { OidcIssuer } from './issuer/oidc-issuer.ts';
 import { AwsEmulator, type AwsEmulatorOptions, type RoleDefinition } from './aws/aws-emulator.ts';
 import { oidcProviderKeyPrefix } from '../providers/aws/oidc-provider.ts';
 import { REVOKER_ACTIONS } from '../providers/aws/session-denial.ts';
 import { poolOf } from '../providers/gcp/export.ts';
-import type { PolicyDocument } from './aws/iam-policy.ts';
+import type { PolicyDocument, PolicyStatement } from './aws/iam-policy.ts';
 import { readAwsSandboxFile } from './aws/config-file.ts';
 import { GitHubContentsApi } from './github/contents-api.ts';
 import { GoogleCloudEmulator, type PoolProviderDefinition } from './gcp/google-emulator.ts';
@@ -35,6 +39,26 @@ export interface SandboxOptions {
   awsConfigFile?: string | undefined;
   /** The Google provider's attribute condition (CEL); by default it admits the sandbox job's organisation. */
   gcpAttributeCondition?: string | undefined;
+  /**
+   * Start a broker service too, with its own role (`ci-oidc-broker`) that ci-deploy trusts for the sandbox
+   * job's repository, and its own service account, a token creator on the sandbox's. Its policy is
+   * `policyFile`, or one that grants both to the sandbox job on main and admits the operator token.
+   */
+  broker?: boolean | { policyFile?: string | undefined; logStream?: { write(line: string): void } | undefined } | undefined;
+}
+
+/** The broker service the sandbox started, on loopback with plain http behind no proxy but the loopback itself. */
+export interface SandboxBroker {
+  url: string;
+  /** The broker's audience: its URL, the action's default broker-audience. */
+  audience: string;
+  policyFile: string;
+  configFile: string;
+  /** The claims of a token that the default policy's `operators:` admits, for `sessions list` and `revoke --broker`. */
+  operatorClaims: Record<string, string>;
+  /** The broker's own AWS credentials and Google key, for leak scans. */
+  secrets: string[];
+  close(): Promise<void>;
 }
 
 export interface Sandbox {
@@ -50,6 +74,8 @@ export interface Sandbox {
   runnerEnv(extra?: Record<string, string>): Record<string, string>;
   /** The action inputs that point a step at the sandbox's Google provider, service account and endpoints. */
   gcpInputs(): Record<string, string>;
+  /** Set when the sandbox was started with `broker`. */
+  broker: SandboxBroker | undefined;
   /** A few lines that say what is running where. */
   describe(): string;
   /** Every secret the sandbox issued so far, for leak scans. */
@@ -62,19 +88,18 @@ export interface Sandbox {
  * audience: the trust policy the quick start tells people to write, with the sandbox's provider.
  */
 export function githubTrustPolicy(provider: { arn: string; keyPrefix: string }, subjectPattern: string): PolicyDocument {
+  return { Version: '2012-10-17', Statement: [githubTrustStatement(provider, subjectPattern)] };
+}
+
+function githubTrustStatement(provider: { arn: string; keyPrefix: string }, subjectPattern: string): PolicyStatement {
   return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Federated: provider.arn },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: {
-          StringEquals: { [`${provider.keyPrefix}:aud`]: STS_AUDIENCE },
-          StringLike: { [`${provider.keyPrefix}:sub`]: subjectPattern },
-        },
-      },
-    ],
+    Effect: 'Allow',
+    Principal: { Federated: provider.arn },
+    Action: 'sts:AssumeRoleWithWebIdentity',
+    Condition: {
+      StringEquals: { [`${provider.keyPrefix}:aud`]: STS_AUDIENCE },
+      StringLike: { [`${provider.keyPrefix}:sub`]: subjectPattern },
+    },
   };
 }
 
@@ -89,7 +114,33 @@ const DEFAULT_MANAGED_POLICIES: Record<string, PolicyDocument> = {
   },
 };
 
-function defaultRoles(provider: { arn: string; keyPrefix: string }): RoleDefinition[] {
+const BROKER_ROLE = 'ci-oidc-broker';
+const BROKER_ROLE_ARN = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/${BROKER_ROLE}`;
+const BROKER_SERVICE_ACCOUNT = `ci-oidc-broker@${SANDBOX_GCP_PROJECT}.iam.gserviceaccount.com`;
+
+/**
+ * The statement `policy export --aws-broker-trust` prints for a target role: the broker's role alone may
+ * assume it, tag the session and set its source identity, and only for sessions tagged with the repository.
+ */
+function brokerTrustStatement(repositoryId: string): PolicyStatement {
+  return {
+    Effect: 'Allow',
+    Principal: { AWS: BROKER_ROLE_ARN },
+    Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+    Condition: { StringEquals: { 'aws:RequestTag/repository_id': repositoryId }, StringLike: { 'sts:SourceIdentity': `${repositoryId}@*` } },
+  };
+}
+
+// The broker's own identity: it assumes the roles it mints for, and may deny their sessions, nothing else.
+function brokerRole(): RoleDefinition {
+  return {
+    name: BROKER_ROLE,
+    trustPolicy: { Version: '2012-10-17', Statement: [] },
+    permissions: { revoke: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: [...REVOKER_ACTIONS], Resource: `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/ci-deploy` }] } },
+  };
+}
+
+function defaultRoles(provider: { arn: string; keyPrefix: string }, broker: { repositoryId: string } | undefined): RoleDefinition[] {
   const readOwnRole = (name: string): Record<string, PolicyDocument> => ({
     'read-own-role': {
       Version: '2012-10-17',
@@ -99,7 +150,7 @@ function defaultRoles(provider: { arn: string; keyPrefix: string }): RoleDefinit
   return [
     {
       name: 'ci-deploy',
-      trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/app:*'),
+      trustPolicy: { Version: '2012-10-17', Statement: [githubTrustStatement(provider, 'repo:octo-org/app:*'), ...(broker ? [brokerTrustStatement(broker.repositoryId)] : [])] },
       permissions: readOwnRole('ci-deploy'),
       maxSessionDuration: 3600,
       permissionsBoundary: `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:policy/ci-deploy-boundary`,
@@ -116,6 +167,7 @@ function defaultRoles(provider: { arn: string; keyPrefix: string }): RoleDefinit
       },
     },
     { name: 'other-repo-only', trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/other:*'), permissions: readOwnRole('other-repo-only') },
+    ...(broker ? [brokerRole()] : []),
   ];
 }
 
@@ -150,9 +202,13 @@ async function buildSandbox(options: SandboxOptions, track: <T extends { close()
     attributeCondition: options.gcpAttributeCondition ?? `assertion.repository_owner_id == '${issuer.job.repositoryOwnerId}'`,
   };
   google.putProvider(gcpProvider);
-  google.putServiceAccount({ email: SANDBOX_GCP_SERVICE_ACCOUNT, impersonators: [`principalSet:${POOL}/attribute.repository_id/${issuer.job.repositoryId}`] });
+  google.putServiceAccount({
+    email: SANDBOX_GCP_SERVICE_ACCOUNT,
+    impersonators: [`principalSet:${POOL}/attribute.repository_id/${issuer.job.repositoryId}`],
+    ...(options.broker && { tokenCreators: [`serviceAccount:${BROKER_SERVICE_ACCOUNT}`] }),
+  });
   const provider = aws.addOidcProvider(issuer.url, [STS_AUDIENCE]);
-  const roles = file?.roles ?? (typeof options.roles === 'function' ? options.roles(provider) : (options.roles ?? defaultRoles(provider)));
+  const roles = file?.roles ?? (typeof options.roles === 'function' ? options.roles(provider) : (options.roles ?? defaultRoles(provider, options.broker ? { repositoryId: issuer.job.repositoryId } : undefined)));
   for (const role of roles) {
     try {
       aws.putRole(role);
@@ -165,6 +221,7 @@ async function buildSandbox(options: SandboxOptions, track: <T extends { close()
     }
   }
 
+  const broker = options.broker ? track(await startBroker({ issuer, aws, google }, options.broker === true ? {} : options.broker)) : undefined;
   let jobs = 0;
   return {
     issuer,
@@ -195,6 +252,7 @@ async function buildSandbox(options: SandboxOptions, track: <T extends { close()
       GITHUB_API_URL: github.url,
       ...extra,
     }),
+    broker,
     gcpInputs: () => ({
       'gcp-workload-identity-provider': SANDBOX_GCP_PROVIDER,
       'gcp-service-account': SANDBOX_GCP_SERVICE_ACCOUNT,
@@ -213,14 +271,94 @@ async function buildSandbox(options: SandboxOptions, track: <T extends { close()
         `Google IAM Credentials   ${google.url}  (--gcp-iam-credentials-url; the gcp-iam-credentials-url input)`,
         `Google provider          ${SANDBOX_GCP_PROVIDER}  (service account ${SANDBOX_GCP_SERVICE_ACCOUNT})`,
         `GitHub contents API      ${github.url}  (GITHUB_API_URL, for central policies)`,
+        ...(broker ? [`broker service           ${broker.url}  (the broker-url input, --broker; config ${broker.configFile}; policy ${broker.policyFile})`] : []),
       ].join('\n'),
     secretsIssued: () => ({
       credentials: [...aws.sessions.flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]), ...google.accessTokensIssued],
-      neverExported: [...issuer.minted, issuer.tokenRequestBearer, github.token],
+      neverExported: [...issuer.minted, issuer.tokenRequestBearer, github.token, ...(broker?.secrets ?? [])],
       requestedTokens: [...issuer.servedToRunner],
     }),
     close: async () => {
+      // The broker first: it may still be revoking through the emulators.
+      await broker?.close();
       await Promise.all([issuer.close(), aws.close(), github.close(), google.close()]);
     },
   };
+}
+
+const OPERATOR_CLAIMS = { repository: 'octo-org/incident-response', ref: 'refs/heads/main' };
+
+async function startBroker(
+  { issuer, aws, google }: { issuer: OidcIssuer; aws: AwsEmulator; google: GoogleCloudEmulator },
+  options: { policyFile?: string | undefined; logStream?: { write(line: string): void } | undefined },
+): Promise<SandboxBroker> {
+  const dir = await mkdtemp(join(tmpdir(), 'ci-oidc-broker-sandbox-'));
+  try {
+    // The audience is the broker's URL, as in production: the port is chosen before the configuration is written.
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const policyFile = options.policyFile ? resolve(options.policyFile) : join(dir, 'policy.yml');
+    if (!options.policyFile) {
+      await writeFile(
+        policyFile,
+        `version: 1
+issuers: ["${issuer.url}"]
+rules:
+  - name: deploy-from-main
+    match: {repository_id: "${issuer.job.repositoryId}", ref: refs/heads/main}
+    grant:
+      aws: {roles: ["arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/ci-deploy"]}
+      gcp: {workload-identity-provider: ${SANDBOX_GCP_PROVIDER}, service-accounts: [${SANDBOX_GCP_SERVICE_ACCOUNT}], max-lifetime: 10m}
+operators:
+  - name: incident-response
+    match: {repository: ${OPERATOR_CLAIMS.repository}, ref: ${OPERATOR_CLAIMS.ref}}
+`,
+      );
+    }
+    // The broker's Google identity: a key for its own service account, which the sandbox's account names a token creator.
+    const key = google.createServiceAccountKey(BROKER_SERVICE_ACCOUNT);
+    await writeFile(join(dir, 'broker-key.json'), JSON.stringify(key), { mode: 0o600 });
+    const configFile = join(dir, 'broker.yml');
+    await writeFile(
+      configFile,
+      `audience: ${url}
+issuers: ["${issuer.url}"]
+listen: {host: 127.0.0.1, port: ${port}}
+policy: {file: "${policyFile}"}
+aws: {region: us-east-1, endpoint: "${aws.url}"}
+gcp: {iam-credentials-url: "${google.url}", credentials-file: broker-key.json}
+store: {sqlite: broker.db, durability: process}
+behind-proxy: true
+`,
+    );
+    const credentials = aws.issueRoleCredentials(BROKER_ROLE);
+    const { startBroker: start } = await import('../service/start.ts');
+    const running = await start(configFile, { awsCredentials: credentials, ...(options.logStream && { logStream: options.logStream }) });
+    return {
+      url: running.url,
+      audience: url,
+      policyFile,
+      configFile,
+      operatorClaims: { ...OPERATOR_CLAIMS },
+      secrets: [credentials.secretAccessKey, credentials.sessionToken, key.private_key],
+      close: async () => {
+        await running.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

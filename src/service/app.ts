@@ -1,11 +1,13 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 import { readBearer, verifyBearer, type Bearer } from './bearer.ts';
+import type { Operator } from '../policy/types.ts';
 import type { BrokerDeps } from './broker-deps.ts';
 import type { BrokerConfig } from './config.ts';
 import { exchange, ExchangeDenied, notReady, type ExchangeBody } from './exchange.ts';
-import { revokeOwnSessions } from './revoke.ts';
-import { exchangeSchema, healthSchema, revokeSchema } from './schemas.ts';
+import { authorizeOperator, listInventory, type SessionsQuery } from './operators.ts';
+import { revokeBySelector, revokeOwnSessions, type Selector } from './revoke.ts';
+import { exchangeSchema, healthSchema, revokeSchema, sessionsSchema } from './schemas.ts';
 import { ServiceError, ServiceErrorCode, statusOf } from './service-error.ts';
 
 export interface BrokerAppOptions {
@@ -32,7 +34,7 @@ export function buildBrokerApp(config: BrokerConfig, deps: BrokerDeps, options: 
 
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send({ error: { code: ServiceErrorCode.NotFound, message: `No endpoint ${request.method} ${request.url.split('?')[0]}.`, hint: 'The API is POST /v1/exchange, POST /v1/revoke, GET /healthz, GET /readyz and GET /metrics.' } });
+    void reply.code(404).send({ error: { code: ServiceErrorCode.NotFound, message: `No endpoint ${request.method} ${request.url.split('?')[0]}.`, hint: 'The API is POST /v1/exchange, POST /v1/revoke, GET /v1/sessions, GET /healthz, GET /readyz and GET /metrics.' } });
   });
 
   app.post<{ Body: ExchangeBody }>('/v1/exchange', { schema: exchangeSchema }, async (request, reply) => {
@@ -56,26 +58,63 @@ export function buildBrokerApp(config: BrokerConfig, deps: BrokerDeps, options: 
     }
   });
 
-  app.post('/v1/revoke', { schema: revokeSchema }, async (request, reply) => {
+  // One path, two callers: a body naming a selector is an operator's; an empty one, a job ending its own run.
+  app.post<{ Body: { selector?: Selector } | undefined }>('/v1/revoke', { schema: revokeSchema }, async (request, reply) => {
     const bearer = readBearer(request.headers.authorization);
     const claims = await verifyBearer(bearer, config, deps.verifier);
-    const response = await revokeOwnSessions(bearer, claims, deps);
-    request.log.info({ tokenSha256: bearer.tokenSha256, sessions: response.sessions.map((s) => ({ id: s.sessionId, outcome: s.outcome })) }, 'revoke');
+    const selector = request.body?.selector;
+    let response;
+    if (selector) {
+      const operator = await operatorOf(claims, bearer, request).catch(async (error: unknown) => {
+        // A refused attempt at a mass revocation belongs in the trail as much as a granted one.
+        await deps.store.appendAudit({ at: deps.now?.() ?? new Date(), action: 'revoke', outcome: 'refused', issuer: claims.iss, subject: claims.sub, repositoryId: selector.repositoryId, tokenSha256: bearer.tokenSha256, sessionIds: [], detail: { requestedBy: 'operator', code: codeOf(error) } });
+        throw error;
+      });
+      response = await revokeBySelector(bearer, claims, operator, selector, deps);
+      request.log.info({ tokenSha256: bearer.tokenSha256, operator: operator.name, selector, sessions: response.sessions.length, denials: response.denials }, 'revoke by selector');
+    } else {
+      response = await revokeOwnSessions(bearer, claims, deps);
+      request.log.info({ tokenSha256: bearer.tokenSha256, sessions: response.sessions.map((s) => ({ id: s.sessionId, outcome: s.outcome })) }, 'revoke');
+    }
     return reply.send(response);
   });
 
+  app.get<{ Querystring: SessionsQuery }>('/v1/sessions', { schema: sessionsSchema }, async (request, reply) => {
+    const bearer = readBearer(request.headers.authorization);
+    const claims = await verifyBearer(bearer, config, deps.verifier);
+    const operator = await operatorOf(claims, bearer, request);
+    const response = await listInventory(request.query, deps);
+    request.log.info({ tokenSha256: bearer.tokenSha256, operator: operator.name, query: request.query, sessions: response.sessions.length }, 'sessions listed');
+    return reply.send(response);
+  });
+
+  /** The operator the policy admits, or 403; a refusal is logged with the token's digest, for the trail. */
+  async function operatorOf(claims: Awaited<ReturnType<typeof verifyBearer>>, bearer: Bearer, request: FastifyRequest): Promise<Operator> {
+    try {
+      return authorizeOperator(claims, deps);
+    } catch (error) {
+      request.log.warn({ tokenSha256: bearer.tokenSha256, subject: claims.sub, code: codeOf(error) }, 'operator refused');
+      throw error;
+    }
+  }
+
   app.get('/healthz', { schema: healthSchema }, async () => ({ status: 'ok' }));
 
-  app.get('/readyz', { schema: healthSchema }, async (request) => {
+  // Ready while the database answers: no exchange can be recorded without it. A Redis outage leaves the
+  // broker ready, counting rate limits per instance, and says so: taking every instance out of the load
+  // balancer for it would turn a loss of shared counting into a loss of service.
+  const readySchema = { response: { ...healthSchema.response, 200: { type: 'object', required: ['status'], properties: { status: { type: 'string' }, policy: { type: 'string' }, store: { type: 'string' }, rateLimits: { type: 'string' } } } } };
+  app.get('/readyz', { schema: readySchema }, async (request) => {
+    const store = config.store.postgres ? 'postgres' : 'sqlite';
     try {
       await deps.store.ping();
     } catch (error) {
       request.log.error({ err: error }, 'the store does not answer');
-      throw new ServiceError(ServiceErrorCode.NotReady, 503, 'The broker’s store does not answer.', { hint: 'The broker’s log says why; check the database file and its disk.' });
+      throw new ServiceError(ServiceErrorCode.NotReady, 503, `The broker’s store (${store}) does not answer.`, { hint: 'The broker’s log says why; check the database (the file and its disk, or the PostgreSQL server).' });
     }
     const policy = deps.policy.current;
     if (!policy) throw notReady();
-    return { status: 'ready', policy: policy.source };
+    return { status: 'ready', policy: policy.source, store, rateLimits: deps.rateLimiter.state() };
   });
 
   app.get('/metrics', async (_request, reply) => reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()));

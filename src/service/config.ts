@@ -24,11 +24,14 @@ export interface BrokerConfig {
   aws: { region: string; endpoint: string | undefined; defaultDurationSeconds: number } | undefined;
   gcp: { iamCredentialsUrl: string; credentialsFile: string | undefined } | undefined;
   /**
-   * `durability: full` (the default) syncs each commit to disk, so an audit row survives a power cut;
-   * `process` leaves that to the OS, surviving a crash of the broker only, for about twice the throughput.
+   * One SQLite file (the default), or with `postgres`, a PostgreSQL database that several instances
+   * share; then `sqlite` is empty and unused. `durability: full` (the default) syncs each SQLite commit to
+   * disk, so an audit row survives a power cut; `process` leaves that to the OS, surviving a crash of the
+   * broker only, for about twice the throughput.
    */
-  store: { sqlite: string; durability: StoreDurability };
-  rateLimits: { repository: RateLimit; owner: RateLimit; issuer: RateLimit };
+  store: { sqlite: string; durability: StoreDurability; postgres: string | undefined };
+  /** Counted in this process, or with `redis`, in a Redis that several instances share. */
+  rateLimits: { repository: RateLimit; owner: RateLimit; issuer: RateLimit; redis: string | undefined };
   /** Undefined only with `behindProxy`: a terminating proxy in front holds the certificate. */
   tls: { cert: string; key: string } | undefined;
   behindProxy: boolean;
@@ -96,10 +99,14 @@ function read(data: unknown, base: string, problems: Problem[]): BrokerConfig | 
   if (aws && (typeof aws.region !== 'string' || aws.region === '')) report(['aws', 'region'], 'must name the region whose STS the broker calls');
   const gcp = root.gcp === undefined ? undefined : object(root.gcp, ['gcp'], problems, ['iam-credentials-url', 'credentials-file']);
 
-  const store = object(root.store, ['store'], problems, ['sqlite', 'durability']);
+  const store = object(root.store, ['store'], problems, ['sqlite', 'durability', 'postgres']);
+  const postgres = store?.postgres === undefined ? undefined : connectionUrl(store.postgres, ['store', 'postgres'], problems, ['postgres', 'postgresql']);
+  if (store?.postgres !== undefined && store.sqlite !== undefined) report(['store'], 'give sqlite or postgres, not both');
+  if (store?.postgres !== undefined && store.durability !== undefined) report(['store', 'durability'], 'applies to sqlite only; PostgreSQL’s own settings decide its durability');
   const durability = store?.durability ?? 'full';
   if (durability !== 'full' && durability !== 'process') report(['store', 'durability'], 'must be full or process');
-  const limits = root['rate-limits'] === undefined ? {} : object(root['rate-limits'], ['rate-limits'], problems, ['repository', 'owner', 'issuer']);
+  const limits = root['rate-limits'] === undefined ? {} : object(root['rate-limits'], ['rate-limits'], problems, ['repository', 'owner', 'issuer', 'redis']);
+  const redis = limits?.redis === undefined ? undefined : connectionUrl(limits.redis, ['rate-limits', 'redis'], problems, ['redis', 'rediss']);
 
   const tls = root.tls === undefined ? undefined : object(root.tls, ['tls'], problems, ['cert', 'key']);
   const behindProxy = root['behind-proxy'] ?? false;
@@ -116,11 +123,12 @@ function read(data: unknown, base: string, problems: Problem[]): BrokerConfig | 
     policy: { file: file(policy?.file, ['policy', 'file']), root: optionalFile(policy?.root, ['policy', 'root']) },
     aws: aws && { region: String(aws.region), endpoint: url(aws.endpoint, ['aws', 'endpoint'], problems, false), defaultDurationSeconds: duration ?? STS_SESSION_SECONDS.default },
     gcp: gcp && { iamCredentialsUrl: url(gcp['iam-credentials-url'], ['gcp', 'iam-credentials-url'], problems, false) ?? GOOGLE_ENDPOINTS.iamCredentialsUrl, credentialsFile: optionalFile(gcp['credentials-file'], ['gcp', 'credentials-file']) },
-    store: { sqlite: file(store?.sqlite, ['store', 'sqlite']), durability: durability as StoreDurability },
+    store: { sqlite: store?.postgres === undefined ? file(store?.sqlite, ['store', 'sqlite']) : '', durability: durability as StoreDurability, postgres },
     rateLimits: {
       repository: rateLimit(limits?.repository, ['rate-limits', 'repository'], problems, DEFAULT_RATE_LIMITS.repository),
       owner: rateLimit(limits?.owner, ['rate-limits', 'owner'], problems, DEFAULT_RATE_LIMITS.owner),
       issuer: rateLimit(limits?.issuer, ['rate-limits', 'issuer'], problems, DEFAULT_RATE_LIMITS.issuer),
+      redis,
     },
     tls: tls && { cert: file(tls.cert, ['tls', 'cert']), key: file(tls.key, ['tls', 'key']) },
     behindProxy: behindProxy === true,
@@ -142,6 +150,13 @@ function url(value: unknown, path: Path, problems: Problem[], required: boolean)
   if (value === undefined && !required) return undefined;
   if (typeof value === 'string' && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)) return value;
   problems.push({ path, message: value === undefined ? 'is required' : 'must be an http(s) URL' });
+  return undefined;
+}
+
+/** A database's or Redis's URL; it may hold a password, so no message repeats it. */
+function connectionUrl(value: unknown, path: Path, problems: Problem[], schemes: readonly string[]): string | undefined {
+  if (typeof value === 'string' && URL.canParse(value) && schemes.includes(new URL(value).protocol.slice(0, -1))) return value;
+  problems.push({ path, message: `must be a ${schemes.map((scheme) => `${scheme}://`).join(' or ')} URL` });
   return undefined;
 }
 

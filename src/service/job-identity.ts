@@ -53,3 +53,17 @@ export function jobIdentityOf(claims: VerifiedClaims): JobIdentity {
     tagClaims: Object.fromEntries(profile.tags.flatMap((name) => (text(name) === undefined ? [] : [[name, text(name)!]]))),
   };
 }
+
+/**
+ * The session tags that carry the repository and owner ids of an issuer's sessions: one pair for each
+ * CI system the issuer may be (a loopback issuer may be any). `owner` is undefined where no claim, so no
+ * tag, carries it.
+ */
+export function identityTagKeys(issuer: string): Array<{ repository: string; owner: string | undefined }> {
+  return ciSystemsFor(issuer).map(({ system }) => ({ repository: PROFILES[system].repository, owner: PROFILES[system].owner }));
+}
+
+/** The claims whose values the broker writes as session tags (under their own names) for an issuer's jobs. */
+export function taggedClaims(issuer: string): string[] {
+  return [...new Set(ciSystemsFor(issuer).flatMap(({ system }) => PROFILES[system].tags))];
+}

@@ -87,8 +87,92 @@ export const exchangeSchema = {
   },
 } as const;
 
+/*
+ * The operator API, for `sessions list --broker URL` and `revoke --broker URL --selector …`.
+ * Operators send their own OIDC token as the bearer (minted for the broker's audience, from an issuer
+ * the broker accepts); an entry of the policy's `operators:` section must match its claims, or 403.
+ *
+ *   GET /v1/sessions?repositoryId=&ownerId=&rule=&issuer=&status=active,revoked&issuedAfter=ISO&issuedBefore=ISO&limit=100&cursor=…
+ *     → 200 {sessions: SessionView[], nextCursor?: string}   newest first; limit 1 to 500 (default 100);
+ *       pass nextCursor back as `cursor` for the next page, with the same filters.
+ *
+ *   POST /v1/revoke
+ *     body {} or none: the job's own run (the bearer is a job's token; no operator entry is consulted);
+ *     body {"selector": {repositoryId?, ownerId?, rule?, issuer?, issuedBefore?}}: an operator's revocation
+ *       of every active session the selector matches (at least one of repositoryId, ownerId, rule;
+ *       issuedBefore defaults to now). AWS: one denial per affected role on the session tags
+ *       (aws:PrincipalTag/… and aws:TokenIssueTime), or on the sessions' aws:userid when the selector
+ *       names a rule, which no tag carries. Google: cleared only.
+ *     → 200 {sessions: [{sessionId, provider, target, outcome: denied|cleared-only|failed, detail}],
+ *            denials: [{target, outcome: denied|failed, policyName?, detail}]}   (denials: selector only)
+ */
+
+const STATUS = '(minting|active|revoked|expired|failed)';
+
+export const sessionView = {
+  type: 'object',
+  required: ['sessionId', 'exchangeId', 'status', 'issuer', 'repositoryId', 'ownerId', 'rule', 'provider', 'target', 'issuedAt', 'expiresAt'],
+  properties: {
+    sessionId: { type: 'string' },
+    exchangeId: { type: 'string' },
+    status: { type: 'string', enum: ['minting', 'active', 'revoked', 'expired', 'failed'] },
+    issuer: { type: 'string' },
+    repositoryId: { type: 'string' },
+    ownerId: { type: 'string' },
+    run: { type: 'string' },
+    rule: { type: 'string' },
+    provider: { type: 'string', enum: ['aws', 'gcp'] },
+    target: { type: 'string' },
+    sessionName: { type: 'string' },
+    sourceIdentity: { type: 'string' },
+    issuedAt: { type: 'string' },
+    expiresAt: { type: 'string' },
+    revokedAt: { type: 'string' },
+  },
+} as const;
+
+const id = { type: 'string', minLength: 1, maxLength: 256 } as const;
+const instant = { type: 'string', format: 'date-time' } as const;
+
+export const MAX_SESSIONS_PAGE = 500;
+
+export const sessionsSchema = {
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      repositoryId: id,
+      ownerId: id,
+      rule: id,
+      issuer: { type: 'string', minLength: 1, maxLength: 2048 },
+      status: { type: 'string', pattern: `^${STATUS}(,${STATUS})*$` },
+      issuedAfter: instant,
+      issuedBefore: instant,
+      // Query values are text: nothing is coerced, so the number is checked as digits, then bounded.
+      limit: { type: 'string', pattern: '^[1-9][0-9]{0,2}$' },
+      cursor: { type: 'string', maxLength: 512 },
+    },
+  },
+  response: {
+    200: { type: 'object', required: ['sessions'], properties: { sessions: { type: 'array', items: sessionView }, nextCursor: { type: 'string' } } },
+    ...errorResponses,
+  },
+} as const;
+
 export const revokeSchema = {
-  body: { type: 'object', additionalProperties: false, properties: {} },
+  body: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      selector: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        anyOf: [{ required: ['repositoryId'] }, { required: ['ownerId'] }, { required: ['rule'] }],
+        properties: { repositoryId: id, ownerId: id, rule: id, issuer: { type: 'string', minLength: 1, maxLength: 2048 }, issuedBefore: instant },
+      },
+    },
+  },
   response: {
     200: {
       type: 'object',
@@ -106,6 +190,14 @@ export const revokeSchema = {
               outcome: { type: 'string', enum: ['denied', 'cleared-only', 'failed'] },
               detail: { type: 'string' },
             },
+          },
+        },
+        denials: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['target', 'outcome', 'detail'],
+            properties: { target: { type: 'string' }, outcome: { type: 'string', enum: ['denied', 'failed'] }, policyName: { type: 'string' }, detail: { type: 'string' } },
           },
         },
       },

@@ -9,6 +9,7 @@ export const ServiceErrorCode = {
   RunUnknown: 'RUN_UNKNOWN',
   NotReady: 'NOT_READY',
   NotFound: 'NOT_FOUND',
+  OperatorNotAuthorized: 'OPERATOR_NOT_AUTHORIZED',
 } as const;
 
 export type ServiceErrorCode = (typeof ServiceErrorCode)[keyof typeof ServiceErrorCode];

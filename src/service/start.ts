@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { CredentialMinter } from '../core/issue.ts';
 import { buildBrokerApp, type BrokerAppOptions } from './app.ts';
 import type { BrokerDeps } from './broker-deps.ts';
@@ -9,8 +9,10 @@ import { brokerAssumeRole, type BrokerAwsOptions } from './minters/aws-assume-ro
 import { brokerSessionRevoker } from './minters/aws-session-revoker.ts';
 import { brokerGenerateAccessToken } from './minters/gcp-impersonation.ts';
 import { PolicyHolder, type ReloadOutcome } from './policy-holder.ts';
-import { memoryRateLimiter } from './rate-limits.ts';
+import { memoryRateLimiter, redisRateLimiter, type ExchangeRateLimiter } from './rate-limits.ts';
 import { notConfigured } from './service-error.ts';
+import type { BrokerStore } from './store/broker-store.ts';
+import { PostgresStore } from './store/postgres-store.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 
 export interface RunningBroker {
@@ -50,8 +52,8 @@ export async function startBroker(configPath: string, options: StartOptions = {}
     process.on('SIGHUP', onHangup);
     cleanups.push(() => process.off('SIGHUP', onHangup));
 
-    const store = new SqliteStore(config.store.sqlite, config.store.durability);
-    cleanups.push(() => store.close());
+    const { store, rateLimiter } = await openState(config, () => logger.current);
+    cleanups.push(() => store.close(), () => rateLimiter.close());
     const aws = config.aws && { region: config.aws.region, endpoint: config.aws.endpoint, credentials: options.awsCredentials };
     const assumeRole = aws && brokerAssumeRole(aws);
     const revoker = aws && brokerSessionRevoker(aws);
@@ -65,8 +67,8 @@ export async function startBroker(configPath: string, options: StartOptions = {}
       store,
       policy,
       minter,
-      revoker: revoker ?? { denyAwsSession: () => Promise.reject(notConfigured('AWS')) },
-      rateLimiter: memoryRateLimiter(config.rateLimits),
+      revoker: revoker ?? { denyOnRole: () => Promise.reject(notConfigured('AWS')) },
+      rateLimiter,
       metrics,
     };
     const https = config.tls && { cert: await readFile(config.tls.cert), key: await readFile(config.tls.key) };
@@ -82,6 +84,24 @@ export async function startBroker(configPath: string, options: StartOptions = {}
     await runAll(cleanups);
     throw error;
   }
+}
+
+/**
+ * The state the configuration names: a SQLite file or a PostgreSQL database, and rate limits in memory
+ * or in Redis. Fails if the database does not answer, or its schema is newer than this broker knows.
+ */
+export async function openState(config: BrokerConfig, log: () => Pick<FastifyBaseLogger, 'info' | 'warn'> | undefined): Promise<{ store: BrokerStore; rateLimiter: ExchangeRateLimiter }> {
+  const store: BrokerStore = config.store.postgres
+    ? await PostgresStore.open(config.store.postgres, { onIdleError: (error) => log()?.warn({ err: error }, 'an idle database connection failed; the pool replaces it') })
+    : new SqliteStore(config.store.sqlite, config.store.durability);
+  const { redis } = config.rateLimits;
+  const rateLimiter = redis
+    ? redisRateLimiter(config.rateLimits, redis, {
+        onChange: (reachable, error) =>
+          reachable ? log()?.info('Redis reachable: rate limits are shared by every instance') : log()?.warn({ err: error }, 'Redis unreachable: each instance counts rate limits on its own until it returns'),
+      })
+    : memoryRateLimiter(config.rateLimits);
+  return { store, rateLimiter };
 }
 
 async function runAll(cleanups: ReadonlyArray<() => unknown>): Promise<void> {

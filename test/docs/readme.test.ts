@@ -7,6 +7,7 @@ import { CommanderError, type Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { readMainInputs } from '../../src/action/inputs.ts';
 import { program } from '../../src/cli/program.ts';
+import { parseBrokerConfig } from '../../src/service/config.ts';
 import { exportAwsTrustPolicy } from '../../src/policy/export/aws-trust-policy.ts';
 import { exportGcpAttributeCondition } from '../../src/policy/export/gcp-attribute-condition.ts';
 import { lintAwsTrustPolicy } from '../../src/policy/lint/aws-trust-policy-lint.ts';
@@ -52,6 +53,18 @@ const policies = blocks.flatMap((block) => {
   }
   const isPolicy = typeof data === 'object' && data !== null && 'version' in data && 'rules' in data;
   return isPolicy ? [{ name: `README.md:${block.line}`, text: block.text }] : [];
+});
+
+// A broker configuration names the broker's audience and its store; the fragments beside it do not.
+const brokerConfigs = blocks.flatMap((block) => {
+  if (block.lang !== 'yaml') return [];
+  let data: unknown;
+  try {
+    data = parseYaml(block.text);
+  } catch {
+    return [];
+  }
+  return typeof data === 'object' && data !== null && 'audience' in data && 'store' in data ? [{ name: `README.md:${block.line}`, text: block.text }] : [];
 });
 
 const trustPolicies = blocks.filter((block) => block.lang === 'json' && block.text.includes('"Statement"')).map((block) => ({ name: `README.md:${block.line}`, text: block.text }));
@@ -130,6 +143,11 @@ describe('the README', () => {
     expect(policies.length).toBeGreaterThanOrEqual(6);
     expect(trustPolicies.length).toBeGreaterThanOrEqual(1);
     expect(commandLines.length).toBeGreaterThanOrEqual(8);
+    expect(brokerConfigs.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(brokerConfigs.map((config) => [config.name, config.text]))('broker configuration at %s loads as `serve --config` loads it', (name, text) => {
+    expect(() => parseBrokerConfig(text, name)).not.toThrow();
   });
 
   it.each(policies.map((policy) => [policy.name, policy.text]))('policy at %s loads', (name, text) => {

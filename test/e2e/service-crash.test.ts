@@ -28,7 +28,7 @@ const config = await loadBrokerConfig(process.argv[2]);
 const policy = PolicyHolder.forFile(config.policy.file, config.policy.root);
 await policy.reload();
 const crash = () => process.kill(process.pid, 'SIGKILL');
-const deps = { store: new SqliteStore(config.store.sqlite), policy, minter: { aws: crash, gcp: crash }, revoker: { denyAwsSession: crash }, rateLimiter: memoryRateLimiter(config.rateLimits), metrics: brokerMetrics() };
+const deps = { store: new SqliteStore(config.store.sqlite), policy, minter: { aws: crash, gcp: crash }, revoker: { denyOnRole: crash }, rateLimiter: memoryRateLimiter(config.rateLimits), metrics: brokerMetrics() };
 const app = buildBrokerApp(config, deps, { logStream: { write() {} } });
 process.send({ url: await app.listen({ host: '127.0.0.1', port: 0 }) });
 `;
@@ -70,7 +70,7 @@ it('leaves a visible orphan, and a refused replay, when the broker is killed bet
   const policy = PolicyHolder.forFile(config.policy.file, config.policy.root);
   await policy.reload();
   const minter = fakeMinter();
-  const app = buildBrokerApp(config, { store, policy, minter, revoker: { denyAwsSession: async () => 'unused' }, rateLimiter: memoryRateLimiter(config.rateLimits), metrics: brokerMetrics() }, { logStream: { write: () => {} } });
+  const app = buildBrokerApp(config, { store, policy, minter, revoker: { denyOnRole: async () => 'unused' }, rateLimiter: memoryRateLimiter(config.rateLimits), metrics: brokerMetrics() }, { logStream: { write: () => {} } });
   try {
     const orphans = await store.listSessions({ now: new Date(), statuses: ['minting'] });
     expect(orphans).toEqual([expect.objectContaining({ provider: 'aws', target: DEPLOY, repositoryId: '8429', run: '9876543210/1' })]);

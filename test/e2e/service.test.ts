@@ -39,11 +39,11 @@ beforeAll(async () => {
               Effect: 'Allow',
               Principal: { AWS: BROKER_ROLE },
               Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
-              Condition: { StringEquals: { 'aws:RequestTag/repository_id': '8429' }, StringLike: { 'sts:SourceIdentity': '8429@*' } },
+              Condition: { StringEquals: { 'aws:RequestTag/repository_id': ['8429', '9000'] }, StringLike: { 'sts:SourceIdentity': ['8429@*', '9000@*'] } },
             },
           ],
         },
-        permissions: { 'read-own-role-when-tagged': { Statement: [{ Effect: 'Allow', Action: 'iam:GetRole', Resource: DEPLOY_ROLE, Condition: { StringEquals: { 'aws:PrincipalTag/repository_id': '8429' } } }] } },
+        permissions: { 'read-own-role-when-tagged': { Statement: [{ Effect: 'Allow', Action: 'iam:GetRole', Resource: DEPLOY_ROLE, Condition: { StringEquals: { 'aws:PrincipalTag/repository_id': ['8429', '9000'] } } }] } },
       },
     ],
   });
@@ -51,7 +51,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'broker-e2e-'));
   writeFileSync(
     join(dir, 'policy.yml'),
-    `version: 1\nissuers: ["${sandbox.issuer.url}"]\nrules:\n  - name: deploy\n    match: {repository: octo-org/app, ref: refs/heads/main}\n    grant: {aws: {roles: [${DEPLOY_ROLE}]}}\n`,
+    `version: 1\nissuers: ["${sandbox.issuer.url}"]\nrules:\n  - name: deploy\n    match: {repository: octo-org/app, ref: refs/heads/main}\n    grant: {aws: {roles: [${DEPLOY_ROLE}]}}\noperators:\n  - name: incident-response\n    match: {repository: octo-org/ops, ref: refs/heads/main}\n`,
   );
   writeFileSync(
     join(dir, 'broker.yml'),
@@ -72,8 +72,12 @@ interface BrokerAnswer {
   sessions?: Array<Record<string, unknown>>;
 }
 
-async function call(path: string, token: string, body: unknown): Promise<{ status: number; body: BrokerAnswer }> {
-  const response = await fetch(`${broker.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function call(path: string, token: string, body?: unknown): Promise<{ status: number; body: BrokerAnswer }> {
+  const response = await fetch(`${broker.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   responses.push(text);
   return { status: response.status, body: JSON.parse(text) };
@@ -114,6 +118,33 @@ describe('the broker against the sandbox', () => {
     const token = await sandbox.issuer.mint({ audience: AUDIENCE, claims: { repository_id: '1' } });
     const refused = await call('/v1/exchange', token, { aws: {} });
     expect([refused.status, refused.body.error?.code]).toEqual([502, 'AWS_ACCESS_DENIED']);
+  });
+
+  it('lets an operator revoke a whole repository: its sessions are refused, another repository’s keep working', async () => {
+    // A sandbox token's session name is its subject and issue time: distinct subjects keep these sessions apart from the one denied above.
+    const mint = async (claims: Record<string, string>) => (await call('/v1/exchange', await sandbox.issuer.mint({ audience: AUDIENCE, claims: { sub: `repo:octo-org/app:run-${claims.run_id}`, ...claims } }), { aws: {} })).body.aws!;
+    const iamAs = (aws: NonNullable<BrokerAnswer['aws']>) => new IAMClient({ region: REGION, endpoint: sandbox.aws.url, credentials: { accessKeyId: aws.accessKeyId, secretAccessKey: aws.secretAccessKey, sessionToken: aws.sessionToken } });
+    const targets = [await mint({ run_id: '101' }), await mint({ run_id: '102' })].map(iamAs);
+    const bystander = iamAs(await mint({ repository_id: '9000', run_id: '103' }));
+    const operator = await sandbox.issuer.mint({ audience: AUDIENCE, claims: { repository: 'octo-org/ops', repository_id: '777', run_id: '104' } });
+    try {
+      for (const iam of [...targets, bystander]) expect((await iam.send(new GetRoleCommand({ RoleName: 'deploy' }))).Role?.Arn).toBe(DEPLOY_ROLE);
+
+      const stranger = await call('/v1/revoke', await sandbox.issuer.mint({ audience: AUDIENCE, claims: { run_id: '105' } }), { selector: { repositoryId: '8429' } });
+      expect([stranger.status, stranger.body.error?.code]).toEqual([403, 'OPERATOR_NOT_AUTHORIZED']);
+      expect((await call('/v1/sessions?repositoryId=8429&status=active', operator)).body.sessions).toHaveLength(2);
+
+      const revoked = await call('/v1/revoke', operator, { selector: { repositoryId: '8429' } });
+      expect(revoked.status).toBe(200);
+      expect(revoked.body.sessions?.map((s) => s.outcome)).toEqual(['denied', 'denied']);
+      // One inline policy for the repository, however many sessions it had.
+      expect(sandbox.aws.inlinePolicyNames('deploy').filter((name) => name.startsWith('ci-oidc-broker-deny-tagged-'))).toHaveLength(1);
+      for (const iam of targets) await expect(iam.send(new GetRoleCommand({ RoleName: 'deploy' }))).rejects.toMatchObject({ name: 'AccessDenied' });
+      expect((await bystander.send(new GetRoleCommand({ RoleName: 'deploy' }))).Role?.Arn).toBe(DEPLOY_ROLE);
+      expect((await call('/v1/sessions?repositoryId=8429&status=active', operator)).body.sessions).toEqual([]);
+    } finally {
+      for (const iam of [...targets, bystander]) iam.destroy();
+    }
   });
 
   it('leaves no token or credential in its logs or responses but the credentials it hands out', () => {

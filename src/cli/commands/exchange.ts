@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { authorizeToken, type AwsGrantRequest, type GcpGrantRequest } from '../../core/authorize.ts';
 import { issueAws, issueGcp } from '../../core/issue.ts';
 import { webIdentityMinter } from '../../core/web-identity-minter.ts';
+import { awsSessionOf, brokerClient, BrokerRefusal, explainDecisionJson, gcpSessionOf, parseBrokerUrl } from '../../broker-client/broker-client.ts';
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import { CI_SYSTEMS } from '../../oidc/ci-systems.ts';
 import { GCP_TOKEN_SECONDS, parseDuration, STS_SESSION_SECONDS } from '../../policy/duration.ts';
@@ -10,11 +11,15 @@ import { awsEnvironment, awsSecretValues } from '../../providers/aws/export.ts';
 import { sessionNameForToken } from '../../providers/aws/session-name.ts';
 import { GOOGLE_ENDPOINTS, type GcpSession } from '../../providers/gcp/exchange.ts';
 import { gcpEnvironment, gcpSecretValues } from '../../providers/gcp/export.ts';
-import { Exit, runCommand, writeJson, type ExitCode } from '../cli-output.ts';
+import { Exit, flagOf, runCommand, writeJson, type ExitCode } from '../cli-output.ts';
 import { readCiToken, type CiTokenOptions } from './ci-token.ts';
 import { loadPolicyArgument } from './policy-file.ts';
 
 export interface ExchangeRequest extends CiTokenOptions {
+  /** Ask this broker instead of the clouds: it decides, mints and records; no policy is read here. */
+  broker?: string | undefined;
+  /** The audience of the token sent to the broker; by default its URL. */
+  brokerAudience?: string | undefined;
   issuer?: string | undefined;
   audience?: string | undefined;
   policy?: string | undefined;
@@ -58,6 +63,7 @@ export function exitCodeFor(error: BrokerError): ExitCode {
 
 /** Token → verified claims → decision → credentials; shared by `exchange` and `aws-credential-process`. */
 export async function exchangeCredentials(request: ExchangeRequest): Promise<ExchangeResult> {
+  if (request.broker) return exchangeThroughBroker(request, request.broker);
   const wantsAws = Boolean(request.awsRole || request.awsRegion);
   if (!wantsAws && !request.gcpProvider) {
     throw usage('Ask for a cloud: --aws-role (with --aws-region) for AWS, --gcp-provider for Google Cloud, or both.', 'For example --aws-role arn:aws:iam::111122223333:role/deploy --aws-region us-east-1.');
@@ -91,12 +97,42 @@ export async function exchangeCredentials(request: ExchangeRequest): Promise<Exc
   return { rule: rule.name, aws, gcp };
 }
 
+/** The same request put to the broker, which verifies, decides and mints; its denial explains itself as the local one does. */
+async function exchangeThroughBroker(request: ExchangeRequest, brokerUrl: string): Promise<ExchangeResult> {
+  const baseUrl = parseBrokerUrl(brokerUrl, '--broker');
+  const stray = (['policy', 'root', 'issuer', 'audience', 'gcpProvider', 'gcpTokenUrl', 'gcpIamCredentialsUrl'] as const).find((option) => request[option] !== undefined);
+  if (stray) throw usage(`${flagOf(stray)} is not used with --broker: the broker verifies with its own issuers, decides by its own policy, and mints Google tokens by impersonation.`, 'Leave it out; --broker-audience sets the audience of the token sent to the broker.');
+  const wantsAws = Boolean(request.awsRole || request.awsRegion);
+  const wantsGcp = Boolean(request.gcpServiceAccount);
+  if (!wantsAws && !wantsGcp) {
+    throw usage('Ask the broker for a cloud: --aws-role (with --aws-region) for AWS, --gcp-service-account for Google Cloud, or both.', 'For example --aws-role arn:aws:iam::111122223333:role/deploy --aws-region us-east-1.');
+  }
+  // The broker's own default duration applies unless one is asked for.
+  const aws = wantsAws ? awsRequest(request) : undefined;
+  const gcp = wantsGcp ? gcpRequest(request) : undefined;
+  const body = {
+    ...(aws && { aws: { ...(aws.role && { role: aws.role }), ...(request.awsDuration !== undefined && { durationSeconds: aws.durationSeconds }) } }),
+    ...(gcp && { gcp: { ...(gcp.serviceAccount && { serviceAccount: gcp.serviceAccount }), lifetimeSeconds: gcp.lifetimeSeconds } }),
+  };
+  const token = await readCiToken(request, request.brokerAudience ?? baseUrl);
+  maskInGitHubActions([token]);
+  const answer = await brokerClient(baseUrl)
+    .exchange(token, body)
+    .catch((error: unknown) => {
+      if (error instanceof BrokerRefusal && error.decision) process.stderr.write(`${explainDecisionJson(error.decision).join('\n')}\n`);
+      throw error;
+    });
+  if (answer.aws?.capped) notice(`the AWS session lasts ${answer.aws.durationSeconds} s: rule "${answer.rule}" grants at most that (max-duration).`);
+  if (answer.gcp?.capped) notice(`the Google access token lives ${answer.gcp.lifetimeSeconds} s: rule "${answer.rule}" grants at most that (max-lifetime).`);
+  return { rule: answer.rule, aws: answer.aws && awsSessionOf(answer.aws, aws!.region), gcp: answer.gcp && gcpSessionOf(answer.gcp) };
+}
+
 // The flags are checked before any token is read, so a mistyped one costs no token.
-function awsRequest(request: ExchangeRequest): AwsGrantRequest {
+function awsRequest(request: ExchangeRequest): AwsGrantRequest & { region: string } {
   if (!request.awsRegion) throw usage('--aws-region is required for AWS.', 'For example --aws-region us-east-1.');
   const durationSeconds = request.awsDuration === undefined ? STS_SESSION_SECONDS.default : parseDuration(request.awsDuration);
   if (durationSeconds === undefined || durationSeconds < STS_SESSION_SECONDS.min || durationSeconds > STS_SESSION_SECONDS.max) throw usage(`--aws-duration is "${request.awsDuration}", not from 15m to 12h.`, 'Write seconds (900) or a duration (15m, 1h).');
-  return { role: request.awsRole, durationSeconds };
+  return { role: request.awsRole, durationSeconds, region: request.awsRegion };
 }
 
 function gcpRequest(request: ExchangeRequest): GcpGrantRequest {

@@ -8,6 +8,8 @@ import { explainDecision } from '../../policy/explain.ts';
 import { exportAwsTrustPolicy, type Widening } from '../../policy/export/aws-trust-policy.ts';
 import { exportGcpAttributeCondition } from '../../policy/export/gcp-attribute-condition.ts';
 import { exportAwsRevocation } from '../../policy/export/aws-revocation.ts';
+import { exportAwsBrokerTrust } from '../../policy/export/aws-broker-trust.ts';
+import { exportGcpBrokerBindings } from '../../policy/export/gcp-broker-bindings.ts';
 import { formatFinding } from '../../policy/lint/finding.ts';
 import { lintPolicy } from '../../policy/lint/policy-lint.ts';
 import { parseTestCases, runTestCases } from '../../policy/test-cases.ts';
@@ -126,6 +128,10 @@ export function policyExport(
     awsTrustPolicy?: boolean | undefined;
     gcpAttributeCondition?: boolean | undefined;
     awsRevocation?: boolean | undefined;
+    awsBrokerTrust?: boolean | undefined;
+    gcpBrokerBindings?: boolean | undefined;
+    brokerRole?: string | undefined;
+    brokerServiceAccount?: string | undefined;
     rule?: string | undefined;
     role?: string | undefined;
     revokeRole?: string | undefined;
@@ -133,22 +139,38 @@ export function policyExport(
   },
 ): Promise<ExitCode> {
   return runCommand(options.format, (error) => (error.code === ErrorCode.PolicyInvalid || error.code === ErrorCode.ExportInexact ? Exit.Refused : Exit.Usage), async () => {
-    if ([options.awsTrustPolicy, options.gcpAttributeCondition, options.awsRevocation].filter(Boolean).length !== 1) {
-      throw new BrokerError(ErrorCode.InputInvalid, 'policy export needs exactly one of --aws-trust-policy, --gcp-attribute-condition and --aws-revocation.', { hint: 'Choose what to export.' });
+    if ([options.awsTrustPolicy, options.gcpAttributeCondition, options.awsRevocation, options.awsBrokerTrust, options.gcpBrokerBindings].filter(Boolean).length !== 1) {
+      throw new BrokerError(ErrorCode.InputInvalid, 'policy export needs exactly one of --aws-trust-policy, --gcp-attribute-condition, --aws-revocation, --aws-broker-trust and --gcp-broker-bindings.', { hint: 'Choose what to export.' });
     }
+    const needs = (value: string | undefined, flag: string, what: string): string => {
+      if (value === undefined) throw new BrokerError(ErrorCode.InputInvalid, `${what} needs ${flag}.`, { hint: `Give ${flag}: the identity the broker service runs as.` });
+      return value;
+    };
     const policy = await loadPolicyArgument(options.policy, options.root);
-    if (options.awsRevocation) {
+    if (options.awsBrokerTrust) {
+      const exported = exportAwsBrokerTrust(policy, { brokerRole: needs(options.brokerRole, '--broker-role <arn>', '--aws-broker-trust'), rule: options.rule, role: options.role });
+      if (options.format === 'json') writeJson(exported);
+      else
+        writeSections([
+          [`Trust policy of ${exported.roleArn}`, exported.trustPolicy],
+          [`Permissions of the broker ${options.brokerRole!}`, exported.brokerPermissions],
+        ]);
+      writeNotes(options.format, exported.notes);
+    } else if (options.gcpBrokerBindings) {
+      const exported = exportGcpBrokerBindings(policy, { brokerServiceAccount: needs(options.brokerServiceAccount, '--broker-service-account <email>', '--gcp-broker-bindings'), rule: options.rule });
+      if (options.format === 'json') writeJson(exported);
+      else process.stdout.write(exported.bindings.map((binding) => `${binding.command}\n`).join(''));
+      writeNotes(options.format, exported.notes);
+    } else if (options.awsRevocation) {
       const exported = exportAwsRevocation(policy, { rule: options.rule, role: options.role, revokeRole: options.revokeRole, allowBroader: options.allowBroader });
       if (options.format === 'json') writeJson(exported);
-      else {
-        const sections: Array<[string, unknown]> = [
+      else
+        writeSections([
           [`Trust policy of ${exported.target.roleArn}`, exported.target.trustPolicy],
           [`Permissions boundary of ${exported.target.roleArn}`, exported.target.permissionsBoundary],
           [`Permissions of the revoker ${exported.revoker.roleArn}`, exported.revoker.permissions],
           [`Trust policy of the revoker ${exported.revoker.roleArn}`, exported.revoker.trustPolicy],
-        ];
-        process.stdout.write(sections.map(([title, document]) => `# ${title}\n${JSON.stringify(document, null, 2)}\n`).join('\n'));
-      }
+        ]);
       writeNotes(options.format, [...exported.notes, ...broader(exported.widenings)]);
     } else if (options.awsTrustPolicy) {
       const exported = exportAwsTrustPolicy(policy, { rule: options.rule, role: options.role, allowBroader: options.allowBroader });
@@ -163,6 +185,11 @@ export function policyExport(
     }
     return Exit.Ok;
   });
+}
+
+/** Several IAM documents, each under a `# title` line. */
+function writeSections(sections: ReadonlyArray<[string, unknown]>): void {
+  process.stdout.write(sections.map(([title, document]) => `# ${title}\n${JSON.stringify(document, null, 2)}\n`).join('\n'));
 }
 
 function writeNotes(format: Format, notes: readonly string[]): void {

@@ -3,11 +3,14 @@ import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import { applyDenial, iamClient, roleNameOf } from '../../providers/aws/apply-denial.ts';
 import { assumeRoleWithWebIdentity } from '../../providers/aws/exchange.ts';
 import { denyOneSession, denySessionsIssuedBefore, type SessionDenial } from '../../providers/aws/session-denial.ts';
-import { Exit, runCommand, writeJson, type ExitCode, type Format } from '../cli-output.ts';
+import { Exit, flagOf, reportError, runCommand, writeJson, type ExitCode, type Format } from '../cli-output.ts';
 import { readCiToken, type CiTokenOptions } from './ci-token.ts';
 
 export interface RevokeOptions extends CiTokenOptions {
-  role: string;
+  role?: string | undefined;
+  broker?: string | undefined;
+  brokerAudience?: string | undefined;
+  selector?: string[] | undefined;
   session?: string | undefined;
   expiresAt?: string | undefined;
   issuedBefore?: string | undefined;
@@ -22,10 +25,21 @@ export interface RevokeOptions extends CiTokenOptions {
  * AWS credentials (incident response), or through a revoker role assumed with a CI job's OIDC token.
  * Exit 0 denied, 1 refused by AWS, 2 usage.
  */
-export function revoke(options: RevokeOptions): Promise<ExitCode> {
+export async function revoke(options: RevokeOptions): Promise<ExitCode> {
+  if (options.broker) {
+    const stray = (['role', 'session', 'expiresAt', 'issuedBefore', 'revokerRole'] as const).find((name) => options[name] !== undefined);
+    if (stray || !options.selector) {
+      return reportError(usage(stray ? `--broker revokes by --selector; ${flagOf(stray)} is for a role's own denials.` : 'revoke --broker needs --selector.', 'For example --selector repository-id=8429, or --selector rule=deploy,issued-before=2026-11-23T10:00:00Z.'), options.format, Exit.Usage);
+    }
+    const { revokeThroughBroker } = await import('./broker-operator.ts');
+    return revokeThroughBroker({ ...options, broker: options.broker, selector: options.selector });
+  }
   return runCommand(options.format, (error) => (error.code === ErrorCode.InputInvalid ? Exit.Usage : Exit.Refused), async () => {
-    const roleName = roleNameOf(options.role);
-    if (!roleName) throw usage(`--role is "${options.role}", not an IAM role ARN.`, 'Use arn:aws:iam::ACCOUNT:role/NAME.');
+    if (options.selector) throw usage('--selector needs --broker: only a broker knows which sessions it issued.', 'Add --broker URL, or deny on a role with --role and --session or --issued-before.');
+    if (!options.role) throw usage('revoke needs --role (or --broker with --selector).', 'Deny on a role: --role arn:aws:iam::ACCOUNT:role/NAME; or through a broker: --broker URL --selector repository-id=ID.');
+    const role = options.role;
+    const roleName = roleNameOf(role);
+    if (!roleName) throw usage(`--role is "${role}", not an IAM role ARN.`, 'Use arn:aws:iam::ACCOUNT:role/NAME.');
     if (Boolean(options.session) === Boolean(options.issuedBefore)) {
       throw usage('revoke needs exactly one of --session and --issued-before.', 'Deny one session (--session AROA…:name --expires-at TIME) or every session issued before a time (--issued-before TIME).');
     }
@@ -44,12 +58,12 @@ export function revoke(options: RevokeOptions): Promise<ExitCode> {
     try {
       if (!options.revokerRole) await requireOwnCredentials(iam);
       const { denial, pruned, boundaryArn } = await applyDenial(iam, roleName, deny, now);
-      const result = { role: options.role, policyName: denial.policyName, pruned, permissionsBoundary: boundaryArn ?? null, obsoleteAt: denial.obsoleteAt.toISOString() };
+      const result = { role, policyName: denial.policyName, pruned, permissionsBoundary: boundaryArn ?? null, obsoleteAt: denial.obsoleteAt.toISOString() };
       if (options.format === 'json') writeJson(result);
       else {
-        process.stdout.write(`denied: ${options.session ? `session ${options.session}` : `every session issued before ${options.issuedBefore}`} on ${options.role} (inline policy ${denial.policyName}, pruned after ${result.obsoleteAt})\n`);
+        process.stdout.write(`denied: ${options.session ? `session ${options.session}` : `every session issued before ${options.issuedBefore}`} on ${role} (inline policy ${denial.policyName}, pruned after ${result.obsoleteAt})\n`);
         if (pruned.length > 0) process.stdout.write(`pruned ${pruned.length} expired denial(s)\n`);
-        if (!boundaryArn) process.stderr.write(`warning: ${options.role} has no permissions boundary; whoever may write these denials could also widen the role.\n`);
+        if (!boundaryArn) process.stderr.write(`warning: ${role} has no permissions boundary; whoever may write these denials could also widen the role.\n`);
       }
       return Exit.Ok;
     } finally {

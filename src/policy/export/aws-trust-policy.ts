@@ -100,7 +100,7 @@ export function exportAwsTrustPolicy(policy: Policy, options: AwsTrustPolicyOpti
   return { roleArn, document: { Version: '2012-10-17', Statement: statements }, notes: [...new Set(notes)], widenings };
 }
 
-function chooseRole(rules: readonly PolicyRule[], requested: string | undefined): string {
+export function chooseRole(rules: readonly PolicyRule[], requested: string | undefined): string {
   const roles = [...new Set(rules.flatMap((rule) => (rule.effect === 'allow' ? (rule.grant?.aws?.roles ?? []) : [])))];
   if (requested !== undefined) {
     if (!roles.includes(requested)) throw usage(`No selected rule grants the role ${requested}.`, roles.length > 0 ? `Roles granted: ${roles.join(', ')}.` : 'Select a rule that has an AWS grant.');
@@ -111,7 +111,7 @@ function chooseRole(rules: readonly PolicyRule[], requested: string | undefined)
   throw usage(`The selected rules grant several roles: ${roles.join(', ')}.`, 'A trust policy belongs to one role: choose it with --role.');
 }
 
-interface Test {
+export interface Test {
   operator: Operator;
   claim: string;
   values: readonly string[];
@@ -147,7 +147,7 @@ function translate(conditions: ReadonlyArray<Pick<Condition, 'claim' | 'matcher'
  * variable there. Evaluators disagree on whether StringEquals honours IAM's escapes, while StringLike's
  * are documented, so such values go to StringLike, escaped.
  */
-function equalsTest(claim: string, values: readonly string[]): Test {
+export function equalsTest(claim: string, values: readonly string[]): Test {
   return values.some((value) => value.includes('${')) ? { operator: 'StringLike', claim, values: values.map(likeLiteral), wildcard: false } : { operator: 'StringEquals', claim, values, wildcard: false };
 }
 
@@ -155,7 +155,7 @@ function equalsTest(claim: string, values: readonly string[]): Test {
  * A glob as an IAM test, when IAM can state it exactly: `**` is IAM's `*`; a lone `*`, which must not
  * cross "/", has no IAM equivalent. Without any wildcard the glob is one exact value.
  */
-function globTest(claim: string, pattern: string): Test | undefined {
+export function globTest(claim: string, pattern: string): Test | undefined {
   const parts = pattern.split('**');
   if (parts.some((part) => part.includes('*'))) return undefined;
   return parts.length === 1 ? equalsTest(claim, [pattern]) : { operator: 'StringLike', claim, values: [parts.map(likeLiteral).join('*')], wildcard: true };

@@ -16,7 +16,7 @@ export const REVOKER_ACTIONS = ['iam:GetRole', 'iam:ListRolePolicies', 'iam:GetR
 
 export interface PolicyDocument {
   Version: '2012-10-17';
-  Statement: Array<{ Sid: string; Effect: 'Deny'; Action: '*'; Resource: '*'; Condition: Record<string, Record<string, string>> }>;
+  Statement: Array<{ Sid: string; Effect: 'Deny'; Action: '*'; Resource: '*'; Condition: Record<string, Record<string, string | string[]>> }>;
 }
 
 export interface SessionDenial {
@@ -28,11 +28,37 @@ export interface SessionDenial {
 
 /** Denies one session, whose `aws:userid` is `AROA…:session-name`, until it expires. */
 export function denyOneSession(assumedRoleId: string, expiresAt: Date): SessionDenial {
-  const digest = createHash('sha256').update(assumedRoleId).digest('hex').slice(0, 16);
+  return denyNamedSessions([assumedRoleId], expiresAt);
+}
+
+/** Denies the sessions with these `aws:userid`s in one statement, until the last of them expires. */
+export function denyNamedSessions(assumedRoleIds: readonly string[], lastExpiry: Date): SessionDenial {
+  const ids = [...new Set(assumedRoleIds)].sort();
   return {
-    policyName: `${DENIAL_PREFIX}session-${compactTime(expiresAt)}-${digest}`,
-    document: denyWhere('StringEquals', 'aws:userid', assumedRoleId),
-    obsoleteAt: expiresAt,
+    policyName: `${DENIAL_PREFIX}session-${compactTime(lastExpiry)}-${digest(ids.join('\n'))}`,
+    document: denyWhere({ StringEquals: { 'aws:userid': ids.length === 1 ? ids[0]! : ids } }),
+    obsoleteAt: lastExpiry,
+  };
+}
+
+/**
+ * Denies every session issued before `cutoff` that carries the given session tags: one statement per
+ * alternative (its tags must all match), so one policy covers every session of a repository however
+ * many there are, where per-session denials run out at about 45 on a role. The cutoff is rounded up to
+ * the second, as `aws:TokenIssueTime` has no finer grain: a session issued in that same second after
+ * the cutoff is denied too, never one before it spared.
+ */
+export function denyTaggedSessions(alternatives: ReadonlyArray<Readonly<Record<string, string>>>, cutoff: Date, maxSessionDurationSeconds: number): SessionDenial {
+  const until = new Date(Math.ceil(cutoff.getTime() / 1000) * 1000);
+  const obsoleteAt = new Date(until.getTime() + maxSessionDurationSeconds * 1000);
+  const statements = alternatives.map((tags, index) => ({
+    ...statement({ StringEquals: Object.fromEntries(Object.entries(tags).map(([key, value]) => [`aws:PrincipalTag/${key}`, value])), DateLessThan: { 'aws:TokenIssueTime': until.toISOString() } }),
+    Sid: `CiOidcBrokerRevocation${index}`,
+  }));
+  return {
+    policyName: `${DENIAL_PREFIX}tagged-${compactTime(obsoleteAt)}-${digest(JSON.stringify(statements))}`,
+    document: { Version: '2012-10-17', Statement: statements },
+    obsoleteAt,
   };
 }
 
@@ -42,7 +68,7 @@ export function denySessionsIssuedBefore(cutoff: Date, maxSessionDurationSeconds
   cutoff = new Date(Math.floor(cutoff.getTime() / 1000) * 1000);
   return {
     policyName: `${DENIAL_PREFIX}before-${compactTime(cutoff)}`,
-    document: denyWhere('DateLessThan', 'aws:TokenIssueTime', cutoff.toISOString()),
+    document: denyWhere({ DateLessThan: { 'aws:TokenIssueTime': cutoff.toISOString() } }),
     obsoleteAt: new Date(cutoff.getTime() + maxSessionDurationSeconds * 1000),
   };
 }
@@ -53,19 +79,25 @@ export function denySessionsIssuedBefore(cutoff: Date, maxSessionDurationSeconds
  */
 export function obsoleteDenials(policyNames: readonly string[], now: Date, maxSessionDurationSeconds: number): string[] {
   return policyNames.filter((name) => {
-    const session = /^ci-oidc-broker-deny-session-(\d{8}T\d{6}Z)-[0-9a-f]{16}$/.exec(name);
-    if (session) return parseCompactTime(session[1]!) < now.getTime();
+    // Both name the instant after which they protect nothing.
+    const until = /^ci-oidc-broker-deny-(?:session|tagged)-(\d{8}T\d{6}Z)-[0-9a-f]{16}$/.exec(name);
+    if (until) return parseCompactTime(until[1]!) < now.getTime();
     const before = /^ci-oidc-broker-deny-before-(\d{8}T\d{6}Z)$/.exec(name);
     if (before) return parseCompactTime(before[1]!) + maxSessionDurationSeconds * 1000 < now.getTime();
     return false;
   });
 }
 
-function denyWhere(operator: string, key: string, value: string): PolicyDocument {
-  return {
-    Version: '2012-10-17',
-    Statement: [{ Sid: 'CiOidcBrokerRevocation', Effect: 'Deny', Action: '*', Resource: '*', Condition: { [operator]: { [key]: value } } }],
-  };
+function denyWhere(condition: PolicyDocument['Statement'][number]['Condition']): PolicyDocument {
+  return { Version: '2012-10-17', Statement: [statement(condition)] };
+}
+
+function statement(condition: PolicyDocument['Statement'][number]['Condition']): PolicyDocument['Statement'][number] {
+  return { Sid: 'CiOidcBrokerRevocation', Effect: 'Deny', Action: '*', Resource: '*', Condition: condition };
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
 // Policy names allow [\w+=,.@-]: an ISO instant without its colons, dashes and milliseconds.

@@ -1,4 +1,4 @@
-import type { PolicyDocument, PolicyStatement } from './iam-policy.ts';
+import type { KeyValue } from './iam-policy.ts';
 import { AwsApiError, validationError } from './query-protocol.ts';
 
 /** What AssumeRole carries beyond what every role session has: session tags and a source identity. */
@@ -39,26 +39,12 @@ export function readSessionAttributes(params: URLSearchParams): SessionAttribute
   return { tags, transitiveTagKeys, sourceIdentity };
 }
 
-/**
- * The trust policy's statements that name the caller as their AWS principal: the role itself, the
- * account, or anyone. The evaluator matches federated principals only, so AWS principals are matched here.
- */
-export function statementsForAwsPrincipal(trust: PolicyDocument, caller: { roleArn: string; accountId: string }): PolicyDocument {
-  const statements = Array.isArray(trust.Statement) ? trust.Statement : [trust.Statement];
-  const names = (statement: PolicyStatement): string[] => {
-    const principal = statement.Principal;
-    if (principal === '*') return ['*'];
-    const aws = principal?.AWS;
-    return aws === undefined ? [] : Array.isArray(aws) ? aws : [aws];
-  };
-  const accepted = new Set(['*', caller.roleArn, caller.accountId, `arn:aws:iam::${caller.accountId}:root`]);
-  return { ...trust, Statement: statements.filter((statement) => names(statement).some((name) => accepted.has(name))) };
-}
-
 /** The condition keys an AssumeRole request offers its trust policy. */
-export function assumeRoleConditionKeys(caller: { roleArn: string }, attributes: SessionAttributes, sessionName: string): Record<string, string | undefined> {
+export function assumeRoleConditionKeys(caller: { roleArn: string }, attributes: SessionAttributes, sessionName: string): Record<string, KeyValue> {
   return {
     'aws:PrincipalArn': caller.roleArn,
+    // Multivalued: trust policies bound the tag keys with ForAllValues:, and require some with ForAnyValue:.
+    'aws:TagKeys': Object.keys(attributes.tags),
     'sts:RoleSessionName': sessionName,
     'sts:SourceIdentity': attributes.sourceIdentity,
     ...Object.fromEntries(Object.entries(attributes.tags).map(([key, value]) => [`aws:RequestTag/${key}`, value])),

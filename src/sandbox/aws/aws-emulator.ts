@@ -6,7 +6,7 @@ import { ROLE_ACTIONS, type Role } from './iam-role-actions.ts';
 import { InlinePolicies } from './inline-policies.ts';
 import { AwsApiError, IAM_NAMESPACE, isoSeconds, STS_NAMESPACE, sendError, sendResult, validationError, type XmlFields } from './query-protocol.ts';
 import { readAuthorization, verifySignature } from './sigv4.ts';
-import { assumeRoleActions, assumeRoleConditionKeys, readSessionAttributes, statementsForAwsPrincipal, type SessionAttributes } from './assume-role.ts';
+import { assumeRoleActions, assumeRoleConditionKeys, readSessionAttributes, type SessionAttributes } from './assume-role.ts';
 import { oidcProviderKeyPrefix } from '../../providers/aws/oidc-provider.ts';
 import { WebIdentityVerifier, type OidcProvider } from './web-identity.ts';
 
@@ -288,11 +288,13 @@ export class AwsEmulator {
     const match = ROLE_ARN.exec(roleArn);
     const role = match && match[1] === this.accountId ? this.#roles.get(match[2]!) : undefined;
     const callerRole = { roleArn: this.#roleArn(caller.roleName), accountId: this.accountId };
+    const keys = assumeRoleConditionKeys(callerRole, attributes, sessionName);
+    const trusts = (action: string, principal: { roleArn: string; accountId: string }): boolean => evaluatePolicies([role!.trustPolicy], { action, awsPrincipal: principal, keys }) === 'Allow';
+    // A trust policy that names the caller's role admits it by itself; one that names only its account
+    // leaves the decision to that account, whose policies must then allow the caller the action too.
     const allowed =
       role !== undefined &&
-      assumeRoleActions(attributes).every(
-        (action) => evaluatePolicies([statementsForAwsPrincipal(role.trustPolicy, callerRole)], { action, keys: assumeRoleConditionKeys(callerRole, attributes, sessionName) }) === 'Allow',
-      );
+      assumeRoleActions(attributes).every((action) => trusts(action, { roleArn: callerRole.roleArn, accountId: '' }) || (trusts(action, callerRole) && this.#refusal(caller, action, roleArn) === undefined));
     if (!role || !allowed) throw new AwsApiError('AccessDenied', 403, `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
     checkDuration(duration, role);
     const session = this.#newSession(role, sessionName, duration, sessionPolicies, attributes, caller.arn);
@@ -367,6 +369,12 @@ export class AwsEmulator {
    * any of them refuses it. The error names the first kind of policy that refused, in IAM's order.
    */
   #authorize(session: IssuedSession, action: string, resource: string): void {
+    const refusal = this.#refusal(session, action, resource);
+    if (refusal !== undefined) throw new AwsApiError('AccessDenied', 403, refusal);
+  }
+
+  /** Why IAM refuses the session the call (see #authorize), or undefined when it allows it. */
+  #refusal(session: IssuedSession, action: string, resource: string): string | undefined {
     const role = this.#roles.get(session.roleName);
     const context: RequestContext = {
       action,
@@ -389,9 +397,9 @@ export class AwsEmulator {
     ];
     const denied = verdicts.find((v) => v.verdict === 'Deny');
     const notAllowed = verdicts.find((v) => v.verdict !== 'Allow');
-    if (!notAllowed) return;
+    if (!notAllowed) return undefined;
     const why = denied ? `with an explicit deny in ${denied.kind}` : `because no ${notAllowed.kind.replace(/^an? /, '')} allows the ${action} action`;
-    throw new AwsApiError('AccessDenied', 403, `User: ${session.arn} is not authorized to perform: ${action} on resource: ${resource} ${why}`);
+    return `User: ${session.arn} is not authorized to perform: ${action} on resource: ${resource} ${why}`;
   }
 }
 

@@ -15,13 +15,18 @@ export interface PolicyDocument {
   Statement: PolicyStatement | PolicyStatement[];
 }
 
+/** A condition key's value: one string, or several for a multivalued key such as `aws:TagKeys`. */
+export type KeyValue = string | readonly string[] | undefined;
+
 export interface RequestContext {
   action: string;
   resource?: string;
   /** For trust policies: the federated principal making the request. */
   federatedPrincipal?: string;
+  /** For trust policies: the role whose session signed the request, and its account. */
+  awsPrincipal?: { roleArn: string; accountId: string };
   /** Condition keys; names are case-insensitive, as in IAM. */
-  keys: Record<string, string | undefined>;
+  keys: Record<string, KeyValue>;
 }
 
 export type Verdict = 'Allow' | 'Deny' | 'NotApplicable';
@@ -43,7 +48,7 @@ export function wildcardMatch(pattern: string, value: string, ignoreCase = false
  * wildcard, and only where the operator has wildcards. A variable the request lacks makes a value that
  * matches nothing.
  */
-function valueMatches(value: string, actual: string, keys: ReadonlyMap<string, string | undefined>, options: { wildcards: boolean; ignoreCase?: boolean }): boolean {
+function valueMatches(value: string, actual: string, keys: ReadonlyMap<string, KeyValue>, options: { wildcards: boolean; ignoreCase?: boolean }): boolean {
   let source = '';
   let from = 0;
   for (const token of value.matchAll(/\$\{([^}]*)\}|[*?]/g)) {
@@ -55,7 +60,8 @@ function valueMatches(value: string, actual: string, keys: ReadonlyMap<string, s
       continue;
     }
     const text = ['*', '?', '$'].includes(variable) ? variable : keys.get(variable.trim().toLowerCase());
-    if (text === undefined) return false;
+    // A multivalued key is no policy variable.
+    if (typeof text !== 'string') return false;
     source += quote(text);
   }
   return new RegExp(`^${source}${quote(value.slice(from))}$`, options.ignoreCase ? 'is' : 's').test(actual);
@@ -72,7 +78,7 @@ function anyDate(actual: string, expected: string[], relation: (actual: number, 
   return !Number.isNaN(time) && expected.map(parseDate).some((date) => !Number.isNaN(date) && relation(time, date));
 }
 
-type Operator = (actual: string | undefined, expected: string[], keys: ReadonlyMap<string, string | undefined>) => boolean;
+type Operator = (actual: string | undefined, expected: string[], keys: ReadonlyMap<string, KeyValue>) => boolean;
 const anyValue =
   (options: { wildcards: boolean; ignoreCase?: boolean }): Operator =>
   (actual, expected, keys) =>
@@ -96,31 +102,64 @@ const OPERATORS: Record<string, Operator> = {
   dategreaterthanequals: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a >= e),
 };
 
-function operatorNamed(name: string): Operator | undefined {
-  return OPERATORS[name.replace(/IfExists$/i, '').toLowerCase()];
+interface ParsedOperator {
+  /** `ForAnyValue:` or `ForAllValues:`, lower-cased: how the values of a multivalued key are taken. */
+  set: 'foranyvalue' | 'forallvalues' | undefined;
+  ifExists: boolean;
+  /** Undefined for `Null`, which tests presence rather than values. */
+  test: Operator | undefined;
 }
 
-/** Whether the sandbox can evaluate a condition operator (`StringLike`, `DateLessThanIfExists`…). */
+function parseOperator(name: string): ParsedOperator | undefined {
+  const [, set, base = '', ifExists] = /^(?:(ForAnyValue|ForAllValues):)?(.*?)(IfExists)?$/i.exec(name)!;
+  if (base.toLowerCase() === 'null') return set === undefined && ifExists === undefined ? { set: undefined, ifExists: false, test: undefined } : undefined;
+  const test = OPERATORS[base.toLowerCase()];
+  return test && { set: set?.toLowerCase() as ParsedOperator['set'], ifExists: ifExists !== undefined, test };
+}
+
+/** Whether the sandbox can evaluate a condition operator (`StringLike`, `DateLessThanIfExists`, `ForAllValues:StringEquals`, `Null`…). */
 export function isKnownConditionOperator(name: string): boolean {
-  return operatorNamed(name) !== undefined;
+  return parseOperator(name) !== undefined;
 }
 
-function conditionsHold(conditions: PolicyStatement['Condition'], keys: Map<string, string | undefined>): boolean {
-  for (const [rawOperator, tests] of Object.entries(conditions ?? {})) {
-    const ifExists = /IfExists$/i.test(rawOperator);
-    const operator = operatorNamed(rawOperator);
+/**
+ * One key's test. `Null` holds when the key's presence is as expected ("true": absent, an empty set
+ * counting as absent). `ForAllValues:` holds when every value passes, so vacuously for an absent key;
+ * `ForAnyValue:` when one does, so never for an absent key. A multivalued key under a plain operator
+ * never matches, negated or not: IAM compares it only through a set qualifier.
+ */
+function keyHolds(operator: ParsedOperator, actual: KeyValue, expected: string[], keys: ReadonlyMap<string, KeyValue>): boolean {
+  const values = actual === undefined ? [] : typeof actual === 'string' ? [actual] : actual;
+  if (!operator.test) return expected.some((value) => (values.length === 0) === (value.toLowerCase() === 'true'));
+  if (operator.set === 'forallvalues') return values.every((value) => operator.test!(value, expected, keys));
+  if (operator.set === 'foranyvalue') return values.some((value) => operator.test!(value, expected, keys));
+  if (Array.isArray(actual)) return false;
+  if (operator.ifExists && actual === undefined) return true;
+  return operator.test(actual as string | undefined, expected, keys);
+}
+
+function conditionsHold(conditions: PolicyStatement['Condition'], keys: Map<string, KeyValue>): boolean {
+  for (const [name, tests] of Object.entries(conditions ?? {})) {
+    const operator = parseOperator(name);
     // An operator the sandbox does not know fails closed, as an unknown operator makes IAM reject the policy.
     if (!operator) return false;
-    for (const [key, expected] of Object.entries(tests)) {
-      const actual = keys.get(key.toLowerCase());
-      if (ifExists && actual === undefined) continue;
-      if (!operator(actual, list(expected), keys)) return false;
-    }
+    for (const [key, expected] of Object.entries(tests)) if (!keyHolds(operator, keys.get(key.toLowerCase()), list(expected), keys)) return false;
   }
   return true;
 }
 
-function statementApplies(statement: PolicyStatement, context: RequestContext, keys: Map<string, string | undefined>): boolean {
+/**
+ * Whether a trust policy statement names who asks. An AWS principal is `*`, the caller's account (its
+ * id or `:root` ARN), or the caller's role ARN exactly: IAM allows no other wildcard there.
+ */
+function principalMatches(principal: PolicyStatement['Principal'], context: RequestContext): boolean {
+  if (principal === '*') return true;
+  if (context.federatedPrincipal !== undefined) return list(principal?.Federated).some((p) => wildcardMatch(p, context.federatedPrincipal!));
+  const { roleArn, accountId } = context.awsPrincipal!;
+  return list(principal?.AWS).some((name) => name === '*' || name === accountId || name === `arn:aws:iam::${accountId}:root` || name === roleArn);
+}
+
+function statementApplies(statement: PolicyStatement, context: RequestContext, keys: Map<string, KeyValue>): boolean {
   const actionMatches = (patterns: string[]): boolean => patterns.some((p) => wildcardMatch(p, context.action, true));
   if (statement.Action !== undefined && !actionMatches(list(statement.Action))) return false;
   if (statement.NotAction !== undefined && actionMatches(list(statement.NotAction))) return false;
@@ -129,17 +168,13 @@ function statementApplies(statement: PolicyStatement, context: RequestContext, k
     if (statement.Resource !== undefined && !resourceMatches(list(statement.Resource))) return false;
     if (statement.NotResource !== undefined && resourceMatches(list(statement.NotResource))) return false;
   }
-  if (context.federatedPrincipal !== undefined) {
-    const principal = statement.Principal;
-    const federated = principal === '*' ? ['*'] : list(principal?.Federated);
-    if (!federated.some((p) => wildcardMatch(p, context.federatedPrincipal!))) return false;
-  }
+  if ((context.federatedPrincipal !== undefined || context.awsPrincipal !== undefined) && !principalMatches(statement.Principal, context)) return false;
   return conditionsHold(statement.Condition, keys);
 }
 
 /** Evaluates documents together: an explicit Deny anywhere wins, then any Allow, else not applicable. */
 export function evaluatePolicies(documents: readonly PolicyDocument[], context: RequestContext): Verdict {
-  const keys = new Map(Object.entries(context.keys).map(([name, value]) => [name.toLowerCase(), value]));
+  const keys = new Map<string, KeyValue>(Object.entries(context.keys).map(([name, value]) => [name.toLowerCase(), value]));
   let verdict: Verdict = 'NotApplicable';
   for (const document of documents) {
     for (const statement of Array.isArray(document.Statement) ? document.Statement : [document.Statement]) {

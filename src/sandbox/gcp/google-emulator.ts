@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isCelError } from '@bufbuild/cel';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { FaultPlan, listenOnLoopback, readBody, sendJson, type ErrorResponder, type LoopbackServer } from '../http.ts';
 import { poolOf } from '../../providers/gcp/export.ts';
 import { compileCel, conditionAdmits, type CelVariables } from './cel.ts';
@@ -18,11 +18,24 @@ export interface PoolProviderDefinition {
   attributeCondition?: string | undefined;
 }
 
-/** A service account and the principals that may impersonate it (roles/iam.workloadIdentityUser). */
+/** A service account and who may mint its tokens. */
 export interface ServiceAccountDefinition {
   email: string;
-  /** principal://…/subject/SUB, principalSet://…/attribute.NAME/VALUE or principalSet://…/* */
+  /** Federated principals holding roles/iam.workloadIdentityUser: principal://…/subject/SUB, principalSet://…/attribute.NAME/VALUE or principalSet://…/* */
   impersonators: string[];
+  /** Members holding roles/iam.serviceAccountTokenCreator, such as `serviceAccount:broker@…`: other service accounts that may mint its tokens. */
+  tokenCreators?: string[];
+}
+
+/** A service account key file, as the IAM API hands it out and google-auth-library reads it. */
+export interface ServiceAccountKey {
+  type: 'service_account';
+  project_id: string;
+  private_key_id: string;
+  private_key: string;
+  client_email: string;
+  client_id: string;
+  token_uri: string;
 }
 
 interface FederatedToken {
@@ -55,6 +68,8 @@ export const GOOGLE_FAULT_TARGETS = {
 };
 
 const MAX_LIFETIME_SECONDS = 3600;
+// A self-signed JWT must carry one of these scopes to call IAM Credentials.
+const IAM_CREDENTIALS_SCOPES = ['https://www.googleapis.com/auth/cloud-platform', 'https://www.googleapis.com/auth/iam'];
 const FEDERATED_TOKEN_SECONDS = 3600;
 
 /**
@@ -78,6 +93,8 @@ export class GoogleCloudEmulator {
   readonly #federated = new Map<string, FederatedToken>();
   readonly #accessTokens = new Map<string, AccessToken>();
   readonly #keys = new Map<string, JWTVerifyGetKey>();
+  /** Service account keys by their id: whose they are, and the public half that verifies what they sign. */
+  readonly #serviceAccountKeys = new Map<string, { email: string; publicKey: KeyObject }>();
 
   private constructor(server: LoopbackServer, faults: FaultPlan) {
     this.#server = server;
@@ -111,6 +128,26 @@ export class GoogleCloudEmulator {
 
   putServiceAccount(definition: ServiceAccountDefinition): void {
     this.#serviceAccounts.set(definition.email, definition);
+  }
+
+  /**
+   * A new key for a service account, as `gcloud iam service-accounts keys create` writes it. Calls
+   * signed with it (a self-signed JWT as the bearer, as Google's client libraries send one) act as
+   * that service account.
+   */
+  createServiceAccountKey(email: string): ServiceAccountKey {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const keyId = randomBytes(20).toString('hex');
+    this.#serviceAccountKeys.set(keyId, { email, publicKey });
+    return {
+      type: 'service_account',
+      project_id: email.split('@')[1]!.split('.')[0]!,
+      private_key_id: keyId,
+      private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      client_email: email,
+      client_id: String(BigInt(`0x${keyId.slice(0, 15)}`)),
+      token_uri: `${this.url}/token`,
+    };
   }
 
   close(): Promise<void> {
@@ -163,12 +200,14 @@ export class GoogleCloudEmulator {
     sendJson(res, 200, { access_token: token, issued_token_type: 'urn:ietf:params:oauth:token-type:access_token', token_type: 'Bearer', expires_in: FEDERATED_TOKEN_SECONDS });
   }
 
-  #generateAccessToken(email: string, req: IncomingMessage, body: string, res: ServerResponse): void {
+  async #generateAccessToken(email: string, req: IncomingMessage, body: string, res: ServerResponse): Promise<void> {
     const error = (code: number, status: string, message: string): void => sendJson(res, code, { error: { code, message, status } });
-    const federated = this.#federated.get(bearer(req) ?? '');
-    if (!federated || federated.expiresAt <= this.now()) return error(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.');
+    const caller = await this.#caller(bearer(req) ?? '');
+    if (!caller) return error(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.');
     const account = this.#serviceAccounts.get(email);
-    if (!account || !account.impersonators.some((member) => admits(member, federated))) {
+    // A federated identity needs workloadIdentityUser on the account; another service account, serviceAccountTokenCreator.
+    const allowed = typeof caller === 'string' ? (account?.tokenCreators ?? []).includes(`serviceAccount:${caller}`) : account?.impersonators.some((member) => admits(member, caller));
+    if (!allowed) {
       return error(403, 'PERMISSION_DENIED', `Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).`);
     }
     let request: { scope?: unknown; lifetime?: unknown };
@@ -189,6 +228,24 @@ export class GoogleCloudEmulator {
     this.#accessTokens.set(token, { serviceAccount: email, scopes, expiresAt });
     this.accessTokensIssued.push(token);
     sendJson(res, 200, { accessToken: token, expireTime: new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z') });
+  }
+
+  /**
+   * Who a bearer speaks for: a federated token this STS issued, or the email of the service account
+   * whose registered key signed a self-signed JWT (iss and sub its email, scoped for IAM, unexpired).
+   */
+  async #caller(token: string): Promise<FederatedToken | string | undefined> {
+    const federated = this.#federated.get(token);
+    if (federated) return federated.expiresAt > this.now() ? federated : undefined;
+    try {
+      const key = this.#serviceAccountKeys.get(decodeProtectedHeader(token).kid ?? '');
+      if (!key) return undefined;
+      const { payload } = await jwtVerify(token, key.publicKey, { algorithms: ['RS256'], issuer: key.email, subject: key.email, currentDate: new Date(this.now()), requiredClaims: ['exp', 'iat'] });
+      const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+      return scopes.some((scope) => IAM_CREDENTIALS_SCOPES.includes(scope)) ? key.email : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   #tokenInfo(token: string | null, res: ServerResponse): void {

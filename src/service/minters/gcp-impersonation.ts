@@ -19,7 +19,14 @@ const TIMEOUT_MS = 10_000;
  */
 export function brokerGenerateAccessToken(options: BrokerGcpOptions): (request: GcpMintRequest) => Promise<GcpSession> {
   let auth: Promise<import('google-auth-library').GoogleAuth> | undefined;
-  const googleAuth = () => (auth ??= import('google-auth-library').then(({ GoogleAuth }) => new GoogleAuth({ scopes: [CLOUD_PLATFORM], ...(options.credentialsFile && { keyFilename: options.credentialsFile }), ...(options.authClient && { authClient: options.authClient }) })));
+  const googleAuth = () =>
+    (auth ??= import('google-auth-library').then(({ GoogleAuth }) => {
+      const created = new GoogleAuth({ scopes: [CLOUD_PLATFORM], ...(options.credentialsFile && { keyFilename: options.credentialsFile }), ...(options.authClient && { authClient: options.authClient }) });
+      // A service account key signs its own scoped JWT, as Google's client libraries do for Google APIs,
+      // rather than trading it for a token first: one round trip fewer, and no endpoint but IAM Credentials.
+      created.useJWTAccessWithScope = true;
+      return created;
+    }));
   return async (request) => {
     const serviceAccount = request.serviceAccount!;
     try {

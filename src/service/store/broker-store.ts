@@ -16,6 +16,7 @@ export interface BrokerStore {
   revokeSessions(ids: readonly string[], at: Date, audit: AuditEntry): Promise<void>;
   /** A row for what changed nothing (a denial, a refused replay): the trail shows attempts too. */
   appendAudit(audit: AuditEntry): Promise<void>;
+  /** Newest first, then by id: an order `filter.after` can resume. */
   listSessions(filter: SessionFilter): Promise<SessionRecord[]>;
   listAudit(filter: { limit: number }): Promise<AuditRecord[]>;
   /** Drops replay keys kept past their token's expiry and leeway; returns how many. */
@@ -79,6 +80,8 @@ export interface SessionFilter {
   /** The clock that tells active from expired. */
   now: Date;
   limit?: number | undefined;
+  /** A page's start: the sessions that come after this one in the listing's order (newest first, then by id). */
+  after?: { issuedAt: Date; id: string } | undefined;
 }
 
 /** One line of the audit log: who did what, when, and how it ended. The token appears only as its SHA-256. */

@@ -124,6 +124,7 @@ export class SqliteStore implements BrokerStore {
     if (filter.rule !== undefined) add('rule = ?', filter.rule);
     if (filter.issuedBefore) add('issued_at < ?', filter.issuedBefore.getTime());
     if (filter.issuedAfter) add('issued_at >= ?', filter.issuedAfter.getTime());
+    if (filter.after) add('(issued_at < ? OR (issued_at = ? AND id > ?))', filter.after.issuedAt.getTime(), filter.after.issuedAt.getTime(), filter.after.id);
     if (filter.statuses) {
       // `expired` is not stored: it is an active session past its expiry, told apart at read time.
       const stored = filter.statuses.filter((s) => s !== 'expired' && s !== 'active');

@@ -292,3 +292,30 @@ describe('readMainInputs for Google Cloud', () => {
     expect(error.message).toBe('The input `gcp-service-account` needs `gcp-workload-identity-provider`.');
   });
 });
+
+describe('readMainInputs with broker-url', () => {
+  it('defaults the audience to the URL, and asks Google for a service account alone', async () => {
+    const inputs = await read({ 'broker-url': 'https://broker.example.com/', 'aws-region': 'us-east-1', 'gcp-service-account': 'deploy@p.iam.gserviceaccount.com' });
+    expect(inputs.broker).toEqual({ url: 'https://broker.example.com', audience: 'https://broker.example.com', gcp: { serviceAccount: 'deploy@p.iam.gserviceaccount.com', lifetimeSeconds: 600, projectId: undefined } });
+    expect(inputs.gcp).toBeUndefined();
+  });
+
+  it('takes Google alone as a cloud, and its own audience', async () => {
+    const inputs = await read({ 'broker-url': 'https://broker.example.com', 'broker-audience': 'ci-oidc-broker', 'gcp-service-account': 'deploy@p.iam.gserviceaccount.com' });
+    expect([inputs.aws, inputs.broker?.audience]).toEqual([undefined, 'ci-oidc-broker']);
+  });
+
+  it.each([
+    [{ 'broker-url': 'http://broker.example.com', 'aws-region': 'us-east-1' }, 'The input `broker-url` is "http://broker.example.com", not the broker\'s https URL.'],
+    [{ 'broker-url': 'https://user:pw@broker.example.com', 'aws-region': 'us-east-1' }, 'The input `broker-url` is "https://user:pw@broker.example.com", not the broker\'s https URL.'],
+    [{ 'broker-audience': 'x', 'aws-region': 'us-east-1' }, 'The input `broker-audience` needs `broker-url`.'],
+    [
+      { 'broker-url': 'https://broker.example.com', 'gcp-workload-identity-provider': 'projects/1/locations/global/workloadIdentityPools/pool/providers/prov' },
+      'The input `gcp-workload-identity-provider` is not used with `broker-url`: the broker mints Google tokens by impersonating the service account.',
+    ],
+    [{ 'broker-url': 'https://broker.example.com' }, 'No cloud was requested: give `aws-region` for AWS, `gcp-workload-identity-provider` for Google Cloud, or both.'],
+  ])('refuses %j', async (inputs, message) => {
+    const error = await refusal(inputs);
+    expect([error.code, error.message]).toEqual([ErrorCode.InputInvalid, message]);
+  });
+});

@@ -195,6 +195,47 @@ describe('parsePolicy', () => {
     ]);
   });
 
+  it('reads operators with the same matchers as rules, an issuer becoming a condition on iss; none by default', () => {
+    const text = ['version: 1', 'rules: []', 'operators:', '  - name: oncall', `    issuer: ${GITHUB_ACTIONS_ISSUER}`, '    match:', '      repository_id: "777"', '      ref: {glob: refs/heads/*}', ''].join('\n');
+    const [operator] = parsePolicy(text, 'p.yml').operators;
+    expect(operator!.name).toBe('oncall');
+    expect(operator!.conditions.map((c) => [c.claim, c.matcher.kind, c.location.line])).toEqual([
+      ['iss', 'equals', 5],
+      ['repository_id', 'equals', 7],
+      ['ref', 'glob', 8],
+    ]);
+    expect(operator!.location).toEqual({ file: 'p.yml', line: 4, column: 5 });
+    expect(parsePolicy('version: 1\nrules: []\n', 'p.yml').operators).toEqual([]);
+  });
+
+  it('checks operators as it checks rules: names, issuers, claims, patterns and types', () => {
+    const text = [
+      'version: 1',
+      'rules: []',
+      'operators:',
+      '  - name: a',
+      '    match: {repository_id: 777}',
+      '  - name: a',
+      '    issuer: https://gitlab.example.com',
+      '    match: {repo: x, ref: {regex: "(?=x)"}}',
+      '  - name: c',
+      '    match: {}',
+      '    grant: {aws: {roles: []}}',
+      '',
+    ].join('\n');
+    expect(problems(text)).toEqual([
+      'p.yml:5:28: `operators.0.match.repository_id` must be a string, a list of strings, {glob: PATTERN} or {regex: PATTERN}; quote numbers (for example "8429") because token claims are strings',
+      'p.yml:6:11: the operator name "a" is used twice; names must be unique',
+      'p.yml:7:13: operator "a" names the issuer "https://gitlab.example.com", which is not among the policy\'s issuers',
+      // Claims are those of the operator's own issuer.
+      expect.stringMatching(/^p\.yml:8:13: the claim "repo" is not one that GitLab CI tokens carry/),
+      expect.stringMatching(/^p\.yml:8:35: the regex for ref is not a valid RE2 regular expression/),
+      'p.yml:10:12: `operators.2.match` is empty; a rule must check at least one claim',
+      'p.yml:11:5: unknown key "grant" in `operators.2`',
+    ]);
+    expect(problems('version: 1\nrules: []\noperators: []\n')).toEqual(['p.yml:3:12: `operators` must not be an empty list']);
+  });
+
   it('tells the author where the format is described', () => {
     const error = thrown(() => parsePolicy('version: 2\nrules: []\n', 'p.yml'));
     expect(error.code).toBe(ErrorCode.PolicyInvalid);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
 import { evaluatePolicies, isKnownConditionOperator, wildcardMatch, type PolicyDocument, type PolicyStatement } from '../../../src/sandbox/aws/iam-policy.ts';
 
 const allowGets: PolicyDocument = { Statement: [{ Effect: 'Allow', Action: ['iam:Get*', 's3:ListBucket'], Resource: 'arn:aws:iam::111122223333:role/*' }] };
@@ -240,10 +241,82 @@ describe('a Deny on aws:userid, as a revoker writes it', () => {
 });
 
 describe('isKnownConditionOperator', () => {
-  it('knows the string and date operators, in any case and with IfExists, and nothing else', () => {
+  it('knows the string and date operators, in any case and with IfExists, and no others', () => {
     for (const name of ['StringEquals', 'stringlike', 'StringNotLikeIfExists', 'DateLessThan', 'DateGreaterThanEqualsIfExists', 'DateNotEquals']) {
       expect(isKnownConditionOperator(name)).toBe(true);
     }
-    for (const name of ['ForAnyValue:StringLike', 'NumericLessThan', 'Bool', 'StringMatches', 'IfExists']) expect(isKnownConditionOperator(name)).toBe(false);
+    for (const name of ['NumericLessThan', 'Bool', 'StringMatches', 'IfExists']) expect(isKnownConditionOperator(name)).toBe(false);
+  });
+});
+
+/**
+ * What trust policies for the broker need: its role as the AWS principal, set operators on the
+ * multivalued `aws:TagKeys`, and `Null`. Each case is also put to an independent IAM evaluator
+ * (@cloud-copilot/iam-simulate), which must agree.
+ */
+describe('AWS principals, set operators and Null, as an independent evaluator decides them', () => {
+  const BROKER = 'arn:aws:iam::111122223333:role/broker';
+  const TARGET = 'arn:aws:iam::111122223333:role/deploy';
+  const trust = (condition: PolicyStatement['Condition'], principal: PolicyStatement['Principal'] = { AWS: BROKER }): PolicyDocument => ({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: principal, Action: ['sts:AssumeRole', 'sts:TagSession'], ...(condition && { Condition: condition }) }],
+  });
+  const oracle = (document: PolicyDocument, caller: string, keys: Record<string, string | string[]>): boolean =>
+    runUnsafeSimulation(
+      {
+        request: { principal: caller, action: 'sts:AssumeRole', resource: { resource: TARGET, accountId: '111122223333' }, contextVariables: keys },
+        identityPolicies: [],
+        serviceControlPolicies: [],
+        resourceControlPolicies: [],
+        resourcePolicy: { __validated: true, policyDocument: document, metadata: { name: 'trust' }, errors: [] },
+      } as never,
+      {},
+    ) === 'Allowed';
+  const sandbox = (document: PolicyDocument, caller: string, keys: Record<string, string | string[]>): boolean =>
+    evaluatePolicies([document], { action: 'sts:AssumeRole', awsPrincipal: { roleArn: caller, accountId: '111122223333' }, keys }) === 'Allow';
+
+  const bounded = { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['repository_id', 'ref'] } };
+  const required = { 'ForAnyValue:StringEquals': { 'aws:TagKeys': 'repository_id' } };
+  it.each<[string, PolicyDocument, string, Record<string, string | string[]>, boolean]>([
+    ['the broker role named as principal', trust(undefined), BROKER, {}, true],
+    ['another role of the same account', trust(undefined), 'arn:aws:iam::111122223333:role/other', {}, false],
+    ['a role of another account with the same name', trust(undefined), 'arn:aws:iam::444455556666:role/broker', {}, false],
+    ['a statement for a federated principal only', trust(undefined, { Federated: 'arn:aws:iam::111122223333:oidc-provider/x' }), BROKER, {}, false],
+    ['ForAllValues with every tag key listed', trust(bounded), BROKER, { 'aws:TagKeys': ['repository_id', 'ref'] }, true],
+    ['ForAllValues with one tag key beyond the list', trust(bounded), BROKER, { 'aws:TagKeys': ['repository_id', 'admin'] }, false],
+    ['ForAllValues with no tags at all (vacuous)', trust(bounded), BROKER, {}, true],
+    ['ForAnyValue with the key among the tags', trust(required), BROKER, { 'aws:TagKeys': ['ref', 'repository_id'] }, true],
+    ['ForAnyValue without it', trust(required), BROKER, { 'aws:TagKeys': ['ref'] }, false],
+    ['ForAnyValue with no tags at all', trust(required), BROKER, {}, false],
+    ['ForAnyValue:StringLike with a wildcard', trust({ 'ForAnyValue:StringLike': { 'aws:TagKeys': 'repo*' } }), BROKER, { 'aws:TagKeys': ['ref', 'repository_id'] }, true],
+    ['a plain operator on a multivalued key', trust({ StringEquals: { 'aws:TagKeys': 'repository_id' } }), BROKER, { 'aws:TagKeys': ['repository_id', 'ref'] }, false],
+    ['a plain negated operator on a multivalued key', trust({ StringNotEquals: { 'aws:TagKeys': 'admin' } }), BROKER, { 'aws:TagKeys': ['repository_id', 'ref'] }, false],
+    ['Null true on an absent key', trust({ Null: { 'aws:RequestTag/admin': 'true' } }), BROKER, {}, true],
+    ['Null true on a present key', trust({ Null: { 'aws:RequestTag/admin': 'true' } }), BROKER, { 'aws:RequestTag/admin': 'yes' }, false],
+    ['Null false on a present key', trust({ Null: { 'aws:RequestTag/repository_id': 'false' } }), BROKER, { 'aws:RequestTag/repository_id': '8429' }, true],
+    ['Null false on an absent key', trust({ Null: { 'aws:RequestTag/repository_id': 'false' } }), BROKER, {}, false],
+    ['a tag value and a bounded set of keys together', trust({ StringEquals: { 'aws:RequestTag/repository_id': '8429' }, ...bounded }), BROKER, { 'aws:RequestTag/repository_id': '8429', 'aws:TagKeys': ['repository_id'] }, true],
+    ['a tag value that differs', trust({ StringEquals: { 'aws:RequestTag/repository_id': '8429' }, ...bounded }), BROKER, { 'aws:RequestTag/repository_id': '9000', 'aws:TagKeys': ['repository_id'] }, false],
+  ])('%s', (_what, document, caller, keys, expected) => {
+    expect([sandbox(document, caller, keys), oracle(document, caller, keys)]).toEqual([expected, expected]);
+  });
+
+  it('knows the set qualifiers on any operator, and Null bare only', () => {
+    for (const name of ['ForAllValues:StringEquals', 'foranyvalue:stringlike', 'ForAnyValue:DateLessThan', 'Null']) expect(isKnownConditionOperator(name)).toBe(true);
+    for (const name of ['ForAllValues:Null', 'NullIfExists', 'ForSomeValues:StringEquals', 'ForAnyValue:Bogus']) expect(isKnownConditionOperator(name)).toBe(false);
+  });
+});
+
+describe('a Deny on session tags issued before a cutoff, as a selector revocation writes it', () => {
+  const denial: PolicyDocument = {
+    Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/repository_id': '8429' }, DateLessThan: { 'aws:TokenIssueTime': '2030-01-01T12:00:00Z' } } }],
+  };
+  const session = (repository: string | undefined, issued: string) => ({ action: 'iam:GetRole', keys: { 'aws:TokenIssueTime': issued, ...(repository && { 'aws:PrincipalTag/repository_id': repository }) } });
+
+  it('refuses every session of that repository issued before the cutoff, and no other', () => {
+    expect(evaluatePolicies([allowGets, denial], session('8429', '2030-01-01T11:59:59Z'))).toBe('Deny');
+    expect(evaluatePolicies([allowGets, denial], session('8429', '2030-01-01T12:00:00Z'))).toBe('Allow');
+    expect(evaluatePolicies([allowGets, denial], session('9000', '2030-01-01T11:00:00Z'))).toBe('Allow');
+    expect(evaluatePolicies([allowGets, denial], session(undefined, '2030-01-01T11:00:00Z'))).toBe('Allow');
   });
 });

@@ -96,7 +96,7 @@ describe('the broker service', () => {
       ['aws', 'denied'],
       ['gcp', 'cleared-only'],
     ]);
-    expect(broker.denied).toEqual([`AROAFAKE:${first.json().aws.sessionName}`]);
+    expect(broker.denials.map(({ role, denial }) => [role, denial.document.Statement[0]!.Condition])).toEqual([[DEPLOY, { StringEquals: { 'aws:userid': `AROAFAKE:${first.json().aws.sessionName}` } }]]);
     const [kept] = await broker.deps.store.listSessions({ now: new Date(), ids: [otherRun.json().aws.sessionId] });
     expect(kept?.status).toBe('active');
     expect(await broker.deps.store.listSessions({ now: new Date(), ids: [first.json().aws.sessionId, first.json().gcp.sessionId], statuses: ['revoked'] })).toHaveLength(2);
@@ -128,7 +128,7 @@ describe('the broker service', () => {
 
   it('answers health, readiness and metrics', async () => {
     expect((await broker.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
-    expect((await broker.app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready', policy: 'policy.yml' });
+    expect((await broker.app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready', policy: 'policy.yml', store: 'sqlite', rateLimits: 'memory' });
     await exchange(await broker.issuer.mint({ audience: AUDIENCE }));
     await exchange(await broker.issuer.mint({ audience: AUDIENCE, claims: { ref: 'refs/heads/dev' } }));
     const metrics = (await broker.app.inject({ url: '/metrics' })).body;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { CredentialMinter } from '../../../src/core/issue.ts';
 import { parsePolicy } from '../../../src/policy/load.ts';
+import type { SessionDenial } from '../../../src/providers/aws/session-denial.ts';
 import { OidcIssuer } from '../../../src/sandbox/issuer/oidc-issuer.ts';
 import { buildBrokerApp } from '../../../src/service/app.ts';
 import type { BrokerDeps, SessionRevoker } from '../../../src/service/broker-deps.ts';
@@ -16,8 +17,10 @@ import { SqliteStore } from '../../../src/service/store/sqlite-store.ts';
 export const AUDIENCE = 'https://broker.test';
 export const DEPLOY = 'arn:aws:iam::111122223333:role/deploy';
 export const SERVICE_ACCOUNT = 'deploy@p.iam.gserviceaccount.com';
+/** The operators' own workflows run in this repository; its tokens get nothing from the rules. */
+export const OPERATOR_REPOSITORY = 'octo-org/ops';
 
-export function policyText(issuer: string, repository = 'octo-org/app'): string {
+export function policyText(issuer: string, repository = 'octo-org/app', operators = true): string {
   return `version: 1
 issuers: [${issuer}]
 rules:
@@ -26,7 +29,7 @@ rules:
     grant:
       aws: {roles: [${DEPLOY}], max-duration: 1h}
       gcp: {workload-identity-provider: projects/123456/locations/global/workloadIdentityPools/pool/providers/github, service-accounts: [${SERVICE_ACCOUNT}], max-lifetime: 10m}
-`;
+${operators ? `operators:\n  - name: incident-response\n    match: {repository: ${OPERATOR_REPOSITORY}, ref: refs/heads/main}\n` : ''}`;
 }
 
 /** A minter that hands out made-up credentials and remembers each, for leak scans. */
@@ -68,13 +71,14 @@ export interface BrokerFixture {
   config: BrokerConfig;
   deps: BrokerDeps;
   minter: ReturnType<typeof fakeMinter>;
-  denied: string[];
+  /** What the fake revoker was asked to write, for a role of 1 h maximum sessions. */
+  denials: Array<{ role: string; denial: SessionDenial }>;
   logs: string[];
   dir: string;
   close(): Promise<void>;
 }
 
-export async function startBrokerFixture(options: { limits?: string; minter?: CredentialMinter; revoker?: SessionRevoker } = {}): Promise<BrokerFixture> {
+export async function startBrokerFixture(options: { limits?: string; minter?: CredentialMinter; revoker?: SessionRevoker; operators?: boolean } = {}): Promise<BrokerFixture> {
   const issuer = await OidcIssuer.start();
   const dir = mkdtempSync(join(tmpdir(), 'broker-app-'));
   const config = parseBrokerConfig(
@@ -88,16 +92,16 @@ behind-proxy: true
 ${options.limits ?? ''}`,
     join(dir, 'broker.yml'),
   );
-  const policy = parsePolicy(policyText(issuer.url), 'policy.yml');
+  const policy = parsePolicy(policyText(issuer.url, undefined, options.operators ?? true), 'policy.yml');
   const holder = new PolicyHolder(async () => policy);
   await holder.reload();
   const minter = fakeMinter();
-  const denied: string[] = [];
+  const denials: BrokerFixture['denials'] = [];
   const deps: BrokerDeps = {
     store: new SqliteStore(config.store.sqlite),
     policy: holder,
     minter: options.minter ?? minter,
-    revoker: options.revoker ?? { denyAwsSession: async (session) => (denied.push(session.assumedRoleId!), `deny-${session.id}`) },
+    revoker: options.revoker ?? { denyOnRole: async (role, deny) => (denials.push({ role, denial: deny(3600) }), deny(3600).policyName) },
     rateLimiter: memoryRateLimiter(config.rateLimits),
     metrics: brokerMetrics(),
   };
@@ -109,7 +113,7 @@ ${options.limits ?? ''}`,
     config,
     deps,
     minter,
-    denied,
+    denials,
     logs,
     dir,
     close: async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { IdentityPoolClient, OAuth2Client } from 'google-auth-library';
+import { IdentityPoolClient, JWT, OAuth2Client } from 'google-auth-library';
 import { exportGcpAttributeCondition } from '../../../../src/policy/export/gcp-attribute-condition.ts';
 import { parsePolicy } from '../../../../src/policy/load.ts';
 import { GoogleCloudEmulator, type PoolProviderDefinition } from '../../../../src/sandbox/gcp/google-emulator.ts';
@@ -110,5 +110,57 @@ rules:
 
   it('enforces the lifetime bound', async () => {
     expect(await failure(client(googleToken(), { lifetime: 7200 }).getAccessToken())).toContain('outside the allowed range of 1 to 3600 seconds');
+  });
+});
+
+describe('generateAccessToken as another service account (roles/iam.serviceAccountTokenCreator)', () => {
+  const BROKER = 'ci-broker@octo-project.iam.gserviceaccount.com';
+  const STRANGER = 'stranger@octo-project.iam.gserviceaccount.com';
+  const RELEASE = 'release@octo-project.iam.gserviceaccount.com';
+  beforeAll(() => {
+    google.putServiceAccount({ email: RELEASE, impersonators: [`principalSet:${POOL}/*`], tokenCreators: [`serviceAccount:${BROKER}`] });
+  });
+
+  const scoped = (email: string, options: { scopes?: string[]; key?: ReturnType<GoogleCloudEmulator['createServiceAccountKey']> } = {}) => {
+    const key = options.key ?? google.createServiceAccountKey(email);
+    const jwt = new JWT({ email: key.client_email, key: key.private_key, keyId: key.private_key_id, scopes: options.scopes ?? ['https://www.googleapis.com/auth/cloud-platform'] });
+    // As the broker's minter asks: a self-signed JWT with the scope, the emulator serving no OAuth token endpoint.
+    jwt.useJWTAccessWithScope = true;
+    return jwt;
+  };
+  const mint = (caller: JWT, target = RELEASE) =>
+    caller
+      .request<{ accessToken: string }>({ url: google.impersonationUrl(target), method: 'POST', data: { scope: ['https://www.googleapis.com/auth/cloud-platform'], lifetime: '300s' }, retry: false })
+      .then((r) => ({ status: r.status, email: r.data.accessToken }))
+      .catch((error: { status?: number }) => ({ status: error.status, email: undefined }));
+
+  it('mints for a member of the target’s token creators, who signs with its own key', async () => {
+    const minted = await mint(scoped(BROKER));
+    expect(minted.status).toBe(200);
+    const info = await fetch(`${google.tokenInfoUrl}?access_token=${minted.email}`);
+    expect(await info.json()).toMatchObject({ email: RELEASE });
+  });
+
+  it('refuses a service account that holds no token-creator role on the target, and any caller on an account naming none', async () => {
+    expect((await mint(scoped(STRANGER))).status).toBe(403);
+    expect((await mint(scoped(BROKER), DEPLOYER)).status).toBe(403);
+  });
+
+  it('refuses a JWT without an IAM scope, or signed by a key the emulator never issued', async () => {
+    expect((await mint(scoped(BROKER, { scopes: ['https://www.googleapis.com/auth/devstorage.read_only'] }))).status).toBe(401);
+    const genuine = google.createServiceAccountKey(BROKER);
+    const forged = { ...genuine, private_key: google.createServiceAccountKey(STRANGER).private_key };
+    expect((await mint(scoped(BROKER, { key: forged }))).status).toBe(401);
+  });
+
+  it('refuses a self-signed JWT past its expiry', async () => {
+    const caller = scoped(BROKER);
+    const clock = google.now;
+    google.now = () => Date.now() + 2 * 3600 * 1000;
+    try {
+      expect((await mint(caller)).status).toBe(401);
+    } finally {
+      google.now = clock;
+    }
   });
 });

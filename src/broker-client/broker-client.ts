@@ -1,0 +1,199 @@
+// The broker's HTTP API as the action and the CLI call it. Types only come from the service, so that a
+// bundle of the action carries none of the service's code.
+import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
+import { isLoopbackHost } from '../oidc/issuer-url.ts';
+import type { DecisionJson } from '../policy/decision-json.ts';
+import { quoteClaim } from '../policy/explain.ts';
+import type { AwsSession } from '../providers/aws/exchange.ts';
+import type { GcpSession } from '../providers/gcp/exchange.ts';
+import type { ExchangeBody, ExchangeResponse } from '../service/exchange.ts';
+import type { RevokeResponse } from '../service/revoke.ts';
+
+export type { ExchangeBody, ExchangeResponse, RevokeResponse };
+
+// A broker that hangs must not hold a job for its whole timeout: minting is two round trips at most.
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** A refusal the broker answered with: its stable code (the project's or the service's own) and HTTP status. */
+export class BrokerRefusal extends BrokerError {
+  readonly status: number;
+  /** A policy denial carries the decision, rule by rule. */
+  readonly decision: DecisionJson | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(status: number, body: { code: string; message: string; hint: string }, decision: DecisionJson | undefined, retryAfterSeconds: number | undefined) {
+    // The service's codes (TOKEN_REPLAYED, RATE_LIMITED…) are as stable as ErrorCode's, and shown as they are.
+    super(body.code as ErrorCode, body.message, { hint: body.hint });
+    this.status = status;
+    this.decision = decision;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/**
+ * The broker's base URL, checked before any token is sent to it: https, or plain http on loopback for
+ * the sandbox. `what` names where the URL came from (an input, a flag).
+ */
+export function parseBrokerUrl(value: string, what: string): string {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) || url.username || url.password || url.search || url.hash) {
+    throw new BrokerError(ErrorCode.InputInvalid, `${what} is ${JSON.stringify(value)}, not the broker's https URL.`, {
+      hint: 'Give the broker’s base URL, such as https://broker.example.com; the job’s token goes there, so plain http is for 127.0.0.1 only.',
+    });
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/** One row of the broker's inventory (GET /v1/sessions). */
+export interface SessionView {
+  sessionId: string;
+  exchangeId: string;
+  status: 'minting' | 'active' | 'revoked' | 'expired' | 'failed';
+  issuer: string;
+  repositoryId: string;
+  ownerId: string;
+  run?: string;
+  rule: string;
+  provider: 'aws' | 'gcp';
+  target: string;
+  sessionName?: string;
+  sourceIdentity?: string;
+  issuedAt: string;
+  expiresAt: string;
+  revokedAt?: string;
+}
+
+/** The inventory's filters, as the query string names them. */
+export interface SessionFilter {
+  repositoryId?: string | undefined;
+  ownerId?: string | undefined;
+  rule?: string | undefined;
+  issuer?: string | undefined;
+  /** Comma-separated statuses. */
+  status?: string | undefined;
+  issuedAfter?: string | undefined;
+  issuedBefore?: string | undefined;
+  limit?: string | undefined;
+  cursor?: string | undefined;
+}
+
+/** What an operator's revocation covers: at least one of repository, owner and rule. */
+export interface RevocationSelector {
+  repositoryId?: string;
+  ownerId?: string;
+  rule?: string;
+  issuer?: string;
+  issuedBefore?: string;
+}
+
+export interface SelectorRevokeResponse extends RevokeResponse {
+  denials: Array<{ target: string; outcome: 'denied' | 'failed'; policyName?: string; detail: string }>;
+}
+
+export interface BrokerClient {
+  exchange(token: string, body: ExchangeBody): Promise<ExchangeResponse>;
+  /** Ends the sessions of the run the token names; the token must be a fresh one of the same run. */
+  revokeOwnSessions(token: string): Promise<RevokeResponse>;
+  /** The operator API: the token is the operator's own, which the policy's `operators:` must admit. */
+  listSessions(token: string, filter: SessionFilter): Promise<{ sessions: SessionView[]; nextCursor?: string }>;
+  revokeBySelector(token: string, selector: RevocationSelector): Promise<SelectorRevokeResponse>;
+}
+
+export function brokerClient(baseUrl: string): BrokerClient {
+  return {
+    exchange: (token, body) => call(baseUrl, 'POST', '/v1/exchange', token, body),
+    revokeOwnSessions: (token) => call(baseUrl, 'POST', '/v1/revoke', token, {}),
+    listSessions: (token, filter) => {
+      const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined));
+      return call(baseUrl, 'GET', `/v1/sessions${query.size > 0 ? `?${query}` : ''}`, token);
+    },
+    revokeBySelector: (token, selector) => call(baseUrl, 'POST', '/v1/revoke', token, { selector }),
+  };
+}
+
+/** One request with the bearer; an answer other than 2xx becomes a BrokerRefusal, an unreachable broker a BrokerError. */
+async function call<T>(baseUrl: string, method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const timedOut = (error as Error).name === 'TimeoutError';
+    throw new BrokerError(ErrorCode.TokenRequestFailed, `The broker at ${baseUrl} ${timedOut ? `did not answer within ${REQUEST_TIMEOUT_MS / 1000} s` : 'could not be reached'}.`, {
+      hint: 'Check the broker URL and that the job can reach it; the broker’s /healthz answers when it is up.',
+      cause: error,
+    });
+  }
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (response.ok && parsed !== undefined) return parsed as T;
+  const answer = parsed as { error?: { code?: unknown; message?: unknown; hint?: unknown }; decision?: DecisionJson } | undefined;
+  const error = answer?.error;
+  if (error && typeof error.code === 'string' && typeof error.message === 'string' && typeof error.hint === 'string') {
+    const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+    throw new BrokerRefusal(response.status, { code: error.code, message: error.message, hint: error.hint }, answer?.decision, Number.isFinite(retryAfter) ? retryAfter : undefined);
+  }
+  // Not the broker's JSON: a proxy's error page, most likely. Its text is not repeated.
+  throw new BrokerError(ErrorCode.TokenRequestFailed, `${baseUrl}${path} answered HTTP ${response.status} without the broker's JSON.`, {
+    hint: 'Check that the URL is the broker’s and that a proxy in front of it passes /v1/ through.',
+  });
+}
+
+/** A denial's decision, rule by rule, in the words the in-runner check uses. */
+export function explainDecisionJson(decision: DecisionJson): string[] {
+  const headline = decision.rule === null ? 'Denied: no allow rule matched (deny by default).' : `Denied by rule "${decision.rule}".`;
+  return [
+    `${headline} (decided by the broker)`,
+    ...decision.rules.map((rule) => {
+      const head = `  rule "${rule.name}" (${rule.effect})`;
+      if (rule.matched) return `${head}: matched`;
+      if (!rule.mismatch) return `${head}: no match`;
+      const { claim, expected, actual } = rule.mismatch;
+      return `${head}: no match, ${claim} was ${actual === null ? '(absent)' : quoteClaim(actual)}, expected ${describeExpectedJson(expected)}`;
+    }),
+  ];
+}
+
+type ExpectedJson = NonNullable<DecisionJson['rules'][number]['mismatch']>['expected'];
+
+function describeExpectedJson(expected: ExpectedJson): string {
+  if (typeof expected === 'string') return quoteClaim(expected);
+  if ('glob' in expected) return `glob ${quoteClaim(expected.glob)}`;
+  if ('regex' in expected) return `regex ${quoteClaim(expected.regex)}`;
+  return `one of ${expected.map(quoteClaim).join(', ')}`;
+}
+
+/** A session the broker issued, as its AWS SDK-facing parts; the region is the caller's, which the broker does not choose. */
+export function awsSessionOf(answer: NonNullable<ExchangeResponse['aws']>, region: string): AwsSession {
+  return {
+    accessKeyId: answer.accessKeyId,
+    secretAccessKey: answer.secretAccessKey,
+    sessionToken: answer.sessionToken,
+    expiration: new Date(answer.expiration),
+    // The broker's inventory names the session, and that is what an operator revokes it by.
+    assumedRoleId: brokerSessionName(answer.sessionId),
+    assumedRoleArn: answer.assumedRoleArn,
+    accountId: /^arn:[\w-]+:iam::(\d{12}):/.exec(answer.roleArn)?.[1] ?? '',
+    sessionName: answer.sessionName,
+    roleArn: answer.roleArn,
+    region,
+  };
+}
+
+export function gcpSessionOf(answer: NonNullable<ExchangeResponse['gcp']>): GcpSession {
+  // Minted by impersonation as the broker: no workload identity provider is involved.
+  return { accessToken: answer.accessToken, expiration: new Date(answer.expiration), serviceAccount: answer.serviceAccount, workloadIdentityProvider: '' };
+}
+
+export function brokerSessionName(sessionId: string): string {
+  return `broker session ${sessionId}`;
+}
