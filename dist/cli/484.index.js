@@ -2,7 +2,7 @@ export const id = 484;
 export const ids = [484];
 export const modules = {
 
-/***/ 756:
+/***/ 10756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,15 +14,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(5725);
+var broker_error = __webpack_require__(25725);
 // EXTERNAL MODULE: ./src/oidc/ci-systems.ts
-var ci_systems = __webpack_require__(7314);
+var ci_systems = __webpack_require__(57314);
 // EXTERNAL MODULE: ./src/util/fetch-text.ts
-var fetch_text = __webpack_require__(6614);
+var fetch_text = __webpack_require__(86614);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
 ;// CONCATENATED MODULE: ./src/oidc/request-token.ts
@@ -71,9 +71,9 @@ async function requestRunnerToken(request) {
 }
 
 // EXTERNAL MODULE: ./src/cli/redact.ts
-var redact = __webpack_require__(8629);
+var redact = __webpack_require__(98629);
 // EXTERNAL MODULE: ./src/cli/commands/input-files.ts
-var input_files = __webpack_require__(8315);
+var input_files = __webpack_require__(68315);
 ;// CONCATENATED MODULE: ./src/cli/commands/ci-token.ts
 
 
@@ -140,16 +140,16 @@ function usage(message, hint) {
 
 /***/ }),
 
-/***/ 8315:
+/***/ 68315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ readInputFile)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5725);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8629);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25725);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98629);
 
 
 
@@ -185,20 +185,20 @@ function tokenWhereFileExpected(what) {
 
 /***/ }),
 
-/***/ 7484:
+/***/ 57484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   tokenVerify: () => (/* binding */ tokenVerify)
 /* harmony export */ });
-/* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6687);
-/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5725);
-/* harmony import */ var _oidc_issuer_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1910);
-/* harmony import */ var _oidc_verify_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3127);
-/* harmony import */ var _cli_output_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(524);
-/* harmony import */ var _ci_token_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(756);
-/* harmony import */ var _input_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8315);
+/* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(36687);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
+/* harmony import */ var _oidc_issuer_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41910);
+/* harmony import */ var _oidc_verify_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63127);
+/* harmony import */ var _cli_output_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10524);
+/* harmony import */ var _ci_token_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10756);
+/* harmony import */ var _input_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68315);
 
 
 
@@ -240,7 +240,7 @@ function parseJwks(text, file) {
 
 /***/ }),
 
-/***/ 6614:
+/***/ 86614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -320,7 +320,7 @@ function parseJson(text) {
 /* harmony export */   i5: () => (/* binding */ RetriesExhaustedError),
 /* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
 /* harmony export */ });
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 
 const DEFAULT_MIN_ATTEMPT_MS = 1000;

@@ -1,8 +1,8 @@
 export const id = 967;
-export const ids = [967];
+export const ids = [967,646];
 export const modules = {
 
-/***/ 9445:
+/***/ 39445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -20,17 +20,19 @@ function oidcProviderKeyPrefix(issuer) {
 
 /***/ }),
 
-/***/ 9242:
+/***/ 29242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Rt: () => (/* binding */ REVOKER_ACTIONS),
+/* harmony export */   eb: () => (/* binding */ denyTaggedSessions),
 /* harmony export */   jG: () => (/* binding */ DENIAL_PREFIX),
 /* harmony export */   kW: () => (/* binding */ obsoleteDenials),
+/* harmony export */   p0: () => (/* binding */ denyNamedSessions),
 /* harmony export */   pX: () => (/* binding */ denyOneSession),
 /* harmony export */   yw: () => (/* binding */ denySessionsIssuedBefore)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
@@ -47,11 +49,35 @@ const DENIAL_PREFIX = 'ci-oidc-broker-deny-';
 const REVOKER_ACTIONS = ['iam:GetRole', 'iam:ListRolePolicies', 'iam:GetRolePolicy', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy'];
 /** Denies one session, whose `aws:userid` is `AROA…:session-name`, until it expires. */
 function denyOneSession(assumedRoleId, expiresAt) {
-    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(assumedRoleId).digest('hex').slice(0, 16);
+    return denyNamedSessions([assumedRoleId], expiresAt);
+}
+/** Denies the sessions with these `aws:userid`s in one statement, until the last of them expires. */
+function denyNamedSessions(assumedRoleIds, lastExpiry) {
+    const ids = [...new Set(assumedRoleIds)].sort();
     return {
-        policyName: `${DENIAL_PREFIX}session-${compactTime(expiresAt)}-${digest}`,
-        document: denyWhere('StringEquals', 'aws:userid', assumedRoleId),
-        obsoleteAt: expiresAt,
+        policyName: `${DENIAL_PREFIX}session-${compactTime(lastExpiry)}-${digest(ids.join('\n'))}`,
+        document: denyWhere({ StringEquals: { 'aws:userid': ids.length === 1 ? ids[0] : ids } }),
+        obsoleteAt: lastExpiry,
+    };
+}
+/**
+ * Denies every session issued before `cutoff` that carries the given session tags: one statement per
+ * alternative (its tags must all match), so one policy covers every session of a repository however
+ * many there are, where per-session denials run out at about 45 on a role. The cutoff is rounded up to
+ * the second, as `aws:TokenIssueTime` has no finer grain: a session issued in that same second after
+ * the cutoff is denied too, never one before it spared.
+ */
+function denyTaggedSessions(alternatives, cutoff, maxSessionDurationSeconds) {
+    const until = new Date(Math.ceil(cutoff.getTime() / 1000) * 1000);
+    const obsoleteAt = new Date(until.getTime() + maxSessionDurationSeconds * 1000);
+    const statements = alternatives.map((tags, index) => ({
+        ...statement({ StringEquals: Object.fromEntries(Object.entries(tags).map(([key, value]) => [`aws:PrincipalTag/${key}`, value])), DateLessThan: { 'aws:TokenIssueTime': until.toISOString() } }),
+        Sid: `CiOidcBrokerRevocation${index}`,
+    }));
+    return {
+        policyName: `${DENIAL_PREFIX}tagged-${compactTime(obsoleteAt)}-${digest(JSON.stringify(statements))}`,
+        document: { Version: '2012-10-17', Statement: statements },
+        obsoleteAt,
     };
 }
 /** Denies every session of the role issued before `cutoff`, as AWS's "revoke active sessions" does. */
@@ -60,7 +86,7 @@ function denySessionsIssuedBefore(cutoff, maxSessionDurationSeconds) {
     cutoff = new Date(Math.floor(cutoff.getTime() / 1000) * 1000);
     return {
         policyName: `${DENIAL_PREFIX}before-${compactTime(cutoff)}`,
-        document: denyWhere('DateLessThan', 'aws:TokenIssueTime', cutoff.toISOString()),
+        document: denyWhere({ DateLessThan: { 'aws:TokenIssueTime': cutoff.toISOString() } }),
         obsoleteAt: new Date(cutoff.getTime() + maxSessionDurationSeconds * 1000),
     };
 }
@@ -70,20 +96,24 @@ function denySessionsIssuedBefore(cutoff, maxSessionDurationSeconds) {
  */
 function obsoleteDenials(policyNames, now, maxSessionDurationSeconds) {
     return policyNames.filter((name) => {
-        const session = /^ci-oidc-broker-deny-session-(\d{8}T\d{6}Z)-[0-9a-f]{16}$/.exec(name);
-        if (session)
-            return parseCompactTime(session[1]) < now.getTime();
+        // Both name the instant after which they protect nothing.
+        const until = /^ci-oidc-broker-deny-(?:session|tagged)-(\d{8}T\d{6}Z)-[0-9a-f]{16}$/.exec(name);
+        if (until)
+            return parseCompactTime(until[1]) < now.getTime();
         const before = /^ci-oidc-broker-deny-before-(\d{8}T\d{6}Z)$/.exec(name);
         if (before)
             return parseCompactTime(before[1]) + maxSessionDurationSeconds * 1000 < now.getTime();
         return false;
     });
 }
-function denyWhere(operator, key, value) {
-    return {
-        Version: '2012-10-17',
-        Statement: [{ Sid: 'CiOidcBrokerRevocation', Effect: 'Deny', Action: '*', Resource: '*', Condition: { [operator]: { [key]: value } } }],
-    };
+function denyWhere(condition) {
+    return { Version: '2012-10-17', Statement: [statement(condition)] };
+}
+function statement(condition) {
+    return { Sid: 'CiOidcBrokerRevocation', Effect: 'Deny', Action: '*', Resource: '*', Condition: condition };
+}
+function digest(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 16);
 }
 // Policy names allow [\w+=,.@-]: an ISO instant without its colons, dashes and milliseconds.
 function compactTime(date) {
@@ -97,7 +127,7 @@ function parseCompactTime(text) {
 
 /***/ }),
 
-/***/ 9713:
+/***/ 19713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106,11 +136,11 @@ function parseCompactTime(text) {
 /* harmony export */   uZ: () => (/* binding */ gcpEnvironment)
 /* harmony export */ });
 /* unused harmony exports writeGcpCredentialFiles, gcpOutputs, gcpCredentialRecord, findGcpCredentialDirectories */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5725);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25725);
 
 
 
@@ -194,7 +224,7 @@ async function findGcpCredentialDirectories(runnerTemp) {
 
 /***/ }),
 
-/***/ 4967:
+/***/ 74967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -205,14 +235,22 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: AwsEmulator, GitHubContentsApi, GoogleCloudEmulator, OidcIssuer, SANDBOX_ACCOUNT_ID, SANDBOX_GCP_PROJECT, SANDBOX_GCP_PROVIDER, SANDBOX_GCP_SERVICE_ACCOUNT, SimulatedRunner, githubTrustPolicy
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/sign.js + 1 modules
-var sign = __webpack_require__(2896);
+var sign = __webpack_require__(72896);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
+var external_node_timers_promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./src/sandbox/http.ts
 
 
@@ -268,7 +306,7 @@ class FaultPlan {
                 this.#respond(res, 429, fault, { 'retry-after': String(fault.retryAfterSeconds ?? 1) });
                 return true;
             case 'delay':
-                await (0,promises_.setTimeout)(fault.ms);
+                await (0,external_node_timers_promises_.setTimeout)(fault.ms);
                 return false;
             case 'reset':
                 await drain(req);
@@ -432,9 +470,9 @@ function claimsFor(job) {
 }
 
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/generate_key_pair.js + 2 modules
-var generate_key_pair = __webpack_require__(1538);
+var generate_key_pair = __webpack_require__(41538);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/export.js
-var key_export = __webpack_require__(7968);
+var key_export = __webpack_require__(17968);
 ;// CONCATENATED MODULE: ./src/sandbox/issuer/signing-keys.ts
 
 
@@ -684,7 +722,8 @@ function valueMatches(value, actual, keys, options) {
             continue;
         }
         const text = ['*', '?', '$'].includes(variable) ? variable : keys.get(variable.trim().toLowerCase());
-        if (text === undefined)
+        // A multivalued key is no policy variable.
+        if (typeof text !== 'string')
             return false;
         source += quote(text);
     }
@@ -715,29 +754,60 @@ const OPERATORS = {
     dategreaterthan: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a > e),
     dategreaterthanequals: (actual, expected) => actual !== undefined && anyDate(actual, expected, (a, e) => a >= e),
 };
-function operatorNamed(name) {
-    return OPERATORS[name.replace(/IfExists$/i, '').toLowerCase()];
+function parseOperator(name) {
+    const [, set, base = '', ifExists] = /^(?:(ForAnyValue|ForAllValues):)?(.*?)(IfExists)?$/i.exec(name);
+    if (base.toLowerCase() === 'null')
+        return set === undefined && ifExists === undefined ? { set: undefined, ifExists: false, test: undefined } : undefined;
+    const test = OPERATORS[base.toLowerCase()];
+    return test && { set: set?.toLowerCase(), ifExists: ifExists !== undefined, test };
 }
-/** Whether the sandbox can evaluate a condition operator (`StringLike`, `DateLessThanIfExists`…). */
+/** Whether the sandbox can evaluate a condition operator (`StringLike`, `DateLessThanIfExists`, `ForAllValues:StringEquals`, `Null`…). */
 function isKnownConditionOperator(name) {
-    return operatorNamed(name) !== undefined;
+    return parseOperator(name) !== undefined;
+}
+/**
+ * One key's test. `Null` holds when the key's presence is as expected ("true": absent, an empty set
+ * counting as absent). `ForAllValues:` holds when every value passes, so vacuously for an absent key;
+ * `ForAnyValue:` when one does, so never for an absent key. A multivalued key under a plain operator
+ * never matches, negated or not: IAM compares it only through a set qualifier.
+ */
+function keyHolds(operator, actual, expected, keys) {
+    const values = actual === undefined ? [] : typeof actual === 'string' ? [actual] : actual;
+    if (!operator.test)
+        return expected.some((value) => (values.length === 0) === (value.toLowerCase() === 'true'));
+    if (operator.set === 'forallvalues')
+        return values.every((value) => operator.test(value, expected, keys));
+    if (operator.set === 'foranyvalue')
+        return values.some((value) => operator.test(value, expected, keys));
+    if (Array.isArray(actual))
+        return false;
+    if (operator.ifExists && actual === undefined)
+        return true;
+    return operator.test(actual, expected, keys);
 }
 function conditionsHold(conditions, keys) {
-    for (const [rawOperator, tests] of Object.entries(conditions ?? {})) {
-        const ifExists = /IfExists$/i.test(rawOperator);
-        const operator = operatorNamed(rawOperator);
+    for (const [name, tests] of Object.entries(conditions ?? {})) {
+        const operator = parseOperator(name);
         // An operator the sandbox does not know fails closed, as an unknown operator makes IAM reject the policy.
         if (!operator)
             return false;
-        for (const [key, expected] of Object.entries(tests)) {
-            const actual = keys.get(key.toLowerCase());
-            if (ifExists && actual === undefined)
-                continue;
-            if (!operator(actual, list(expected), keys))
+        for (const [key, expected] of Object.entries(tests))
+            if (!keyHolds(operator, keys.get(key.toLowerCase()), list(expected), keys))
                 return false;
-        }
     }
     return true;
+}
+/**
+ * Whether a trust policy statement names who asks. An AWS principal is `*`, the caller's account (its
+ * id or `:root` ARN), or the caller's role ARN exactly: IAM allows no other wildcard there.
+ */
+function principalMatches(principal, context) {
+    if (principal === '*')
+        return true;
+    if (context.federatedPrincipal !== undefined)
+        return list(principal?.Federated).some((p) => wildcardMatch(p, context.federatedPrincipal));
+    const { roleArn, accountId } = context.awsPrincipal;
+    return list(principal?.AWS).some((name) => name === '*' || name === accountId || name === `arn:aws:iam::${accountId}:root` || name === roleArn);
 }
 function statementApplies(statement, context, keys) {
     const actionMatches = (patterns) => patterns.some((p) => wildcardMatch(p, context.action, true));
@@ -752,12 +822,8 @@ function statementApplies(statement, context, keys) {
         if (statement.NotResource !== undefined && resourceMatches(list(statement.NotResource)))
             return false;
     }
-    if (context.federatedPrincipal !== undefined) {
-        const principal = statement.Principal;
-        const federated = principal === '*' ? ['*'] : list(principal?.Federated);
-        if (!federated.some((p) => wildcardMatch(p, context.federatedPrincipal)))
-            return false;
-    }
+    if ((context.federatedPrincipal !== undefined || context.awsPrincipal !== undefined) && !principalMatches(statement.Principal, context))
+        return false;
     return conditionsHold(statement.Condition, keys);
 }
 /** Evaluates documents together: an explicit Deny anywhere wins, then any Allow, else not applicable. */
@@ -1018,9 +1084,9 @@ function checkStatement(value) {
 // EXTERNAL MODULE: ./node_modules/@smithy/hash-node/dist-cjs/index.js
 var dist_cjs = __webpack_require__(5092);
 // EXTERNAL MODULE: ./node_modules/@smithy/protocol-http/dist-cjs/index.js
-var protocol_http_dist_cjs = __webpack_require__(2356);
+var protocol_http_dist_cjs = __webpack_require__(72356);
 // EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
-var signature_v4_dist_cjs = __webpack_require__(5118);
+var signature_v4_dist_cjs = __webpack_require__(75118);
 ;// CONCATENATED MODULE: ./src/sandbox/aws/sigv4.ts
 
 
@@ -1109,26 +1175,12 @@ function readSessionAttributes(params) {
     }
     return { tags, transitiveTagKeys, sourceIdentity };
 }
-/**
- * The trust policy's statements that name the caller as their AWS principal: the role itself, the
- * account, or anyone. The evaluator matches federated principals only, so AWS principals are matched here.
- */
-function statementsForAwsPrincipal(trust, caller) {
-    const statements = Array.isArray(trust.Statement) ? trust.Statement : [trust.Statement];
-    const names = (statement) => {
-        const principal = statement.Principal;
-        if (principal === '*')
-            return ['*'];
-        const aws = principal?.AWS;
-        return aws === undefined ? [] : Array.isArray(aws) ? aws : [aws];
-    };
-    const accepted = new Set(['*', caller.roleArn, caller.accountId, `arn:aws:iam::${caller.accountId}:root`]);
-    return { ...trust, Statement: statements.filter((statement) => names(statement).some((name) => accepted.has(name))) };
-}
 /** The condition keys an AssumeRole request offers its trust policy. */
 function assumeRoleConditionKeys(caller, attributes, sessionName) {
     return {
         'aws:PrincipalArn': caller.roleArn,
+        // Multivalued: trust policies bound the tag keys with ForAllValues:, and require some with ForAnyValue:.
+        'aws:TagKeys': Object.keys(attributes.tags),
         'sts:RoleSessionName': sessionName,
         'sts:SourceIdentity': attributes.sourceIdentity,
         ...Object.fromEntries(Object.entries(attributes.tags).map(([key, value]) => [`aws:RequestTag/${key}`, value])),
@@ -1140,13 +1192,13 @@ function assumeRoleActions(attributes) {
 }
 
 // EXTERNAL MODULE: ./src/providers/aws/oidc-provider.ts
-var oidc_provider = __webpack_require__(9445);
+var oidc_provider = __webpack_require__(39445);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
-var verify = __webpack_require__(5057);
+var verify = __webpack_require__(25057);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
 var errors = __webpack_require__(5674);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
-var remote = __webpack_require__(2952);
+var remote = __webpack_require__(22952);
 ;// CONCATENATED MODULE: ./src/sandbox/aws/web-identity.ts
 
 
@@ -1444,8 +1496,12 @@ class AwsEmulator {
         const match = ROLE_ARN.exec(roleArn);
         const role = match && match[1] === this.accountId ? this.#roles.get(match[2]) : undefined;
         const callerRole = { roleArn: this.#roleArn(caller.roleName), accountId: this.accountId };
+        const keys = assumeRoleConditionKeys(callerRole, attributes, sessionName);
+        const trusts = (action, principal) => evaluatePolicies([role.trustPolicy], { action, awsPrincipal: principal, keys }) === 'Allow';
+        // A trust policy that names the caller's role admits it by itself; one that names only its account
+        // leaves the decision to that account, whose policies must then allow the caller the action too.
         const allowed = role !== undefined &&
-            assumeRoleActions(attributes).every((action) => evaluatePolicies([statementsForAwsPrincipal(role.trustPolicy, callerRole)], { action, keys: assumeRoleConditionKeys(callerRole, attributes, sessionName) }) === 'Allow');
+            assumeRoleActions(attributes).every((action) => trusts(action, { roleArn: callerRole.roleArn, accountId: '' }) || (trusts(action, callerRole) && this.#refusal(caller, action, roleArn) === undefined));
         if (!role || !allowed)
             throw new AwsApiError('AccessDenied', 403, `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
         checkDuration(duration, role);
@@ -1520,6 +1576,12 @@ class AwsEmulator {
      * any of them refuses it. The error names the first kind of policy that refused, in IAM's order.
      */
     #authorize(session, action, resource) {
+        const refusal = this.#refusal(session, action, resource);
+        if (refusal !== undefined)
+            throw new AwsApiError('AccessDenied', 403, refusal);
+    }
+    /** Why IAM refuses the session the call (see #authorize), or undefined when it allows it. */
+    #refusal(session, action, resource) {
         const role = this.#roles.get(session.roleName);
         const context = {
             action,
@@ -1543,9 +1605,9 @@ class AwsEmulator {
         const denied = verdicts.find((v) => v.verdict === 'Deny');
         const notAllowed = verdicts.find((v) => v.verdict !== 'Allow');
         if (!notAllowed)
-            return;
+            return undefined;
         const why = denied ? `with an explicit deny in ${denied.kind}` : `because no ${notAllowed.kind.replace(/^an? /, '')} allows the ${action} action`;
-        throw new AwsApiError('AccessDenied', 403, `User: ${session.arn} is not authorized to perform: ${action} on resource: ${resource} ${why}`);
+        return `User: ${session.arn} is not authorized to perform: ${action} on resource: ${resource} ${why}`;
     }
 }
 function checkDuration(duration, role) {
@@ -1590,19 +1652,17 @@ function randomId(length) {
 }
 
 // EXTERNAL MODULE: ./src/providers/aws/session-denial.ts
-var session_denial = __webpack_require__(9242);
+var session_denial = __webpack_require__(29242);
 // EXTERNAL MODULE: ./src/providers/gcp/export.ts
-var gcp_export = __webpack_require__(9713);
-// EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __webpack_require__(1455);
+var gcp_export = __webpack_require__(19713);
 // EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(5725);
+var broker_error = __webpack_require__(25725);
 ;// CONCATENATED MODULE: ./src/sandbox/aws/config-file.ts
 
 
 const SHAPE_HINT = 'The file is {"roles": [{"name", "trustPolicy", "permissions"?: {NAME: document}, "maxSessionDuration"?, "permissionsBoundary"?}], "managedPolicies"?: {NAME: document}}, each document an object with "Statement"; demo/sandbox-aws.json is an example.';
 async function readAwsSandboxFile(path, placeholders) {
-    const raw = await (0,external_node_fs_promises_.readFile)(path, 'utf8').catch((error) => {
+    const raw = await (0,promises_.readFile)(path, 'utf8').catch((error) => {
         throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, error.code === 'EISDIR' ? `The sandbox AWS configuration ${path} is a folder.` : `Cannot read the sandbox AWS configuration ${path} (${error.code ?? 'error'}).`, {
             hint: 'Check the path given to --aws-config; demo/sandbox-aws.json is an example.',
         });
@@ -1671,7 +1731,9 @@ function isObject(value) {
 /**
  * The slice of the GitHub REST API that reads a file from a repository at a ref
  * (`GET /repos/{owner}/{repo}/contents/{path}?ref=`), with the raw media type, a bearer token and the
- * real status codes: 401 without a valid token, 404 for a repository, ref or path it cannot see.
+ * real status codes: 401 without a valid token, 404 for a repository, ref or path it cannot see. A
+ * folder's path lists its entries, and `GET /orgs/{org}/repos` lists an organisation's repositories
+ * page by page (per_page, page and a Link header), as `scan --github-org` reads them.
  */
 class GitHubContentsApi {
     url;
@@ -1685,6 +1747,9 @@ class GitHubContentsApi {
     // repository -> ref -> path -> text; a repository's default branch is the ref `undefined` reads.
     #files = new Map();
     #defaultBranches = new Map();
+    // Numeric ids, given in the order repositories and owners first appear, as GitHub's never change.
+    #repositoryIds = new Map();
+    #ownerIds = new Map();
     constructor(server, faults) {
         this.#server = server;
         this.faults = faults;
@@ -1704,6 +1769,16 @@ class GitHubContentsApi {
         this.#files.set(repository, refs);
         if (options.defaultBranch || !this.#defaultBranches.has(repository))
             this.#defaultBranches.set(repository, ref);
+        if (!this.#repositoryIds.has(repository))
+            this.#repositoryIds.set(repository, 100_000 + this.#repositoryIds.size);
+        const owner = repository.split('/')[0];
+        if (!this.#ownerIds.has(owner))
+            this.#ownerIds.set(owner, 9_000 + this.#ownerIds.size);
+    }
+    /** The numeric ids the API reports for a repository put here, and its owner. */
+    idsOf(repository) {
+        const repositoryId = this.#repositoryIds.get(repository);
+        return repositoryId === undefined ? undefined : { repositoryId, ownerId: this.#ownerIds.get(repository.split('/')[0]) };
     }
     close() {
         return this.#server.close();
@@ -1711,16 +1786,25 @@ class GitHubContentsApi {
     #handle(req, res) {
         const url = new URL(req.url ?? '/', this.url);
         const match = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(url.pathname);
-        if (req.method !== 'GET' || !match)
+        const org = /^\/orgs\/([^/]+)\/repos$/.exec(url.pathname);
+        if (req.method !== 'GET' || (!match && !org))
             return sendJson(res, 404, { message: 'Not Found', status: '404' });
         if (req.headers.authorization !== `Bearer ${this.token}` && req.headers.authorization !== `token ${this.token}`) {
             return sendJson(res, 401, { message: 'Bad credentials', status: '401' });
         }
-        const repository = `${match[1]}/${match[2]}`;
-        const path = decodeURIComponent(match[3]);
+        if (org)
+            return this.#listRepositories(decodeURIComponent(org[1]), url, res);
+        const [, owner, name, encodedPath] = match;
+        const repository = `${owner}/${name}`;
+        const path = decodeURIComponent(encodedPath);
         const ref = url.searchParams.get('ref') ?? undefined;
         this.requests.push({ repository, path, ref });
-        const text = this.#files.get(repository)?.get(ref ?? this.#defaultBranches.get(repository) ?? '')?.get(path);
+        const files = this.#files.get(repository)?.get(ref ?? this.#defaultBranches.get(repository) ?? '');
+        const text = files?.get(path);
+        const folder = text === undefined ? folderEntries(files, path) : [];
+        // GitHub answers a folder with its entries as JSON, whatever media type was asked for.
+        if (folder.length > 0)
+            return sendJson(res, 200, folder);
         if (text === undefined)
             return sendJson(res, 404, { message: 'Not Found', status: '404' });
         // Octokit asks for application/vnd.github.v3.raw; GitHub accepts that and the unversioned name.
@@ -1729,16 +1813,48 @@ class GitHubContentsApi {
         }
         res.writeHead(200, { 'content-type': 'application/vnd.github.raw', 'content-length': Buffer.byteLength(text) }).end(text);
     }
+    #listRepositories(org, url, res) {
+        const all = [...this.#repositoryIds.keys()].filter((repository) => repository.split('/')[0] === org).sort();
+        if (all.length === 0)
+            return sendJson(res, 404, { message: 'Not Found', status: '404' });
+        const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30) || 30));
+        const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
+        const slice = all.slice((page - 1) * perPage, page * perPage);
+        const next = page * perPage < all.length ? { link: `<${this.url}/orgs/${org}/repos?per_page=${perPage}&page=${page + 1}>; rel="next"` } : {};
+        sendJson(res, 200, slice.map((repository) => ({
+            id: this.#repositoryIds.get(repository),
+            name: repository.split('/')[1],
+            full_name: repository,
+            owner: { login: org, id: this.#ownerIds.get(org) },
+            default_branch: this.#defaultBranches.get(repository),
+            archived: false,
+            fork: false,
+        })), next);
+    }
+}
+/** The files and folders directly inside `path`, as GitHub lists a folder. */
+function folderEntries(files, path) {
+    const prefix = `${path.replace(/\/+$/, '')}/`;
+    const names = new Map();
+    for (const file of files?.keys() ?? []) {
+        if (!file.startsWith(prefix))
+            continue;
+        const [name, ...rest] = file.slice(prefix.length).split('/');
+        names.set(name, rest.length > 0 ? 'dir' : (names.get(name) ?? 'file'));
+    }
+    return [...names].sort().map(([name, type]) => ({ type, name, path: `${prefix}${name}` }));
 }
 
 // EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/error.js
-var esm_error = __webpack_require__(2108);
+var esm_error = __webpack_require__(42108);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/decode_protected_header.js
+var decode_protected_header = __webpack_require__(61196);
 // EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/env.js + 34 modules
-var env = __webpack_require__(9869);
+var env = __webpack_require__(89869);
 // EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/plan.js + 9 modules
-var plan = __webpack_require__(8217);
+var plan = __webpack_require__(78217);
 // EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/parse.js + 3 modules
-var parse = __webpack_require__(3340);
+var parse = __webpack_require__(53340);
 ;// CONCATENATED MODULE: ./src/sandbox/gcp/cel.ts
 
 const cel_env = (0,env/* celEnv */.U)();
@@ -1779,6 +1895,8 @@ const GOOGLE_FAULT_TARGETS = {
     iamCredentials: (req, url) => req.method === 'POST' && url.pathname.endsWith(':generateAccessToken'),
 };
 const MAX_LIFETIME_SECONDS = 3600;
+// A self-signed JWT must carry one of these scopes to call IAM Credentials.
+const IAM_CREDENTIALS_SCOPES = ['https://www.googleapis.com/auth/cloud-platform', 'https://www.googleapis.com/auth/iam'];
 const FEDERATED_TOKEN_SECONDS = 3600;
 /**
  * Google's security token service (`/v1/token`), the IAM Credentials API (`generateAccessToken`) and
@@ -1801,6 +1919,8 @@ class GoogleCloudEmulator {
     #federated = new Map();
     #accessTokens = new Map();
     #keys = new Map();
+    /** Service account keys by their id: whose they are, and the public half that verifies what they sign. */
+    #serviceAccountKeys = new Map();
     constructor(server, faults) {
         this.#server = server;
         this.faults = faults;
@@ -1827,6 +1947,25 @@ class GoogleCloudEmulator {
     }
     putServiceAccount(definition) {
         this.#serviceAccounts.set(definition.email, definition);
+    }
+    /**
+     * A new key for a service account, as `gcloud iam service-accounts keys create` writes it. Calls
+     * signed with it (a self-signed JWT as the bearer, as Google's client libraries send one) act as
+     * that service account.
+     */
+    createServiceAccountKey(email) {
+        const { privateKey, publicKey } = (0,external_node_crypto_.generateKeyPairSync)('rsa', { modulusLength: 2048 });
+        const keyId = (0,external_node_crypto_.randomBytes)(20).toString('hex');
+        this.#serviceAccountKeys.set(keyId, { email, publicKey });
+        return {
+            type: 'service_account',
+            project_id: email.split('@')[1].split('.')[0],
+            private_key_id: keyId,
+            private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+            client_email: email,
+            client_id: String(BigInt(`0x${keyId.slice(0, 15)}`)),
+            token_uri: `${this.url}/token`,
+        };
     }
     close() {
         return this.#server.close();
@@ -1887,13 +2026,15 @@ class GoogleCloudEmulator {
         this.accessTokensIssued.push(token);
         sendJson(res, 200, { access_token: token, issued_token_type: 'urn:ietf:params:oauth:token-type:access_token', token_type: 'Bearer', expires_in: FEDERATED_TOKEN_SECONDS });
     }
-    #generateAccessToken(email, req, body, res) {
+    async #generateAccessToken(email, req, body, res) {
         const error = (code, status, message) => sendJson(res, code, { error: { code, message, status } });
-        const federated = this.#federated.get(bearer(req) ?? '');
-        if (!federated || federated.expiresAt <= this.now())
+        const caller = await this.#caller(bearer(req) ?? '');
+        if (!caller)
             return error(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.');
         const account = this.#serviceAccounts.get(email);
-        if (!account || !account.impersonators.some((member) => admits(member, federated))) {
+        // A federated identity needs workloadIdentityUser on the account; another service account, serviceAccountTokenCreator.
+        const allowed = typeof caller === 'string' ? (account?.tokenCreators ?? []).includes(`serviceAccount:${caller}`) : account?.impersonators.some((member) => admits(member, caller));
+        if (!allowed) {
             return error(403, 'PERMISSION_DENIED', `Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).`);
         }
         let request;
@@ -1916,6 +2057,26 @@ class GoogleCloudEmulator {
         this.#accessTokens.set(token, { serviceAccount: email, scopes, expiresAt });
         this.accessTokensIssued.push(token);
         sendJson(res, 200, { accessToken: token, expireTime: new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    }
+    /**
+     * Who a bearer speaks for: a federated token this STS issued, or the email of the service account
+     * whose registered key signed a self-signed JWT (iss and sub its email, scoped for IAM, unexpired).
+     */
+    async #caller(token) {
+        const federated = this.#federated.get(token);
+        if (federated)
+            return federated.expiresAt > this.now() ? federated : undefined;
+        try {
+            const key = this.#serviceAccountKeys.get((0,decode_protected_header/* decodeProtectedHeader */._)(token).kid ?? '');
+            if (!key)
+                return undefined;
+            const { payload } = await (0,verify/* jwtVerify */.V)(token, key.publicKey, { algorithms: ['RS256'], issuer: key.email, subject: key.email, currentDate: new Date(this.now()), requiredClaims: ['exp', 'iat'] });
+            const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+            return scopes.some((scope) => IAM_CREDENTIALS_SCOPES.includes(scope)) ? key.email : undefined;
+        }
+        catch {
+            return undefined;
+        }
     }
     #tokenInfo(token, res) {
         const info = token ? this.#accessTokens.get(token) : undefined;
@@ -1953,13 +2114,9 @@ function admits(member, token) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/sandbox/runner/simulated-runner.ts
 
 
@@ -2169,6 +2326,13 @@ function runProcess(program, env, cwd, timeoutMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/index.ts
+// The sandbox: a local OIDC issuer shaped like GitHub Actions', an AWS STS/IAM emulator and Google's
+// STS and IAM Credentials emulators that trust it, on 127.0.0.1. The demo, the tests and users' own
+// tests start it from here.
+
+
+
+
 
 
 
@@ -2194,19 +2358,17 @@ const SANDBOX_GCP_SERVICE_ACCOUNT = `deploy@${SANDBOX_GCP_PROJECT}.iam.gservicea
  * audience: the trust policy the quick start tells people to write, with the sandbox's provider.
  */
 function githubTrustPolicy(provider, subjectPattern) {
+    return { Version: '2012-10-17', Statement: [githubTrustStatement(provider, subjectPattern)] };
+}
+function githubTrustStatement(provider, subjectPattern) {
     return {
-        Version: '2012-10-17',
-        Statement: [
-            {
-                Effect: 'Allow',
-                Principal: { Federated: provider.arn },
-                Action: 'sts:AssumeRoleWithWebIdentity',
-                Condition: {
-                    StringEquals: { [`${provider.keyPrefix}:aud`]: STS_AUDIENCE },
-                    StringLike: { [`${provider.keyPrefix}:sub`]: subjectPattern },
-                },
-            },
-        ],
+        Effect: 'Allow',
+        Principal: { Federated: provider.arn },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+            StringEquals: { [`${provider.keyPrefix}:aud`]: STS_AUDIENCE },
+            StringLike: { [`${provider.keyPrefix}:sub`]: subjectPattern },
+        },
     };
 }
 // ci-deploy's boundary: anything, except editing its own policies (which would undo a revocation).
@@ -2219,7 +2381,30 @@ const DEFAULT_MANAGED_POLICIES = {
         ],
     },
 };
-function defaultRoles(provider) {
+const BROKER_ROLE = 'ci-oidc-broker';
+const BROKER_ROLE_ARN = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/${BROKER_ROLE}`;
+const BROKER_SERVICE_ACCOUNT = `ci-oidc-broker@${SANDBOX_GCP_PROJECT}.iam.gserviceaccount.com`;
+/**
+ * The statement `policy export --aws-broker-trust` prints for a target role: the broker's role alone may
+ * assume it, tag the session and set its source identity, and only for sessions tagged with the repository.
+ */
+function brokerTrustStatement(repositoryId) {
+    return {
+        Effect: 'Allow',
+        Principal: { AWS: BROKER_ROLE_ARN },
+        Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+        Condition: { StringEquals: { 'aws:RequestTag/repository_id': repositoryId }, StringLike: { 'sts:SourceIdentity': `${repositoryId}@*` } },
+    };
+}
+// The broker's own identity: it assumes the roles it mints for, and may deny their sessions, nothing else.
+function brokerRole() {
+    return {
+        name: BROKER_ROLE,
+        trustPolicy: { Version: '2012-10-17', Statement: [] },
+        permissions: { revoke: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: [...session_denial/* REVOKER_ACTIONS */.Rt], Resource: `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/ci-deploy` }] } },
+    };
+}
+function defaultRoles(provider, broker) {
     const readOwnRole = (name) => ({
         'read-own-role': {
             Version: '2012-10-17',
@@ -2229,7 +2414,7 @@ function defaultRoles(provider) {
     return [
         {
             name: 'ci-deploy',
-            trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/app:*'),
+            trustPolicy: { Version: '2012-10-17', Statement: [githubTrustStatement(provider, 'repo:octo-org/app:*'), ...(broker ? [brokerTrustStatement(broker.repositoryId)] : [])] },
             permissions: readOwnRole('ci-deploy'),
             maxSessionDuration: 3600,
             permissionsBoundary: `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:policy/ci-deploy-boundary`,
@@ -2246,6 +2431,7 @@ function defaultRoles(provider) {
             },
         },
         { name: 'other-repo-only', trustPolicy: githubTrustPolicy(provider, 'repo:octo-org/other:*'), permissions: readOwnRole('other-repo-only') },
+        ...(broker ? [brokerRole()] : []),
     ];
 }
 async function startSandbox(options = {}) {
@@ -2279,9 +2465,13 @@ async function buildSandbox(options, track) {
         attributeCondition: options.gcpAttributeCondition ?? `assertion.repository_owner_id == '${issuer.job.repositoryOwnerId}'`,
     };
     google.putProvider(gcpProvider);
-    google.putServiceAccount({ email: SANDBOX_GCP_SERVICE_ACCOUNT, impersonators: [`principalSet:${POOL}/attribute.repository_id/${issuer.job.repositoryId}`] });
+    google.putServiceAccount({
+        email: SANDBOX_GCP_SERVICE_ACCOUNT,
+        impersonators: [`principalSet:${POOL}/attribute.repository_id/${issuer.job.repositoryId}`],
+        ...(options.broker && { tokenCreators: [`serviceAccount:${BROKER_SERVICE_ACCOUNT}`] }),
+    });
     const provider = aws.addOidcProvider(issuer.url, [STS_AUDIENCE]);
-    const roles = file?.roles ?? (typeof options.roles === 'function' ? options.roles(provider) : (options.roles ?? defaultRoles(provider)));
+    const roles = file?.roles ?? (typeof options.roles === 'function' ? options.roles(provider) : (options.roles ?? defaultRoles(provider, options.broker ? { repositoryId: issuer.job.repositoryId } : undefined)));
     for (const role of roles) {
         try {
             aws.putRole(role);
@@ -2295,6 +2485,7 @@ async function buildSandbox(options, track) {
             });
         }
     }
+    const broker = options.broker ? track(await startBroker({ issuer, aws, google }, options.broker === true ? {} : options.broker)) : undefined;
     let jobs = 0;
     return {
         issuer,
@@ -2325,6 +2516,7 @@ async function buildSandbox(options, track) {
             GITHUB_API_URL: github.url,
             ...extra,
         }),
+        broker,
         gcpInputs: () => ({
             'gcp-workload-identity-provider': SANDBOX_GCP_PROVIDER,
             'gcp-service-account': SANDBOX_GCP_SERVICE_ACCOUNT,
@@ -2342,16 +2534,85 @@ async function buildSandbox(options, track) {
             `Google IAM Credentials   ${google.url}  (--gcp-iam-credentials-url; the gcp-iam-credentials-url input)`,
             `Google provider          ${SANDBOX_GCP_PROVIDER}  (service account ${SANDBOX_GCP_SERVICE_ACCOUNT})`,
             `GitHub contents API      ${github.url}  (GITHUB_API_URL, for central policies)`,
+            ...(broker ? [`broker service           ${broker.url}  (the broker-url input, --broker; config ${broker.configFile}; policy ${broker.policyFile})`] : []),
         ].join('\n'),
         secretsIssued: () => ({
             credentials: [...aws.sessions.flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]), ...google.accessTokensIssued],
-            neverExported: [...issuer.minted, issuer.tokenRequestBearer, github.token],
+            neverExported: [...issuer.minted, issuer.tokenRequestBearer, github.token, ...(broker?.secrets ?? [])],
             requestedTokens: [...issuer.servedToRunner],
         }),
         close: async () => {
+            // The broker first: it may still be revoking through the emulators.
+            await broker?.close();
             await Promise.all([issuer.close(), aws.close(), github.close(), google.close()]);
         },
     };
+}
+const OPERATOR_CLAIMS = { repository: 'octo-org/incident-response', ref: 'refs/heads/main' };
+async function startBroker({ issuer, aws, google }, options) {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ci-oidc-broker-sandbox-'));
+    try {
+        // The audience is the broker's URL, as in production: the port is chosen before the configuration is written.
+        const port = await freePort();
+        const url = `http://127.0.0.1:${port}`;
+        const policyFile = options.policyFile ? (0,external_node_path_.resolve)(options.policyFile) : (0,external_node_path_.join)(dir, 'policy.yml');
+        if (!options.policyFile) {
+            await (0,promises_.writeFile)(policyFile, `version: 1
+issuers: ["${issuer.url}"]
+rules:
+  - name: deploy-from-main
+    match: {repository_id: "${issuer.job.repositoryId}", ref: refs/heads/main}
+    grant:
+      aws: {roles: ["arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/ci-deploy"]}
+      gcp: {workload-identity-provider: ${SANDBOX_GCP_PROVIDER}, service-accounts: [${SANDBOX_GCP_SERVICE_ACCOUNT}], max-lifetime: 10m}
+operators:
+  - name: incident-response
+    match: {repository: ${OPERATOR_CLAIMS.repository}, ref: ${OPERATOR_CLAIMS.ref}}
+`);
+        }
+        // The broker's Google identity: a key for its own service account, which the sandbox's account names a token creator.
+        const key = google.createServiceAccountKey(BROKER_SERVICE_ACCOUNT);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'broker-key.json'), JSON.stringify(key), { mode: 0o600 });
+        const configFile = (0,external_node_path_.join)(dir, 'broker.yml');
+        await (0,promises_.writeFile)(configFile, `audience: ${url}
+issuers: ["${issuer.url}"]
+listen: {host: 127.0.0.1, port: ${port}}
+policy: {file: "${policyFile}"}
+aws: {region: us-east-1, endpoint: "${aws.url}"}
+gcp: {iam-credentials-url: "${google.url}", credentials-file: broker-key.json}
+store: {sqlite: broker.db, durability: process}
+behind-proxy: true
+`);
+        const credentials = aws.issueRoleCredentials(BROKER_ROLE);
+        const { startBroker: start } = await Promise.all(/* import() */[__webpack_require__.e(856), __webpack_require__.e(830), __webpack_require__.e(655), __webpack_require__.e(485), __webpack_require__.e(508), __webpack_require__.e(659), __webpack_require__.e(972), __webpack_require__.e(268)]).then(__webpack_require__.bind(__webpack_require__, 97646));
+        const running = await start(configFile, { awsCredentials: credentials, ...(options.logStream && { logStream: options.logStream }) });
+        return {
+            url: running.url,
+            audience: url,
+            policyFile,
+            configFile,
+            operatorClaims: { ...OPERATOR_CLAIMS },
+            secrets: [credentials.secretAccessKey, credentials.sessionToken, key.private_key],
+            close: async () => {
+                await running.close();
+                await (0,promises_.rm)(dir, { recursive: true, force: true });
+            },
+        };
+    }
+    catch (error) {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        throw error;
+    }
+}
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const server = (0,external_node_net_.createServer)();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
+        });
+    });
 }
 
 

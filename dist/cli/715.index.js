@@ -1,8 +1,105 @@
-export const id = 28;
-export const ids = [28];
+export const id = 715;
+export const ids = [715,276];
 export const modules = {
 
-/***/ 756:
+/***/ 28016:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   awsCredentialProcess: () => (/* binding */ awsCredentialProcess)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25725);
+/* harmony import */ var _oidc_ci_systems_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57314);
+/* harmony import */ var _cli_output_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10524);
+/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2985);
+/* harmony import */ var _input_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68315);
+
+
+
+
+
+
+
+// A profile names the same settings as `exchange`'s flags, kebab-case, AWS only.
+const PROFILE_KEYS = {
+    preset: 'preset',
+    'token-env': 'tokenEnv',
+    'token-file': 'tokenFile',
+    issuer: 'issuer',
+    audience: 'audience',
+    policy: 'policy',
+    root: 'root',
+    'aws-role': 'awsRole',
+    'aws-region': 'awsRegion',
+    'aws-duration': 'awsDuration',
+};
+// The `aws` CLI runs credential_process from whatever folder it was started in, so a profile's paths
+// start at the config file's folder, where whoever wrote them was looking.
+const PATH_SETTINGS = ['policy', 'root', 'tokenFile'];
+/**
+ * `aws-credential-process`: AWS's credential_process contract, so that a profile such as
+ * `credential_process = ci-oidc-broker aws-credential-process --profile deploy` fetches fresh
+ * short-lived credentials whenever the CLI or an SDK needs them. Settings come from the named profile
+ * of the config file (--config, or CI_OIDC_BROKER_CONFIG), then from flags.
+ */
+function awsCredentialProcess(options) {
+    return (0,_cli_output_js__WEBPACK_IMPORTED_MODULE_4__/* .runCommand */ .d1)('text', _exchange_js__WEBPACK_IMPORTED_MODULE_5__.exitCodeFor, async () => {
+        const fromProfile = options.profile ? await readProfile(options.profile, options.config ?? process.env.CI_OIDC_BROKER_CONFIG) : {};
+        const flags = Object.fromEntries(Object.entries(options).filter(([name, value]) => value !== undefined && name !== 'profile' && name !== 'config'));
+        const request = { ...fromProfile, ...flags };
+        if (!request.awsRole || !request.awsRegion)
+            throw usage('credential_process needs an AWS role and region: --aws-role and --aws-region, or `aws-role:` and `aws-region:` in the profile.', 'Name the role to assume and the STS region.');
+        const result = await (0,_exchange_js__WEBPACK_IMPORTED_MODULE_5__.exchangeCredentials)({ ...request, gcpProvider: undefined });
+        (0,_exchange_js__WEBPACK_IMPORTED_MODULE_5__.maskInGitHubActions)((0,_exchange_js__WEBPACK_IMPORTED_MODULE_5__.secretsOf)(result));
+        (0,_exchange_js__WEBPACK_IMPORTED_MODULE_5__.writeCredentialProcess)(result.aws);
+        return _cli_output_js__WEBPACK_IMPORTED_MODULE_4__/* .Exit */ .Jc.Ok;
+    });
+}
+async function readProfile(name, file) {
+    if (!file)
+        throw usage(`--profile ${name} needs a config file: --config FILE or CI_OIDC_BROKER_CONFIG.`, 'The file holds `profiles: {NAME: {preset, issuer, policy, aws-role, aws-region, ...}}`.');
+    let parsed;
+    try {
+        parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(await (0,_input_files_js__WEBPACK_IMPORTED_MODULE_6__/* .readInputFile */ .j)(file, 'config'));
+    }
+    catch (error) {
+        if (error instanceof _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz)
+            throw error;
+        throw usage(`The config file ${file} is not valid YAML.`, 'Fix the YAML; `profiles:` maps each name to its settings.');
+    }
+    const profile = parsed?.profiles?.[name];
+    if (typeof profile !== 'object' || profile === null)
+        throw usage(`The config file ${file} has no profile "${name}".`, 'Add it under `profiles:`.');
+    const request = {};
+    for (const [key, value] of Object.entries(profile)) {
+        const option = PROFILE_KEYS[key];
+        if (!option)
+            throw usage(`Profile "${name}" has an unknown setting "${key}".`, `Known settings: ${Object.keys(PROFILE_KEYS).join(', ')}.`);
+        if (typeof value !== 'string' && typeof value !== 'number')
+            throw usage(`Profile "${name}": ${key} must be a string.`, 'Quote the value.');
+        request[option] = String(value);
+    }
+    for (const setting of PATH_SETTINGS) {
+        const path = request[setting];
+        if (path !== undefined && path !== '-' && !(0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(path))
+            request[setting] = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(file), path);
+    }
+    if (request.preset !== undefined && !(request.preset in _oidc_ci_systems_js__WEBPACK_IMPORTED_MODULE_3__/* .CI_SYSTEMS */ .mU))
+        throw usage(`Profile "${name}": preset "${request.preset}" is not one of ${Object.keys(_oidc_ci_systems_js__WEBPACK_IMPORTED_MODULE_3__/* .CI_SYSTEMS */ .mU).join(', ')}.`, 'Use a known CI system, or token-env / token-file.');
+    return request;
+}
+function usage(message, hint) {
+    return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ErrorCode */ .O4.InputInvalid, message, { hint });
+}
+
+
+/***/ }),
+
+/***/ 10756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,15 +111,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(5725);
+var broker_error = __webpack_require__(25725);
 // EXTERNAL MODULE: ./src/oidc/ci-systems.ts
-var ci_systems = __webpack_require__(7314);
+var ci_systems = __webpack_require__(57314);
 // EXTERNAL MODULE: ./src/util/fetch-text.ts
-var fetch_text = __webpack_require__(6614);
+var fetch_text = __webpack_require__(86614);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
 ;// CONCATENATED MODULE: ./src/oidc/request-token.ts
@@ -71,9 +168,9 @@ async function requestRunnerToken(request) {
 }
 
 // EXTERNAL MODULE: ./src/cli/redact.ts
-var redact = __webpack_require__(8629);
+var redact = __webpack_require__(98629);
 // EXTERNAL MODULE: ./src/cli/commands/input-files.ts
-var input_files = __webpack_require__(8315);
+var input_files = __webpack_require__(68315);
 ;// CONCATENATED MODULE: ./src/cli/commands/ci-token.ts
 
 
@@ -140,16 +237,16 @@ function usage(message, hint) {
 
 /***/ }),
 
-/***/ 8315:
+/***/ 68315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ readInputFile)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5725);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8629);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25725);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98629);
 
 
 
@@ -185,204 +282,7 @@ function tokenWhereFileExpected(what) {
 
 /***/ }),
 
-/***/ 9028:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  revoke: () => (/* binding */ revoke)
-});
-
-// EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(5725);
-// EXTERNAL MODULE: ./src/policy/duration.ts
-var duration = __webpack_require__(5432);
-// EXTERNAL MODULE: ./src/providers/aws/session-denial.ts
-var session_denial = __webpack_require__(9242);
-;// CONCATENATED MODULE: ./src/providers/aws/apply-denial.ts
-
-
-
-/** An IAM client for the revoker: the given credentials, or the SDK's default chain; endpoint from AWS_ENDPOINT_URL_IAM. */
-async function iamClient(region, credentials) {
-    // Loaded here so that only a revocation pays for the IAM SDK.
-    const { IAMClient } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
-    return new IAMClient({ region, maxAttempts: 3, ...(credentials && { credentials }) });
-}
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
-/** The role's name, which IAM's role APIs take, from its ARN (paths included); undefined for anything else. */
-function roleNameOf(roleArn) {
-    return ROLE_ARN.exec(roleArn)?.[1];
-}
-/**
- * Writes one denial onto a role: reads the role (for its boundary and maximum session duration, from
- * which `deny` builds the denial), prunes the denials that protect nothing any more, writes this one,
- * and reads it back. Each denial is its own inline policy, so concurrent writers never overwrite each
- * other (see session-denial.ts).
- */
-async function applyDenial(iam, roleName, deny, now) {
-    const { GetRoleCommand, ListRolePoliciesCommand, DeleteRolePolicyCommand, PutRolePolicyCommand, GetRolePolicyCommand } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
-    try {
-        const { Role: role } = await iam.send(new GetRoleCommand({ RoleName: roleName }));
-        const maxSessionDuration = role?.MaxSessionDuration ?? duration/* STS_SESSION_SECONDS */.Em.max;
-        const denial = deny(maxSessionDuration);
-        const names = [];
-        let marker;
-        do {
-            const page = await iam.send(new ListRolePoliciesCommand({ RoleName: roleName, Marker: marker }));
-            names.push(...(page.PolicyNames ?? []));
-            marker = page.IsTruncated ? page.Marker : undefined;
-        } while (marker);
-        const pruned = (0,session_denial/* obsoleteDenials */.kW)(names, now, maxSessionDuration);
-        for (const name of pruned) {
-            // Another job may be pruning the same denial at the same moment; gone is gone.
-            await iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: name })).catch((error) => {
-                if (error.name !== 'NoSuchEntityException' && error.name !== 'NoSuchEntity')
-                    throw error;
-            });
-        }
-        const document = JSON.stringify(denial.document);
-        await iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: denial.policyName, PolicyDocument: document }));
-        const written = await iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: denial.policyName }));
-        if (JSON.stringify(JSON.parse(decodeURIComponent(written.PolicyDocument ?? '{}'))) !== document) {
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsRevocationFailed, `IAM did not keep the denial ${denial.policyName} on role ${roleName} as written.`, {
-                hint: 'Something else rewrote the policy at the same moment; run the revocation again.',
-            });
-        }
-        return { denial, boundaryArn: role?.PermissionsBoundary?.PermissionsBoundaryArn, pruned };
-    }
-    catch (error) {
-        throw denialError(error, roleName);
-    }
-}
-function denialError(error, roleName) {
-    if (error instanceof broker_error/* BrokerError */.Wz)
-        return error;
-    const name = error.name ?? 'Error';
-    if (name === 'AccessDenied' || name === 'AccessDeniedException') {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsRevocationFailed, `The revoker may not change role ${roleName} (IAM said AccessDenied).`, {
-            hint: `Give the revoker iam:GetRole, iam:ListRolePolicies, iam:PutRolePolicy, iam:GetRolePolicy and iam:DeleteRolePolicy on role ${roleName}: \`ci-oidc-broker policy export --aws-revocation\` prints that policy.`,
-            cause: error,
-        });
-    }
-    if (name === 'LimitExceeded' || name === 'LimitExceededException') {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsRevocationFailed, `Role ${roleName} has no room for another inline policy: IAM's aggregate size limit is reached.`, {
-            hint: `Expired denials (${session_denial/* DENIAL_PREFIX */.jG}*) are pruned on every write, so the role holds many live denials or other large inline policies: move those to managed policies, or shorten session durations.`,
-            cause: error,
-        });
-    }
-    if (name === 'NoSuchEntity' || name === 'NoSuchEntityException') {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsRevocationFailed, `Role ${roleName} does not exist.`, { hint: 'Check the role ARN; a deleted role has no sessions left to deny.', cause: error });
-    }
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsRevocationFailed, `Writing the denial on role ${roleName} failed (${name}).`, {
-        hint: 'Check the network path to IAM (AWS_ENDPOINT_URL_IAM if you set it) and retry; the session still expires on its own.',
-        cause: error,
-    });
-}
-
-// EXTERNAL MODULE: ./src/providers/aws/exchange.ts + 1 modules
-var exchange = __webpack_require__(9228);
-// EXTERNAL MODULE: ./src/cli/cli-output.ts + 1 modules
-var cli_output = __webpack_require__(524);
-// EXTERNAL MODULE: ./src/cli/commands/ci-token.ts + 1 modules
-var ci_token = __webpack_require__(756);
-;// CONCATENATED MODULE: ./src/cli/commands/revoke.ts
-
-
-
-
-
-
-/**
- * `revoke`: deny one session of a role, or every session issued before a time. With the caller's own
- * AWS credentials (incident response), or through a revoker role assumed with a CI job's OIDC token.
- * Exit 0 denied, 1 refused by AWS, 2 usage.
- */
-function revoke(options) {
-    return (0,cli_output/* runCommand */.d1)(options.format, (error) => (error.code === broker_error/* ErrorCode */.O4.InputInvalid ? cli_output/* Exit */.Jc.Usage : cli_output/* Exit */.Jc.Refused), async () => {
-        const roleName = roleNameOf(options.role);
-        if (!roleName)
-            throw usage(`--role is "${options.role}", not an IAM role ARN.`, 'Use arn:aws:iam::ACCOUNT:role/NAME.');
-        if (Boolean(options.session) === Boolean(options.issuedBefore)) {
-            throw usage('revoke needs exactly one of --session and --issued-before.', 'Deny one session (--session AROA…:name --expires-at TIME) or every session issued before a time (--issued-before TIME).');
-        }
-        let deny;
-        if (options.session) {
-            const session = options.session;
-            if (!/^AROA[A-Z0-9]+:[\w+=,.@-]{2,64}$/.test(session))
-                throw usage(`--session is "${session}", not a session's aws:userid.`, 'Give the AssumedRoleId, AROA…:session-name, as STS returned it (the post step and CloudTrail show it).');
-            const expiresAt = time(options.expiresAt ?? '', '--expires-at');
-            deny = () => (0,session_denial/* denyOneSession */.pX)(session, expiresAt);
-        }
-        else {
-            const cutoff = time(options.issuedBefore, '--issued-before');
-            deny = (maxSessionDurationSeconds) => (0,session_denial/* denySessionsIssuedBefore */.yw)(cutoff, maxSessionDurationSeconds);
-        }
-        const now = new Date();
-        const iam = await iamClient(options.region, options.revokerRole ? await revokerCredentials(options) : undefined);
-        try {
-            if (!options.revokerRole)
-                await requireOwnCredentials(iam);
-            const { denial, pruned, boundaryArn } = await applyDenial(iam, roleName, deny, now);
-            const result = { role: options.role, policyName: denial.policyName, pruned, permissionsBoundary: boundaryArn ?? null, obsoleteAt: denial.obsoleteAt.toISOString() };
-            if (options.format === 'json')
-                (0,cli_output/* writeJson */.GF)(result);
-            else {
-                process.stdout.write(`denied: ${options.session ? `session ${options.session}` : `every session issued before ${options.issuedBefore}`} on ${options.role} (inline policy ${denial.policyName}, pruned after ${result.obsoleteAt})\n`);
-                if (pruned.length > 0)
-                    process.stdout.write(`pruned ${pruned.length} expired denial(s)\n`);
-                if (!boundaryArn)
-                    process.stderr.write(`warning: ${options.role} has no permissions boundary; whoever may write these denials could also widen the role.\n`);
-            }
-            return cli_output/* Exit */.Jc.Ok;
-        }
-        finally {
-            iam.destroy();
-        }
-    });
-}
-async function revokerCredentials(options) {
-    const token = await (0,ci_token/* readCiToken */.WZ)(options, options.audience ?? 'sts.amazonaws.com');
-    return (0,exchange/* assumeRoleWithWebIdentity */.z)({
-        roleArn: options.revokerRole,
-        sessionName: `ci-oidc-broker-revoke-${Date.now()}`,
-        durationSeconds: 900,
-        region: options.region,
-        subject: 'the given token',
-        getToken: async () => token,
-    });
-}
-// Found before IAM is called, so that their absence is not mistaken for a network failure.
-async function requireOwnCredentials(iam) {
-    try {
-        await iam.config.credentials();
-    }
-    catch (error) {
-        if (error.name !== 'CredentialsProviderError')
-            throw error;
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, 'No AWS credentials were found to write the denial with.', {
-            hint: 'The AWS SDK looks, in this order, at AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with AWS_SESSION_TOKEN); the profile AWS_PROFILE names (else "default") in ~/.aws/credentials and ~/.aws/config, SSO and credential_process included; AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN; then the container and EC2 instance metadata. Provide one of them, or pass --revoker-role ARN with a CI job’s token.',
-            cause: error,
-        });
-    }
-}
-function time(text, option) {
-    const parsed = Date.parse(text);
-    if (!/^\d{4}-\d\d-\d\dT/.test(text) || Number.isNaN(parsed))
-        throw usage(`${option} is "${text}", not an ISO 8601 time.`, `Write ${option} like 2026-11-23T10:00:00Z.`);
-    return new Date(parsed);
-}
-function usage(message, hint) {
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, message, { hint });
-}
-
-
-/***/ }),
-
-/***/ 5432:
+/***/ 75432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -413,23 +313,22 @@ const GCP_TOKEN_SECONDS = { min: 1, max: 3600, default: 600 };
 
 /***/ }),
 
-/***/ 9228:
+/***/ 49228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  z: () => (/* binding */ assumeRoleWithWebIdentity)
+  z: () => (/* binding */ assumeRoleWithWebIdentity),
+  F: () => (/* binding */ sessionFromStsAnswer)
 });
 
-// UNUSED EXPORTS: sessionFromStsAnswer
-
 // EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(5725);
+var broker_error = __webpack_require__(25725);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
 // EXTERNAL MODULE: ./src/providers/aws/oidc-provider.ts
-var oidc_provider = __webpack_require__(9445);
+var oidc_provider = __webpack_require__(39445);
 ;// CONCATENATED MODULE: ./src/providers/aws/sts-errors.ts
 
 
@@ -558,7 +457,7 @@ const ATTEMPT_TIMEOUT_MS = 10_000;
  */
 async function assumeRoleWithWebIdentity(request) {
     // Loaded here so that start-up pays for the SDK only when AWS is asked for.
-    const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+    const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
     const client = new STSClient({
         region: request.region,
         // Retries are ours, so that one loop and one budget govern them.
@@ -636,7 +535,7 @@ function sessionFromStsAnswer(output, request, hint) {
 
 /***/ }),
 
-/***/ 9445:
+/***/ 39445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -654,84 +553,7 @@ function oidcProviderKeyPrefix(issuer) {
 
 /***/ }),
 
-/***/ 9242:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Rt: () => (/* binding */ REVOKER_ACTIONS),
-/* harmony export */   jG: () => (/* binding */ DENIAL_PREFIX),
-/* harmony export */   kW: () => (/* binding */ obsoleteDenials),
-/* harmony export */   pX: () => (/* binding */ denyOneSession),
-/* harmony export */   yw: () => (/* binding */ denySessionsIssuedBefore)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * How sessions are denied on a role: one inline policy per denial, named after what it denies and
- * until when it matters. One policy per denial is the design that lets concurrent jobs revoke on the
- * same role without a lost update: IAM has no conditional write, so a shared deny list edited by
- * read-modify-write can drop an entry that another writer added between the read and the write. Each
- * name carries the moment after which its denial protects nothing (the session's expiry, or the
- * cutoff plus the role's maximum session duration), so every write can prune the dead ones and the
- * role stays under IAM's aggregate size limit for inline policies.
- */
-const DENIAL_PREFIX = 'ci-oidc-broker-deny-';
-/** The actions the post step and `ci-oidc-broker revoke` use on the target role, and nothing else. */
-const REVOKER_ACTIONS = ['iam:GetRole', 'iam:ListRolePolicies', 'iam:GetRolePolicy', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy'];
-/** Denies one session, whose `aws:userid` is `AROA…:session-name`, until it expires. */
-function denyOneSession(assumedRoleId, expiresAt) {
-    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(assumedRoleId).digest('hex').slice(0, 16);
-    return {
-        policyName: `${DENIAL_PREFIX}session-${compactTime(expiresAt)}-${digest}`,
-        document: denyWhere('StringEquals', 'aws:userid', assumedRoleId),
-        obsoleteAt: expiresAt,
-    };
-}
-/** Denies every session of the role issued before `cutoff`, as AWS's "revoke active sessions" does. */
-function denySessionsIssuedBefore(cutoff, maxSessionDurationSeconds) {
-    // Whole seconds, so that the name (which has no milliseconds) and the condition agree.
-    cutoff = new Date(Math.floor(cutoff.getTime() / 1000) * 1000);
-    return {
-        policyName: `${DENIAL_PREFIX}before-${compactTime(cutoff)}`,
-        document: denyWhere('DateLessThan', 'aws:TokenIssueTime', cutoff.toISOString()),
-        obsoleteAt: new Date(cutoff.getTime() + maxSessionDurationSeconds * 1000),
-    };
-}
-/**
- * The denials among a role's inline policy names that protect nothing any more. Names that are not
- * ours, or that do not parse, are never touched.
- */
-function obsoleteDenials(policyNames, now, maxSessionDurationSeconds) {
-    return policyNames.filter((name) => {
-        const session = /^ci-oidc-broker-deny-session-(\d{8}T\d{6}Z)-[0-9a-f]{16}$/.exec(name);
-        if (session)
-            return parseCompactTime(session[1]) < now.getTime();
-        const before = /^ci-oidc-broker-deny-before-(\d{8}T\d{6}Z)$/.exec(name);
-        if (before)
-            return parseCompactTime(before[1]) + maxSessionDurationSeconds * 1000 < now.getTime();
-        return false;
-    });
-}
-function denyWhere(operator, key, value) {
-    return {
-        Version: '2012-10-17',
-        Statement: [{ Sid: 'CiOidcBrokerRevocation', Effect: 'Deny', Action: '*', Resource: '*', Condition: { [operator]: { [key]: value } } }],
-    };
-}
-// Policy names allow [\w+=,.@-]: an ISO instant without its colons, dashes and milliseconds.
-function compactTime(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
-}
-function parseCompactTime(text) {
-    const [, y, mo, d, h, mi, s] = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(text);
-    return Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
-}
-
-
-/***/ }),
-
-/***/ 6614:
+/***/ 86614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -811,7 +633,7 @@ function parseJson(text) {
 /* harmony export */   i5: () => (/* binding */ RetriesExhaustedError),
 /* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
 /* harmony export */ });
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 
 const DEFAULT_MIN_ATTEMPT_MS = 1000;

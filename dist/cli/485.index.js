@@ -1,207 +1,23 @@
-export const id = 256;
-export const ids = [256];
+export const id = 485;
+export const ids = [485];
 export const modules = {
 
-/***/ 756:
+/***/ 39485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  WZ: () => (/* binding */ readCiToken),
-  O2: () => (/* binding */ readTokenFile),
-  Gr: () => (/* binding */ tokenFromVariable)
+  n$: () => (/* binding */ loadPolicyFile),
+  ON: () => (/* binding */ parsePolicy)
 });
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(5725);
-// EXTERNAL MODULE: ./src/oidc/ci-systems.ts
-var ci_systems = __webpack_require__(7314);
-// EXTERNAL MODULE: ./src/util/fetch-text.ts
-var fetch_text = __webpack_require__(6614);
-// EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
-;// CONCATENATED MODULE: ./src/oidc/request-token.ts
+// UNUSED EXPORTS: loadPolicy
 
-
-
-const ATTEMPT_TIMEOUT_MS = 10_000;
-const TOKEN_REQUEST_RETRIES = { ...retry/* defaultRetryPolicy */.ur, totalTimeoutMs: 20_000 };
-/** Reads the runner's token-request variables, which exist only when the job may have a token. */
-function runnerTokenRequestFromEnv(env) {
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const requestBearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!requestUrl || !requestBearer) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PermissionMissing, 'This job may not request an OIDC token: the runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL.', {
-            hint: 'Add `permissions: id-token: write` to the job (or the workflow). Workflows triggered by pull requests from forks never get ' +
-                'this permission; run the credentialed part on a trusted event instead.',
-        });
-    }
-    return { requestUrl, requestBearer };
-}
-/** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
-async function requestRunnerToken(request) {
-    const url = new URL(request.requestUrl);
-    url.searchParams.set('audience', request.audience);
-    try {
-        const { status, text } = await (0,fetch_text/* fetchText */.S)(url, { headers: { authorization: `Bearer ${request.requestBearer}`, accept: 'application/json' } }, request.retryPolicy ?? TOKEN_REQUEST_RETRIES, ATTEMPT_TIMEOUT_MS);
-        if (status < 200 || status >= 300) {
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint refused the request (HTTP ${status}).`, {
-                hint: 'The request bearer was rejected: check that `permissions: id-token: write` is granted and that nothing overrides ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
-            });
-        }
-        // A whole body without a token is the runner's answer, and final.
-        const body = (0,fetch_text/* parseJson */.q)(text);
-        if (typeof body?.value !== 'string' || body.value === '') {
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, "The runner's token endpoint answered without a token.", {
-                hint: 'Retry the job; if it persists, the runner may be misconfigured (check ACTIONS_ID_TOKEN_REQUEST_URL).',
-            });
-        }
-        return body.value;
-    }
-    catch (error) {
-        if (!(error instanceof retry/* RetriesExhaustedError */.i5))
-            throw error;
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s${error.timedOut && error.budgetMs !== undefined ? `, the ${(0,retry/* formatSeconds */.Xo)(error.budgetMs)} s time budget` : ''} (last: ${error.lastError.message}).`, { hint: 'The runner could not issue a token; retry the job. GitHub status may show an Actions incident.', cause: error });
-    }
-}
-
-// EXTERNAL MODULE: ./src/cli/redact.ts
-var redact = __webpack_require__(8629);
-// EXTERNAL MODULE: ./src/cli/commands/input-files.ts
-var input_files = __webpack_require__(8315);
-;// CONCATENATED MODULE: ./src/cli/commands/ci-token.ts
-
-
-
-
-
-
-
-/**
- * Finds the job's OIDC token: an explicit variable or file, or where the preset's CI system puts it
- * (GitHub's token endpoint, GitLab's id_tokens variable, CircleCI's CIRCLE_OIDC_TOKEN_V2, Buildkite's
- * agent). Never prints it.
- */
-async function readCiToken(options, audience, env = process.env) {
-    if (options.tokenFile)
-        return readTokenFile(options.tokenFile);
-    if (options.tokenEnv)
-        return tokenFromVariable(options.tokenEnv, env);
-    switch (options.preset) {
-        case undefined:
-            throw usage('Say where the token is: --token-env VAR, --token-file FILE, or --preset for a known CI system.', 'For example --preset circleci, or --token-env GITLAB_OIDC_TOKEN.');
-        case 'github-actions':
-            return requestRunnerToken({ ...runnerTokenRequestFromEnv(env), audience });
-        case 'buildkite':
-            return buildkiteToken(audience);
-        default: {
-            const variables = ci_systems/* CI_SYSTEMS */.mU[options.preset].tokenVariables;
-            const found = variables.find((name) => env[name]);
-            if (!found) {
-                throw usage(`None of ${variables.join(', ')} is set, where ${ci_systems/* CI_SYSTEMS */.mU[options.preset].title} jobs find their OIDC token.`, options.preset === 'gitlab' ? 'Declare it in the job: `id_tokens: GITLAB_OIDC_TOKEN: aud: <audience>`, or name your variable with --token-env.' : 'Run the command inside the job, or pass --token-env.');
-            }
-            return tokenFromVariable(found, env);
-        }
-    }
-}
-async function readTokenFile(path) {
-    return (await (0,input_files/* readInputFile */.j)(path, 'token')).trim();
-}
-function tokenFromVariable(name, env = process.env) {
-    if ((0,redact/* looksLikeToken */.N)(name)) {
-        throw usage('A token was given where the name of an environment variable was expected; it is not repeated here.', 'Put the token in a variable and name that: --token-env GITLAB_OIDC_TOKEN, for example.');
-    }
-    const token = env[name]?.trim();
-    if (!token)
-        throw usage(`The environment variable ${name} is empty or not set.`, 'Name the variable that holds the job’s OIDC token.');
-    return token;
-}
-async function buildkiteToken(audience) {
-    try {
-        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('buildkite-agent', ['oidc', 'request-token', '--audience', audience], { timeout: 30_000 });
-        return stdout.trim();
-    }
-    catch (error) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, '`buildkite-agent oidc request-token` failed.', {
-            hint: 'Run the command in a Buildkite job step, where the agent is on PATH; or pass the token with --token-env.',
-            cause: error,
-        });
-    }
-}
-function usage(message, hint) {
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, message, { hint });
-}
-
-
-/***/ }),
-
-/***/ 8315:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ readInputFile)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5725);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8629);
-
-
-
-/** Reads a file named on the command line; `-` is standard input. */
-async function readInputFile(path, what) {
-    if (path === '-') {
-        const chunks = [];
-        for await (const chunk of process.stdin)
-            chunks.push(chunk);
-        return Buffer.concat(chunks).toString('utf8');
-    }
-    if ((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikeToken */ .N)(path))
-        throw tokenWhereFileExpected(what);
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'EISDIR')
-            throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `The ${what} file ${path} is a folder.`, { hint: `Name the ${what} file itself.` });
-        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `Cannot read the ${what} file ${path} (${code ?? 'error'}).`, {
-            hint: 'Check the path; use - to read from standard input.',
-        });
-    }
-}
-// Said without repeating the token: CI logs and terminal scrollback keep whatever is printed.
-function tokenWhereFileExpected(what) {
-    return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `A token was given where the ${what} file's name was expected; it is not repeated here.`, {
-        hint: 'Pass the token in an environment variable with --token-env NAME (or on standard input with -), so that it stays out of command lines and logs.',
-    });
-}
-
-
-/***/ }),
-
-/***/ 1716:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  E: () => (/* binding */ loadPolicyArgument)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(5725);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/policy/schema-validator.generated.ts
 // Generated by scripts/generate-policy-validator.ts from schema/policy.schema.json: do not edit.
 // Run `npm run build` after changing the schema.
@@ -209,7 +25,7 @@ var dist = __webpack_require__(8815);
 
 const validate = (/* unused pure expression or super */ null && (validate10));
 /* harmony default export */ const schema_validator_generated = (validate10);
-const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/ci-oidc-broker/ci-oidc-broker/schema/policy.schema.json", "title": "ci-oidc-broker policy", "description": "Which CI jobs, identified by their verified OIDC token claims, may receive which cloud credentials. Deny by default; a matching deny rule wins; otherwise the first matching allow rule grants.", "type": "object", "additionalProperties": false, "required": ["version", "rules"], "properties": { "version": { "description": "The policy format version.", "const": 1 }, "issuers": { "description": "Token issuers this policy accepts. Default: GitHub Actions (https://token.actions.githubusercontent.com).", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "audiences": { "description": "Token audiences this policy accepts. Default: any audience the verifier was configured for.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "custom-claims": { "description": "Claims the policy's tokens carry that the broker does not know: a GitHub repository custom property (repo_property_NAME), a Buildkite agent tag (agent_tag:NAME), or any claim of an issuer the broker does not model. A rule may match only the claims its issuer's tokens are known to carry, the JWT claims, and these; any other name is refused as a likely misspelling.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "rules": { "description": "Rules, evaluated in file order.", "type": "array", "items": { "$ref": "#/definitions/rule" } } }, "definitions": { "rule": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "issuer": { "description": "The issuer this rule applies to, one of the policy's issuers. A rule without one applies to every issuer; with several CI systems in one policy, name it, since each CI system's claims mean different things.", "type": "string", "minLength": 1 }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches. Each name must be a claim the rule's issuer puts in its tokens, or one listed under custom-claims.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } }, "claimValue": { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: an RE2 regular expression (the dialect of Google CEL), always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] }, "grant": { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" }, "gcp": { "$ref": "#/definitions/gcpGrant" } } }, "awsGrant": { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 }, "revoke-role": { "description": "An IAM role that the post step assumes (with a fresh OIDC token) to deny the session at job end, by an inline Deny on the session's role. `ci-oidc-broker policy export --aws-revocation` prints its policies.", "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } } }, "gcpGrant": { "description": "Google Cloud access this rule grants: a federated token from the workload identity pool provider, exchanged for a service account's access token by impersonation.", "type": "object", "additionalProperties": false, "required": ["workload-identity-provider"], "properties": { "workload-identity-provider": { "description": "The provider's full resource name: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER.", "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, "service-accounts": { "description": "Service accounts the job may impersonate; gcp-service-account must be one of them, and may be omitted when there is one.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "max-lifetime": { "description": "The longest access token granted: seconds or a duration (\"10m\"), up to 1 hour. Default: 10 minutes.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "scopes": { "description": "OAuth scopes of the access token. Default: https://www.googleapis.com/auth/cloud-platform.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" } } } } } };
+const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/ci-oidc-broker/ci-oidc-broker/schema/policy.schema.json", "title": "ci-oidc-broker policy", "description": "Which CI jobs, identified by their verified OIDC token claims, may receive which cloud credentials. Deny by default; a matching deny rule wins; otherwise the first matching allow rule grants.", "type": "object", "additionalProperties": false, "required": ["version", "rules"], "properties": { "version": { "description": "The policy format version.", "const": 1 }, "issuers": { "description": "Token issuers this policy accepts. Default: GitHub Actions (https://token.actions.githubusercontent.com).", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "audiences": { "description": "Token audiences this policy accepts. Default: any audience the verifier was configured for.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "custom-claims": { "description": "Claims the policy's tokens carry that the broker does not know: a GitHub repository custom property (repo_property_NAME), a Buildkite agent tag (agent_tag:NAME), or any claim of an issuer the broker does not model. A rule may match only the claims its issuer's tokens are known to carry, the JWT claims, and these; any other name is refused as a likely misspelling.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "rules": { "description": "Rules, evaluated in file order.", "type": "array", "items": { "$ref": "#/definitions/rule" } }, "operators": { "description": "Who may use the broker service's operator API (GET /v1/sessions, POST /v1/revoke with a selector): an operator's OIDC token, verified as a job's, is authorised when every condition of some entry holds. Absent: nobody; there is no static admin secret.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/operator" } } }, "definitions": { "rule": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "issuer": { "description": "The issuer this rule applies to, one of the policy's issuers. A rule without one applies to every issuer; with several CI systems in one policy, name it, since each CI system's claims mean different things.", "type": "string", "minLength": 1 }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches. Each name must be a claim the rule's issuer puts in its tokens, or one listed under custom-claims.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } }, "operator": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, recorded in the audit log beside each operator action.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "issuer": { "description": "The issuer of the operator tokens this entry admits, one of the policy's issuers.", "type": "string", "minLength": 1 }, "match": { "description": "Claims that must all hold, matched as a rule's are.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } } } }, "claimValue": { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: an RE2 regular expression (the dialect of Google CEL), always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] }, "grant": { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" }, "gcp": { "$ref": "#/definitions/gcpGrant" } } }, "awsGrant": { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 }, "revoke-role": { "description": "An IAM role that the post step assumes (with a fresh OIDC token) to deny the session at job end, by an inline Deny on the session's role. `ci-oidc-broker policy export --aws-revocation` prints its policies.", "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } } }, "gcpGrant": { "description": "Google Cloud access this rule grants: a federated token from the workload identity pool provider, exchanged for a service account's access token by impersonation.", "type": "object", "additionalProperties": false, "required": ["workload-identity-provider"], "properties": { "workload-identity-provider": { "description": "The provider's full resource name: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER.", "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, "service-accounts": { "description": "Service accounts the job may impersonate; gcp-service-account must be one of them, and may be omitted when there is one.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "max-lifetime": { "description": "The longest access token granted: seconds or a duration (\"10m\"), up to 1 hour. Default: 10 minutes.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "scopes": { "description": "OAuth scopes of the access token. Default: https://www.googleapis.com/auth/cloud-platform.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" } } } } } };
 const schema12 = { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "issuer": { "description": "The issuer this rule applies to, one of the policy's issuers. A rule without one applies to every issuer; with several CI systems in one policy, name it, since each CI system's claims mean different things.", "type": "string", "minLength": 1 }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches. Each name must be a claim the rule's issuer puts in its tokens, or one listed under custom-claims.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } };
 const schema13 = { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: an RE2 regular expression (the dialect of Google CEL), always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] };
 const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
@@ -1034,6 +850,333 @@ else {
     }
     errors++;
 } validate11.errors = vErrors; return errors === 0; }
+const schema17 = { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, recorded in the audit log beside each operator action.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "issuer": { "description": "The issuer of the operator tokens this entry admits, one of the policy's issuers.", "type": "string", "minLength": 1 }, "match": { "description": "Claims that must all hold, matched as a rule's are.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } } } };
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) { let vErrors = null; let errors = 0; if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === undefined) {
+        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'" };
+        if (vErrors === null) {
+            vErrors = [err0];
+        }
+        else {
+            vErrors.push(err0);
+        }
+        errors++;
+    }
+    if (data.match === undefined) {
+        const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "match" }, message: "must have required property '" + "match" + "'" };
+        if (vErrors === null) {
+            vErrors = [err1];
+        }
+        else {
+            vErrors.push(err1);
+        }
+        errors++;
+    }
+    for (const key0 in data) {
+        if (!(((key0 === "name") || (key0 === "issuer")) || (key0 === "match"))) {
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+                vErrors = [err2];
+            }
+            else {
+                vErrors.push(err2);
+            }
+            errors++;
+        }
+    }
+    if (data.name !== undefined) {
+        let data0 = data.name;
+        if (typeof data0 === "string") {
+            if (!pattern0.test(data0)) {
+                const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, message: "must match pattern \"" + "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" + "\"" };
+                if (vErrors === null) {
+                    vErrors = [err3];
+                }
+                else {
+                    vErrors.push(err3);
+                }
+                errors++;
+            }
+        }
+        else {
+            const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err4];
+            }
+            else {
+                vErrors.push(err4);
+            }
+            errors++;
+        }
+    }
+    if (data.issuer !== undefined) {
+        let data1 = data.issuer;
+        if (typeof data1 === "string") {
+            if (data1.length < 1) {
+                const err5 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                    vErrors = [err5];
+                }
+                else {
+                    vErrors.push(err5);
+                }
+                errors++;
+            }
+        }
+        else {
+            const err6 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err6];
+            }
+            else {
+                vErrors.push(err6);
+            }
+            errors++;
+        }
+    }
+    if (data.match !== undefined) {
+        let data2 = data.match;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            if (Object.keys(data2).length < 1) {
+                const err7 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                if (vErrors === null) {
+                    vErrors = [err7];
+                }
+                else {
+                    vErrors.push(err7);
+                }
+                errors++;
+            }
+            for (const key1 in data2) {
+                let data3 = data2[key1];
+                const _errs11 = errors;
+                let valid3 = false;
+                const _errs12 = errors;
+                if (typeof data3 !== "string") {
+                    const err8 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err8];
+                    }
+                    else {
+                        vErrors.push(err8);
+                    }
+                    errors++;
+                }
+                var _valid0 = _errs12 === errors;
+                valid3 = valid3 || _valid0;
+                if (!valid3) {
+                    const _errs14 = errors;
+                    if (Array.isArray(data3)) {
+                        if (data3.length < 1) {
+                            const err9 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                            if (vErrors === null) {
+                                vErrors = [err9];
+                            }
+                            else {
+                                vErrors.push(err9);
+                            }
+                            errors++;
+                        }
+                        const len0 = data3.length;
+                        for (let i0 = 0; i0 < len0; i0++) {
+                            if (typeof data3[i0] !== "string") {
+                                const err10 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/definitions/claimValue/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err10];
+                                }
+                                else {
+                                    vErrors.push(err10);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err11 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                            vErrors = [err11];
+                        }
+                        else {
+                            vErrors.push(err11);
+                        }
+                        errors++;
+                    }
+                    var _valid0 = _errs14 === errors;
+                    valid3 = valid3 || _valid0;
+                    if (!valid3) {
+                        const _errs18 = errors;
+                        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                            if (data3.glob === undefined) {
+                                const err12 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/2/required", keyword: "required", params: { missingProperty: "glob" }, message: "must have required property '" + "glob" + "'" };
+                                if (vErrors === null) {
+                                    vErrors = [err12];
+                                }
+                                else {
+                                    vErrors.push(err12);
+                                }
+                                errors++;
+                            }
+                            for (const key2 in data3) {
+                                if (!(key2 === "glob")) {
+                                    const err13 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err13];
+                                    }
+                                    else {
+                                        vErrors.push(err13);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data3.glob !== undefined) {
+                                let data5 = data3.glob;
+                                if (typeof data5 === "string") {
+                                    if (data5.length < 1) {
+                                        const err14 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/glob", schemaPath: "#/definitions/claimValue/anyOf/2/properties/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                                        if (vErrors === null) {
+                                            vErrors = [err14];
+                                        }
+                                        else {
+                                            vErrors.push(err14);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                else {
+                                    const err15 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/glob", schemaPath: "#/definitions/claimValue/anyOf/2/properties/glob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err15];
+                                    }
+                                    else {
+                                        vErrors.push(err15);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err16 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err16];
+                            }
+                            else {
+                                vErrors.push(err16);
+                            }
+                            errors++;
+                        }
+                        var _valid0 = _errs18 === errors;
+                        valid3 = valid3 || _valid0;
+                        if (!valid3) {
+                            const _errs23 = errors;
+                            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                                if (data3.regex === undefined) {
+                                    const err17 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/3/required", keyword: "required", params: { missingProperty: "regex" }, message: "must have required property '" + "regex" + "'" };
+                                    if (vErrors === null) {
+                                        vErrors = [err17];
+                                    }
+                                    else {
+                                        vErrors.push(err17);
+                                    }
+                                    errors++;
+                                }
+                                for (const key3 in data3) {
+                                    if (!(key3 === "regex")) {
+                                        const err18 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                                        if (vErrors === null) {
+                                            vErrors = [err18];
+                                        }
+                                        else {
+                                            vErrors.push(err18);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data3.regex !== undefined) {
+                                    let data6 = data3.regex;
+                                    if (typeof data6 === "string") {
+                                        if (data6.length < 1) {
+                                            const err19 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/regex", schemaPath: "#/definitions/claimValue/anyOf/3/properties/regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                                            if (vErrors === null) {
+                                                vErrors = [err19];
+                                            }
+                                            else {
+                                                vErrors.push(err19);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err20 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/regex", schemaPath: "#/definitions/claimValue/anyOf/3/properties/regex/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                            vErrors = [err20];
+                                        }
+                                        else {
+                                            vErrors.push(err20);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err21 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf/3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                if (vErrors === null) {
+                                    vErrors = [err21];
+                                }
+                                else {
+                                    vErrors.push(err21);
+                                }
+                                errors++;
+                            }
+                            var _valid0 = _errs23 === errors;
+                            valid3 = valid3 || _valid0;
+                        }
+                    }
+                }
+                if (!valid3) {
+                    const err22 = { instancePath: instancePath + "/match/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/claimValue/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                    if (vErrors === null) {
+                        vErrors = [err22];
+                    }
+                    else {
+                        vErrors.push(err22);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs11;
+                    if (vErrors !== null) {
+                        if (_errs11) {
+                            vErrors.length = _errs11;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+        }
+        else {
+            const err23 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err23];
+            }
+            else {
+                vErrors.push(err23);
+            }
+            errors++;
+        }
+    }
+}
+else {
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+        vErrors = [err24];
+    }
+    else {
+        vErrors.push(err24);
+    }
+    errors++;
+} validate15.errors = vErrors; return errors === 0; }
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) { /*# sourceURL="https://github.com/ci-oidc-broker/ci-oidc-broker/schema/policy.schema.json" */ ; let vErrors = null; let errors = 0; if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.version === undefined) {
         const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property '" + "version" + "'" };
@@ -1056,7 +1199,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
     }
     for (const key0 in data) {
-        if (!(((((key0 === "version") || (key0 === "issuers")) || (key0 === "audiences")) || (key0 === "custom-claims")) || (key0 === "rules"))) {
+        if (!((((((key0 === "version") || (key0 === "issuers")) || (key0 === "audiences")) || (key0 === "custom-claims")) || (key0 === "rules")) || (key0 === "operators"))) {
             const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
                 vErrors = [err2];
@@ -1254,24 +1397,60 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
         }
     }
+    if (data.operators !== undefined) {
+        let data9 = data.operators;
+        if (Array.isArray(data9)) {
+            if (data9.length < 1) {
+                const err17 = { instancePath: instancePath + "/operators", schemaPath: "#/properties/operators/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                    vErrors = [err17];
+                }
+                else {
+                    vErrors.push(err17);
+                }
+                errors++;
+            }
+            const len4 = data9.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+                if (!(validate15(data9[i4], { instancePath: instancePath + "/operators/" + i4, parentData: data9, parentDataProperty: i4, rootData }))) {
+                    vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+                    errors = vErrors.length;
+                }
+            }
+        }
+        else {
+            const err18 = { instancePath: instancePath + "/operators", schemaPath: "#/properties/operators/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err18];
+            }
+            else {
+                vErrors.push(err18);
+            }
+            errors++;
+        }
+    }
 }
 else {
-    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-        vErrors = [err17];
+        vErrors = [err19];
     }
     else {
-        vErrors.push(err17);
+        vErrors.push(err19);
     }
     errors++;
 } validate10.errors = vErrors; return errors === 0; }
 
+// EXTERNAL MODULE: ./src/errors/broker-error.ts
+var broker_error = __webpack_require__(25725);
 // EXTERNAL MODULE: ./src/oidc/ci-systems.ts
-var ci_systems = __webpack_require__(7314);
+var ci_systems = __webpack_require__(57314);
 // EXTERNAL MODULE: ./src/oidc/issuer-url.ts
-var issuer_url = __webpack_require__(1910);
+var issuer_url = __webpack_require__(41910);
 // EXTERNAL MODULE: ./src/policy/duration.ts
-var duration = __webpack_require__(5432);
+var duration = __webpack_require__(75432);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/policy/sources/directory-source.ts
 
 
@@ -1304,9 +1483,8 @@ function directorySource(root) {
 
 // EXTERNAL MODULE: ./src/policy/matchers.ts
 var matchers = __webpack_require__(8451);
-;// CONCATENATED MODULE: ./src/policy/types.ts
-const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
-
+// EXTERNAL MODULE: ./src/policy/types.ts
+var types = __webpack_require__(63943);
 ;// CONCATENATED MODULE: ./src/policy/load.ts
 
 
@@ -1429,19 +1607,20 @@ function parsePolicy(text, source) {
     return build(raw, source, (path) => at(nodeOf(document, { path, code: '', message: '' })?.range?.[0] ?? 0));
 }
 function build(raw, source, locate) {
+    const conditionsOf = (entry, at) => {
+        const conditions = Object.entries(entry.match).map(([claim, expected]) => ({ claim, matcher: toMatcher(expected), location: locate([...at, 'match', claim]) }));
+        // An issuer is one more condition, on `iss`, checked first and explained like any other.
+        if (entry.issuer !== undefined)
+            conditions.unshift({ claim: 'iss', matcher: { kind: 'equals', values: [entry.issuer] }, location: locate([...at, 'issuer']) });
+        return conditions;
+    };
     const rules = raw.rules.map((rule, index) => {
-        const conditions = Object.entries(rule.match).map(([claim, expected]) => ({
-            claim,
-            matcher: toMatcher(expected),
-            location: locate(['rules', index, 'match', claim]),
-        }));
-        // A rule's issuer is one more condition, on `iss`, checked first and explained like any other.
-        if (rule.issuer !== undefined)
-            conditions.unshift({ claim: 'iss', matcher: { kind: 'equals', values: [rule.issuer] }, location: locate(['rules', index, 'issuer']) });
         const effect = rule.effect ?? 'allow';
+        const conditions = conditionsOf(rule, ['rules', index]);
         return { name: rule.name, effect, conditions, grant: effect === 'allow' ? buildGrant(rule.grant, (path) => locate(['rules', index, ...path])) : undefined, location: locate(['rules', index]) };
     });
-    return { source, issuers: raw.issuers ?? [GITHUB_ACTIONS_ISSUER], audiences: raw.audiences ?? [], rules };
+    const operators = (raw.operators ?? []).map((operator, index) => ({ name: operator.name, conditions: conditionsOf(operator, ['operators', index]), location: locate(['operators', index]) }));
+    return { source, issuers: raw.issuers ?? [types/* GITHUB_ACTIONS_ISSUER */.q], audiences: raw.audiences ?? [], rules, operators };
 }
 function toMatcher(value) {
     if (typeof value === 'string')
@@ -1493,38 +1672,54 @@ function semanticProblems(data, schemaErrors) {
         }
     });
     // Which claims a rule may name depends on its issuers and the declared claims: unsure of those, say nothing.
-    const issuers = data.issuers === undefined ? [GITHUB_ACTIONS_ISSUER] : refused(['issuers']) ? undefined : stringsIn(data.issuers);
+    const issuers = data.issuers === undefined ? [types/* GITHUB_ACTIONS_ISSUER */.q] : refused(['issuers']) ? undefined : stringsIn(data.issuers);
     const declared = refused(['custom-claims']) ? undefined : stringsIn(data['custom-claims']);
-    const seen = new Set();
+    // What rules and operators share: a unique name, an issuer among the policy's, claims its tokens carry.
+    const matchProblems = (entry, at) => {
+        const kind = at()[0] === 'operators' ? 'operator' : 'rule';
+        const name = typeof entry.name === 'string' ? JSON.stringify(entry.name) : `#${Number(at()[1]) + 1}`;
+        if (typeof entry.issuer === 'string' && issuers && !issuers.includes(entry.issuer)) {
+            problems.push({ path: at('issuer'), code: 'unlisted-issuer', message: `${kind} ${name} names the issuer ${JSON.stringify(entry.issuer)}, which is not among the policy's issuers`, hint: 'List every issuer under the top-level `issuers:`, exactly as it appears in the tokens.' });
+        }
+        const entryIssuers = typeof entry.issuer === 'string' ? [entry.issuer] : issuers;
+        for (const [claim, value] of Object.entries(isRecord(entry.match) ? entry.match : {})) {
+            const named = entryIssuers && declared && claimNameProblem(claim, entryIssuers, declared);
+            if (named)
+                problems.push({ path: at('match', claim), atKey: true, ...named });
+            if (!isRecord(value) || refused(at('match', claim)))
+                continue;
+            const [pattern, problem] = typeof value.glob === 'string' ? ['glob', (0,matchers/* globProblem */.AI)(value.glob)] : typeof value.regex === 'string' ? ['regex', (0,matchers/* regexProblem */.Hs)(value.regex)] : [];
+            if (problem)
+                problems.push({ path: at('match', claim, pattern), code: 'invalid-pattern', message: `the ${pattern} for ${claim} ${problem}`, hint: pattern === 'regex' ? REGEX_HINT : undefined });
+        }
+    };
+    const uniqueNames = (section, code) => {
+        const seen = new Set();
+        (Array.isArray(data[section]) ? data[section] : []).forEach((entry, index) => {
+            if (!isRecord(entry) || typeof entry.name !== 'string')
+                return;
+            if (seen.has(entry.name))
+                problems.push({ path: [section, index, 'name'], code, message: `the ${section === 'rules' ? 'rule' : 'operator'} name ${JSON.stringify(entry.name)} is used twice; names must be unique` });
+            seen.add(entry.name);
+        });
+    };
+    uniqueNames('rules', 'duplicate-rule-name');
+    uniqueNames('operators', 'duplicate-operator-name');
+    (Array.isArray(data.operators) ? data.operators : []).forEach((operator, index) => {
+        if (isRecord(operator))
+            matchProblems(operator, (...path) => ['operators', index, ...path]);
+    });
     (Array.isArray(data.rules) ? data.rules : []).forEach((rule, index) => {
         if (!isRecord(rule))
             return;
         const at = (...path) => ['rules', index, ...path];
         const name = typeof rule.name === 'string' ? JSON.stringify(rule.name) : `#${index + 1}`;
-        if (typeof rule.name === 'string') {
-            if (seen.has(rule.name))
-                problems.push({ path: at('name'), code: 'duplicate-rule-name', message: `the rule name ${name} is used twice; names must be unique` });
-            seen.add(rule.name);
-        }
         const effect = hasUnknownKey(at()) ? undefined : (rule.effect ?? 'allow');
         if (effect === 'deny' && rule.grant !== undefined)
             problems.push({ path: at('grant'), atKey: true, code: 'grant-on-deny', message: `deny rule ${name} has a grant; deny rules grant nothing` });
         if (effect === 'allow' && rule.grant === undefined)
             problems.push({ path: at(), code: 'allow-without-grant', message: `allow rule ${name} has no grant; say what it allows under \`grant:\`` });
-        if (typeof rule.issuer === 'string' && issuers && !issuers.includes(rule.issuer)) {
-            problems.push({ path: at('issuer'), code: 'unlisted-issuer', message: `rule ${name} names the issuer ${JSON.stringify(rule.issuer)}, which is not among the policy's issuers`, hint: 'List every issuer under the top-level `issuers:`, exactly as it appears in the tokens.' });
-        }
-        const ruleIssuers = typeof rule.issuer === 'string' ? [rule.issuer] : issuers;
-        for (const [claim, value] of Object.entries(isRecord(rule.match) ? rule.match : {})) {
-            const named = ruleIssuers && declared && claimNameProblem(claim, ruleIssuers, declared);
-            if (named)
-                problems.push({ path: at('match', claim), atKey: true, ...named });
-            if (!isRecord(value) || refused(at('match', claim)))
-                continue;
-            const [kind, problem] = typeof value.glob === 'string' ? ['glob', (0,matchers/* globProblem */.AI)(value.glob)] : typeof value.regex === 'string' ? ['regex', (0,matchers/* regexProblem */.Hs)(value.regex)] : [];
-            if (problem)
-                problems.push({ path: at('match', claim, kind), code: 'invalid-pattern', message: `the ${kind} for ${claim} ${problem}`, hint: kind === 'regex' ? REGEX_HINT : undefined });
-        }
+        matchProblems(rule, at);
         const bounds = [
             [['grant', 'gcp', 'max-lifetime'], duration/* GCP_TOKEN_SECONDS */.T9, 'max-lifetime %s is not between 1 s and 1h (3600 s)'],
             [['grant', 'aws', 'max-duration'], duration/* STS_SESSION_SECONDS */.Em, 'max-duration %s is not between 15m (900 s) and 12h (43200 s)'],
@@ -1647,9 +1842,9 @@ function collapseAnyOf(errors) {
     }
     return errors.filter((error) => !dropped.has(error));
 }
-/** rules.<i>.match.<claim> or an item of its list. */
+/** rules.<i>.match.<claim> (or operators.<i>…) or an item of its list. */
 function isClaimValue(path) {
-    return path[0] === 'rules' && path[2] === 'match' && path.length >= 4;
+    return (path[0] === 'rules' || path[0] === 'operators') && path[2] === 'match' && path.length >= 4;
 }
 function claimValueMessage(where) {
     return `${where} must be a string, a list of strings, {glob: PATTERN} or {regex: PATTERN}; quote numbers (for example "8429") because token claims are strings`;
@@ -1797,301 +1992,6 @@ function invalid(source, problems) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/policy-file.ts
-
-
-
-/**
- * Loads the policy file a command line names. What the loader would meet as a raw file-system error (a
- * folder, a file it may not read) is said here in terms of the path the user typed.
- */
-async function loadPolicyArgument(path, root) {
-    const info = await (0,promises_.stat)(path).catch((error) => error);
-    if (info instanceof Error) {
-        if (info.code === 'ENOENT' || info.code === 'ENOTDIR') {
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PolicyNotFound, `No policy file at ${path}.`, {
-                hint: "Check the path, which starts at the current directory; the action's default is .github/ci-oidc-broker.yml.",
-            });
-        }
-        throw unreadable(path, info.code);
-    }
-    if (info.isDirectory()) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `${path} is a folder, not a policy file.`, { hint: 'Name the policy file itself, such as .github/ci-oidc-broker.yml.' });
-    }
-    await (0,promises_.access)(path, promises_.constants.R_OK).catch((error) => {
-        throw unreadable(path, error.code);
-    });
-    return loadPolicyFile(path, root);
-}
-function unreadable(path, code) {
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `Cannot read the policy file ${path} (${code ?? 'error'}).`, { hint: 'Check that the file is readable by this user.' });
-}
-
-
-/***/ }),
-
-/***/ 5432:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   Em: () => (/* binding */ STS_SESSION_SECONDS),
-/* harmony export */   T9: () => (/* binding */ GCP_TOKEN_SECONDS)
-/* harmony export */ });
-/**
- * Parses a duration written as seconds (900, or the string "900", as action inputs and flags arrive)
- * or as hours, minutes and seconds ("1h30m", "15m", "900s").
- */
-function parseDuration(value) {
-    if (typeof value === 'number')
-        return Number.isInteger(value) ? value : undefined;
-    if (/^\d+$/.test(value))
-        return Number(value);
-    const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(value);
-    if (!match || value === '')
-        return undefined;
-    const [, hours = '0', minutes = '0', seconds = '0'] = match;
-    return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
-}
-/** What the clouds accept, and the broker's short defaults. STS: a role session of 15 minutes to 12 hours. */
-const STS_SESSION_SECONDS = { min: 900, max: 43_200, default: 900 };
-/** IAM Credentials: a service-account token of up to 1 hour; short by default, because it cannot be revoked. */
-const GCP_TOKEN_SECONDS = { min: 1, max: 3600, default: 600 };
-
-
-/***/ }),
-
-/***/ 4198:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  B: () => (/* binding */ checkedClaims),
-  U: () => (/* binding */ evaluatePolicy)
-});
-
-// EXTERNAL MODULE: ./src/oidc/ci-systems.ts
-var ci_systems = __webpack_require__(7314);
-// EXTERNAL MODULE: ./src/policy/matchers.ts
-var matchers = __webpack_require__(8451);
-;// CONCATENATED MODULE: ./src/policy/rule-index.ts
-// Claims that narrow a policy of many rules fastest, most selective first.
-const INDEX_CLAIMS = ['repository_id', 'repository', 'sub', 'job_workflow_ref', 'repository_owner_id', 'repository_owner', 'environment', 'ref'];
-/**
- * Which rules can possibly match a token, found without scanning every rule: each rule is filed under
- * the values of one exact-match condition (the most selective it has), so only rules filed under the
- * token's own values, and rules with no exact condition, remain. A rule left out has a condition that
- * cannot hold, so leaving it out never changes a decision.
- */
-class RuleIndex {
-    #byClaim = new Map();
-    #unindexed = [];
-    constructor(rules) {
-        rules.forEach((rule, position) => {
-            const condition = INDEX_CLAIMS.map((claim) => rule.conditions.find((c) => c.claim === claim && c.matcher.kind === 'equals')).find(Boolean);
-            if (!condition || condition.matcher.kind !== 'equals') {
-                this.#unindexed.push(position);
-                return;
-            }
-            const byValue = this.#byClaim.get(condition.claim) ?? new Map();
-            for (const value of new Set(condition.matcher.values))
-                byValue.set(value, [...(byValue.get(value) ?? []), position]);
-            this.#byClaim.set(condition.claim, byValue);
-        });
-    }
-    /** Positions, in file order, of the rules that may match these claims. */
-    candidates(claims) {
-        const positions = [...this.#unindexed];
-        for (const [claim, byValue] of this.#byClaim) {
-            const value = Object.hasOwn(claims, claim) ? claims[claim] : undefined;
-            if (typeof value === 'string')
-                positions.push(...(byValue.get(value) ?? []));
-        }
-        return positions.sort((a, b) => a - b);
-    }
-}
-const indexes = new WeakMap();
-/** The index of a policy, built on its first decision and kept as long as the policy is. */
-function ruleIndexOf(policy) {
-    let index = indexes.get(policy);
-    if (!index) {
-        index = new RuleIndex(policy.rules);
-        indexes.set(policy, index);
-    }
-    return index;
-}
-
-;// CONCATENATED MODULE: ./src/policy/evaluate.ts
-
-
-
-/**
- * Decides whether verified claims get credentials. Deny by default; a matching deny rule wins over
- * any allow; otherwise the first matching allow rule, in file order, decides. Only the rules the index
- * leaves can match; every rule's outcome is still on record, worked out when it is first read, so that
- * the decision can always be explained.
- */
-function evaluatePolicy(policy, claims) {
-    let all;
-    const allOutcomes = () => (all ??= policy.rules.map((rule) => evaluateRule(rule, claims)));
-    const denied = (reason, rule) => ({
-        allowed: false,
-        reason,
-        rule,
-        // Only a default denial has a rule that came close: a refused issuer or audience was never put to the rules.
-        get closest() {
-            return reason === 'no allow rule matched' ? closestAllow(allOutcomes()) : undefined;
-        },
-        get outcomes() {
-            return allOutcomes();
-        },
-    });
-    if (typeof claims.iss !== 'string' || !policy.issuers.includes(claims.iss))
-        return denied('issuer not accepted');
-    if (policy.audiences.length > 0 && !audiences(claims.aud).some((aud) => policy.audiences.includes(aud)))
-        return denied('audience not accepted');
-    const candidates = ruleIndexOf(policy)
-        .candidates(claims)
-        .map((position) => evaluateRule(policy.rules[position], claims))
-        .filter((outcome) => outcome.matched);
-    const deny = candidates.find((o) => o.rule.effect === 'deny');
-    if (deny)
-        return denied('deny rule matched', deny.rule);
-    const allow = candidates.find((o) => o.rule.effect === 'allow');
-    if (!allow)
-        return denied('no allow rule matched');
-    return {
-        allowed: true,
-        rule: allow.rule,
-        get outcomes() {
-            return allOutcomes();
-        },
-    };
-}
-/** The claims the deciding rule checked, with the values the token carried, for reports. */
-function checkedClaims(decision) {
-    const outcome = decision.outcomes.find((o) => o.rule === decision.rule);
-    return (outcome?.conditions ?? []).map((c) => [c.condition.claim, String(c.actual)]);
-}
-function evaluateRule(rule, claims) {
-    const conditions = rule.conditions.map((condition) => evaluateCondition(condition, claims));
-    const firstFailure = conditions.find((c) => !c.holds);
-    return { rule, matched: firstFailure === undefined, conditions, firstFailure };
-}
-/**
- * A condition holds on a string claim that matches or, for the claims CI systems write as lists
- * (CircleCI's context ids), on a list of which any string element matches. Any other value (a number,
- * a boolean, null, an object, a list where one string is due) never matches: claims are compared as the
- * strings the CI system writes, never converted.
- */
-function evaluateCondition(condition, claims) {
-    // Own properties only: a claim named "constructor" or "__proto__" must not reach Object.prototype.
-    const actual = Object.hasOwn(claims, condition.claim) ? claims[condition.claim] : undefined;
-    if (actual === undefined)
-        return { condition, actual, holds: false, failure: 'absent' };
-    const values = typeof actual === 'string' ? [actual] : Array.isArray(actual) && ci_systems/* LIST_CLAIMS */.ld.has(condition.claim) ? actual.filter((v) => typeof v === 'string') : undefined;
-    if (values === undefined)
-        return { condition, actual, holds: false, failure: 'not a string' };
-    return values.some((value) => (0,matchers/* matches */.cK)(condition.matcher, value)) ? { condition, actual, holds: true } : { condition, actual, holds: false, failure: 'differs' };
-}
-function closestAllow(outcomes) {
-    let best;
-    let bestScore = -1;
-    for (const outcome of outcomes) {
-        if (outcome.rule.effect !== 'allow')
-            continue;
-        const score = outcome.conditions.filter((c) => c.holds).length;
-        if (score > bestScore)
-            [best, bestScore] = [outcome, score];
-    }
-    return best;
-}
-function audiences(aud) {
-    if (typeof aud === 'string')
-        return [aud];
-    return Array.isArray(aud) ? aud.filter((a) => typeof a === 'string') : [];
-}
-
-
-/***/ }),
-
-/***/ 9129:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ denialError),
-/* harmony export */   el: () => (/* binding */ explainDecision)
-/* harmony export */ });
-/* unused harmony exports quoteClaim, describeExpected, describeFailure */
-/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5725);
-
-/** Claim values come from tokens: quote them JSON-escaped and cut long ones, so no line can be forged. */
-function quoteClaim(value) {
-    if (value === undefined)
-        return '(absent)';
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > 100 ? `${text.slice(0, 97)}...` : text;
-}
-/** What a matcher expects, as a phrase: `"main"`, `one of "a", "b"`, `glob "v*"`, `regex "v[0-9]+"`. */
-function describeExpected(matcher) {
-    switch (matcher.kind) {
-        case 'equals':
-            return matcher.values.length === 1 ? quoteClaim(matcher.values[0]) : `one of ${matcher.values.map(quoteClaim).join(', ')}`;
-        case 'glob':
-        case 'regex':
-            return `${matcher.kind} ${quoteClaim(matcher.pattern)}`;
-    }
-}
-/** One condition that did not hold, as a phrase: `ref was "refs/heads/dev", expected "refs/heads/main"`. */
-function describeFailure(outcome) {
-    const { claim, matcher } = outcome.condition;
-    if (outcome.failure === 'absent')
-        return `${claim} is absent from the token, expected ${describeExpected(matcher)}`;
-    if (outcome.failure === 'not a string')
-        return `${claim} is ${quoteClaim(outcome.actual)}, not a string, expected ${describeExpected(matcher)}`;
-    return `${claim} was ${quoteClaim(outcome.actual)}, expected ${describeExpected(matcher)}`;
-}
-function describeRule(outcome) {
-    const head = `rule "${outcome.rule.name}" (${outcome.rule.effect}, line ${outcome.rule.location.line})`;
-    if (outcome.matched)
-        return `${head}: matched (${outcome.conditions.map((c) => c.condition.claim).join(', ')})`;
-    return `${head}: no match, ${describeFailure(outcome.firstFailure)}`;
-}
-/** Why the decision came out as it did, rule by rule, for the log, the job summary and errors. */
-function explainDecision(decision) {
-    // Refused on the issuer or the audience, the token never reached the rules: listing them would read
-    // as if some had matched.
-    if (!decision.allowed && (decision.reason === 'issuer not accepted' || decision.reason === 'audience not accepted'))
-        return [headline(decision)];
-    return [headline(decision), ...decision.outcomes.map((outcome) => `  ${describeRule(outcome)}`)];
-}
-function headline(decision) {
-    if (decision.allowed)
-        return `Allowed by rule "${decision.rule.name}".`;
-    switch (decision.reason) {
-        case 'issuer not accepted':
-            return 'Denied: the policy does not accept tokens from this issuer (see its `issuers`).';
-        case 'audience not accepted':
-            return 'Denied: the policy does not accept this token audience (see its `audiences`).';
-        case 'deny rule matched':
-            return `Denied by rule "${decision.rule.name}".`;
-        case 'no allow rule matched':
-            return 'Denied: no allow rule matched (deny by default).';
-    }
-}
-/** A denial as the error the user sees: what decided, the rule that came closest, and what differed. */
-function denialError(decision, policySource) {
-    const closest = decision.closest;
-    const detail = closest?.firstFailure !== undefined
-        ? ` Rule "${closest.rule.name}" came closest; ${describeFailure(closest.firstFailure)}.`
-        : '';
-    return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.PolicyDenied, `${headline(decision)}${detail}`, {
-        hint: `If this job should get credentials, change ${policySource} in a reviewed pull request; the log and the job summary show every rule's result.`,
-        location: decision.rule?.location ?? closest?.firstFailure?.condition.location,
-    });
-}
-
 
 /***/ }),
 
@@ -2181,168 +2081,13 @@ function quote(text) {
 
 /***/ }),
 
-/***/ 9445:
+/***/ 63943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ oidcProviderKeyPrefix)
+/* harmony export */   q: () => (/* binding */ GITHUB_ACTIONS_ISSUER)
 /* harmony export */ });
-/**
- * The prefix of an IAM OIDC identity provider's condition keys, and the last part of its ARN: the
- * issuer URL without its scheme or trailing slash, as in `token.actions.githubusercontent.com:sub`.
- */
-function oidcProviderKeyPrefix(issuer) {
-    const url = new URL(issuer);
-    return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
-}
-
-
-/***/ }),
-
-/***/ 6614:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ fetchText),
-/* harmony export */   q: () => (/* binding */ parseJson)
-/* harmony export */ });
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4266);
-
-/** A failure of one request that another may cure: no answer, a 5xx or 429, or a body cut off. */
-class TransientFetchError extends Error {
-    name = 'TransientFetchError';
-    /** How long the server asked us to wait (Retry-After), if it did. */
-    afterMs;
-    constructor(message, options = {}) {
-        super(message, { cause: options.cause });
-        this.afterMs = options.afterMs;
-    }
-}
-/** Retry-After in seconds or as an HTTP date; the wait it asks for, if it can be read. */
-function retryAfterMs(response) {
-    const header = response.headers.get('retry-after');
-    if (header === null)
-        return undefined;
-    const seconds = Number(header);
-    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
-    return Number.isNaN(ms) ? undefined : Math.max(0, ms);
-}
-/**
- * GETs a URL and reads its whole body, retrying what another try may cure (no answer, 5xx, 429 with
- * its Retry-After, a body cut off) within the policy's budget; any other answer is returned for the
- * caller to judge. Each attempt is bounded by `attemptTimeoutMs` and by the budget left. When the
- * budget runs out, throws RetriesExhaustedError whose lastError's message says what went wrong.
- */
-async function fetchText(url, init, policy, attemptTimeoutMs) {
-    const where = new URL(url);
-    const endpoint = `${where.origin}${where.pathname}`;
-    const classify = (error) => (error instanceof TransientFetchError ? { retry: true, afterMs: error.afterMs } : { retry: false });
-    const { value } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetries */ .LH)(async ({ remainingMs }) => {
-        let response;
-        try {
-            response = await fetch(url, { headers: init.headers, signal: AbortSignal.timeout(Math.max(1, Math.min(attemptTimeoutMs, remainingMs))) });
-        }
-        catch (cause) {
-            throw new TransientFetchError(`could not reach ${endpoint}`, { cause });
-        }
-        if (response.status >= 500 || response.status === 429) {
-            throw new TransientFetchError(`${endpoint} answered HTTP ${response.status}`, { afterMs: retryAfterMs(response) });
-        }
-        try {
-            return { status: response.status, text: await response.text() };
-        }
-        catch (cause) {
-            throw new TransientFetchError(`the answer from ${endpoint} was cut off`, { cause });
-        }
-    }, classify, policy);
-    return value;
-}
-/** The JSON a body holds, or undefined when it holds none. */
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 4266:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   Xo: () => (/* binding */ formatSeconds),
-/* harmony export */   i5: () => (/* binding */ RetriesExhaustedError),
-/* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
-/* harmony export */ });
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-
-const DEFAULT_MIN_ATTEMPT_MS = 1000;
-class RetriesExhaustedError extends Error {
-    name = 'RetriesExhaustedError';
-    attempts;
-    elapsedMs;
-    /** True when the time budget, rather than the attempt count, ended the retries. */
-    timedOut;
-    /** The failure of the last attempt made: a real answer or network error, never a wait we cut short. */
-    lastError;
-    /** The policy's time budget, named in the message when it is what ran out. */
-    budgetMs;
-    constructor(attempts, elapsedMs, timedOut, lastError, budgetMs) {
-        const budget = timedOut && budgetMs !== undefined ? ` within the ${formatSeconds(budgetMs)} s time budget` : '';
-        super(`gave up after ${attempts} attempt(s) in ${elapsedMs} ms${budget}`, { cause: lastError });
-        this.attempts = attempts;
-        this.elapsedMs = elapsedMs;
-        this.timedOut = timedOut;
-        this.lastError = lastError;
-        this.budgetMs = budgetMs;
-    }
-}
-const defaultRetryPolicy = {
-    maxAttempts: 5,
-    baseDelayMs: 200,
-    maxDelayMs: 3000,
-    totalTimeoutMs: 30_000,
-    minAttemptMs: DEFAULT_MIN_ATTEMPT_MS,
-};
-/** Seconds, without a trailing `.0`: "30", "0.5". */
-function formatSeconds(ms) {
-    return String(Math.round(ms / 100) / 10);
-}
-/**
- * Runs `attempt` until it succeeds, `classify` says the failure is final, or the policy's budget is
- * spent. A final failure is rethrown as it is; a spent budget throws RetriesExhaustedError so callers
- * can say how long they tried. `attempt` receives the time left, to bound its own request; another
- * attempt is started only if, after its wait, at least `minAttemptMs` of the budget remain for it.
- */
-async function withRetries(attempt, classify, policy, random = Math.random) {
-    const started = Date.now();
-    for (let n = 1;; n++) {
-        const remainingMs = policy.totalTimeoutMs - (Date.now() - started);
-        try {
-            return { value: await attempt({ attempt: n, remainingMs }), attempts: n };
-        }
-        catch (error) {
-            const verdict = classify(error);
-            if (!verdict.retry)
-                throw error;
-            const elapsed = Date.now() - started;
-            const backoff = random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
-            const wait = Math.max(backoff, verdict.afterMs ?? 0);
-            const minAttemptMs = Math.min(policy.minAttemptMs ?? DEFAULT_MIN_ATTEMPT_MS, policy.totalTimeoutMs);
-            const outOfTime = elapsed + wait + minAttemptMs > policy.totalTimeoutMs;
-            if (n >= policy.maxAttempts || outOfTime) {
-                throw new RetriesExhaustedError(n, elapsed, outOfTime && n < policy.maxAttempts, error, policy.totalTimeoutMs);
-            }
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(wait);
-        }
-    }
-}
+const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
 
 
 /***/ })

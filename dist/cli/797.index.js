@@ -1,65 +1,16 @@
-export const id = 185;
-export const ids = [185];
+export const id = 797;
+export const ids = [797];
 export const modules = {
 
-/***/ 8315:
+/***/ 31797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ readInputFile)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5725);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8629);
-
-
-
-/** Reads a file named on the command line; `-` is standard input. */
-async function readInputFile(path, what) {
-    if (path === '-') {
-        const chunks = [];
-        for await (const chunk of process.stdin)
-            chunks.push(chunk);
-        return Buffer.concat(chunks).toString('utf8');
-    }
-    if ((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikeToken */ .N)(path))
-        throw tokenWhereFileExpected(what);
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'EISDIR')
-            throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `The ${what} file ${path} is a folder.`, { hint: `Name the ${what} file itself.` });
-        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `Cannot read the ${what} file ${path} (${code ?? 'error'}).`, {
-            hint: 'Check the path; use - to read from standard input.',
-        });
-    }
-}
-// Said without repeating the token: CI logs and terminal scrollback keep whatever is printed.
-function tokenWhereFileExpected(what) {
-    return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `A token was given where the ${what} file's name was expected; it is not repeated here.`, {
-        hint: 'Pass the token in an environment variable with --token-env NAME (or on standard input with -), so that it stays out of command lines and logs.',
-    });
-}
-
-
-/***/ }),
-
-/***/ 5185:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  lintTrustPolicy: () => (/* binding */ lintTrustPolicy)
+  R: () => (/* binding */ lintAwsTrustPolicy)
 });
 
-// EXTERNAL MODULE: ./src/policy/lint/finding.ts
-var finding = __webpack_require__(5359);
 ;// CONCATENATED MODULE: ./src/policy/lint/aws-iam-patterns.ts
 /**
  * Reads a condition value or action. Only StringLike-style operators and actions know wildcards.
@@ -172,9 +123,9 @@ function actionMatches(pattern, action) {
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(5725);
+var broker_error = __webpack_require__(25725);
 ;// CONCATENATED MODULE: ./src/policy/lint/aws-policy-document.ts
 
 
@@ -531,6 +482,8 @@ function reachable(allow, provider) {
     return statementMatches(allow, provider, ANY_JOB);
 }
 
+// EXTERNAL MODULE: ./src/policy/lint/finding.ts
+var finding = __webpack_require__(55359);
 ;// CONCATENATED MODULE: ./src/policy/lint/aws-trust-policy-lint.ts
 
 
@@ -744,47 +697,6 @@ function failsClosed(test) {
 }
 function pinsAudience(statement, provider) {
     return statement.conditions.some((test) => test.prefix === provider && test.claim === 'aud' && failsClosed(test) && test.values.length > 0 && !test.values.some((value) => hasWildcard(value.tokens)));
-}
-
-// EXTERNAL MODULE: ./src/cli/cli-output.ts + 1 modules
-var cli_output = __webpack_require__(524);
-// EXTERNAL MODULE: ./src/cli/commands/input-files.ts
-var input_files = __webpack_require__(8315);
-;// CONCATENATED MODULE: ./src/cli/commands/lint-trust-policy.ts
-
-
-
-
-/** `lint aws-trust-policy`: 0 without error findings, 1 with any, 2 on invalid input. */
-function lintTrustPolicy(file, options) {
-    return (0,cli_output/* runCommand */.d1)(options.format, () => cli_output/* Exit */.Jc.Usage, async () => {
-        const findings = lintAwsTrustPolicy(await (0,input_files/* readInputFile */.j)(file, 'trust policy'), file);
-        if (options.format === 'json')
-            (0,cli_output/* writeJson */.GF)({ findings });
-        else
-            process.stdout.write(findings.length === 0 ? 'no findings\n' : `${findings.map(finding/* formatFinding */.t).join('\n')}\n`);
-        return findings.some((finding) => finding.severity === 'error') ? cli_output/* Exit */.Jc.Refused : cli_output/* Exit */.Jc.Ok;
-    });
-}
-
-
-/***/ }),
-
-/***/ 5359:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ sortFindings),
-/* harmony export */   t: () => (/* binding */ formatFinding)
-/* harmony export */ });
-const ORDER = { error: 0, warning: 1, note: 2 };
-function sortFindings(findings) {
-    return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.location?.line ?? 0) - (b.location?.line ?? 0) || a.id.localeCompare(b.id));
-}
-function formatFinding(finding) {
-    const where = finding.location ? `${finding.location.file}:${finding.location.line}:${finding.location.column}: ` : '';
-    const about = finding.rule === null ? '' : ` [${finding.rule}]`;
-    return `${where}${finding.severity} ${finding.id}${about}: ${finding.message}\n  fix: ${finding.fix}`;
 }
 
 
