@@ -1,6 +1,7 @@
+import { sessionFromRow, type SessionRow } from './session-row.ts';
 import pg from 'pg';
 import { ServiceError, ServiceErrorCode } from '../service-error.ts';
-import { ReplayError, type AuditEntry, type AuditRecord, type BrokerStore, type ExchangeClaim, type NewSession, type SessionFilter, type SessionOutcome, type SessionRecord, type SessionStatus } from './broker-store.ts';
+import { ReplayError, type AuditEntry, type AuditRecord, type BrokerStore, type ExchangeClaim, type NewSession, type SessionFilter, type SessionOutcome, type SessionRecord } from './broker-store.ts';
 import { migratePostgres, POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 
 const DEFAULT_LIST_LIMIT = 1000;
@@ -13,24 +14,6 @@ const POOL_SIZE = 10;
 // connection exception, insufficient resources, operator intervention, system error.
 const UNAVAILABLE_CLASSES = new Set(['08', '53', '57', '58']);
 
-interface SessionRow {
-  id: string;
-  exchange_id: string;
-  status: Exclude<SessionStatus, 'expired'>;
-  issuer: string;
-  repository_id: string;
-  owner_id: string;
-  run: string | null;
-  rule: string;
-  provider: 'aws' | 'gcp';
-  target: string;
-  session_name: string | null;
-  source_identity: string | null;
-  assumed_role_id: string | null;
-  issued_at: Date;
-  expires_at: Date;
-  revoked_at: Date | null;
-}
 
 interface AuditRow {
   seq: string;
@@ -167,8 +150,8 @@ export class PostgresStore implements BrokerStore {
     }
     const sql = `SELECT * FROM sessions ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY issued_at DESC, id COLLATE "C" LIMIT ${param(filter.limit ?? DEFAULT_LIST_LIMIT)}`;
     // Ids compare byte by byte ("C"), as on SQLite, so that a page resumes where the last one ended.
-    const { rows } = await this.#query<SessionRow>(sql, values);
-    return rows.map((row) => sessionFrom(row, filter.now));
+    const { rows } = await this.#query<SessionRow<Date>>(sql, values);
+    return rows.map((row) => sessionFromRow(row, filter.now));
   }
 
   async listAudit(filter: { limit: number }): Promise<AuditRecord[]> {
@@ -239,25 +222,4 @@ function unavailable(error: unknown): boolean {
   // The socket's own codes (ECONNREFUSED, ECONNRESET), or pg's uncoded errors for a dropped connection or a timeout.
   if (typeof code === 'string' && code.startsWith('E')) return true;
   return error instanceof Error && /connection|terminated|timeout/i.test(error.message);
-}
-
-function sessionFrom(row: SessionRow, now: Date): SessionRecord {
-  return {
-    id: row.id,
-    exchangeId: row.exchange_id,
-    status: row.status === 'active' && row.expires_at <= now ? 'expired' : row.status,
-    issuer: row.issuer,
-    repositoryId: row.repository_id,
-    ownerId: row.owner_id,
-    run: row.run ?? undefined,
-    rule: row.rule,
-    provider: row.provider,
-    target: row.target,
-    sessionName: row.session_name ?? undefined,
-    sourceIdentity: row.source_identity ?? undefined,
-    assumedRoleId: row.assumed_role_id ?? undefined,
-    issuedAt: row.issued_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at ?? undefined,
-  };
 }

@@ -1,5 +1,6 @@
+import { sessionFromRow, type SessionRow } from './session-row.ts';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import { ReplayError, type AuditEntry, type AuditRecord, type BrokerStore, type ExchangeClaim, type SessionFilter, type SessionOutcome, type SessionRecord, type SessionStatus } from './broker-store.ts';
+import { ReplayError, type AuditEntry, type AuditRecord, type BrokerStore, type ExchangeClaim, type SessionFilter, type SessionOutcome, type SessionRecord } from './broker-store.ts';
 import type { StoreDurability } from '../config.ts';
 import { migrate, SQLITE_MIGRATIONS } from './migrations.ts';
 
@@ -7,24 +8,6 @@ import { migrate, SQLITE_MIGRATIONS } from './migrations.ts';
 const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
 const DEFAULT_LIST_LIMIT = 1000;
 
-interface SessionRow {
-  id: string;
-  exchange_id: string;
-  status: Exclude<SessionStatus, 'expired'>;
-  issuer: string;
-  repository_id: string;
-  owner_id: string;
-  run: string | null;
-  rule: string;
-  provider: 'aws' | 'gcp';
-  target: string;
-  session_name: string | null;
-  source_identity: string | null;
-  assumed_role_id: string | null;
-  issued_at: number;
-  expires_at: number;
-  revoked_at: number | null;
-}
 
 interface AuditRow {
   seq: number;
@@ -135,7 +118,7 @@ export class SqliteStore implements BrokerStore {
       where.push(`(${alternatives.join(' OR ') || 'FALSE'})`);
     }
     const sql = `SELECT * FROM sessions ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY issued_at DESC, id LIMIT ${filter.limit ?? DEFAULT_LIST_LIMIT}`;
-    return (this.#db.prepare(sql).all(...values) as unknown as SessionRow[]).map((row) => sessionFrom(row, now));
+    return (this.#db.prepare(sql).all(...values) as unknown as SessionRow<number>[]).map((row) => sessionFromRow(withDates(row), new Date(now)));
   }
 
   async listAudit(filter: { limit: number }): Promise<AuditRecord[]> {
@@ -192,23 +175,7 @@ export class SqliteStore implements BrokerStore {
   }
 }
 
-function sessionFrom(row: SessionRow, now: number): SessionRecord {
-  return {
-    id: row.id,
-    exchangeId: row.exchange_id,
-    status: row.status === 'active' && row.expires_at <= now ? 'expired' : row.status,
-    issuer: row.issuer,
-    repositoryId: row.repository_id,
-    ownerId: row.owner_id,
-    run: row.run ?? undefined,
-    rule: row.rule,
-    provider: row.provider,
-    target: row.target,
-    sessionName: row.session_name ?? undefined,
-    sourceIdentity: row.source_identity ?? undefined,
-    assumedRoleId: row.assumed_role_id ?? undefined,
-    issuedAt: new Date(row.issued_at),
-    expiresAt: new Date(row.expires_at),
-    revokedAt: row.revoked_at === null ? undefined : new Date(row.revoked_at),
-  };
+// SQLite keeps times as epoch milliseconds.
+function withDates(row: SessionRow<number>): SessionRow<Date> {
+  return { ...row, issued_at: new Date(row.issued_at), expires_at: new Date(row.expires_at), revoked_at: row.revoked_at === null ? null : new Date(row.revoked_at) };
 }
