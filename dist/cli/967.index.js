@@ -2584,7 +2584,7 @@ store: {sqlite: broker.db, durability: process}
 behind-proxy: true
 `);
         const credentials = aws.issueRoleCredentials(BROKER_ROLE);
-        const { startBroker: start } = await Promise.all(/* import() */[__webpack_require__.e(856), __webpack_require__.e(830), __webpack_require__.e(655), __webpack_require__.e(485), __webpack_require__.e(508), __webpack_require__.e(659), __webpack_require__.e(972), __webpack_require__.e(268)]).then(__webpack_require__.bind(__webpack_require__, 97646));
+        const { startBroker: start } = await Promise.all(/* import() */[__webpack_require__.e(856), __webpack_require__.e(830), __webpack_require__.e(655), __webpack_require__.e(485), __webpack_require__.e(508), __webpack_require__.e(659), __webpack_require__.e(972), __webpack_require__.e(180)]).then(__webpack_require__.bind(__webpack_require__, 61134));
         const running = await start(configFile, { awsCredentials: credentials, ...(options.logStream && { logStream: options.logStream }) });
         return {
             url: running.url,

@@ -17,8 +17,6 @@ export const modules = {
 /* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
 /* harmony import */ var _oidc_issuer_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41910);
 /* harmony import */ var _policy_explain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9129);
-// The broker's HTTP API as the action and the CLI call it. Types only come from the service, so that a
-// bundle of the action carries none of the service's code.
 
 
 

@@ -1,5 +1,6 @@
 // The broker's HTTP API as the action and the CLI call it. Types only come from the service, so that a
 // bundle of the action carries none of the service's code.
+import type { SessionView } from '../service/operators.ts';
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 import { isLoopbackHost } from '../oidc/issuer-url.ts';
 import type { DecisionJson } from '../policy/decision-json.ts';
@@ -44,24 +45,8 @@ export function parseBrokerUrl(value: string, what: string): string {
   return value.replace(/\/+$/, '');
 }
 
-/** One row of the broker's inventory (GET /v1/sessions). */
-export interface SessionView {
-  sessionId: string;
-  exchangeId: string;
-  status: 'minting' | 'active' | 'revoked' | 'expired' | 'failed';
-  issuer: string;
-  repositoryId: string;
-  ownerId: string;
-  run?: string;
-  rule: string;
-  provider: 'aws' | 'gcp';
-  target: string;
-  sessionName?: string;
-  sourceIdentity?: string;
-  issuedAt: string;
-  expiresAt: string;
-  revokedAt?: string;
-}
+/** One row of the broker's inventory (GET /v1/sessions), as the service writes it. */
+export type { SessionView } from '../service/operators.ts';
 
 /** The inventory's filters, as the query string names them. */
 export interface SessionFilter {

@@ -1,5 +1,5 @@
-export const id = 268;
-export const ids = [268];
+export const id = 180;
+export const ids = [180];
 export const modules = {
 
 /***/ 93793:
@@ -131,7 +131,7 @@ function sourceIdentity(repositoryId, run) {
 
 /***/ }),
 
-/***/ 97646:
+/***/ 61134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1520,6 +1520,29 @@ function consumeAll(build) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/service/store/session-row.ts
+/** The inventory's view of a row: "expired" is worked out when read, never stored. */
+function sessionFromRow(row, now) {
+    return {
+        id: row.id,
+        exchangeId: row.exchange_id,
+        status: row.status === 'active' && row.expires_at <= now ? 'expired' : row.status,
+        issuer: row.issuer,
+        repositoryId: row.repository_id,
+        ownerId: row.owner_id,
+        run: row.run ?? undefined,
+        rule: row.rule,
+        provider: row.provider,
+        target: row.target,
+        sessionName: row.session_name ?? undefined,
+        sourceIdentity: row.source_identity ?? undefined,
+        assumedRoleId: row.assumed_role_id ?? undefined,
+        issuedAt: row.issued_at,
+        expiresAt: row.expires_at,
+        revokedAt: row.revoked_at ?? undefined,
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
 var esm = __webpack_require__(83849);
 ;// CONCATENATED MODULE: ./src/service/store/postgres-migrations.ts
@@ -1619,6 +1642,7 @@ async function migratePostgres(client, migrations) {
 }
 
 ;// CONCATENATED MODULE: ./src/service/store/postgres-store.ts
+
 
 
 
@@ -1749,7 +1773,7 @@ class PostgresStore {
         const sql = `SELECT * FROM sessions ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY issued_at DESC, id COLLATE "C" LIMIT ${param(filter.limit ?? DEFAULT_LIST_LIMIT)}`;
         // Ids compare byte by byte ("C"), as on SQLite, so that a page resumes where the last one ended.
         const { rows } = await this.#query(sql, values);
-        return rows.map((row) => sessionFrom(row, filter.now));
+        return rows.map((row) => sessionFromRow(row, filter.now));
     }
     async listAudit(filter) {
         const { rows } = await this.#query('SELECT * FROM audit_log ORDER BY seq DESC LIMIT $1', [filter.limit]);
@@ -1817,26 +1841,6 @@ function unavailable(error) {
     if (typeof code === 'string' && code.startsWith('E'))
         return true;
     return error instanceof Error && /connection|terminated|timeout/i.test(error.message);
-}
-function sessionFrom(row, now) {
-    return {
-        id: row.id,
-        exchangeId: row.exchange_id,
-        status: row.status === 'active' && row.expires_at <= now ? 'expired' : row.status,
-        issuer: row.issuer,
-        repositoryId: row.repository_id,
-        ownerId: row.owner_id,
-        run: row.run ?? undefined,
-        rule: row.rule,
-        provider: row.provider,
-        target: row.target,
-        sessionName: row.session_name ?? undefined,
-        sourceIdentity: row.source_identity ?? undefined,
-        assumedRoleId: row.assumed_role_id ?? undefined,
-        issuedAt: row.issued_at,
-        expiresAt: row.expires_at,
-        revokedAt: row.revoked_at ?? undefined,
-    };
 }
 
 // EXTERNAL MODULE: external "node:sqlite"
@@ -1920,6 +1924,7 @@ function migrate(db, migrations) {
 }
 
 ;// CONCATENATED MODULE: ./src/service/store/sqlite-store.ts
+
 
 
 
@@ -2028,7 +2033,7 @@ class SqliteStore {
             where.push(`(${alternatives.join(' OR ') || 'FALSE'})`);
         }
         const sql = `SELECT * FROM sessions ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY issued_at DESC, id LIMIT ${filter.limit ?? sqlite_store_DEFAULT_LIST_LIMIT}`;
-        return this.#db.prepare(sql).all(...values).map((row) => sqlite_store_sessionFrom(row, now));
+        return this.#db.prepare(sql).all(...values).map((row) => sessionFromRow(withDates(row), new Date(now)));
     }
     async listAudit(filter) {
         const rows = this.#db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(filter.limit);
@@ -2070,25 +2075,9 @@ class SqliteStore {
         }
     }
 }
-function sqlite_store_sessionFrom(row, now) {
-    return {
-        id: row.id,
-        exchangeId: row.exchange_id,
-        status: row.status === 'active' && row.expires_at <= now ? 'expired' : row.status,
-        issuer: row.issuer,
-        repositoryId: row.repository_id,
-        ownerId: row.owner_id,
-        run: row.run ?? undefined,
-        rule: row.rule,
-        provider: row.provider,
-        target: row.target,
-        sessionName: row.session_name ?? undefined,
-        sourceIdentity: row.source_identity ?? undefined,
-        assumedRoleId: row.assumed_role_id ?? undefined,
-        issuedAt: new Date(row.issued_at),
-        expiresAt: new Date(row.expires_at),
-        revokedAt: row.revoked_at === null ? undefined : new Date(row.revoked_at),
-    };
+// SQLite keeps times as epoch milliseconds.
+function withDates(row) {
+    return { ...row, issued_at: new Date(row.issued_at), expires_at: new Date(row.expires_at), revoked_at: row.revoked_at === null ? null : new Date(row.revoked_at) };
 }
 
 ;// CONCATENATED MODULE: ./src/service/start.ts
