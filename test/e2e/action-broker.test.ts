@@ -7,9 +7,8 @@ import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { SANDBOX_GCP_PROJECT, SANDBOX_GCP_SERVICE_ACCOUNT, startSandbox, type Sandbox, type SandboxBroker } from '../../src/sandbox/index.ts';
 import { SimulatedRunner, type StepResult } from '../../src/sandbox/runner/simulated-runner.ts';
 import { findLeaks } from '../helpers/leak-scan.ts';
+import { MAIN, POST } from '../helpers/dist.ts';
 
-const MAIN = 'dist/main/index.js';
-const POST = 'dist/post/index.js';
 const REGION = 'us-east-1';
 const DEPLOY_ROLE = 'arn:aws:iam::111122223333:role/ci-deploy';
 const AWS_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION'];

@@ -8,9 +8,8 @@ import { GoogleAuth } from 'google-auth-library';
 import { SANDBOX_GCP_PROVIDER, SANDBOX_GCP_SERVICE_ACCOUNT, startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { SimulatedRunner, type StepResult } from '../../src/sandbox/runner/simulated-runner.ts';
 import { findLeaks } from '../helpers/leak-scan.ts';
+import { MAIN, POST } from '../helpers/dist.ts';
 
-const MAIN = 'dist/main/index.js';
-const POST = 'dist/post/index.js';
 const REGION = 'us-east-1';
 const DEPLOY_ROLE = 'arn:aws:iam::111122223333:role/ci-deploy';
 const LOCKED_ACCOUNT = 'locked@ci-oidc-broker-sandbox.iam.gserviceaccount.com';

@@ -9,9 +9,8 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { runAwsCli } from '../../src/sandbox/aws/aws-cli.ts';
 import { SimulatedRunner, type StepResult } from '../../src/sandbox/runner/simulated-runner.ts';
 import { findLeaks } from '../helpers/leak-scan.ts';
+import { MAIN, POST } from '../helpers/dist.ts';
 
-const MAIN = 'dist/main/index.js';
-const POST = 'dist/post/index.js';
 const REGION = 'us-east-1';
 const DEPLOY_ROLE = 'arn:aws:iam::111122223333:role/ci-deploy';
 const OTHER_ROLE = 'arn:aws:iam::111122223333:role/other-repo-only';

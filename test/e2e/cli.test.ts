@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeProtectedHeader } from 'jose';
 import { OidcIssuer } from '../../src/sandbox/issuer/oidc-issuer.ts';
+import { CLI } from '../helpers/dist.ts';
 
-const CLI = 'dist/cli/index.js';
 const run = promisify(execFile);
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -11,8 +11,8 @@ import { githubTrustPolicy, SANDBOX_GCP_PROVIDER, SANDBOX_GCP_SERVICE_ACCOUNT, s
 import { runAwsCli } from '../../src/sandbox/aws/aws-cli.ts';
 import { ciTokenClaims } from '../../src/sandbox/issuer/ci-claims.ts';
 import { OidcIssuer } from '../../src/sandbox/issuer/oidc-issuer.ts';
+import { CLI } from '../helpers/dist.ts';
 
-const CLI = 'dist/cli/index.js';
 const REGION = 'us-east-1';
 const role = (name: string) => `arn:aws:iam::111122223333:role/${name}`;
 

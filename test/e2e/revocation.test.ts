@@ -9,10 +9,8 @@ import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { SimulatedRunner, type StepResult } from '../../src/sandbox/runner/simulated-runner.ts';
 import { findLeaks } from '../helpers/leak-scan.ts';
+import { MAIN, POST, CLI } from '../helpers/dist.ts';
 
-const MAIN = 'dist/main/index.js';
-const POST = 'dist/post/index.js';
-const CLI = 'dist/cli/index.js';
 const REGION = 'us-east-1';
 const DEPLOY_ROLE = 'arn:aws:iam::111122223333:role/ci-deploy';
 const REVOKER_ROLE = 'arn:aws:iam::111122223333:role/ci-revoker';

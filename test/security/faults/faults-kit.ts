@@ -12,9 +12,9 @@ import { parseFileCommands } from '../../../src/sandbox/runner/file-commands.ts'
 import { SimulatedRunner, type StepResult } from '../../../src/sandbox/runner/simulated-runner.ts';
 import { defaultRetryPolicy, formatSeconds } from '../../../src/util/retry.ts';
 import { findLeaks } from '../../helpers/leak-scan.ts';
+import { MAIN, POST } from '../../helpers/dist.ts';
+export { MAIN, POST };
 
-export const MAIN = 'dist/main/index.js';
-export const POST = 'dist/post/index.js';
 const REGION = 'us-east-1';
 const DEPLOY_ROLE = 'arn:aws:iam::111122223333:role/ci-deploy';
 const REVOKER_ROLE = 'arn:aws:iam::111122223333:role/ci-revoker';
