@@ -118,7 +118,9 @@ export function scanScript(file: YamlFile, sink: ScanSink, job: ScannedJob | und
     for (const command of STATIC_COMMANDS.filter((c) => c.pattern.test(line))) {
       const keyFile = /--key-file[=\s]+["']?([^\s"']+)/.exec(line)?.[1];
       if (keyFile !== undefined && !isExpression(keyFile)) sink.keyFiles.add(keyFile.replace(/^\.\//, ''));
-      reportStatic(sink, job, command.cloud, referencedSecrets(line, system), command.what, file.within(node, line));
+      // The key usually reaches the file from a variable a line before: `echo "$KEY" > key.json`.
+      const writers = keyFile === undefined ? [] : lines.filter((other) => other.line.includes(keyFile) && /(?:>>?|\btee\b)/.test(other.line) && !command.pattern.test(other.line));
+      reportStatic(sink, job, command.cloud, [...new Set([...referencedSecrets(line, system), ...writers.flatMap((writer) => referencedSecrets(writer.line, system))])], command.what, file.within(node, line));
     }
   }
 }

@@ -28,6 +28,8 @@ interface RuleDefinition {
   severity: Severity;
   title: string;
   fix: string;
+  /** What the CI files cannot show, so what the rule cannot know: said wherever the rule is described. */
+  limits?: string;
 }
 
 /**
@@ -99,6 +101,15 @@ export const RULES = {
     severity: 'error',
     title: 'Static cloud keys reachable from forks',
     fix: 'A fork’s pull request can run this job with the keys: move it to OIDC with a policy that admits only protected refs, and delete the keys.',
+    limits:
+      'Reported where the files alone show the way in: GitHub Actions jobs on pull_request_target or workflow_run, and GitLab jobs whose rules run them in merge request pipelines. Whether a fork’s merge request pipeline runs in the parent project (a member starts it) and whether the variables are protected (protected ones stay out of it) are project settings that no CI file shows.',
+  },
+  'static-keys-forks-by-setting': {
+    severity: 'warning',
+    title: 'Static cloud keys that forks reach if a project setting allows',
+    fix: 'Move the job to OIDC and delete the keys; until then, keep the setting that passes secrets to builds of forks off, and limit the job to protected branches in the file.',
+    limits:
+      'The setting is not in any CI file. CircleCI builds a fork’s pull request on a branch named pull/N, with the project’s secrets only when "Pass secrets to builds from forked pull requests" is on: jobs that every workflow limits to named branches (filters: branches: only) are not reported. Buildkite builds pull requests from forks when the pipeline’s "Build pull requests from third-party forked repositories" is on: steps whose if: refuses build.pull_request.repository.fork are not reported.',
   },
 } as const satisfies Record<string, RuleDefinition>;
 

@@ -1,6 +1,7 @@
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
+import { proxiedFetch } from '../util/proxy.ts';
 import type { Repository } from './repository.ts';
-import type { RepositoryScan } from './scan-result.ts';
+import type { GitHubRepositoryIds, RepositoryScan } from './scan-result.ts';
 import { scanRepository } from './scan.ts';
 
 export interface GitHubOrgOptions {
@@ -18,6 +19,7 @@ interface ListedRepository {
   full_name: string;
   id: number;
   owner: { id: number };
+  default_branch?: string;
   archived?: boolean;
 }
 
@@ -37,7 +39,7 @@ export async function scanGitHubOrg(options: GitHubOrgOptions): Promise<{ scans:
       const index = next++;
       const listed = repositories[index]!;
       const scan = await scanRepository(githubRepository(options.apiUrl, options.token, listed.full_name));
-      scans[index] = { ...scan, ids: { repositoryId: String(listed.id), ownerId: String(listed.owner.id) } };
+      scans[index] = { ...scan, github: idsOf(listed) };
       options.progress?.(++done, repositories.length, listed.full_name);
     }
   };
@@ -55,6 +57,20 @@ async function listRepositories(options: GitHubOrgOptions): Promise<{ repositori
     url = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1];
   }
   return { repositories: repositories.slice(0, options.maxRepositories), truncated: url !== undefined || repositories.length > options.maxRepositories };
+}
+
+/**
+ * One repository's numeric ids and default branch (`GET /repos/{owner}/{repo}`), for the plan of a
+ * checkout scanned from disk.
+ */
+export async function readRepositoryIds(apiUrl: string, token: string, fullName: string): Promise<GitHubRepositoryIds> {
+  const response = await get(`${apiUrl.replace(/\/+$/, '')}/repos/${fullName.split('/').map(encodeURIComponent).join('/')}`, token, 'application/vnd.github+json', fullName);
+  if (response === undefined) throw new BrokerError(ErrorCode.InputInvalid, `GitHub has no repository ${fullName} that the token can see.`, { hint: 'Check --repository OWNER/REPO (or the git remote), and that the token may read the repository (metadata: read).' });
+  return idsOf((await response.json()) as ListedRepository);
+}
+
+function idsOf(listed: ListedRepository): GitHubRepositoryIds {
+  return { fullName: listed.full_name, repositoryId: String(listed.id), ownerId: String(listed.owner.id), defaultBranch: listed.default_branch };
 }
 
 /** A repository read through the contents API, at its default branch. */
@@ -82,8 +98,9 @@ export function githubRepository(apiUrl: string, token: string, fullName: string
 async function get(url: string, token: string, accept: string, what: string): Promise<Response | undefined> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept, 'x-github-api-version': '2022-11-28' }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    response = await proxiedFetch(url, { headers: { authorization: `Bearer ${token}`, accept, 'x-github-api-version': '2022-11-28' }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch (error) {
+    if (error instanceof BrokerError) throw error;
     throw new BrokerError(ErrorCode.InputInvalid, `Reading ${what} through the GitHub API failed (${(error as Error).message}).`, { hint: 'Check --github-api-url and the network.' });
   }
   if (response.status === 404) return undefined;

@@ -22,11 +22,19 @@ export interface RepositoryScan {
   repository: string;
   /** Where it was read from, for the plan, which reads the files again to patch them. */
   source: Repository;
-  /** The numeric ids GitHub reported, when it was read through GitHub's API: the plan binds its rules to them. */
-  ids?: { repositoryId: string; ownerId: string } | undefined;
+  /** What GitHub's API reported of the repository, when the scan asked it: the plan binds its rules to these. */
+  github?: GitHubRepositoryIds | undefined;
   files: string[];
   findings: ScanFinding[];
   jobs: ScannedJob[];
+}
+
+export interface GitHubRepositoryIds {
+  /** OWNER/REPO */
+  fullName: string;
+  repositoryId: string;
+  ownerId: string;
+  defaultBranch: string | undefined;
 }
 
 /** What the readers add to while they walk one repository. */

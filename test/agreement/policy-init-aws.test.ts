@@ -13,7 +13,6 @@ import { awsConditionKeys } from '../../src/providers/aws/condition-keys.ts';
 import { oidcProviderKeyPrefix } from '../../src/providers/aws/oidc-provider.ts';
 import { evaluatePolicies, type PolicyDocument } from '../../src/sandbox/aws/iam-policy.ts';
 import { importAwsTrustPolicy } from '../../src/scan/trust-import/aws-trust-policy.ts';
-import { runCli } from '../helpers/cli.ts';
 import { AGREEMENT_POLICIES, claimSets, showClaims, type Claims } from './claim-corpus.ts';
 
 const ACCOUNT = '111122223333';
@@ -109,13 +108,5 @@ describe('policy init --from-aws-trust-policy', () => {
     expect(() => lintPolicy(imported(document).policy)).not.toThrow();
     expect(imported(document).policy.rules.find((rule) => rule.effect === 'allow')!.grant!.aws!.roles).toEqual([ROLE]);
     expect(importAwsTrustPolicy(JSON.stringify(document), 'trust.json', undefined).policy).toMatch(/role\/TODO"\]\}\} {3}# TODO: the role/);
-  });
-
-  it('runs from the command line: the policy on stdout, notes and lint on stderr, 2 on bad input', async () => {
-    const run = await runCli(['policy', 'init', '--from-aws-trust-policy', 'test/fixtures/scan/trust-policies/github-deploy.json', '--role', ROLE]);
-    expect(run.code).toBe(0);
-    expect(() => parsePolicy(run.stdout, 'stdout.yml')).not.toThrow();
-    expect(run.stderr).toContain('note: Allow statement FromOffice is left out');
-    expect((await runCli(['policy', 'init', '--from-aws-trust-policy', 'test/fixtures/scan/README.md'])).code).toBe(2);
   });
 });

@@ -6,14 +6,15 @@ import { FaultPlan, listenOnLoopback, sendJson, type LoopbackServer } from '../h
  * The slice of the GitHub REST API that reads a file from a repository at a ref
  * (`GET /repos/{owner}/{repo}/contents/{path}?ref=`), with the raw media type, a bearer token and the
  * real status codes: 401 without a valid token, 404 for a repository, ref or path it cannot see. A
- * folder's path lists its entries, and `GET /orgs/{org}/repos` lists an organisation's repositories
+ * folder's path lists its entries, `GET /repos/{owner}/{repo}` describes a repository (its numeric id,
+ * its owner's, its default branch), and `GET /orgs/{org}/repos` lists an organisation's repositories
  * page by page (per_page, page and a Link header), as `scan --github-org` reads them.
  */
 export class GitHubContentsApi {
   readonly url: string;
   /** A token that may read every repository here, as a GitHub App installation token would. */
   readonly token = `ghs_${randomBytes(18).toString('base64url')}`;
-  /** Requests served, so tests can see which ref was read. */
+  /** Requests served, so tests can see which ref was read; a repository's description has the path ''. */
   readonly requests: Array<{ repository: string; path: string; ref: string | undefined }> = [];
   /** Network and service faults served before a request is handled; GitHub's own error shape is JSON `{ message }`. */
   readonly faults: FaultPlan;
@@ -64,11 +65,17 @@ export class GitHubContentsApi {
     const url = new URL(req.url ?? '/', this.url);
     const match = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(url.pathname);
     const org = /^\/orgs\/([^/]+)\/repos$/.exec(url.pathname);
-    if (req.method !== 'GET' || (!match && !org)) return sendJson(res, 404, { message: 'Not Found', status: '404' });
+    const described = /^\/repos\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    if (req.method !== 'GET' || (!match && !org && !described)) return sendJson(res, 404, { message: 'Not Found', status: '404' });
     if (req.headers.authorization !== `Bearer ${this.token}` && req.headers.authorization !== `token ${this.token}`) {
       return sendJson(res, 401, { message: 'Bad credentials', status: '401' });
     }
     if (org) return this.#listRepositories(decodeURIComponent(org[1]!), url, res);
+    if (described) {
+      const repository = `${decodeURIComponent(described[1]!)}/${decodeURIComponent(described[2]!)}`;
+      this.requests.push({ repository, path: '', ref: undefined });
+      return this.#repositoryIds.has(repository) ? sendJson(res, 200, this.#describe(repository)) : sendJson(res, 404, { message: 'Not Found', status: '404' });
+    }
     const [, owner, name, encodedPath] = match!;
     const repository = `${owner}/${name}`;
     const path = decodeURIComponent(encodedPath!);
@@ -97,17 +104,23 @@ export class GitHubContentsApi {
     sendJson(
       res,
       200,
-      slice.map((repository) => ({
-        id: this.#repositoryIds.get(repository),
-        name: repository.split('/')[1],
-        full_name: repository,
-        owner: { login: org, id: this.#ownerIds.get(org) },
-        default_branch: this.#defaultBranches.get(repository),
-        archived: false,
-        fork: false,
-      })),
+      slice.map((repository) => this.#describe(repository)),
       next,
     );
+  }
+
+  /** A repository as GitHub's API describes it, in the fields clients read. */
+  #describe(repository: string): Record<string, unknown> {
+    const [owner, name] = repository.split('/') as [string, string];
+    return {
+      id: this.#repositoryIds.get(repository),
+      name,
+      full_name: repository,
+      owner: { login: owner, id: this.#ownerIds.get(owner) },
+      default_branch: this.#defaultBranches.get(repository),
+      archived: false,
+      fork: false,
+    };
   }
 }
 

@@ -28,7 +28,7 @@ export function scanSarif(findings: readonly ScanFinding[], version: string): un
               id,
               name: id.replace(/(^|-)(\w)/g, (_match, _dash: string, letter: string) => letter.toUpperCase()),
               shortDescription: { text: RULES[id].title },
-              fullDescription: { text: `${RULES[id].title}.` },
+              fullDescription: { text: `${RULES[id].title}.${limitsOf(id) ? ` ${limitsOf(id)}` : ''}` },
               help: { text: RULES[id].fix, markdown: RULES[id].fix },
               defaultConfiguration: { level: RULES[id].severity },
               properties: { tags: ['security', 'ci', 'credentials'], 'security-severity': SECURITY_SEVERITY[RULES[id].severity] },
@@ -47,6 +47,11 @@ export function scanSarif(findings: readonly ScanFinding[], version: string): un
       },
     ],
   };
+}
+
+function limitsOf(id: RuleId): string | undefined {
+  const rule = RULES[id];
+  return 'limits' in rule ? rule.limits : undefined;
 }
 
 function artifact(file: string): { uri: string; uriBaseId?: string } {

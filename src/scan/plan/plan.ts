@@ -7,15 +7,21 @@ import { lintAwsTrustPolicy } from '../../policy/lint/aws-trust-policy-lint.ts';
 import { formatFinding, type Finding } from '../../policy/lint/finding.ts';
 import { lintPolicy } from '../../policy/lint/policy-lint.ts';
 import { parsePolicy } from '../../policy/load.ts';
+import type { CiSystem } from '../findings.ts';
 import type { RepositoryScan, ScannedJob } from '../scan-result.ts';
-import { YamlFile, child } from '../yaml-file.ts';
+import { YamlFile } from '../yaml-file.ts';
 import { safeRuleName } from '../trust-import/policy-yaml.ts';
-import { draftPolicy, TODO_PROVIDER, TODO_ROLE, TODO_SERVICE_ACCOUNT, type GrantTargets } from './draft-policy.ts';
+import { draftPolicy, TODO_PROVIDER, TODO_ROLE, TODO_SERVICE_ACCOUNT, type GrantTargets, type JobIdentity } from './draft-policy.ts';
+import { patchPipeline, POLICY_PATHS, type PipelineSystem } from './pipeline-patch.ts';
 import { patchWorkflow, type JobToPatch } from './workflow-patch.ts';
 
 export interface PlanOptions {
+  /** The repository's (GitHub), project's (GitLab, CircleCI) or pipeline's (Buildkite) id, where its form fits. */
   repositoryId?: string | undefined;
+  /** The owner's (GitHub), group's (GitLab) or organization's (CircleCI, Buildkite) id, where its form fits. */
   ownerId?: string | undefined;
+  /** OWNER/REPO on GitHub, for CircleCI's vcs-origin when the scan did not read it through the API. */
+  repository?: string | undefined;
   /** SECRET_NAME → the role ARN or service-account email that replaces what the secret holds. */
   map: ReadonlyMap<string, string>;
 }
@@ -33,6 +39,7 @@ export interface CloudExport {
 
 export interface JobPlan {
   repository: string;
+  system: CiSystem;
   workflow: string;
   job: string;
   rule: string;
@@ -47,6 +54,8 @@ export interface JobPlan {
 
 export interface WorkflowPlan {
   repository: string;
+  system: CiSystem;
+  /** The CI file's path in its repository. */
   workflow: string;
   original: string;
   patched: string;
@@ -64,50 +73,76 @@ export interface MigrationPlan {
   deletableSecrets: string[];
 }
 
-/** For every GitHub Actions job with static AWS or Google keys: a draft rule, its cloud-side trust, and a patch. */
+/**
+ * For every job with static AWS or Google keys, in each CI system: a draft rule bound to that system's
+ * ids, its cloud-side trust, and a patch to the file that moves the job to its OIDC token.
+ */
 export async function planMigration(scans: readonly RepositoryScan[], options: PlanOptions): Promise<MigrationPlan> {
   const plan: MigrationPlan = { jobs: [], workflows: [], unplanned: [], migrated: 0, deletableSecrets: [] };
   const stillNeeded = new Set<string>();
   const planned = new Set<string>();
   for (const scan of scans) {
     plan.migrated += scan.jobs.filter((job) => job.migrated && job.clouds.size === 0).length;
-    const byWorkflow = new Map<string, ScannedJob[]>();
+    const byFile = new Map<string, ScannedJob[]>();
     for (const job of scan.jobs.filter((candidate) => candidate.clouds.size > 0)) {
       const reason = unplannable(job);
       if (reason) {
-        plan.unplanned.push({ repository: scan.repository, file: job.display, job: job.name, reason });
-        for (const secret of job.secrets.keys()) stillNeeded.add(secret);
+        plan.unplanned.push({ repository: scan.repository, file: job.display, job: job.name, reason: reason.text });
+        // A template's keys reach the plan through the jobs that extend it.
+        if (!reason.template) for (const secret of job.secrets.keys()) stillNeeded.add(secret);
         continue;
       }
-      byWorkflow.set(job.path, [...(byWorkflow.get(job.path) ?? []), job]);
+      byFile.set(job.path, [...(byFile.get(job.path) ?? []), job]);
     }
-    for (const [path, jobs] of byWorkflow) {
+    const rules = new Set<string>();
+    for (const [path, jobs] of byFile) {
       const file = new YamlFile(jobs[0]!.display, path, (await scan.source.read(path))!);
+      const system = jobs[0]!.system;
       const toPatch: JobToPatch[] = [];
       for (const job of jobs) {
-        const grant = grantFor(job, options.map, ruleName(path, job.name));
-        plan.jobs.push(planJob(scan.repository, file, job, grant, { ...options, ...scan.ids }));
+        const identity = identityOf(scan, job.system, options);
+        const grant = grantFor(job, options.map, uniqueName(rules, ruleName(path, job.name)));
         toPatch.push({ name: job.name, clouds: job.clouds, grant });
         // The patch leaves Azure's secrets in place: the job still logs in with them.
         for (const [secret, cloud] of job.secrets) (cloud === 'azure' ? stillNeeded : planned).add(secret);
+        plan.jobs.push(planJob(scan.repository, file, job, grant, identity));
       }
-      const patch = patchWorkflow(file, toPatch);
-      plan.workflows.push({ repository: scan.repository, workflow: path, original: file.text, patched: patch.patched, diff: patch.diff, manual: patch.manual });
+      const patch = system === 'github-actions' ? patchWorkflow(file, toPatch) : patchPipeline(system, file, toPatch, identityOf(scan, system, options));
+      plan.workflows.push({ repository: scan.repository, system, workflow: path, original: file.text, patched: patch.patched, diff: patch.diff, manual: patch.manual });
     }
   }
   plan.deletableSecrets = [...planned].filter((secret) => !stillNeeded.has(secret)).sort();
   return plan;
 }
 
-function unplannable(job: ScannedJob): string | undefined {
-  if (job.system !== 'github-actions') return `a ${job.system} job: the plan patches GitHub Actions workflows; move it to its system's OIDC token (see \`ci-oidc-broker exchange --preset\`)`;
-  if (!job.path.startsWith('.github/workflows/')) return 'a composite action: migrate the workflows that use it, and pass the credentials in';
-  if (!job.clouds.has('aws') && !job.clouds.has('gcp')) return 'Azure only, which ci-oidc-broker does not issue: use azure/login with a federated credential';
+/** The ids a job's rule binds: GitHub's from its API when the scan read them there, else those given that fit the system. */
+function identityOf(scan: RepositoryScan, system: CiSystem, options: PlanOptions): JobIdentity {
+  const github = system === 'github-actions' ? scan.github : undefined;
+  return {
+    repositoryId: github?.repositoryId ?? options.repositoryId,
+    ownerId: github?.ownerId ?? options.ownerId,
+    repository: scan.github?.fullName ?? options.repository,
+    defaultBranch: github?.defaultBranch,
+  };
+}
+
+function unplannable(job: ScannedJob): { text: string; template?: boolean } | undefined {
+  if (job.system === 'github-actions' && !job.path.startsWith('.github/workflows/')) return { text: 'a composite action: migrate the workflows that use it, and pass the credentials in' };
+  if (job.system === 'gitlab' && job.name.startsWith('.')) return { text: 'a template (hidden job): the jobs that extend it are planned, and their patch edits it', template: true };
+  if (job.system === 'circleci' && job.name.startsWith('commands/')) return { text: 'a reusable command: migrate the jobs that use it, and drop its key parameters' };
+  if (!job.clouds.has('aws') && !job.clouds.has('gcp')) return { text: 'Azure only, which ci-oidc-broker does not issue: log in with a federated credential (azure/login, or az login --federated-token)' };
   return undefined;
 }
 
 function ruleName(workflow: string, job: string): string {
   return safeRuleName(`${basename(workflow, extname(workflow))}-${job}`);
+}
+
+/** A rule name not yet used in the repository's plan, whose folders are named after its rules. */
+function uniqueName(used: Set<string>, name: string): string {
+  const free = [name, ...Array.from({ length: used.size }, (_unused, index) => `${name.slice(0, 60)}-${index + 2}`)].find((candidate) => !used.has(candidate))!;
+  used.add(free);
+  return free;
 }
 
 function grantFor(job: ScannedJob, map: ReadonlyMap<string, string>, rule: string): GrantTargets & { rule: string } {
@@ -121,10 +156,10 @@ function grantFor(job: ScannedJob, map: ReadonlyMap<string, string>, rule: strin
   };
 }
 
-function planJob(repository: string, file: YamlFile, job: ScannedJob, grant: GrantTargets & { rule: string }, options: PlanOptions): JobPlan {
-  const policy = draftPolicy({ ruleName: grant.rule, repositoryId: options.repositoryId, ownerId: options.ownerId, workflow: file.root, job: child(child(file.root, 'jobs'), job.name), grant, origin: `job ${job.name} of ${file.path}` });
+function planJob(repository: string, file: YamlFile, job: ScannedJob, grant: GrantTargets & { rule: string }, identity: JobIdentity): JobPlan {
+  const policy = draftPolicy({ system: job.system, ruleName: grant.rule, identity, root: file.root, job: job.node, jobName: job.name, grant, origin: `${job.system === 'buildkite' ? 'step' : 'job'} ${job.name} of ${file.path}` });
   const source = `${grant.rule}/policy.yml`;
-  const result: JobPlan = { repository, workflow: file.path, job: job.name, rule: grant.rule, secrets: [...job.secrets.keys()].sort(), policy, problems: [], lint: [], exports: [], todos: policy.split('TODO:').length - 1 };
+  const result: JobPlan = { repository, system: job.system, workflow: file.path, job: job.name, rule: grant.rule, secrets: [...job.secrets.keys()].sort(), policy, problems: [], lint: [], exports: [], todos: policy.split('TODO:').length - 1 };
   let parsed;
   try {
     parsed = parsePolicy(policy, source);
@@ -181,16 +216,27 @@ export async function writePlan(plan: MigrationPlan, dir: string): Promise<strin
       if (found.text !== undefined) await put(join(base, found.kind === 'aws-trust-policy' ? 'trust-policy.json' : 'attribute-condition.cel'), found.text);
     }
   }
-  for (const workflow of plan.workflows) await put(join(folder(workflow.repository), 'patches', `${basename(workflow.workflow)}.patch`), workflow.diff);
+  for (const workflow of plan.workflows) await put(join(folder(workflow.repository), 'patches', patchName(workflow)), workflow.diff);
   await put(join(dir, 'SUMMARY.md'), planSummary(plan));
   return written;
 }
 
+/** A workflow's patch by its file name, as GitHub's folder holds them; other CI files by their whole path. */
+export function patchName(workflow: Pick<WorkflowPlan, 'system' | 'workflow'>): string {
+  return `${workflow.system === 'github-actions' ? basename(workflow.workflow) : workflow.workflow.split('/').join('-')}.patch`;
+}
+
+const TITLES: Record<CiSystem, string> = { 'github-actions': 'GitHub Actions', gitlab: 'GitLab CI', circleci: 'CircleCI', buildkite: 'Buildkite' };
+
 export function planSummary(plan: MigrationPlan): string {
+  const systems = (Object.keys(TITLES) as CiSystem[]).filter((system) => plan.jobs.some((job) => job.system === system));
+  const bySystem = systems.length > 1 ? ` (${systems.map((system) => `${TITLES[system]} ${plan.jobs.filter((job) => job.system === system).length}`).join(', ')})` : '';
+  const policies = systems.filter((system) => system !== 'github-actions').map((system) => `${TITLES[system]} jobs read ${POLICY_PATHS[system as PipelineSystem]}`);
   const lines = [
     '# Migration plan',
     '',
-    `${plan.migrated} jobs already on OIDC; ${plan.jobs.length} jobs with static keys have a plan; ${plan.unplanned.length} have none.`,
+    `${plan.migrated} jobs already on OIDC; ${plan.jobs.length} jobs with static keys have a plan${bySystem}; ${plan.unplanned.length} have none.`,
+    ...(policies.length > 0 ? ['', `Merge each draft into the policy its job's exchange reads: ${policies.join('; ')}.`] : []),
     '',
     '## Planned jobs',
     ...plan.jobs.map((job) => {

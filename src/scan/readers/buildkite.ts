@@ -8,6 +8,9 @@ const PIPELINES = ['.buildkite/pipeline.yml', '.buildkite/pipeline.yaml', 'build
 // Plugins that trade the agent's OIDC token for cloud credentials.
 const OIDC_PLUGINS = /^(?:[\w-]+\/)?(?:aws-assume-role-with-web-identity|gcp-workload-identity-federation)(?:#|$)/;
 
+// A step condition that keeps builds of pull requests from forks out.
+const FORK_GUARD = /!\s*build\.pull_request\.repository\.fork\b|build\.pull_request\.repository\.fork\s*==\s*false|build\.pull_request\.id\s*==\s*null/;
+
 /** Buildkite: the steps of pipeline.yml, inside groups too. */
 export async function readBuildkite(context: ReaderContext): Promise<void> {
   for (const path of PIPELINES) {
@@ -33,6 +36,16 @@ function scanStep(context: ReaderContext, file: YamlFile, shared: StaticCredenti
   inherit(job, shared);
   scanEnvironment(file, sink, job, child(step, 'env'), 'step', 'buildkite');
   scanScript(file, sink, job, scriptLines(command), 'buildkite');
+  if (job.clouds.size > 0 && !FORK_GUARD.test(text(child(step, 'if')) ?? '')) {
+    sink.findings.push(
+      finding(
+        'static-keys-forks-by-setting',
+        `step ${name} holds static ${[...job.clouds].join(' and ')} credentials and no if: keeps it from pull requests of forks, which Buildkite builds when the pipeline builds pull requests from third-party forked repositories`,
+        file.at(step),
+        name,
+      ),
+    );
+  }
   for (const plugin of items(child(step, 'plugins'))) {
     const pluginName = text(plugin) ?? entries(plugin)[0]?.key ?? '';
     if (!OIDC_PLUGINS.test(pluginName)) continue;

@@ -15,8 +15,38 @@ export async function readCircleCi(context: ReaderContext): Promise<void> {
       scanEnvironment(file, context.sink, job, child(value, 'environment'), 'job', 'circleci');
       for (const image of items(child(value, 'docker'))) scanImageAuth(context, file, job, image);
       for (const step of items(child(value, 'steps'))) scanStep(context, file, job, step);
+      const uses = workflowBranches(file.root, key);
+      if (section === 'jobs' && job.clouds.size > 0 && uses.some((branches) => branches === undefined)) {
+        context.sink.findings.push(
+          finding(
+            'static-keys-forks-by-setting',
+            `job ${key} holds static ${[...job.clouds].join(' and ')} credentials on any branch: CircleCI builds a fork's pull request (as pull/N) with them when the project passes secrets to builds from forked pull requests`,
+            file.at(at),
+            key,
+          ),
+        );
+      }
     }
   }
+}
+
+/**
+ * Each use of a job in the workflows: the branches its filter names outright, or undefined for a use
+ * that any branch runs (no filter, a pattern, or only an `ignore:`).
+ */
+export function workflowBranches(root: Node | null, jobName: string): Array<string[] | undefined> {
+  return entries(child(root, 'workflows')).flatMap(({ value }) =>
+    items(child(value, 'jobs')).flatMap((entry) => {
+      if (text(entry) === jobName) return [undefined];
+      return entries(entry)
+        .filter((use) => use.key === jobName)
+        .map((use) => {
+          const only = child(child(child(use.value, 'filters'), 'branches'), 'only');
+          const names = items(only).length > 0 ? items(only).map(text) : [text(only)];
+          return names.every((name) => name !== undefined && /^[A-Za-z0-9._-][A-Za-z0-9._/-]*$/.test(name)) ? (names as string[]) : undefined;
+        });
+    }),
+  );
 }
 
 /** Images pulled from ECR authenticate with keys (aws_auth) or with a role and the job's OIDC token. */

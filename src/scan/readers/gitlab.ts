@@ -23,7 +23,31 @@ export async function readGitLab(context: ReaderContext): Promise<void> {
     queue.push(...(await localIncludes(context, file)));
     scanPipeline(context, file);
   }
-  inheritExtended(context.sink.jobs.filter((job) => job.system === 'gitlab'));
+  const jobs = context.sink.jobs.filter((job) => job.system === 'gitlab');
+  inheritExtended(jobs);
+  for (const job of jobs.filter((candidate) => candidate.clouds.size > 0 && !candidate.name.startsWith('.'))) {
+    const file = (await context.open(job.path))!;
+    const rule = mergeRequestRule(job.node);
+    if (!rule) continue;
+    const variables = job.secrets.size > 0 ? ` from the CI variables ${[...job.secrets.keys()].join(', ')}` : '';
+    context.sink.findings.push(
+      finding(
+        'static-keys-reachable-from-forks',
+        `job ${job.name} holds static ${[...job.clouds].join(' and ')} credentials${variables} and runs in merge request pipelines: one that runs in this project for a fork's merge request gets every variable that is not protected`,
+        file.at(rule),
+        job.name,
+      ),
+    );
+  }
+}
+
+/** The rule (or `only:` entry) that puts a job in merge request pipelines, when one does. */
+export function mergeRequestRule(job: Node | null | undefined): Node | undefined {
+  const rules = items(child(job, 'rules')).filter((rule) => text(child(rule, 'when')) !== 'never');
+  const byRule = rules.find((rule) => /\$CI_PIPELINE_SOURCE\s*==\s*["']merge_request_event["']|\$CI_MERGE_REQUEST_(?:IID|ID)\b/.test(text(child(rule, 'if')) ?? ''));
+  if (byRule) return byRule;
+  const only = child(job, 'only');
+  return [...items(only), ...items(child(only, 'refs'))].find((ref) => text(ref) === 'merge_requests');
 }
 
 /** A job that `extends:` a template holds what the template's variables and scripts hold, wherever it is written. */

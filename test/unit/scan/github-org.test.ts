@@ -1,9 +1,13 @@
 // `scan --github-org` against the sandbox's GitHub API: the corpus served as an organisation's
-// repositories is found exactly as it is on disk, page by page, bounded, with the ids GitHub reports.
+// repositories is found exactly as it is on disk, page by page, bounded, with the ids GitHub reports;
+// and `scan --plan` of a checkout reads its repository's ids there.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { scan } from '../../../src/cli/commands/scan.ts';
 import { GitHubContentsApi } from '../../../src/sandbox/github/contents-api.ts';
-import { scanGitHubOrg } from '../../../src/scan/github-org.ts';
+import { readRepositoryIds, scanGitHubOrg } from '../../../src/scan/github-org.ts';
 import { planMigration } from '../../../src/scan/plan/plan.ts';
 import { scanPaths } from '../../../src/scan/scan.ts';
 import { CORPUS, CORPUS_REPOSITORIES, corpusFiles } from './corpus-files.ts';
@@ -48,13 +52,45 @@ describe('scan --github-org', () => {
     expect(seen.map((line) => line.split(' ')[0])).toEqual(['1/3', '2/3', '3/3']);
   });
 
-  it('binds the plan to the ids GitHub reports', async () => {
+  it('binds the plan of GitHub Actions jobs to the ids GitHub reports, and names the repository CircleCI builds', async () => {
     const { scans } = await scanGitHubOrg({ org: 'acme', apiUrl: api.url, token: api.token, maxRepositories: 50 });
     const plan = await planMigration(scans, { map: new Map() });
     const ids = api.idsOf('acme/github-static')!;
-    for (const job of plan.jobs) {
+    const github = plan.jobs.filter((job) => job.system === 'github-actions');
+    expect(github).toHaveLength(5);
+    for (const job of github) {
       expect(job.policy).toContain(`repository_id: "${ids.repositoryId}"\n`);
       expect(job.policy).toContain(`repository_owner_id: "${ids.ownerId}"\n`);
+      // The API names the default branch, which the deploy workflow's dispatched runs use.
+      expect(job.policy).not.toContain('TODO: the default branch');
+    }
+    // GitHub's ids are no GitLab project's.
+    for (const job of plan.jobs.filter((candidate) => candidate.system === 'gitlab')) expect(job.policy).toMatch(/project_id: "0" +# TODO/);
+    for (const job of plan.jobs.filter((candidate) => candidate.system === 'circleci')) expect(job.policy).toContain('"oidc.circleci.com/vcs-origin": "github.com/acme/circleci"\n');
+  });
+
+  it('reads one repository’s ids through GET /repos/{owner}/{repo}', async () => {
+    const ids = api.idsOf('acme/github-static')!;
+    expect(await readRepositoryIds(api.url, api.token, 'acme/github-static')).toEqual({ fullName: 'acme/github-static', repositoryId: String(ids.repositoryId), ownerId: String(ids.ownerId), defaultBranch: 'main' });
+    await expect(readRepositoryIds(api.url, api.token, 'acme/missing')).rejects.toMatchObject({ code: 'INPUT_INVALID', message: expect.stringContaining('no repository acme/missing') });
+    await expect(readRepositoryIds(api.url, 'ghs_wrong', 'acme/github-static')).rejects.toMatchObject({ code: 'INPUT_INVALID', message: expect.stringContaining('HTTP 401') });
+  });
+
+  it('binds the plan of a checkout to the ids of --repository, read with the token', async () => {
+    const ids = api.idsOf('acme/github-static')!;
+    const dir = await mkdtemp(join(tmpdir(), 'scan-plan-ids-'));
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    process.env.SCAN_IDS_TEST_TOKEN = api.token;
+    try {
+      const code = await scan([`${CORPUS}/github-static`], { format: 'text', failOn: 'never', plan: dir, repository: 'acme/github-static', githubApiUrl: api.url, githubTokenEnv: 'SCAN_IDS_TEST_TOKEN', maxRepositories: '1' });
+      expect(code).toBe(0);
+      const policy = await readFile(join(dir, 'github-static', 'deploy-deploy', 'policy.yml'), 'utf8');
+      expect(policy).toContain(`repository_id: "${ids.repositoryId}"\n      ref: "refs/heads/main"\n`);
+      expect(policy).toContain(`repository_owner_id: "${ids.ownerId}"\n`);
+    } finally {
+      delete process.env.SCAN_IDS_TEST_TOKEN;
+      stdout.mockRestore();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
