@@ -7,6 +7,15 @@ import { GOOGLE_ENDPOINTS } from '../providers/gcp/exchange.ts';
 
 export type StoreDurability = 'full' | 'process';
 
+/**
+ * Where the broker keeps its state: one SQLite file (the default, for one instance), or a PostgreSQL
+ * database that several instances share. SQLite's `durability: full` (the default) syncs every commit to
+ * disk before the broker answers, so an audit row survives a power cut; `process` (WAL with
+ * synchronous=NORMAL) leaves the sync to the OS: a commit still survives a crash of the broker, but a
+ * power cut or a kernel crash can lose the last commits, audit rows of credentials already issued among them.
+ */
+export type StoreConfig = { kind: 'sqlite'; path: string; durability: StoreDurability } | { kind: 'postgres'; url: string };
+
 /** How many requests a key may make per window. */
 export interface RateLimit {
   requests: number;
@@ -23,13 +32,7 @@ export interface BrokerConfig {
   policy: { file: string; root: string | undefined };
   aws: { region: string; endpoint: string | undefined; defaultDurationSeconds: number } | undefined;
   gcp: { iamCredentialsUrl: string; credentialsFile: string | undefined } | undefined;
-  /**
-   * One SQLite file (the default), or with `postgres`, a PostgreSQL database that several instances
-   * share; then `sqlite` is empty and unused. `durability: full` (the default) syncs each SQLite commit to
-   * disk, so an audit row survives a power cut; `process` leaves that to the OS, surviving a crash of the
-   * broker only, for about twice the throughput.
-   */
-  store: { sqlite: string; durability: StoreDurability; postgres: string | undefined };
+  store: StoreConfig;
   /** Counted in this process, or with `redis`, in a Redis that several instances share. */
   rateLimits: { repository: RateLimit; owner: RateLimit; issuer: RateLimit; redis: string | undefined };
   /** Undefined only with `behindProxy`: a terminating proxy in front holds the certificate. */
@@ -99,12 +102,7 @@ function read(data: unknown, base: string, problems: Problem[]): BrokerConfig | 
   if (aws && (typeof aws.region !== 'string' || aws.region === '')) report(['aws', 'region'], 'must name the region whose STS the broker calls');
   const gcp = root.gcp === undefined ? undefined : object(root.gcp, ['gcp'], problems, ['iam-credentials-url', 'credentials-file']);
 
-  const store = object(root.store, ['store'], problems, ['sqlite', 'durability', 'postgres']);
-  const postgres = store?.postgres === undefined ? undefined : connectionUrl(store.postgres, ['store', 'postgres'], problems, ['postgres', 'postgresql']);
-  if (store?.postgres !== undefined && store.sqlite !== undefined) report(['store'], 'give sqlite or postgres, not both');
-  if (store?.postgres !== undefined && store.durability !== undefined) report(['store', 'durability'], 'applies to sqlite only; PostgreSQL’s own settings decide its durability');
-  const durability = store?.durability ?? 'full';
-  if (durability !== 'full' && durability !== 'process') report(['store', 'durability'], 'must be full or process');
+  const store = readStore(root.store, file, problems);
   const limits = root['rate-limits'] === undefined ? {} : object(root['rate-limits'], ['rate-limits'], problems, ['repository', 'owner', 'issuer', 'redis']);
   const redis = limits?.redis === undefined ? undefined : connectionUrl(limits.redis, ['rate-limits', 'redis'], problems, ['redis', 'rediss']);
 
@@ -123,7 +121,7 @@ function read(data: unknown, base: string, problems: Problem[]): BrokerConfig | 
     policy: { file: file(policy?.file, ['policy', 'file']), root: optionalFile(policy?.root, ['policy', 'root']) },
     aws: aws && { region: String(aws.region), endpoint: url(aws.endpoint, ['aws', 'endpoint'], problems, false), defaultDurationSeconds: duration ?? STS_SESSION_SECONDS.default },
     gcp: gcp && { iamCredentialsUrl: url(gcp['iam-credentials-url'], ['gcp', 'iam-credentials-url'], problems, false) ?? GOOGLE_ENDPOINTS.iamCredentialsUrl, credentialsFile: optionalFile(gcp['credentials-file'], ['gcp', 'credentials-file']) },
-    store: { sqlite: store?.postgres === undefined ? file(store?.sqlite, ['store', 'sqlite']) : '', durability: durability as StoreDurability, postgres },
+    store,
     rateLimits: {
       repository: rateLimit(limits?.repository, ['rate-limits', 'repository'], problems, DEFAULT_RATE_LIMITS.repository),
       owner: rateLimit(limits?.owner, ['rate-limits', 'owner'], problems, DEFAULT_RATE_LIMITS.owner),
@@ -135,6 +133,27 @@ function read(data: unknown, base: string, problems: Problem[]): BrokerConfig | 
     logLevel: String(logLevel),
   };
   return problems.length > 0 ? undefined : config;
+}
+
+/** The SQLite file a configuration names, for what opens the store beside the broker (tests, tools). */
+export function sqliteFile(config: BrokerConfig): string {
+  if (config.store.kind !== 'sqlite') throw new BrokerError(ErrorCode.InputInvalid, 'The broker configuration names a PostgreSQL store, not a SQLite file.', { hint: 'Open the PostgreSQL database at store.postgres instead.' });
+  return config.store.path;
+}
+
+/** `{sqlite: FILE, durability?}` or `{postgres: URL}`: one or the other, each with only its own settings. */
+function readStore(value: unknown, file: (value: unknown, path: Path) => string, problems: Problem[]): StoreConfig {
+  const store = object(value, ['store'], problems, ['sqlite', 'durability', 'postgres']);
+  const report = (path: Path, message: string): void => void problems.push({ path, message });
+  if (store?.postgres !== undefined) {
+    if (store.sqlite !== undefined) report(['store'], 'give sqlite or postgres, not both');
+    if (store.durability !== undefined) report(['store', 'durability'], 'applies to sqlite only; PostgreSQL’s own settings (fsync, synchronous_commit) decide its durability');
+    return { kind: 'postgres', url: connectionUrl(store.postgres, ['store', 'postgres'], problems, ['postgres', 'postgresql']) ?? '' };
+  }
+  if (store && store.sqlite === undefined) report(['store'], 'give sqlite: FILE (one instance) or postgres: URL (instances that share a database)');
+  const durability = store?.durability ?? 'full';
+  if (durability !== 'full' && durability !== 'process') report(['store', 'durability'], 'must be full (every commit synced to disk) or process (survives a crash of the broker, not of the machine)');
+  return { kind: 'sqlite', path: store?.sqlite === undefined ? '' : file(store.sqlite, ['store', 'sqlite']), durability: durability as StoreDurability };
 }
 
 function object(value: unknown, path: Path, problems: Problem[], keys: readonly string[]): Record<string, unknown> | undefined {
@@ -153,10 +172,17 @@ function url(value: unknown, path: Path, problems: Problem[], required: boolean)
   return undefined;
 }
 
-/** A database's or Redis's URL; it may hold a password, so no message repeats it. */
+/**
+ * A database's or Redis's URL, written out or as `{env: NAME}`, read from that environment variable so
+ * that its password can come from a secret store (a Kubernetes Secret) rather than the file. It may hold
+ * a password, so no message repeats it.
+ */
 function connectionUrl(value: unknown, path: Path, problems: Problem[], schemes: readonly string[]): string | undefined {
-  if (typeof value === 'string' && URL.canParse(value) && schemes.includes(new URL(value).protocol.slice(0, -1))) return value;
-  problems.push({ path, message: `must be a ${schemes.map((scheme) => `${scheme}://`).join(' or ')} URL` });
+  const variable = typeof value === 'object' && value !== null && Object.keys(value).join() === 'env' ? (value as { env: unknown }).env : undefined;
+  const text = typeof variable === 'string' ? process.env[variable] : value;
+  if (typeof text === 'string' && URL.canParse(text) && schemes.includes(new URL(text).protocol.slice(0, -1))) return text;
+  const wanted = `a ${schemes.map((scheme) => `${scheme}://`).join(' or ')} URL`;
+  problems.push({ path, message: typeof variable === 'string' ? `names the environment variable ${variable}, which must hold ${wanted}` : `must be ${wanted}, or {env: NAME} for one held in an environment variable` });
   return undefined;
 }
 

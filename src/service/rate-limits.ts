@@ -84,18 +84,22 @@ function memoryLimiter(scope: RateScope, limit: RateLimit): RateLimiterMemory {
   return new RateLimiterMemory({ keyPrefix: scope, points: limit.requests, duration: limit.perSeconds });
 }
 
-/** Consumes one point in each scope in turn; the first scope out of points is the verdict. */
+/**
+ * Consumes one point in every scope at once (one round trip to Redis, not one per scope); the first
+ * scope out of points, in the order repository, owner, issuer, is the verdict. A refused exchange counts
+ * only against the scopes that refused it: the others get their point back, so that a repository over
+ * its limit does not use up its owner's.
+ */
 function consumeAll(build: (scope: RateScope) => RateLimiterAbstract): ExchangeRateLimiter['consume'] {
   const limiters = RATE_SCOPES.map((scope) => ({ scope, limiter: build(scope) }));
   return async (keys) => {
-    for (const { scope, limiter } of limiters) {
-      try {
-        await limiter.consume(keys[scope]);
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        return { allowed: false, scope, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
-      }
-    }
-    return { allowed: true };
+    const results = await Promise.allSettled(limiters.map(({ scope, limiter }) => limiter.consume(keys[scope])));
+    const refusals = results.flatMap((result, index) => (result.status === 'rejected' ? [{ scope: limiters[index]!.scope, reason: result.reason as unknown }] : []));
+    if (refusals.length === 0) return { allowed: true };
+    const failure = refusals.find(({ reason }) => !(reason instanceof RateLimiterRes));
+    if (failure) throw failure.reason;
+    await Promise.all(limiters.map(({ scope, limiter }, index) => (results[index]!.status === 'fulfilled' ? limiter.reward(keys[scope]) : undefined)));
+    const { scope, reason } = refusals[0]!;
+    return { allowed: false, scope, retryAfterSeconds: Math.max(1, Math.ceil((reason as RateLimiterRes).msBeforeNext / 1000)) };
   };
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { Histogram, type Registry } from 'prom-client';
 import type { CredentialMinter } from '../core/issue.ts';
 import { buildBrokerApp, type BrokerAppOptions } from './app.ts';
 import type { BrokerDeps } from './broker-deps.ts';
@@ -63,12 +64,13 @@ export async function startBroker(configPath: string, options: StartOptions = {}
       aws: (request) => (assumeRole ? assumeRole.mint(request) : Promise.reject(notConfigured('AWS'))),
       gcp: (request) => (generateAccessToken ? generateAccessToken(request) : Promise.reject(notConfigured('Google Cloud'))),
     };
+    const timed = stepTimer(metrics.registry);
     const deps: BrokerDeps = {
-      store,
+      store: timed(store, { claimExchange: 'claim', completeExchange: 'complete' }),
       policy,
-      minter,
+      minter: timed(minter, { aws: 'mint', gcp: 'mint' }),
       revoker: revoker ?? { denyOnRole: () => Promise.reject(notConfigured('AWS')) },
-      rateLimiter,
+      rateLimiter: timed(rateLimiter, { consume: 'rate-limit' }),
       metrics,
     };
     const https = config.tls && { cert: await readFile(config.tls.cert), key: await readFile(config.tls.key) };
@@ -91,9 +93,10 @@ export async function startBroker(configPath: string, options: StartOptions = {}
  * or in Redis. Fails if the database does not answer, or its schema is newer than this broker knows.
  */
 export async function openState(config: BrokerConfig, log: () => Pick<FastifyBaseLogger, 'info' | 'warn'> | undefined): Promise<{ store: BrokerStore; rateLimiter: ExchangeRateLimiter }> {
-  const store: BrokerStore = config.store.postgres
-    ? await PostgresStore.open(config.store.postgres, { onIdleError: (error) => log()?.warn({ err: error }, 'an idle database connection failed; the pool replaces it') })
-    : new SqliteStore(config.store.sqlite, config.store.durability);
+  const store: BrokerStore =
+    config.store.kind === 'postgres'
+      ? await PostgresStore.open(config.store.url, { onIdleError: (error) => log()?.warn({ err: error }, 'an idle database connection failed; the pool replaces it') })
+      : new SqliteStore(config.store.path, config.store.durability);
   const { redis } = config.rateLimits;
   const rateLimiter = redis
     ? redisRateLimiter(config.rateLimits, redis, {
@@ -102,6 +105,38 @@ export async function openState(config: BrokerConfig, log: () => Pick<FastifyBas
       })
     : memoryRateLimiter(config.rateLimits);
   return { store, rateLimiter };
+}
+
+/**
+ * Times the steps of an exchange that wait outside the broker's own code (the store and its commit, the
+ * cloud, the rate-limit store) in `broker_exchange_step_seconds`: beside the exchange's total, it says
+ * whether the database, the STS or the broker itself is slow. Returns a wrapper that times the named methods.
+ */
+function stepTimer(registry: Registry): <T extends object>(target: T, steps: Partial<Record<keyof T, string>>) => T {
+  const histogram = new Histogram({
+    name: 'broker_exchange_step_seconds',
+    help: 'Time an exchange spends in each step that waits outside the broker: rate-limit, claim and complete (the store, commit included), mint (the cloud).',
+    labelNames: ['step'],
+    buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  return (target, steps) =>
+    new Proxy(target, {
+      get(object, key) {
+        const value: unknown = Reflect.get(object, key);
+        if (typeof value !== 'function') return value;
+        const step = steps[key as keyof typeof steps];
+        if (step === undefined) return value.bind(object);
+        return async (...args: unknown[]) => {
+          const end = histogram.startTimer({ step });
+          try {
+            return await value.apply(object, args);
+          } finally {
+            end();
+          }
+        };
+      },
+    });
 }
 
 async function runAll(cleanups: ReadonlyArray<() => unknown>): Promise<void> {

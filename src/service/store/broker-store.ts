@@ -39,6 +39,8 @@ export interface SessionRecord {
   repositoryId: string;
   ownerId: string;
   run: string | undefined;
+  /** The job within the run, where the token names it (GitHub's check_run_id): the post step's revocation is scoped to it. */
+  job?: string | undefined;
   rule: string;
   provider: CloudProvider;
   /** The role ARN or the service account. */
@@ -73,6 +75,7 @@ export interface SessionFilter {
   repositoryId?: string | undefined;
   ownerId?: string | undefined;
   run?: string | undefined;
+  job?: string | undefined;
   rule?: string | undefined;
   statuses?: readonly SessionStatus[] | undefined;
   issuedBefore?: Date | undefined;
@@ -87,7 +90,8 @@ export interface SessionFilter {
 /** One line of the audit log: who did what, when, and how it ended. The token appears only as its SHA-256. */
 export interface AuditEntry {
   at: Date;
-  action: 'exchange' | 'revoke';
+  /** `list`: an operator read the inventory; who, with which filters. */
+  action: 'exchange' | 'revoke' | 'list';
   outcome: string;
   issuer: string | undefined;
   subject: string | undefined;

@@ -56,6 +56,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'the job of a session, for revocation at job end',
+    sql: `ALTER TABLE sessions ADD COLUMN job TEXT;`,
+  },
 ];
 
 /** Applies, in order and each in its own transaction, the migrations the database has not seen; returns their versions. */

@@ -56,6 +56,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
     `,
   },
+  {
+    version: 2,
+    name: 'the job of a session, for revocation at job end',
+    sql: `ALTER TABLE sessions ADD COLUMN job TEXT;`,
+  },
 ];
 
 // Any constant works, as long as every instance uses the same one: it names the migration lock.

@@ -2,6 +2,7 @@ import { sessionFromRow, type SessionRow } from './session-row.ts';
 import pg from 'pg';
 import { ServiceError, ServiceErrorCode } from '../service-error.ts';
 import { ReplayError, type AuditEntry, type AuditRecord, type BrokerStore, type ExchangeClaim, type NewSession, type SessionFilter, type SessionOutcome, type SessionRecord } from './broker-store.ts';
+import { GroupCommit, type WriteOutcome } from './group-commit.ts';
 import { migratePostgres, POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 
 const DEFAULT_LIST_LIMIT = 1000;
@@ -31,11 +32,15 @@ interface AuditRow {
 /**
  * The store shared by several broker instances, in PostgreSQL: the replay key's primary key is what
  * refuses a token already exchanged on another instance. Each write that touches several rows is one
- * statement, hence one transaction, as on SQLite, and one round trip. While the database is out of reach every call throws a 503 ServiceError, so nothing is issued
+ * statement, hence one transaction, as on SQLite, and one round trip; the claims (and the completions)
+ * of concurrent exchanges are group-committed, all in one statement, so that they share the round trip
+ * and the commit's WAL flush. While the database is out of reach every call throws a 503 ServiceError, so nothing is issued
  * that is not recorded; the pool reconnects by itself once it is back.
  */
 export class PostgresStore implements BrokerStore {
   readonly #pool: pg.Pool;
+  readonly #claims = new GroupCommit<ExchangeClaim, void>((claims) => this.#claimTogether(claims));
+  readonly #completions = new GroupCommit<{ outcomes: readonly SessionOutcome[]; audit: AuditEntry }, void>((completions) => this.#completeTogether(completions));
   #closed = false;
 
   private constructor(pool: pg.Pool) {
@@ -61,37 +66,62 @@ export class PostgresStore implements BrokerStore {
     return new PostgresStore(pool);
   }
 
-  async claimExchange(claim: ExchangeClaim): Promise<void> {
+  claimExchange(claim: ExchangeClaim): Promise<void> {
+    return this.#claims.add(claim);
+  }
+
+  completeExchange(outcomes: readonly SessionOutcome[], audit: AuditEntry): Promise<void> {
+    return this.#completions.add({ outcomes, audit });
+  }
+
+  /**
+   * The claims of one event-loop turn, in one statement. Sessions and audit rows are written only for
+   * the keys that were new: ON CONFLICT leaves a second claim, even one racing on another instance,
+   * with no key row and so with nothing.
+   */
+  async #claimTogether(claims: readonly ExchangeClaim[]): Promise<WriteOutcome<void>[]> {
+    // A token claimed twice in one batch: the later claims are replays, whatever becomes of the first.
+    const first = new Map<string, ExchangeClaim>();
+    for (const claim of claims) if (!first.has(claim.tokenIdentity)) first.set(claim.tokenIdentity, claim);
+    const unique = [...first.values()];
+    const sessions = unique.flatMap((claim) => claim.sessions.map((session) => ({ key: claim.tokenIdentity, session })));
     const values: unknown[] = [];
     const param = parameters(values);
-    const column = <K extends keyof NewSession>(name: K, type: string): string => `${param(claim.sessions.map((s) => s[name] ?? null))}::${type}[]`;
-    // The sessions and the audit row are written only if the key was new: ON CONFLICT leaves a second
-    // claim, even one racing on another instance, with no key row and so with nothing.
-    const { rows } = await this.#query<{ claimed: string }>(
+    const column = <K extends keyof NewSession>(name: K, type: string): string => `${param(sessions.map(({ session }) => session[name] ?? null))}::${type}[]`;
+    const { rows } = await this.#query<{ token_identity: string }>(
       `WITH key AS (
-         INSERT INTO replay_keys (token_identity, keep_until) VALUES (${param(claim.tokenIdentity)}, ${param(claim.keepUntil)}) ON CONFLICT DO NOTHING RETURNING 1
+         INSERT INTO replay_keys (token_identity, keep_until)
+         SELECT * FROM unnest(${param(unique.map((c) => c.tokenIdentity))}::text[], ${param(unique.map((c) => c.keepUntil))}::timestamptz[])
+         ON CONFLICT DO NOTHING RETURNING token_identity
        ), new_sessions AS (
-         INSERT INTO sessions (id, exchange_id, status, issuer, repository_id, owner_id, run, rule, provider, target, session_name, source_identity, issued_at, expires_at)
-         SELECT id, exchange_id, 'minting', issuer, repository_id, owner_id, run, rule, provider, target, session_name, source_identity, issued_at, expires_at
-         FROM unnest(${column('id', 'text')}, ${column('exchangeId', 'text')}, ${column('issuer', 'text')}, ${column('repositoryId', 'text')}, ${column('ownerId', 'text')}, ${column('run', 'text')},
+         INSERT INTO sessions (id, exchange_id, status, issuer, repository_id, owner_id, run, job, rule, provider, target, session_name, source_identity, issued_at, expires_at)
+         SELECT id, exchange_id, 'minting', issuer, repository_id, owner_id, run, job, rule, provider, target, session_name, source_identity, issued_at, expires_at
+         FROM unnest(${param(sessions.map(({ key }) => key))}::text[], ${column('id', 'text')}, ${column('exchangeId', 'text')}, ${column('issuer', 'text')}, ${column('repositoryId', 'text')}, ${column('ownerId', 'text')}, ${column('run', 'text')}, ${column('job', 'text')},
                      ${column('rule', 'text')}, ${column('provider', 'text')}, ${column('target', 'text')}, ${column('sessionName', 'text')}, ${column('sourceIdentity', 'text')},
                      ${column('issuedAt', 'timestamptz')}, ${column('expiresAt', 'timestamptz')})
-           AS t (id, exchange_id, issuer, repository_id, owner_id, run, rule, provider, target, session_name, source_identity, issued_at, expires_at)
-         WHERE EXISTS (SELECT FROM key)
+           AS t (token_identity, id, exchange_id, issuer, repository_id, owner_id, run, job, rule, provider, target, session_name, source_identity, issued_at, expires_at)
+         WHERE t.token_identity IN (SELECT token_identity FROM key)
        ), audit AS (
-         ${auditInsert(claim.audit, param)} WHERE EXISTS (SELECT FROM key)
+         ${auditInsert(
+           unique.map((c) => c.audit),
+           param,
+           unique.map((c) => c.tokenIdentity),
+         )}
        )
-       SELECT count(*) AS claimed FROM key`,
+       SELECT token_identity FROM key`,
       values,
       'claim',
     );
-    if (rows[0]?.claimed === '0') throw new ReplayError('this token was already exchanged');
+    const claimed = new Set(rows.map((row) => row.token_identity));
+    return claims.map((claim) => (first.get(claim.tokenIdentity) === claim && claimed.has(claim.tokenIdentity) ? { value: undefined } : { error: new ReplayError('this token was already exchanged') }));
   }
 
-  async completeExchange(outcomes: readonly SessionOutcome[], audit: AuditEntry): Promise<void> {
+  /** The completions of one event-loop turn, in one statement. */
+  async #completeTogether(completions: ReadonlyArray<{ outcomes: readonly SessionOutcome[]; audit: AuditEntry }>): Promise<WriteOutcome<void>[]> {
+    const outcomes = completions.flatMap((completion) => completion.outcomes);
+    const active = outcomes.filter((o) => o.status === 'active');
     const values: unknown[] = [];
     const param = parameters(values);
-    const active = outcomes.filter((o) => o.status === 'active');
     await this.#query(
       `WITH activated AS (
          UPDATE sessions SET status = 'active', assumed_role_id = o.assumed_role_id, expires_at = o.expires_at
@@ -100,10 +130,14 @@ export class PostgresStore implements BrokerStore {
        ), failed AS (
          UPDATE sessions SET status = 'failed' WHERE id = ANY(${param(outcomes.filter((o) => o.status === 'failed').map((o) => o.id))}::text[]) AND status = 'minting'
        )
-       ${auditInsert(audit, param)}`,
+       ${auditInsert(
+         completions.map((c) => c.audit),
+         param,
+       )}`,
       values,
       'complete',
     );
+    return completions.map(() => ({ value: undefined }));
   }
 
   async revokeSessions(ids: readonly string[], at: Date, audit: AuditEntry): Promise<void> {
@@ -113,7 +147,7 @@ export class PostgresStore implements BrokerStore {
       `WITH revoked AS (
          UPDATE sessions SET status = 'revoked', revoked_at = ${param(at)} WHERE id = ANY(${param(ids)}::text[]) AND status IN ('minting', 'active')
        )
-       ${auditInsert(audit, param)}`,
+       ${auditInsert([audit], param)}`,
       values,
       'revoke',
     );
@@ -121,7 +155,7 @@ export class PostgresStore implements BrokerStore {
 
   async appendAudit(audit: AuditEntry): Promise<void> {
     const values: unknown[] = [];
-    await this.#query(auditInsert(audit, parameters(values)), values, 'audit');
+    await this.#query(auditInsert([audit], parameters(values)), values, 'audit');
   }
 
   async listSessions(filter: SessionFilter): Promise<SessionRecord[]> {
@@ -133,6 +167,7 @@ export class PostgresStore implements BrokerStore {
     if (filter.repositoryId !== undefined) where.push(`repository_id = ${param(filter.repositoryId)}`);
     if (filter.ownerId !== undefined) where.push(`owner_id = ${param(filter.ownerId)}`);
     if (filter.run !== undefined) where.push(`run = ${param(filter.run)}`);
+    if (filter.job !== undefined) where.push(`job = ${param(filter.job)}`);
     if (filter.rule !== undefined) where.push(`rule = ${param(filter.rule)}`);
     if (filter.issuedBefore) where.push(`issued_at < ${param(filter.issuedBefore)}`);
     if (filter.issuedAfter) where.push(`issued_at >= ${param(filter.issuedAfter)}`);
@@ -182,6 +217,8 @@ export class PostgresStore implements BrokerStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    // Accepted writes are committed, not dropped: their callers are waiting for the answer.
+    await Promise.all([this.#claims.drain(), this.#completions.drain()]);
     await this.#pool.end();
   }
 
@@ -207,12 +244,29 @@ function parameters(values: unknown[]): (value: unknown) => string {
   return (value) => `$${values.push(value)}`;
 }
 
-/** The audit row's INSERT, with its values as parameters of the statement it joins. */
-function auditInsert(entry: AuditEntry, param: (value: unknown) => string): string {
-  const row = [entry.at, entry.action, entry.outcome, entry.issuer ?? null, entry.subject ?? null, entry.repositoryId ?? null, entry.tokenSha256, JSON.stringify(entry.sessionIds), JSON.stringify(entry.detail)];
-  const [at, action, outcome, issuer, subject, repositoryId, tokenSha256, sessionIds, detail] = row.map(param);
+/**
+ * The audit rows' INSERT, with their values as array parameters of the statement it joins, in order.
+ * With `claimedBy` (each row's token identity), only the rows whose key the statement's `key` step inserted.
+ */
+function auditInsert(entries: readonly AuditEntry[], param: (value: unknown) => string, claimedBy?: readonly string[]): string {
+  const column = (pick: (entry: AuditEntry) => unknown, type: string): string => `${param(entries.map(pick))}::${type}[]`;
+  const columns = [
+    column((e) => e.at, 'timestamptz'),
+    column((e) => e.action, 'text'),
+    column((e) => e.outcome, 'text'),
+    column((e) => e.issuer ?? null, 'text'),
+    column((e) => e.subject ?? null, 'text'),
+    column((e) => e.repositoryId ?? null, 'text'),
+    column((e) => e.tokenSha256, 'text'),
+    column((e) => JSON.stringify(e.sessionIds), 'text'),
+    column((e) => JSON.stringify(e.detail), 'text'),
+    ...(claimedBy ? [`${param(claimedBy)}::text[]`] : []),
+  ];
   return `INSERT INTO audit_log (at, action, outcome, issuer, subject, repository_id, token_sha256, session_ids, detail)
-          SELECT ${at}::timestamptz, ${action}, ${outcome}, ${issuer}, ${subject}, ${repositoryId}, ${tokenSha256}, ${sessionIds}::jsonb, ${detail}::jsonb`;
+          SELECT at, action, outcome, issuer, subject, repository_id, token_sha256, session_ids::jsonb, detail::jsonb
+          FROM unnest(${columns.join(', ')}) WITH ORDINALITY AS a (at, action, outcome, issuer, subject, repository_id, token_sha256, session_ids, detail${claimedBy ? ', token_identity' : ''}, n)
+          ${claimedBy ? 'WHERE a.token_identity IN (SELECT token_identity FROM key)' : ''}
+          ORDER BY n`;
 }
 
 /** True when the error says the database is out of reach, not that the statement was wrong. */

@@ -9,6 +9,7 @@ export interface SessionRow<T> {
   repository_id: string;
   owner_id: string;
   run: string | null;
+  job: string | null;
   rule: string;
   provider: 'aws' | 'gcp';
   target: string;
@@ -30,6 +31,7 @@ export function sessionFromRow(row: SessionRow<Date>, now: Date): SessionRecord 
     repositoryId: row.repository_id,
     ownerId: row.owner_id,
     run: row.run ?? undefined,
+    job: row.job ?? undefined,
     rule: row.rule,
     provider: row.provider,
     target: row.target,

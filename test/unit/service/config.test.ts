@@ -23,7 +23,7 @@ describe('parseBrokerConfig', () => {
       policy: { file: '/etc/broker/policies/ci.yml', root: undefined },
       aws: { region: 'eu-west-1', endpoint: undefined, defaultDurationSeconds: 900 },
       gcp: undefined,
-      store: { sqlite: '/etc/broker/state/broker.db', durability: 'full' },
+      store: { kind: 'sqlite', path: '/etc/broker/state/broker.db', durability: 'full' },
       rateLimits: { repository: { requests: 10, perSeconds: 60 }, owner: { requests: 600, perSeconds: 60 } },
       tls: { cert: '/etc/broker/tls/cert.pem', key: '/etc/broker/tls/key.pem' },
       behindProxy: false,

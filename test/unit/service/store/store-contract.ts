@@ -10,10 +10,10 @@ export interface StoreBackend {
   dispose(): Promise<void>;
 }
 
-const T0 = new Date('2026-12-01T10:00:00Z');
-const later = (seconds: number): Date => new Date(T0.getTime() + seconds * 1000);
+export const T0 = new Date('2026-12-01T10:00:00Z');
+export const later = (seconds: number): Date => new Date(T0.getTime() + seconds * 1000);
 
-function session(id: string, extra: Partial<NewSession> = {}): NewSession {
+export function session(id: string, extra: Partial<NewSession> = {}): NewSession {
   return {
     id,
     exchangeId: `x-${id}`,
@@ -32,7 +32,7 @@ function session(id: string, extra: Partial<NewSession> = {}): NewSession {
   };
 }
 
-function audit(action: AuditEntry['action'], outcome: string, sessionIds: string[] = []): AuditEntry {
+export function audit(action: AuditEntry['action'], outcome: string, sessionIds: string[] = []): AuditEntry {
   return { at: T0, action, outcome, issuer: 'https://issuer', subject: 'repo:octo/app', repositoryId: '42', tokenSha256: 'ab'.repeat(32), sessionIds, detail: { rule: 'main' } };
 }
 
@@ -63,6 +63,32 @@ export function describeStoreContract(name: string, open: () => Promise<StoreBac
       expect(claims.filter((c) => c.status === 'rejected').every((c) => c.reason instanceof ReplayError)).toBe(true);
       expect(await store.listSessions({ now: T0 })).toHaveLength(1);
       expect(await store.listAudit({ limit: 10 })).toHaveLength(1);
+    });
+
+    it('commits concurrent claims together, each caller hearing its own outcome: a token used before or twice in the batch is a replay', async () => {
+      await store.claimExchange({ tokenIdentity: 'used', keepUntil: later(360), sessions: [session('u1')], audit: audit('exchange', 'claimed', ['u1']) });
+      const claim = (key: string, id: string): Promise<void> => store.claimExchange({ tokenIdentity: key, keepUntil: later(360), sessions: [session(id)], audit: audit('exchange', 'claimed', [id]) });
+      // Started in one turn of the event loop: one batch, one commit.
+      const outcomes = await Promise.allSettled([claim('used', 'u2'), claim('b', 'b1'), claim('c', 'c1'), claim('b', 'b2')]);
+      expect(outcomes.map((o) => (o.status === 'fulfilled' ? 'claimed' : o.reason instanceof ReplayError ? 'replay' : String(o.reason)))).toEqual(['replay', 'claimed', 'claimed', 'replay']);
+      expect((await store.listSessions({ now: T0 })).map((s) => s.id).sort()).toEqual(['b1', 'c1', 'u1']);
+      expect((await store.listAudit({ limit: 10 })).map((row) => row.sessionIds)).toEqual([['c1'], ['b1'], ['u1']]);
+    });
+
+    it('commits concurrent completions together, each with its audit row, in order', async () => {
+      const ids = ['m0', 'm1', 'm2'];
+      await Promise.all(ids.map((id) => store.claimExchange({ tokenIdentity: id, keepUntil: later(360), sessions: [session(id)], audit: audit('exchange', 'claimed', [id]) })));
+      await Promise.all(ids.map((id, i) => store.completeExchange([i === 1 ? { id, status: 'failed' } : { id, status: 'active', assumedRoleId: `AROAX:${id}`, expiresAt: later(600) }], audit('exchange', i === 1 ? 'failed' : 'issued', [id]))));
+      expect((await store.listSessions({ now: T0 })).map((s) => [s.id, s.status, s.assumedRoleId]).sort()).toEqual([
+        ['m0', 'active', 'AROAX:m0'],
+        ['m1', 'failed', undefined],
+        ['m2', 'active', 'AROAX:m2'],
+      ]);
+      expect((await store.listAudit({ limit: 3 })).map((row) => [row.outcome, row.sessionIds[0]])).toEqual([
+        ['issued', 'm2'],
+        ['failed', 'm1'],
+        ['issued', 'm0'],
+      ]);
     });
 
     it('leaves a claimed session in status minting until the exchange completes: an orphan is visible', async () => {
