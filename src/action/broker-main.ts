@@ -68,12 +68,12 @@ function exportAws(inputs: AwsInputs, answer: NonNullable<ExchangeResponse['aws'
 
 /**
  * Google's libraries cannot refresh a token the broker minted, so no credentials file is written: the
- * token goes to gcloud's and Terraform's variables, and to the gcp-access-token output.
+ * token goes to gcloud's and Terraform's variables, and to the access_token output.
  */
 function exportGcp(projectId: string | undefined, answer: NonNullable<ExchangeResponse['gcp']>, issued: IssuedCredential[]): string {
   const session = gcpSessionOf(answer);
   for (const secret of gcpSecretValues(session)) core.setSecret(secret);
-  if (answer.capped) core.notice(`gcp-access-token-lifetime lowered to ${answer.lifetimeSeconds}s, the most that the broker's rule grants.`);
+  if (answer.capped) core.notice(`access_token_lifetime lowered to ${answer.lifetimeSeconds}s, the most that the broker's rule grants.`);
   const environment = { CLOUDSDK_AUTH_ACCESS_TOKEN: answer.accessToken, GOOGLE_OAUTH_ACCESS_TOKEN: answer.accessToken, ...gcpEnvironment(undefined, projectId) };
   issued.push({ provider: 'gcp', identity: brokerSessionName(answer.sessionId), workloadIdentityProvider: '', serviceAccount: answer.serviceAccount, expiresAt: answer.expiration, exportedVariables: Object.keys(environment), files: [] });
   saveIssuedCredentials(issued);

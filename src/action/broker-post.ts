@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { brokerClient, brokerSessionName, type RevokeResponse } from '../broker-client/broker-client.ts';
+import { brokerClient, recordedIdentity, type RevokeResponse } from '../broker-client/broker-client.ts';
 import { BrokerError } from '../errors/broker-error.ts';
 import { runnerTokenRequestFromEnv } from '../oidc/request-token.ts';
 import { maskAccountIds } from '../providers/aws/export.ts';
@@ -14,9 +14,9 @@ const STATUS: Record<RevokeResponse['sessions'][number]['outcome'], RevocationSt
 const REVOCATION_TIMEOUT_MS = 60_000;
 
 /**
- * Asks the broker, with a fresh token of the same run, to end every session it issued to this run, and
- * gives each recorded credential its outcome. Sessions the main step did not live to record are ended
- * too; the log says how many.
+ * Asks the broker, with a fresh token of the same job, to end the sessions it issued to this job (to the
+ * whole run when the token names no job; the log says so), and gives each recorded credential its
+ * outcome. Sessions the main step did not live to record are ended too; the log says how many.
  */
 export async function revokeThroughBroker(broker: BrokerState, credentials: readonly IssuedCredential[]): Promise<(credential: IssuedCredential) => RevocationResult> {
   let response: RevokeResponse;
@@ -28,9 +28,10 @@ export async function revokeThroughBroker(broker: BrokerState, credentials: read
     const reason = error instanceof BrokerError ? maskAccountIds(`${error.code}: ${error.message} ${error.hint}`) : `no answer within ${REVOCATION_TIMEOUT_MS / 1000} s.`;
     return (credential) => ({ status: 'failed', detail: `The broker could not revoke this run's sessions (${reason}) The credential stays valid until ${credential.expiresAt}.` });
   }
-  const byIdentity = new Map(response.sessions.map((session) => [brokerSessionName(session.sessionId), session]));
-  const unrecorded = response.sessions.filter((session) => !credentials.some((credential) => credential.identity === brokerSessionName(session.sessionId)));
-  if (unrecorded.length > 0) core.info(`ci-oidc-broker: the broker also ended ${unrecorded.length} session(s) of this run that no main step recorded.`);
+  const byIdentity = new Map(response.sessions.map((session) => [recordedIdentity(session), session]));
+  const unrecorded = response.sessions.filter((session) => !credentials.some((credential) => credential.identity === recordedIdentity(session)));
+  if (response.scope === 'run') core.info('ci-oidc-broker: the job’s token names no job (no check_run_id), so the broker ended every session of this run, those of parallel jobs included.');
+  if (unrecorded.length > 0) core.info(`ci-oidc-broker: the broker also ended ${unrecorded.length} session(s) of this ${response.scope === 'job' ? 'job' : 'run'} that no main step recorded.`);
   return (credential) => {
     const session = byIdentity.get(credential.identity);
     if (!session) return { status: 'not-revocable', detail: `The broker holds no active session for it any more (expired or already revoked); it expires at ${credential.expiresAt}.` };

@@ -7,28 +7,57 @@ import type { DecisionJson } from '../policy/decision-json.ts';
 import { quoteClaim } from '../policy/explain.ts';
 import type { AwsSession } from '../providers/aws/exchange.ts';
 import type { GcpSession } from '../providers/gcp/exchange.ts';
+import { proxiedFetch } from '../util/proxy.ts';
 import type { ExchangeBody, ExchangeResponse } from '../service/exchange.ts';
 import type { RevokeResponse } from '../service/revoke.ts';
+import type { ServiceErrorCode } from '../service/service-error.ts';
 
 export type { ExchangeBody, ExchangeResponse, RevokeResponse };
 
 // A broker that hangs must not hold a job for its whole timeout: minting is two round trips at most.
 const REQUEST_TIMEOUT_MS = 30_000;
 
+const KNOWN_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+/**
+ * What the job or the operator does about each refusal only the service gives. The broker's own hint
+ * follows it: the broker knows the particulars (which limit, which policy), the client knows who reads.
+ */
+const CLIENT_HINTS: Readonly<Record<ServiceErrorCode, string>> = {
+  [ErrorCode.BearerMissing]: 'This client always sends the token as a bearer: a proxy between it and the broker dropped the Authorization header; let it through to /v1/.',
+  [ErrorCode.RequestInvalid]: 'This client and the broker disagree about the API: use a release of the action or the CLI that matches the broker’s.',
+  [ErrorCode.TokenReplayed]: 'A token is exchanged once: run the step again for a fresh one. If nothing else could have used this token, treat it as stolen: someone exchanged it first.',
+  [ErrorCode.RateLimited]: 'The broker limits exchanges per repository, owner and issuer: retry after the time it names, or ask its operator to raise the limit.',
+  [ErrorCode.RunUnknown]: 'Only a token that names its run can end its own sessions; an operator can end them by selector (`revoke --broker URL --selector repository-id=ID`).',
+  [ErrorCode.NotReady]: 'The broker is up but cannot decide or record yet (no valid policy, or its database out of reach): retry shortly; its operator sees why in GET /readyz and its log.',
+  [ErrorCode.NotFound]: 'Give the broker’s base URL, without a path: the client adds /v1/… itself.',
+  [ErrorCode.OperatorNotAuthorized]: 'Ask the policy’s owners for an `operators:` entry that matches your token’s claims (`ci-oidc-broker token verify` prints them); a job’s token is no operator’s.',
+};
+
 /** A refusal the broker answered with: its stable code (the project's or the service's own) and HTTP status. */
 export class BrokerRefusal extends BrokerError {
   readonly status: number;
+  /** The code as the broker sent it; `code` is BROKER_REFUSED when this client does not know it. */
+  readonly brokerCode: string;
   /** A policy denial carries the decision, rule by rule. */
   readonly decision: DecisionJson | undefined;
   readonly retryAfterSeconds: number | undefined;
 
   constructor(status: number, body: { code: string; message: string; hint: string }, decision: DecisionJson | undefined, retryAfterSeconds: number | undefined) {
-    // The service's codes (TOKEN_REPLAYED, RATE_LIMITED…) are as stable as ErrorCode's, and shown as they are.
-    super(body.code as ErrorCode, body.message, { hint: body.hint });
+    const code = isErrorCode(body.code) ? body.code : ErrorCode.BrokerRefused;
+    const clientHint = (CLIENT_HINTS as Partial<Record<ErrorCode, string>>)[code];
+    super(code, code === ErrorCode.BrokerRefused ? `${body.message} (the broker’s code ${JSON.stringify(body.code)}, which this client does not know)` : body.message, {
+      hint: clientHint ? `${clientHint} The broker adds: ${body.hint}` : body.hint,
+    });
     this.status = status;
+    this.brokerCode = body.code;
     this.decision = decision;
     this.retryAfterSeconds = retryAfterSeconds;
   }
+}
+
+function isErrorCode(code: string): code is ErrorCode {
+  return KNOWN_CODES.has(code);
 }
 
 /**
@@ -100,13 +129,15 @@ export function brokerClient(baseUrl: string): BrokerClient {
 async function call<T>(baseUrl: string, method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`${baseUrl}${path}`, {
+    response = await proxiedFetch(`${baseUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
       ...(body !== undefined && { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
+    // A proxy's refusal already says what to do about it.
+    if (error instanceof BrokerError) throw error;
     const timedOut = (error as Error).name === 'TimeoutError';
     throw new BrokerError(ErrorCode.TokenRequestFailed, `The broker at ${baseUrl} ${timedOut ? `did not answer within ${REQUEST_TIMEOUT_MS / 1000} s` : 'could not be reached'}.`, {
       hint: 'Check the broker URL and that the job can reach it; the broker’s /healthz answers when it is up.',
@@ -164,8 +195,7 @@ export function awsSessionOf(answer: NonNullable<ExchangeResponse['aws']>, regio
     secretAccessKey: answer.secretAccessKey,
     sessionToken: answer.sessionToken,
     expiration: new Date(answer.expiration),
-    // The broker's inventory names the session, and that is what an operator revokes it by.
-    assumedRoleId: brokerSessionName(answer.sessionId),
+    assumedRoleId: answer.assumedRoleId,
     assumedRoleArn: answer.assumedRoleArn,
     accountId: /^arn:[\w-]+:iam::(\d{12}):/.exec(answer.roleArn)?.[1] ?? '',
     sessionName: answer.sessionName,
@@ -179,6 +209,12 @@ export function gcpSessionOf(answer: NonNullable<ExchangeResponse['gcp']>): GcpS
   return { accessToken: answer.accessToken, expiration: new Date(answer.expiration), serviceAccount: answer.serviceAccount, workloadIdentityProvider: '' };
 }
 
+/** How a job records a Google token the broker issued: Google gives the token no identity of its own. */
 export function brokerSessionName(sessionId: string): string {
   return `broker session ${sessionId}`;
+}
+
+/** The identity under which the job recorded a session that the broker now reports on: AWS's aws:userid, as in the direct path. */
+export function recordedIdentity(session: RevokeResponse['sessions'][number]): string {
+  return session.provider === 'aws' && session.assumedRoleId !== undefined ? session.assumedRoleId : brokerSessionName(session.sessionId);
 }

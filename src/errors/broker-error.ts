@@ -34,6 +34,8 @@ export const ErrorCode = {
   // Inputs and state
   InputInvalid: 'INPUT_INVALID',
   StateInvalid: 'STATE_INVALID',
+  // A proxy between this process and a service would not relay (HTTP 407): no retry cures it
+  ProxyRefused: 'PROXY_REFUSED',
   // AWS STS
   AwsAccessDenied: 'AWS_ACCESS_DENIED',
   AwsInvalidIdentityToken: 'AWS_INVALID_IDENTITY_TOKEN',
@@ -42,10 +44,23 @@ export const ErrorCode = {
   AwsExchangeFailed: 'AWS_EXCHANGE_FAILED',
   AwsExchangeTimedOut: 'AWS_EXCHANGE_TIMED_OUT',
   AwsRevocationFailed: 'AWS_REVOCATION_FAILED',
+  // A renewing profile asked for credentials after the job's post step closed it
+  AwsRenewalClosed: 'AWS_RENEWAL_CLOSED',
   // Google Cloud STS and IAM Credentials
   GcpAccessDenied: 'GCP_ACCESS_DENIED',
   GcpExchangeFailed: 'GCP_EXCHANGE_FAILED',
   GcpExchangeTimedOut: 'GCP_EXCHANGE_TIMED_OUT',
+  // The broker service's own refusals, as its clients (the action, the CLI) receive them over HTTP
+  BearerMissing: 'BEARER_MISSING',
+  RequestInvalid: 'REQUEST_INVALID',
+  TokenReplayed: 'TOKEN_REPLAYED',
+  RateLimited: 'RATE_LIMITED',
+  RunUnknown: 'RUN_UNKNOWN',
+  NotReady: 'NOT_READY',
+  NotFound: 'NOT_FOUND',
+  OperatorNotAuthorized: 'OPERATOR_NOT_AUTHORIZED',
+  // A broker answered with a code this client does not know: a newer broker, most likely
+  BrokerRefused: 'BROKER_REFUSED',
   // Anything unexpected: a bug, reported with a hint to file an issue
   Internal: 'INTERNAL_ERROR',
 } as const;

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 import { readBearer, verifyBearer, type Bearer } from './bearer.ts';
+import type { VerifiedClaims } from '../oidc/verify.ts';
 import type { Operator } from '../policy/types.ts';
 import type { BrokerDeps } from './broker-deps.ts';
 import type { BrokerConfig } from './config.ts';
@@ -9,6 +10,7 @@ import { authorizeOperator, listInventory, type SessionsQuery } from './operator
 import { revokeBySelector, revokeOwnSessions, type Selector } from './revoke.ts';
 import { exchangeSchema, healthSchema, revokeSchema, sessionsSchema } from './schemas.ts';
 import { ServiceError, ServiceErrorCode, statusOf } from './service-error.ts';
+import type { AuditEntry } from './store/broker-store.ts';
 
 export interface BrokerAppOptions {
   /** Where the JSON log goes; stdout by default. */
@@ -65,11 +67,7 @@ export function buildBrokerApp(config: BrokerConfig, deps: BrokerDeps, options: 
     const selector = request.body?.selector;
     let response;
     if (selector) {
-      const operator = await operatorOf(claims, bearer, request).catch(async (error: unknown) => {
-        // A refused attempt at a mass revocation belongs in the trail as much as a granted one.
-        await deps.store.appendAudit({ at: deps.now?.() ?? new Date(), action: 'revoke', outcome: 'refused', issuer: claims.iss, subject: claims.sub, repositoryId: selector.repositoryId, tokenSha256: bearer.tokenSha256, sessionIds: [], detail: { requestedBy: 'operator', code: codeOf(error) } });
-        throw error;
-      });
+      const operator = await operatorOf(claims, bearer, request, { action: 'revoke', repositoryId: selector.repositoryId });
       response = await revokeBySelector(bearer, claims, operator, selector, deps);
       request.log.info({ tokenSha256: bearer.tokenSha256, operator: operator.name, selector, sessions: response.sessions.length, denials: response.denials }, 'revoke by selector');
     } else {
@@ -82,18 +80,32 @@ export function buildBrokerApp(config: BrokerConfig, deps: BrokerDeps, options: 
   app.get<{ Querystring: SessionsQuery }>('/v1/sessions', { schema: sessionsSchema }, async (request, reply) => {
     const bearer = readBearer(request.headers.authorization);
     const claims = await verifyBearer(bearer, config, deps.verifier);
-    const operator = await operatorOf(claims, bearer, request);
+    const operator = await operatorOf(claims, bearer, request, { action: 'list', repositoryId: request.query.repositoryId });
     const response = await listInventory(request.query, deps);
+    // Who read which part of the inventory is audited as revocations are, and before the answer leaves.
+    await deps.store.appendAudit({
+      ...auditOf(claims, bearer, 'list', request.query.repositoryId),
+      outcome: 'listed',
+      detail: { requestedBy: 'operator', operator: operator.name, filters: JSON.stringify(request.query), sessions: String(response.sessions.length) },
+    });
     request.log.info({ tokenSha256: bearer.tokenSha256, operator: operator.name, query: request.query, sessions: response.sessions.length }, 'sessions listed');
     return reply.send(response);
   });
 
-  /** The operator the policy admits, or 403; a refusal is logged with the token's digest, for the trail. */
-  async function operatorOf(claims: Awaited<ReturnType<typeof verifyBearer>>, bearer: Bearer, request: FastifyRequest): Promise<Operator> {
+  function auditOf(claims: VerifiedClaims, bearer: Bearer, action: AuditEntry['action'], repositoryId: string | undefined): Omit<AuditEntry, 'outcome' | 'detail'> {
+    return { at: deps.now?.() ?? new Date(), action, issuer: claims.iss, subject: claims.sub, repositoryId, tokenSha256: bearer.tokenSha256, sessionIds: [] };
+  }
+
+  /**
+   * The operator the policy admits, or 403. A refused attempt to read the inventory or to revoke by
+   * selector belongs in the trail as much as a granted one: it is audited, and logged with the token's digest.
+   */
+  async function operatorOf(claims: VerifiedClaims, bearer: Bearer, request: FastifyRequest, attempt: { action: 'list' | 'revoke'; repositoryId: string | undefined }): Promise<Operator> {
     try {
       return authorizeOperator(claims, deps);
     } catch (error) {
       request.log.warn({ tokenSha256: bearer.tokenSha256, subject: claims.sub, code: codeOf(error) }, 'operator refused');
+      await deps.store.appendAudit({ ...auditOf(claims, bearer, attempt.action, attempt.repositoryId), outcome: 'refused', detail: { requestedBy: 'operator', code: codeOf(error) } });
       throw error;
     }
   }
@@ -105,7 +117,7 @@ export function buildBrokerApp(config: BrokerConfig, deps: BrokerDeps, options: 
   // balancer for it would turn a loss of shared counting into a loss of service.
   const readySchema = { response: { ...healthSchema.response, 200: { type: 'object', required: ['status'], properties: { status: { type: 'string' }, policy: { type: 'string' }, store: { type: 'string' }, rateLimits: { type: 'string' } } } } };
   app.get('/readyz', { schema: readySchema }, async (request) => {
-    const store = config.store.postgres ? 'postgres' : 'sqlite';
+    const store = config.store.kind;
     try {
       await deps.store.ping();
     } catch (error) {

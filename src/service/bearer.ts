@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 import { quoteClaim } from '../policy/explain.ts';
 import { verifyToken, type VerifiedClaims, type VerifyOptions } from '../oidc/verify.ts';
 import { ServiceError, ServiceErrorCode } from './service-error.ts';
+import { sha256 } from '../util/sha256.ts';
 
 export interface Bearer {
   token: string;
@@ -24,9 +24,6 @@ export function readBearer(authorization: string | undefined): Bearer {
   return { token, tokenSha256: sha256(token) };
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 /**
  * Verifies the bearer against the issuer it names, if the broker accepts that issuer at all. The

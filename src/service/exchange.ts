@@ -27,7 +27,7 @@ export interface ExchangeResponse {
   exchangeId: string;
   rule: string;
   checkedClaims: Array<[string, string]>;
-  aws?: { sessionId: string; accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: string; roleArn: string; assumedRoleArn: string; sessionName: string; durationSeconds: number; capped: boolean };
+  aws?: { sessionId: string; accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: string; roleArn: string; assumedRoleId: string; assumedRoleArn: string; sessionName: string; durationSeconds: number; capped: boolean };
   gcp?: { sessionId: string; accessToken: string; expiration: string; serviceAccount: string; lifetimeSeconds: number; capped: boolean };
 }
 
@@ -45,8 +45,15 @@ export class ExchangeDenied extends Error {
 
 // Past the token's expiry the verifier still accepts it for this long; its key must outlive that.
 const REPLAY_KEY_LEEWAY_SECONDS = 60;
-// The service knows no job name, and revocation is per run: every session of one run shares a name.
-const SESSION_NAME_ENV = { GITHUB_JOB: 'broker' };
+/**
+ * The service knows no job's name, only the job id a token may carry (GitHub's check_run_id). With it,
+ * each job's sessions get a name of their own, so that the per-session denial at one job's end (on
+ * aws:userid, the role id and the session name) leaves parallel jobs of the run alone; without it the
+ * run's sessions share a name, as revocation is then per run anyway.
+ */
+function sessionNameEnv(identity: JobIdentity): NodeJS.ProcessEnv {
+  return { GITHUB_JOB: identity.job ?? 'broker' };
+}
 
 /**
  * One exchange, with blocking audit: the token is claimed and its sessions recorded as `minting` in
@@ -141,13 +148,13 @@ interface PlannedSession {
 }
 
 function plannedSessions(authorization: Allowed, identity: JobIdentity, exchangeId: string, now: Date): PlannedSession[] {
-  const base = { exchangeId, issuer: authorization.claims.iss, repositoryId: identity.repositoryId, ownerId: identity.ownerId, run: identity.run, rule: authorization.rule.name, issuedAt: now };
+  const base = { exchangeId, issuer: authorization.claims.iss, repositoryId: identity.repositoryId, ownerId: identity.ownerId, run: identity.run, job: identity.job, rule: authorization.rule.name, issuedAt: now };
   const { aws, gcp } = authorization.grants;
   const planned: PlannedSession[] = [];
   if (aws) {
     planned.push({
       cloud: 'aws',
-      record: { ...base, id: randomUUID(), provider: 'aws', target: aws.roleArn, sessionName: sessionNameForToken(authorization.claims, undefined, SESSION_NAME_ENV), sourceIdentity: sourceIdentity(identity.repositoryId, identity.run), expiresAt: new Date(now.getTime() + aws.durationSeconds * 1000) },
+      record: { ...base, id: randomUUID(), provider: 'aws', target: aws.roleArn, sessionName: sessionNameForToken(authorization.claims, identity.system, sessionNameEnv(identity)), sourceIdentity: sourceIdentity(identity.repositoryId, identity.run), expiresAt: new Date(now.getTime() + aws.durationSeconds * 1000) },
     });
   }
   if (gcp) {
@@ -175,6 +182,7 @@ function respond(exchangeId: string, authorization: Allowed, minted: ReadonlyArr
         sessionToken: session.sessionToken,
         expiration: session.expiration.toISOString(),
         roleArn: session.roleArn,
+        assumedRoleId: session.assumedRoleId,
         assumedRoleArn: session.assumedRoleArn,
         sessionName: session.sessionName,
         durationSeconds: awsGrant.durationSeconds,

@@ -28,6 +28,7 @@ export interface SessionView {
   repositoryId: string;
   ownerId: string;
   run?: string;
+  job?: string;
   rule: string;
   provider: 'aws' | 'gcp';
   target: string;
@@ -87,6 +88,7 @@ export function viewOf(session: SessionRecord): SessionView {
     repositoryId: session.repositoryId,
     ownerId: session.ownerId,
     ...(session.run !== undefined && { run: session.run }),
+    ...(session.job !== undefined && { job: session.job }),
     rule: session.rule,
     provider: session.provider,
     target: session.target,

@@ -15,12 +15,20 @@ interface SessionReport {
   sessionId: string;
   provider: 'aws' | 'gcp';
   target: string;
+  /** AWS, once minted: the session's aws:userid, which is how the job recorded it. */
+  assumedRoleId?: string;
   outcome: RevocationOutcome;
   detail: string;
 }
 
 export interface RevokeResponse {
   sessions: SessionReport[];
+  /**
+   * A job's own revocation only: `job` when its token names the job (GitHub's check_run_id), and only
+   * that job's sessions were ended; `run` when it does not, and every session of the run was, those of
+   * parallel jobs included.
+   */
+  scope?: 'job' | 'run';
   /** Selector revocations only: one denial per affected role. */
   denials?: Array<{ target: string; outcome: 'denied' | 'failed'; policyName?: string; detail: string }>;
 }
@@ -37,9 +45,11 @@ export interface Selector {
 const PAGE = 500;
 
 /**
- * The job's post step ends what its run was issued: a fresh token from the same repository, run and
- * attempt names the sessions. AWS sessions are denied on their role; Google cannot revoke access tokens,
- * so theirs are marked revoked in the inventory and reported as cleared only.
+ * The job's post step ends what its job was issued: a fresh token from the same repository, run and
+ * attempt names the sessions, and the job id, when the token carries one, narrows them to that job's.
+ * Without a job id the whole run's sessions end, parallel jobs' included, and the answer says so. AWS
+ * sessions are denied on their role; Google cannot revoke access tokens, so theirs are marked revoked
+ * in the inventory and reported as cleared only.
  */
 export async function revokeOwnSessions(bearer: Bearer, claims: VerifiedClaims, deps: BrokerDeps): Promise<RevokeResponse> {
   const now = deps.now?.() ?? new Date();
@@ -49,10 +59,11 @@ export async function revokeOwnSessions(bearer: Bearer, claims: VerifiedClaims, 
       hint: 'Revoke by selector through the operator API instead.',
     });
   }
-  const sessions = await deps.store.listSessions({ issuer: claims.iss, repositoryId: identity.repositoryId, run: identity.run, statuses: ['active'], now });
+  const scope = identity.job === undefined ? 'run' : 'job';
+  const sessions = await deps.store.listSessions({ issuer: claims.iss, repositoryId: identity.repositoryId, run: identity.run, job: identity.job, statuses: ['active'], now });
   const reports = await Promise.all(sessions.map((session) => revokeOne(session, deps, now)));
-  await record(reports, bearer, claims, deps, now, { repositoryId: identity.repositoryId, detail: { run: identity.run, requestedBy: 'job' } });
-  return { sessions: reports };
+  await record(reports, bearer, claims, deps, now, { repositoryId: identity.repositoryId, detail: { run: identity.run, ...(identity.job !== undefined && { job: identity.job }), scope, requestedBy: 'job' } });
+  return { sessions: reports, scope };
 }
 
 async function revokeOne(session: SessionRecord, deps: BrokerDeps, now: Date): Promise<SessionReport> {
@@ -159,7 +170,7 @@ function clearedOnly(session: SessionRecord): SessionReport {
 }
 
 function report(session: SessionRecord, outcome: RevocationOutcome, detail: string): SessionReport {
-  return { sessionId: session.id, provider: session.provider, target: session.target, outcome, detail };
+  return { sessionId: session.id, provider: session.provider, target: session.target, ...(session.assumedRoleId !== undefined && { assumedRoleId: session.assumedRoleId }), outcome, detail };
 }
 
 function reason(error: unknown): string {

@@ -55,7 +55,7 @@ export const exchangeSchema = {
         checkedClaims: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
         aws: {
           type: 'object',
-          required: ['sessionId', 'accessKeyId', 'secretAccessKey', 'sessionToken', 'expiration', 'roleArn', 'assumedRoleArn', 'sessionName', 'durationSeconds', 'capped'],
+          required: ['sessionId', 'accessKeyId', 'secretAccessKey', 'sessionToken', 'expiration', 'roleArn', 'assumedRoleId', 'assumedRoleArn', 'sessionName', 'durationSeconds', 'capped'],
           properties: {
             sessionId: { type: 'string' },
             accessKeyId: { type: 'string' },
@@ -63,6 +63,8 @@ export const exchangeSchema = {
             sessionToken: { type: 'string' },
             expiration: { type: 'string' },
             roleArn: { type: 'string' },
+            // `AROA…:session-name`: the session's aws:userid, as CloudTrail shows it and a per-session denial matches it.
+            assumedRoleId: { type: 'string' },
             assumedRoleArn: { type: 'string' },
             sessionName: { type: 'string' },
             durationSeconds: { type: 'integer' },
@@ -97,13 +99,17 @@ export const exchangeSchema = {
  *       pass nextCursor back as `cursor` for the next page, with the same filters.
  *
  *   POST /v1/revoke
- *     body {} or none: the job's own run (the bearer is a job's token; no operator entry is consulted);
+ *     body {} or none: the job's own sessions (the bearer is a fresh token of the same job; no operator
+ *       entry is consulted): those of that job when the token names it (GitHub's check_run_id, GitLab's
+ *       and Buildkite's job_id), `scope: "job"`; otherwise every session of the run, parallel jobs'
+ *       included, `scope: "run"`;
  *     body {"selector": {repositoryId?, ownerId?, rule?, issuer?, issuedBefore?}}: an operator's revocation
  *       of every active session the selector matches (at least one of repositoryId, ownerId, rule;
  *       issuedBefore defaults to now). AWS: one denial per affected role on the session tags
  *       (aws:PrincipalTag/… and aws:TokenIssueTime), or on the sessions' aws:userid when the selector
  *       names a rule, which no tag carries. Google: cleared only.
- *     → 200 {sessions: [{sessionId, provider, target, outcome: denied|cleared-only|failed, detail}],
+ *     → 200 {sessions: [{sessionId, provider, target, assumedRoleId?, outcome: denied|cleared-only|failed, detail}],
+ *            scope?: job|run,                                              (a job's own revocation only)
  *            denials: [{target, outcome: denied|failed, policyName?, detail}]}   (denials: selector only)
  */
 
@@ -120,6 +126,7 @@ export const sessionView = {
     repositoryId: { type: 'string' },
     ownerId: { type: 'string' },
     run: { type: 'string' },
+    job: { type: 'string' },
     rule: { type: 'string' },
     provider: { type: 'string', enum: ['aws', 'gcp'] },
     target: { type: 'string' },
@@ -178,6 +185,7 @@ export const revokeSchema = {
       type: 'object',
       required: ['sessions'],
       properties: {
+        scope: { type: 'string', enum: ['job', 'run'] },
         sessions: {
           type: 'array',
           items: {
@@ -187,6 +195,7 @@ export const revokeSchema = {
               sessionId: { type: 'string' },
               provider: { type: 'string', enum: ['aws', 'gcp'] },
               target: { type: 'string' },
+              assumedRoleId: { type: 'string' },
               outcome: { type: 'string', enum: ['denied', 'cleared-only', 'failed'] },
               detail: { type: 'string' },
             },

@@ -1,16 +1,19 @@
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 
-/** The service's own refusals, beside the project's ErrorCode; stable for clients and scripts. */
+/**
+ * The codes only the service answers with. They are members of the project's one ErrorCode, so that a
+ * client receives them as the BrokerErrors they are, without a cast, and gives each its own hint.
+ */
 export const ServiceErrorCode = {
-  BearerMissing: 'BEARER_MISSING',
-  RequestInvalid: 'REQUEST_INVALID',
-  TokenReplayed: 'TOKEN_REPLAYED',
-  RateLimited: 'RATE_LIMITED',
-  RunUnknown: 'RUN_UNKNOWN',
-  NotReady: 'NOT_READY',
-  NotFound: 'NOT_FOUND',
-  OperatorNotAuthorized: 'OPERATOR_NOT_AUTHORIZED',
-} as const;
+  BearerMissing: ErrorCode.BearerMissing,
+  RequestInvalid: ErrorCode.RequestInvalid,
+  TokenReplayed: ErrorCode.TokenReplayed,
+  RateLimited: ErrorCode.RateLimited,
+  RunUnknown: ErrorCode.RunUnknown,
+  NotReady: ErrorCode.NotReady,
+  NotFound: ErrorCode.NotFound,
+  OperatorNotAuthorized: ErrorCode.OperatorNotAuthorized,
+} as const satisfies Record<string, ErrorCode>;
 
 export type ServiceErrorCode = (typeof ServiceErrorCode)[keyof typeof ServiceErrorCode];
 

@@ -44,10 +44,12 @@ afterEach(async () => {
 
 const AWS_SESSION = 'c0ffee00-0000-4000-8000-000000000001';
 const GCP_SESSION = 'c0ffee00-0000-4000-8000-000000000002';
+const AWS_USERID = 'AROAEXAMPLEID0000001:octo-org.app@9876543210-1-deploy';
 
 function brokerState(url = brokerUrl): void {
   process.env.STATE_broker = JSON.stringify({ url, audience: 'https://broker.test' });
-  process.env['STATE_issued-credentials'] = JSON.stringify([awsCredentialRecord({ identity: brokerSessionName(AWS_SESSION) }), gcpCredentialRecord({ identity: brokerSessionName(GCP_SESSION), files: [] })]);
+  // As the main step records them: AWS by the session's aws:userid, as in the direct path; Google by the broker's session.
+  process.env['STATE_issued-credentials'] = JSON.stringify([awsCredentialRecord({ identity: AWS_USERID }), gcpCredentialRecord({ identity: brokerSessionName(GCP_SESSION), files: [] })]);
 }
 
 describe('runPost with a broker', () => {
@@ -57,7 +59,7 @@ describe('runPost with a broker', () => {
       status: 200,
       body: {
         sessions: [
-          { sessionId: AWS_SESSION, provider: 'aws', target: 'arn:aws:iam::111122223333:role/deploy', outcome: 'denied', detail: 'Session "s" is denied from now on (inline policy p).' },
+          { sessionId: AWS_SESSION, provider: 'aws', target: 'arn:aws:iam::111122223333:role/deploy', assumedRoleId: AWS_USERID, outcome: 'denied', detail: 'Session "s" is denied from now on (inline policy p).' },
           { sessionId: GCP_SESSION, provider: 'gcp', target: 'deploy@p.iam.gserviceaccount.com', outcome: 'cleared-only', detail: 'Google cannot revoke access tokens.' },
           { sessionId: 'c0ffee00-0000-4000-8000-000000000003', provider: 'aws', target: 'arn:aws:iam::111122223333:role/deploy', outcome: 'denied', detail: 'orphan' },
         ],
@@ -73,6 +75,22 @@ describe('runPost with a broker', () => {
     const summary = await context.summary();
     expect(summary).toContain('<td>revoked</td>');
     expect(summary).toContain('<td>cleared only</td>');
+  });
+
+  it('says when the broker ended the whole run’s sessions because the token names no job, and not when it ended the job’s alone', async () => {
+    brokerState();
+    const sessions = [{ sessionId: AWS_SESSION, provider: 'aws', target: 'arn:aws:iam::111122223333:role/deploy', assumedRoleId: AWS_USERID, outcome: 'denied', detail: 'denied' }];
+    answer = { status: 200, body: { sessions, scope: 'run' } };
+    let start = context.stdout().length;
+    await runPost();
+    expect(context.stdout().slice(start)).toContain('the job’s token names no job (no check_run_id), so the broker ended every session of this run, those of parallel jobs included');
+
+    brokerState();
+    answer = { status: 200, body: { sessions, scope: 'job' } };
+    start = context.stdout().length;
+    await runPost();
+    expect(context.stdout().slice(start)).not.toContain('parallel jobs');
+    expect(await context.summary()).toContain('<td>revoked</td>');
   });
 
   it('reports every credential failed, with the broker’s code, when the broker refuses', async () => {

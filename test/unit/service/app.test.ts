@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
+import { sqliteFile } from '../../../src/service/config.ts';
 import { ServiceErrorCode } from '../../../src/service/service-error.ts';
 import { SqliteStore } from '../../../src/service/store/sqlite-store.ts';
 import { leaksInOutput } from '../../helpers/leak-scan.ts';
@@ -22,6 +23,8 @@ describe('the broker service', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body).toMatchObject({ rule: 'deploy', aws: { roleArn: DEPLOY, durationSeconds: 3600, capped: true }, gcp: { serviceAccount: SERVICE_ACCOUNT, lifetimeSeconds: 300, capped: false } });
+    // The session's own identity, as STS named it: what the job records and a per-session denial matches.
+    expect(body.aws).toMatchObject({ assumedRoleId: `AROAFAKE:${body.aws.sessionName}`, assumedRoleArn: `arn:aws:sts::111122223333:assumed-role/deploy/${body.aws.sessionName}` });
     expect(body.checkedClaims).toEqual([
       ['repository', 'octo-org/app'],
       ['ref', 'refs/heads/main'],
@@ -102,6 +105,35 @@ describe('the broker service', () => {
     expect(await broker.deps.store.listSessions({ now: new Date(), ids: [first.json().aws.sessionId, first.json().gcp.sessionId], statuses: ['revoked'] })).toHaveLength(2);
   });
 
+  it('revokes only the ending job’s sessions when its token names the job (check_run_id), leaving parallel jobs of the run alone', async () => {
+    const jobToken = (checkRunId: string) => broker.issuer.mint({ audience: AUDIENCE, claims: { check_run_id: checkRunId } });
+    const ending = (await exchange(await jobToken('501'), { aws: {}, gcp: {} })).json();
+    const parallel = (await exchange(await jobToken('502'), { aws: {} })).json();
+    // Each job's AWS session has a name of its own, so that denying one aws:userid cannot reach the other.
+    expect(ending.aws.sessionName).not.toBe(parallel.aws.sessionName);
+    const response = await broker.app.inject({ method: 'POST', url: '/v1/revoke', headers: { authorization: `Bearer ${await jobToken('501')}` }, payload: {} });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.scope).toBe('job');
+    expect(body.sessions.map((s: { sessionId: string }) => s.sessionId).sort()).toEqual([ending.aws.sessionId, ending.gcp.sessionId].sort());
+    expect(body.sessions.find((s: { provider: string }) => s.provider === 'aws').assumedRoleId).toBe(ending.aws.assumedRoleId);
+    expect(broker.denials.map(({ denial }) => denial.document.Statement[0]!.Condition)).toEqual([{ StringEquals: { 'aws:userid': ending.aws.assumedRoleId } }]);
+    const now = new Date();
+    expect((await broker.deps.store.listSessions({ now, ids: [parallel.aws.sessionId] }))[0]).toMatchObject({ status: 'active', job: '502' });
+    const [audit] = await broker.deps.store.listAudit({ limit: 1 });
+    expect(audit).toMatchObject({ action: 'revoke', outcome: 'revoked', detail: { requestedBy: 'job', scope: 'job', job: '501', run: '9876543210/1' } });
+  });
+
+  it('revokes every session of the run, parallel jobs’ included, when the token names no job, and says so', async () => {
+    const withJob = (await exchange(await broker.issuer.mint({ audience: AUDIENCE, claims: { check_run_id: '601' } }), { aws: {} })).json();
+    const withoutJob = (await exchange(await broker.issuer.mint({ audience: AUDIENCE }), { aws: {} })).json();
+    const response = await broker.app.inject({ method: 'POST', url: '/v1/revoke', headers: { authorization: `Bearer ${await broker.issuer.mint({ audience: AUDIENCE })}` }, payload: {} });
+    const body = response.json();
+    expect(body.scope).toBe('run');
+    expect(body.sessions.map((s: { sessionId: string }) => s.sessionId).sort()).toEqual([withJob.aws.sessionId, withoutJob.aws.sessionId].sort());
+    expect((await broker.deps.store.listAudit({ limit: 1 }))[0]?.detail).toMatchObject({ scope: 'run' });
+  });
+
   it('leaves a visible orphan in status minting when the broker dies between the claim and the mint', async () => {
     await broker.close();
     let claimed!: () => void;
@@ -110,7 +142,7 @@ describe('the broker service', () => {
     broker = await startBrokerFixture({ minter: { aws: () => (claimed(), new Promise(() => {})), gcp: () => new Promise(() => {}) } });
     void exchange(await broker.issuer.mint({ audience: AUDIENCE }));
     await reachedMint;
-    const reopened = new SqliteStore(broker.config.store.sqlite);
+    const reopened = new SqliteStore(sqliteFile(broker.config));
     const orphans = await reopened.listSessions({ now: new Date(), statuses: ['minting'] });
     expect(orphans).toEqual([expect.objectContaining({ provider: 'aws', target: DEPLOY, repositoryId: '8429', run: '9876543210/1' })]);
     expect((await reopened.listAudit({ limit: 1 }))[0]).toMatchObject({ outcome: 'claimed', sessionIds: [orphans[0]!.id] });

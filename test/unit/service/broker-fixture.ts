@@ -8,7 +8,7 @@ import type { SessionDenial } from '../../../src/providers/aws/session-denial.ts
 import { OidcIssuer } from '../../../src/sandbox/issuer/oidc-issuer.ts';
 import { buildBrokerApp } from '../../../src/service/app.ts';
 import type { BrokerDeps, SessionRevoker } from '../../../src/service/broker-deps.ts';
-import { parseBrokerConfig, type BrokerConfig } from '../../../src/service/config.ts';
+import { parseBrokerConfig, sqliteFile, type BrokerConfig } from '../../../src/service/config.ts';
 import { brokerMetrics } from '../../../src/service/metrics.ts';
 import { PolicyHolder } from '../../../src/service/policy-holder.ts';
 import { memoryRateLimiter } from '../../../src/service/rate-limits.ts';
@@ -98,7 +98,7 @@ ${options.limits ?? ''}`,
   const minter = fakeMinter();
   const denials: BrokerFixture['denials'] = [];
   const deps: BrokerDeps = {
-    store: new SqliteStore(config.store.sqlite),
+    store: new SqliteStore(sqliteFile(config)),
     policy: holder,
     minter: options.minter ?? minter,
     revoker: options.revoker ?? { denyOnRole: async (role, deny) => (denials.push({ role, denial: deny(3600) }), deny(3600).policyName) },

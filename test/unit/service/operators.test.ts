@@ -34,6 +34,26 @@ describe('the operator API', () => {
     expect((await broker.deps.store.listAudit({ limit: 1 }))[0]).toMatchObject({ action: 'revoke', outcome: 'refused', sessionIds: [] });
   });
 
+  it('audits every read of the inventory, granted or refused: who, with which filters, how many sessions', async () => {
+    await exchange(await job({ check_run_id: '4242' }));
+    const token = await operator();
+    const page = await sessions(token, '?repositoryId=8429&status=active&limit=5');
+    expect(page.statusCode).toBe(200);
+    // The inventory shows the job each session was issued to, which its end revokes.
+    expect(page.json().sessions.map((s: { job?: string }) => s.job)).toEqual(['4242', '4242']);
+    const [listed] = await broker.deps.store.listAudit({ limit: 1 });
+    expect(listed).toMatchObject({ action: 'list', outcome: 'listed', subject: `repo:${OPERATOR_REPOSITORY}:ref:refs/heads/main`, repositoryId: '8429', tokenSha256: expect.stringMatching(/^[0-9a-f]{64}$/), sessionIds: [] });
+    expect(listed!.detail).toEqual({ requestedBy: 'operator', operator: 'incident-response', filters: expect.any(String), sessions: '2' });
+    expect(JSON.parse(listed!.detail.filters!)).toEqual({ repositoryId: '8429', status: 'active', limit: '5' });
+
+    const stranger = await job();
+    expect((await sessions(stranger, '?ownerId=1342004')).statusCode).toBe(403);
+    const [refused] = await broker.deps.store.listAudit({ limit: 1 });
+    expect(refused).toMatchObject({ action: 'list', outcome: 'refused', subject: 'repo:octo-org/app:environment:production', detail: { requestedBy: 'operator', code: ServiceErrorCode.OperatorNotAuthorized } });
+    // The audit names the token by its digest only.
+    expect(JSON.stringify(await broker.deps.store.listAudit({ limit: 10 }))).not.toContain(stranger);
+  });
+
   it('refuses every operator when the policy has no operators section: there is no admin secret', async () => {
     await broker.close();
     broker = await startBrokerFixture({ operators: false });
