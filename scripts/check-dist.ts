@@ -19,7 +19,7 @@ if (readFileSync(GENERATED_VALIDATOR, 'utf8') !== policyValidatorSource()) {
 
 const fresh = mkdtempSync(join(tmpdir(), 'ci-oidc-broker-dist-'));
 try {
-  build(fresh);
+  await build(fresh);
   const committed = listFiles('dist');
   const built = listFiles(fresh);
   const problems: string[] = [];

@@ -53,13 +53,29 @@ export function regexProblem(pattern: string): string | undefined {
 }
 
 export function compileGlob(pattern: string): PatternMatcher {
-  const source = globSource(pattern);
-  return { kind: 'glob', pattern, source, re2: compile(source) };
+  return patternMatcher('glob', pattern, globSource(pattern));
 }
 
 export function compileRegex(pattern: string): PatternMatcher {
-  const source = regexSource(pattern);
-  return { kind: 'regex', pattern, source, re2: compile(source) };
+  return patternMatcher('regex', pattern, regexSource(pattern));
+}
+
+/**
+ * The program is compiled when the pattern is first matched: a decision puts only the few rules the
+ * index leaves to the test, so a large policy would otherwise spend most of its loading time compiling
+ * patterns that never run. A pattern that does not compile never gets here: regexProblem refused it,
+ * and a glob's source is only escaped text.
+ */
+function patternMatcher(kind: PatternMatcher['kind'], pattern: string, source: string): PatternMatcher {
+  let program: RE2JS | undefined;
+  return {
+    kind,
+    pattern,
+    source,
+    get re2() {
+      return (program ??= compile(source));
+    },
+  };
 }
 
 export function matches(matcher: Matcher, value: string): boolean {

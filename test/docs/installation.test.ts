@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse as parseYaml } from 'yaml';
@@ -45,7 +45,9 @@ describe('the CLI as the README installs it', () => {
     const [{ filename, files }] = JSON.parse(packed.stdout) as [{ filename: string; files: Array<{ path: string }> }];
     expect(filename).toBe(`ci-oidc-broker-${packageJson.version}.tgz`);
     const inTarball = new Set(files.map((file) => file.path));
-    for (const file of await readdir('dist/cli')) expect(inTarball).toContain(`dist/cli/${file}`);
+    const bundled = (await readdir('dist/cli', { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    expect(bundled.length).toBeGreaterThan(1);
+    for (const entry of bundled) expect(inTarball).toContain(relative('.', join(entry.parentPath, entry.name)).split(sep).join('/'));
     await run('tar', ['-xzf', join(dir, filename), '-C', dir]);
     await runs(join(dir, 'package', 'dist', 'cli', 'index.js'));
   });
