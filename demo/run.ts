@@ -20,7 +20,9 @@ import { summaryAsText } from '../src/sandbox/runner/summary-text.ts';
 const ROLE = 'arn:aws:iam::111122223333:role/ci-deploy';
 const REGION = 'us-east-1';
 const AWS_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION'];
-const GCP_VARIABLES = ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE', 'GOOGLE_CLOUD_PROJECT', 'CLOUDSDK_CORE_PROJECT', 'CLOUDSDK_PROJECT'];
+const GCP_VARIABLES = ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE', 'GOOGLE_GHA_CREDS_PATH', 'GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES', 'GOOGLE_CLOUD_PROJECT', 'CLOUDSDK_CORE_PROJECT', 'CLOUDSDK_PROJECT'];
+// A later step sees the runner's token-request variables too: the credentials file's command asks the runner with them.
+const RUNNER_VARIABLES = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
 
 const checks: Array<{ name: string; ok: boolean; detail: string }> = [];
 function check(name: string, ok: boolean, detail = ''): void {
@@ -100,6 +102,7 @@ try {
   try {
     // ADC exactly as a user's tool finds it: through GOOGLE_APPLICATION_CREDENTIALS.
     for (const name of GCP_VARIABLES) process.env[name] = runner.jobEnv.get(name);
+    for (const name of RUNNER_VARIABLES) process.env[name] = runner.env[name];
     const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
     adcToken = (await auth.getAccessToken()) ?? '';
     const info = await fetch(`${sandbox.google.tokenInfoUrl}?access_token=${encodeURIComponent(adcToken)}`);
@@ -109,7 +112,7 @@ try {
   } catch (error) {
     check('google-auth-library (ADC)', false, (error as Error).message.split('\n')[0] ?? '');
   } finally {
-    for (const name of GCP_VARIABLES) delete process.env[name];
+    for (const name of [...GCP_VARIABLES, ...RUNNER_VARIABLES]) delete process.env[name];
   }
 
   heading('6. Post step (dist/post/index.js)');
@@ -135,7 +138,7 @@ try {
     () => true,
   );
   check('Google credentials file deleted', fileGone);
-  const secrets = [credentials.secretAccessKey, credentials.sessionToken, adcToken, main.outputs.get('gcp-access-token') ?? '', ...sandbox.issuer.minted].filter(Boolean);
+  const secrets = [credentials.secretAccessKey, credentials.sessionToken, adcToken, main.outputs.get('access_token') ?? '', ...sandbox.issuer.minted].filter(Boolean);
   const leaked = runner.steps.some((step) => secrets.some((s) => step.log.join('\n').includes(s) || step.stderr.includes(s) || step.summary.includes(s) || step.files.state.includes(s)));
   check('no secret in any log, summary or state', secrets.length > 0 && !leaked);
 

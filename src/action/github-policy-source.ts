@@ -1,5 +1,6 @@
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 import type { PolicySource } from '../policy/sources/policy-source.ts';
+import { proxiedFetch } from '../util/proxy.ts';
 import { defaultRetryPolicy, RetriesExhaustedError, withRetries, type RetryPolicy } from '../util/retry.ts';
 
 const READ_RETRIES: RetryPolicy = { ...defaultRetryPolicy, totalTimeoutMs: 20_000 };
@@ -28,7 +29,8 @@ export function githubPolicySource(location: RepositoryLocation, token: string):
   const name = `${location.owner}/${location.repo}`;
   const at = location.ref === undefined ? '' : `@${location.ref}`;
   // Loaded only for this source: the workspace path never pays for Octokit.
-  const octokit = import('@actions/github').then(({ getOctokit }) => getOctokit(token));
+  // Our fetch, not the one @actions/github brings: that one reads HTTPS_PROXY alone, not the `http-proxy` input.
+  const octokit = import('@actions/github').then(({ getOctokit }) => getOctokit(token, { request: { fetch: proxiedFetch } }));
   return {
     displayName: (path) => `${name}/${path}${at}`,
     async read(path) {
@@ -54,6 +56,9 @@ export function githubPolicySource(location: RepositoryLocation, token: string):
       const length = Number(response.headers['content-length']);
       if (!response.headers['content-encoding'] && Number.isInteger(length)) declaredLength = length;
     } catch (error) {
+      // A proxy's refusal (Octokit keeps it as the cause) is final and says what to do about it.
+      const cause = (error as { cause?: unknown }).cause;
+      if (cause instanceof BrokerError) throw cause;
       // Octokit reports a failure without any answer (a dropped connection) as HTTP 500: say what happened instead.
       const status = (error as { response?: { status?: number } }).response ? (error as { status?: number }).status : undefined;
       if (status === 404) return undefined;

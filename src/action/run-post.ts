@@ -5,7 +5,10 @@ import { revokeAwsCredential } from '../providers/aws/revoke.ts';
 import { findGcpCredentialDirectories } from '../providers/gcp/export.ts';
 import { revokeGcpCredential } from '../providers/gcp/revoke.ts';
 import { runnerTokenRequestFromEnv } from '../oidc/request-token.ts';
+import { readWebIdentityTokenFile } from '../oidc/token-source.ts';
 import { withDeadline } from '../util/deadline.ts';
+import { closeAwsRenewals } from './aws-renewal.ts';
+import { useHttpProxyInput } from './inputs.ts';
 import { requestMaskedToken } from './runner-token.ts';
 import { revokeThroughBroker } from './broker-post.ts';
 import { loadBrokerState, loadIssuedCredentials } from './state.ts';
@@ -17,8 +20,12 @@ import { outcomeText, writeRevocationSummary, type CleanupReport } from './summa
  * again does no harm: clearing and deleting are idempotent, and nothing left to clean is not an error.
  */
 export async function runPost(): Promise<void> {
+  // The runner gives the post step the main step's inputs: revocation goes through the same proxy as issuance.
+  useHttpProxyInput();
   await deleteLeftovers();
-  const credentials = loadIssuedCredentials();
+  // Renewing profiles are closed first, so no session is issued after the ones read here.
+  const { credentials, notes } = await closeAwsRenewals(loadIssuedCredentials());
+  for (const note of notes) core.info(note);
   const broker = loadBrokerState();
   // With a broker, its sessions for this run are ended even when the main step recorded none.
   const revokeOne = broker ? await revokeThroughBroker(broker, credentials) : revoke;
@@ -55,7 +62,16 @@ async function revoke(credential: IssuedCredential): Promise<RevocationResult> {
   switch (credential.provider) {
     case 'aws': {
       // A fresh token for the revoker role: the main step's may have expired by now.
-      const access = credential.revokerRoleArn === undefined ? undefined : { getToken: () => requestMaskedToken(runnerTokenRequestFromEnv(process.env), credential.audience) };
+      const tokenFile = credential.tokenFile;
+      const getToken =
+        tokenFile === undefined
+          ? () => requestMaskedToken(runnerTokenRequestFromEnv(process.env), credential.audience)
+          : async () => {
+              const token = await readWebIdentityTokenFile(tokenFile);
+              core.setSecret(token);
+              return token;
+            };
+      const access = credential.revokerRoleArn === undefined ? undefined : { getToken };
       return withDeadline(revokeAwsCredential(credential, access), REVOCATION_TIMEOUT_MS, () => new Error('timeout')).catch(() => ({
         status: 'failed' as const,
         detail: `Denying the session took longer than ${REVOCATION_TIMEOUT_MS / 1000} s, so it may not be denied; it expires at ${credential.expiresAt}.`,

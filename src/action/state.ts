@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
-import type { IssuedCredential } from '../providers/issued-credential.ts';
+import type { AwsRenewalRecord, IssuedCredential } from '../providers/issued-credential.ts';
 
 // The runner hands each step's saved state back to that step's post run only.
 const CREDENTIALS_KEY = 'issued-credentials';
@@ -59,8 +59,14 @@ function isIssuedCredential(value: unknown): value is IssuedCredential {
     Array.isArray(record.exportedVariables) &&
     record.exportedVariables.every((name) => typeof name === 'string') &&
     Array.isArray(record.files) &&
-    record.files.every((path) => typeof path === 'string')
+    record.files.every((path) => typeof path === 'string') &&
+    (record.provider !== 'aws' || record.renewal === undefined || isRenewalRecord(record.renewal))
   );
+}
+
+function isRenewalRecord(value: unknown): boolean {
+  const renewal = value as Partial<AwsRenewalRecord> | null;
+  return typeof renewal === 'object' && renewal !== null && typeof renewal.ledger === 'string' && typeof renewal.configFile === 'string' && typeof renewal.profile === 'string';
 }
 
 function stateError(cause?: unknown): BrokerError {

@@ -4,6 +4,7 @@
 import { Command, Option } from 'commander';
 import { CI_SYSTEMS } from '../oidc/ci-systems.ts';
 import { type ExitCode, type Format } from './cli-output.ts';
+import { setProxyOverride } from '../util/proxy.ts';
 import { withoutTokens } from './redact.ts';
 
 const format = (): Option => new Option('--format <format>', 'output for people or machines').choices(['text', 'json']).default('text');
@@ -42,7 +43,16 @@ export function program(done: (code: ExitCode) => void, version: string): Comman
     .showHelpAfterError()
     // Commander quotes what it could not parse; a token pasted in the wrong place must not be echoed.
     .configureOutput({ writeErr: (text) => process.stderr.write(withoutTokens(text)) })
-    .exitOverride();
+    .exitOverride()
+    .option('--http-proxy <url>', 'send every outbound call through this proxy, instead of the one HTTPS_PROXY or HTTP_PROXY names (NO_PROXY still applies)')
+    .hook('preAction', (root) => {
+      try {
+        setProxyOverride(root.opts<{ httpProxy?: string }>().httpProxy, 'the option --http-proxy');
+      } catch (error) {
+        // The message describes the proxy without quoting it: it may hold a password.
+        root.error(`error: ${(error as Error).message}`, { exitCode: 2, code: 'ci-oidc-broker.httpProxy' });
+      }
+    });
   const action =
     <A extends unknown[]>(run: (...args: A) => Promise<ExitCode>) =>
     async (...args: A): Promise<void> =>
@@ -98,8 +108,18 @@ export function program(done: (code: ExitCode) => void, version: string): Comman
       .command('aws-credential-process')
       .description("AWS's credential_process contract: prints short-lived credentials as JSON (Version 1). Exit 0 issued, 1 refused, 2 usage.")
       .option('--profile <name>', 'read the settings of this profile from the config file; its relative paths start at the file\'s folder')
-      .option('--config <file>', 'the config file of profiles (default: $CI_OIDC_BROKER_CONFIG)'),
+      .option('--config <file>', 'the config file of profiles (default: $CI_OIDC_BROKER_CONFIG)')
+      .option('--renewal <file>', "the settings of a renewing profile that the action wrote (its credential_process line names them); no other option is used"),
   ).action(action(async (options: import('./commands/aws-credential-process.ts').CredentialProcessOptions) => (await import('./commands/aws-credential-process.ts')).awsCredentialProcess(options)));
+
+  cli
+    .command('gcp-executable-source')
+    .description(
+      "the command of the Google credentials file the action writes: asks the runner for a fresh OIDC token, verifies it, checks it against the main step's policy and prints Google's executable-sourced response. Exit 0 issued, 1 refused.",
+    )
+    .requiredOption('--state <file>', 'the renewal state the action wrote beside the credentials file')
+    .requiredOption('--sha256 <hex>', "that file's SHA-256, which pins it")
+    .action(action(async (options: import('./commands/gcp-executable-source.ts').ExecutableSourceOptions) => (await import('./commands/gcp-executable-source.ts')).gcpExecutableSource(options)));
 
   cli
     .command('revoke')
@@ -162,11 +182,12 @@ export function program(done: (code: ExitCode) => void, version: string): Comman
     .addOption(new Option('--format <format>', 'a table, json, or SARIF 2.1.0 for code scanning').choices(['text', 'json', 'sarif']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'the least severe finding that makes the exit code 1').choices(['error', 'warning', 'note', 'never']).default('error'))
     .option('--plan <dir>', 'write a migration plan there: per job with static keys a draft policy rule, its cloud-side trust and a patch to the workflow, and SUMMARY.md')
-    .option('--repository-id <id>', "the plan's repository id (numeric; marked TODO when not given)")
-    .option('--owner-id <id>', "the plan's owner id (numeric; marked TODO when not given)")
+    .option('--repository-id <id>', "the plan's repository (GitHub), project (GitLab, CircleCI) or pipeline (Buildkite) id; read through GitHub's API with a token, else TODO")
+    .option('--owner-id <id>', "the plan's owner (GitHub), group (GitLab) or organization (CircleCI, Buildkite) id; read through GitHub's API with a token, else TODO")
+    .option('--repository <owner/repo>', "the checkout's GitHub repository, for --plan (default: its git remote origin): its ids are read through the API when $GITHUB_TOKEN is set, and CircleCI's vcs-origin names it")
     .option('--map <secret=target>', 'the role ARN or service-account email that replaces what a secret holds (repeat)', (value: string, previous: string[] = []) => [...previous, value])
     .option('--github-org <org>', "scan every repository of a GitHub organisation through GitHub's API, instead of folders")
-    .option('--github-token-env <name>', 'the environment variable holding the token for --github-org', 'GITHUB_TOKEN')
+    .option('--github-token-env <name>', "the environment variable holding the token for --github-org, and for --plan's ids", 'GITHUB_TOKEN')
     .option('--github-api-url <url>', 'the GitHub API (default: $GITHUB_API_URL, or https://api.github.com)')
     .option('--max-repositories <n>', 'with --github-org, read at most this many repositories', '200')
     .action(action(async (paths: string[], options: import('./commands/scan.ts').ScanOptions) => (await import('./commands/scan.ts')).scan(paths, options)));

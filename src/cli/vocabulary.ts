@@ -7,16 +7,17 @@ import type { BrokerError } from '../errors/broker-error.ts';
  */
 export const FLAG_FOR_INPUT: Readonly<Record<string, string>> = {
   issuer: '--issuer',
+  'http-proxy': '--http-proxy',
   audience: '--audience',
   policy: '--policy',
   'aws-region': '--aws-region',
   'role-to-assume': '--aws-role',
   'role-duration-seconds': '--aws-duration',
   'aws-revoke-role': '--revoker-role',
-  'gcp-workload-identity-provider': '--gcp-provider',
-  'gcp-service-account': '--gcp-service-account',
-  'gcp-access-token-lifetime': '--gcp-lifetime',
-  'gcp-project-id': '--gcp-project',
+  workload_identity_provider: '--gcp-provider',
+  service_account: '--gcp-service-account',
+  access_token_lifetime: '--gcp-lifetime',
+  project_id: '--gcp-project',
   'gcp-audience': '--audience',
   'gcp-token-url': '--gcp-token-url',
   'gcp-iam-credentials-url': '--gcp-iam-credentials-url',
@@ -31,8 +32,8 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   ...PHRASES,
   ...Object.entries(FLAG_FOR_INPUT).flatMap(([input, flag]): Array<readonly [RegExp, string]> => [
     [new RegExp(`(?:the )?\`${escape(input)}\` input|(?:the )?input \`${escape(input)}\``, 'g'), flag],
-    // A hyphenated name is an input wherever it stands alone; `issuer` or `policy` alone is a plain word.
-    ...(input.includes('-') ? [[new RegExp(`(?<![\\w-])${escape(input)}(?![\\w-])`, 'g'), flag] as const] : []),
+    // A name with a hyphen or an underscore is an input wherever it stands alone; `issuer` or `policy` alone is a plain word.
+    ...(/[-_]/.test(input) ? [[new RegExp(`(?<![\\w-])${escape(input)}(?![\\w-])`, 'g'), flag] as const] : []),
   ]),
 ];
 

@@ -24,6 +24,8 @@ export interface GcpGrantRequest {
   lifetimeSeconds: number;
   /** Narrower than the rule's scopes; by default all of them. */
   scopes?: readonly string[] | undefined;
+  /** An ID token for this audience, which the rule must list. */
+  idTokenAudience?: string | undefined;
 }
 
 export interface GrantRequest {
@@ -113,7 +115,7 @@ function resolveAws(rule: PolicyRule, wanted: AwsGrantRequest): AwsGrant {
 
 function resolveGcp(rule: PolicyRule, wanted: GcpGrantRequest): GcpGrant {
   requireWithin('Google token lifetime', wanted.lifetimeSeconds, GCP_TOKEN_SECONDS);
-  const choice = chooseGcpGrant(rule, { provider: wanted.provider, serviceAccount: wanted.serviceAccount, lifetimeSeconds: wanted.lifetimeSeconds });
+  const choice = chooseGcpGrant(rule, { provider: wanted.provider, serviceAccount: wanted.serviceAccount, lifetimeSeconds: wanted.lifetimeSeconds, idTokenAudience: wanted.idTokenAudience });
   const extra = wanted.scopes?.filter((scope) => !choice.scopes.includes(scope)) ?? [];
   if (extra.length > 0) {
     throw new BrokerError(ErrorCode.RoleNotGranted, `Rule "${rule.name}" does not grant the scope(s) ${extra.join(', ')}; it grants ${choice.scopes.join(', ')}.`, {

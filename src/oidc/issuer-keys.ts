@@ -1,6 +1,7 @@
-import { createRemoteJWKSet, errors, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, customFetch, errors, type JWTVerifyGetKey } from 'jose';
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 import { fetchText, parseJson } from '../util/fetch-text.ts';
+import { proxiedFetch } from '../util/proxy.ts';
 import { defaultRetryPolicy, RetriesExhaustedError, withRetries, type RetryPolicy } from '../util/retry.ts';
 import { parseIssuerUrl } from './issuer-url.ts';
 
@@ -11,7 +12,8 @@ const FETCH_RETRIES: RetryPolicy = { ...defaultRetryPolicy, totalTimeoutMs: 20_0
 // job verifies a second token (another cloud's audience) seconds after the first, possibly under a key
 // the issuer has just published.
 const JWKS_COOLDOWN_MS = 1000;
-const JWKS_OPTIONS = { timeoutDuration: ATTEMPT_TIMEOUT_MS, cooldownDuration: JWKS_COOLDOWN_MS, cacheMaxAge: 10 * 60_000 };
+// jose's own fetch would ignore the proxy rules every other call follows.
+const JWKS_OPTIONS = { timeoutDuration: ATTEMPT_TIMEOUT_MS, cooldownDuration: JWKS_COOLDOWN_MS, cacheMaxAge: 10 * 60_000, [customFetch]: proxiedFetch };
 
 // One entry per issuer for the life of the process, so a broker verifying many tokens discovers once.
 const keysByIssuer = new Map<string, Promise<JWTVerifyGetKey>>();

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
 import type { VerifiedToken } from './verify.ts';
 
 export interface TokenSourceOptions {
@@ -25,4 +27,24 @@ export class TokenSource {
     this.#current = await this.#options.verify(await this.#options.fetchToken());
     return this.#current;
   }
+}
+
+/**
+ * Reads a token that something else keeps fresh in a file: a projected service-account token on a
+ * self-hosted runner in Kubernetes (EKS), for example. Read anew each time, as the file rotates.
+ */
+export async function readWebIdentityTokenFile(path: string): Promise<string> {
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new BrokerError(ErrorCode.TokenRequestFailed, `Cannot read the web identity token file ${path} (${error.code ?? 'error'}).`, {
+      hint: 'Check web-identity-token-file: the path the platform projects the token to (AWS_WEB_IDENTITY_TOKEN_FILE on EKS), readable by the runner’s user.',
+      cause: error,
+    });
+  });
+  const token = text.trim();
+  if (!token) {
+    throw new BrokerError(ErrorCode.TokenRequestFailed, `The web identity token file ${path} is empty.`, {
+      hint: 'The platform writes the token there before the job starts; check that the projected volume is mounted on the runner.',
+    });
+  }
+  return token;
 }

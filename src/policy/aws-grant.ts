@@ -45,3 +45,16 @@ export function chooseAwsRole(rule: PolicyRule, requestedRole: string | undefine
   if (grant.sessionPolicy && grant.sessionPolicy.document === undefined) throw new Error(`the session policy ${grant.sessionPolicy.path} was not loaded`);
   return { roleArn, durationSeconds, capped: durationSeconds < requestedSeconds, sessionPolicy: grant.sessionPolicy?.document, revokeRole: grant.revokeRole };
 }
+
+/**
+ * The role a session of the rule's grant may chain into: only one its `chain-to` lists, so the action
+ * never hops where the policy did not say it may.
+ */
+export function chooseChainedRole(rule: PolicyRule, requestedRole: string): string {
+  const chainTo = rule.grant?.aws?.chainTo ?? [];
+  if (chainTo.includes(requestedRole)) return requestedRole;
+  throw new BrokerError(ErrorCode.RoleNotGranted, `Rule "${rule.name}" does not let its sessions chain into ${requestedRole}; ${chainTo.length > 0 ? `it lists ${chainTo.join(', ')}` : 'it lists no role under chain-to'}.`, {
+    hint: `Use a role that the rule's \`chain-to:\` lists, or add this one to \`grant: aws: chain-to:\` of rule "${rule.name}" in a reviewed change to the policy.`,
+    location: rule.location,
+  });
+}

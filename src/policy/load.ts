@@ -10,6 +10,7 @@ import { directorySource } from './sources/directory-source.ts';
 import type { PolicySource } from './sources/policy-source.ts';
 import { compileGlob, compileRegex, globProblem, regexProblem } from './matchers.ts';
 import { GITHUB_ACTIONS_ISSUER, type Condition, type Grant, type Matcher, type Operator, type Policy, type PolicyRule } from './types.ts';
+import { isWithin } from '../util/within.ts';
 
 const DEFAULT_MAX_DURATION_SECONDS = 3600;
 const REGEX_HINT = 'Regexes use RE2 syntax, as Google CEL does: no lookaround or backreferences, \\x{e9} rather than \\u00e9, \\pL rather than \\p{Letter}, repeat counts up to 1000.';
@@ -26,8 +27,8 @@ interface RawRule {
   issuer?: string;
   match: Record<string, RawClaimValue>;
   grant?: {
-    aws?: { roles: string[]; 'max-duration'?: number | string; 'session-policy'?: string; 'revoke-role'?: string };
-    gcp?: { 'workload-identity-provider': string; 'service-accounts'?: string[]; 'max-lifetime'?: number | string; scopes?: string[] };
+    aws?: { roles: string[]; 'max-duration'?: number | string; 'session-policy'?: string; 'revoke-role'?: string; 'chain-to'?: string[] };
+    gcp?: { 'workload-identity-provider': string; 'service-accounts'?: string[]; 'max-lifetime'?: number | string; scopes?: string[]; 'id-token-audiences'?: string[] };
   };
 }
 type RawOperator = Pick<RawRule, 'name' | 'issuer' | 'match'>;
@@ -90,7 +91,7 @@ export async function loadPolicy(source: PolicySource, path: string): Promise<Po
  */
 export function loadPolicyFile(path: string, root?: string): Promise<Policy> {
   const absolute = resolve(path);
-  const base = root ?? (relative(process.cwd(), absolute).startsWith('..') ? dirname(absolute) : process.cwd());
+  const base = root ?? (isWithin(process.cwd(), absolute) ? process.cwd() : dirname(absolute));
   return loadPolicy(directorySource(base), relative(base, absolute).split(sep).join('/'));
 }
 
@@ -182,12 +183,14 @@ function buildGrant(grant: RawRule['grant'], locate: (path: (string | number)[])
       serviceAccounts: gcp['service-accounts'] ?? [],
       maxLifetimeSeconds: gcp['max-lifetime'] === undefined ? GCP_TOKEN_SECONDS.default : parseDuration(gcp['max-lifetime'])!,
       scopes: gcp.scopes ?? [CLOUD_PLATFORM_SCOPE],
+      idTokenAudiences: gcp['id-token-audiences'] ?? [],
     },
     aws: aws && {
       roles: aws.roles,
       maxDurationSeconds: aws['max-duration'] === undefined ? DEFAULT_MAX_DURATION_SECONDS : parseDuration(aws['max-duration'])!,
       sessionPolicy: sessionPolicy === undefined ? undefined : { path: sessionPolicy, location: locate(['grant', 'aws', 'session-policy']), document: undefined },
       revokeRole: aws['revoke-role'],
+      chainTo: aws['chain-to'] ?? [],
     },
   };
 }

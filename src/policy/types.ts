@@ -26,6 +26,8 @@ export interface AwsGrant {
   sessionPolicy: { path: string; location: SourceLocation; document: string | undefined } | undefined;
   /** The role the post step assumes to deny the session at job end. */
   revokeRole: string | undefined;
+  /** Roles a session of this grant may chain into with AssumeRole (`chain-to`); empty: none. */
+  chainTo: readonly string[];
 }
 
 export interface GcpGrant {
@@ -35,6 +37,8 @@ export interface GcpGrant {
   serviceAccounts: readonly string[];
   maxLifetimeSeconds: number;
   scopes: readonly string[];
+  /** Audiences of the ID tokens the grant allows minting as the service account; empty: none. */
+  idTokenAudiences: readonly string[];
 }
 
 export interface Grant {

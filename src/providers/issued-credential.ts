@@ -25,6 +25,19 @@ export interface AwsIssuedCredential extends IssuedCredentialBase {
   audience: string;
   /** The role allowed to deny this session; undefined when none is configured. */
   revokerRoleArn: string | undefined;
+  /** Where the post step gets the revoker's token when it is not the runner's (web-identity-token-file). */
+  tokenFile?: string | undefined;
+  /** Set when a renewing profile keeps minting sessions of this role: the post step closes it first. */
+  renewal?: AwsRenewalRecord | undefined;
+}
+
+/** A renewing profile, as the post step finds it: paths and a name, no secret. */
+export interface AwsRenewalRecord {
+  /** The ledger every renewal appends its session to; closing it stops the renewals. */
+  ledger: string;
+  /** The shared config file that holds the profile, and the profile's name in it. */
+  configFile: string;
+  profile: string;
 }
 
 export interface GcpIssuedCredential extends IssuedCredentialBase {

@@ -32,6 +32,8 @@ export const SANDBOX_GCP_SERVICE_ACCOUNT = `deploy@${SANDBOX_GCP_PROJECT}.iam.gs
 
 export interface SandboxOptions {
   job?: Partial<GitHubJob>;
+  /** How long the issuer's tokens live (default 5 minutes, as GitHub's): shortened by tests of renewal. */
+  tokenLifetimeSeconds?: number | undefined;
   /** Roles to create instead of the default ones; a function receives the issuer's IAM OIDC provider. */
   roles?: RoleDefinition[] | ((provider: { arn: string; keyPrefix: string }) => RoleDefinition[]);
   managedPolicies?: AwsEmulatorOptions['managedPolicies'];
@@ -184,7 +186,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 async function buildSandbox(options: SandboxOptions, track: <T extends { close(): Promise<void> }>(server: T) => T): Promise<Sandbox> {
-  const issuer = track(await OidcIssuer.start({ job: options.job }));
+  const issuer = track(await OidcIssuer.start({ job: options.job, tokenLifetimeSeconds: options.tokenLifetimeSeconds }));
   const keyPrefix = oidcProviderKeyPrefix(issuer.url);
   const file = options.awsConfigFile ? await readAwsSandboxFile(options.awsConfigFile, { provider: keyPrefix, account: SANDBOX_ACCOUNT_ID }) : undefined;
   const aws = track(await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? { ...DEFAULT_MANAGED_POLICIES, ...options.managedPolicies } }));
@@ -254,9 +256,9 @@ async function buildSandbox(options: SandboxOptions, track: <T extends { close()
     }),
     broker,
     gcpInputs: () => ({
-      'gcp-workload-identity-provider': SANDBOX_GCP_PROVIDER,
-      'gcp-service-account': SANDBOX_GCP_SERVICE_ACCOUNT,
-      'gcp-project-id': SANDBOX_GCP_PROJECT,
+      workload_identity_provider: SANDBOX_GCP_PROVIDER,
+      service_account: SANDBOX_GCP_SERVICE_ACCOUNT,
+      project_id: SANDBOX_GCP_PROJECT,
       'gcp-token-url': google.tokenUrl,
       'gcp-iam-credentials-url': google.url,
     }),

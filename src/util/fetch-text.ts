@@ -1,3 +1,5 @@
+import { BrokerError } from '../errors/broker-error.ts';
+import { proxiedFetch } from './proxy.ts';
 import { withRetries, type RetryPolicy, type RetryVerdict } from './retry.ts';
 
 /** A failure of one request that another may cure: no answer, a 5xx or 429, or a body cut off. */
@@ -22,10 +24,11 @@ function retryAfterMs(response: Response): number | undefined {
 }
 
 /**
- * GETs a URL and reads its whole body, retrying what another try may cure (no answer, 5xx, 429 with
- * its Retry-After, a body cut off) within the policy's budget; any other answer is returned for the
- * caller to judge. Each attempt is bounded by `attemptTimeoutMs` and by the budget left. When the
- * budget runs out, throws RetriesExhaustedError whose lastError's message says what went wrong.
+ * GETs a URL, through the proxy proxyFor picks, and reads its whole body, retrying what another try may
+ * cure (no answer, 5xx, 429 with its Retry-After, a body cut off) within the policy's budget; any other
+ * answer is returned for the caller to judge. Each attempt is bounded by `attemptTimeoutMs` and by the
+ * budget left. When the budget runs out, throws RetriesExhaustedError whose lastError's message says
+ * what went wrong.
  */
 export async function fetchText(url: URL | string, init: { headers: Record<string, string> }, policy: RetryPolicy, attemptTimeoutMs: number): Promise<{ status: number; text: string }> {
   const where = new URL(url);
@@ -35,8 +38,10 @@ export async function fetchText(url: URL | string, init: { headers: Record<strin
     async ({ remainingMs }) => {
       let response: Response;
       try {
-        response = await fetch(url, { headers: init.headers, signal: AbortSignal.timeout(Math.max(1, Math.min(attemptTimeoutMs, remainingMs))) });
+        response = await proxiedFetch(url, { headers: init.headers, signal: AbortSignal.timeout(Math.max(1, Math.min(attemptTimeoutMs, remainingMs))) });
       } catch (cause) {
+        // A proxy that refused us answers the same way every time.
+        if (cause instanceof BrokerError) throw cause;
         throw new TransientFetchError(`could not reach ${endpoint}`, { cause });
       }
       if (response.status >= 500 || response.status === 429) {

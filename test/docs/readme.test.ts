@@ -191,10 +191,10 @@ describe('the README’s Google resource names', () => {
   });
 
   it('give the step a provider the action accepts', async () => {
-    const inputs = [...README.matchAll(/gcp-workload-identity-provider: (\S+)/g)].map((match) => match[1]!);
+    const inputs = [...README.matchAll(/workload_identity_provider: (\S+)/g)].map((match) => match[1]!);
     expect(inputs.length).toBeGreaterThan(0);
     for (const provider of inputs) {
-      const context = await actionContext({ 'gcp-workload-identity-provider': provider });
+      const context = await actionContext({ workload_identity_provider: provider });
       try {
         expect(readMainInputs().gcp?.workloadIdentityProvider).toBe(provider);
       } finally {

@@ -2,13 +2,16 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import { CI_SYSTEMS, type CiSystem } from '../../oidc/ci-systems.ts';
-import { Exit, runCommand, type ExitCode } from '../cli-output.ts';
+import { awsSecretValues } from '../../providers/aws/export.ts';
+import { Exit, flagOf, runCommand, type ExitCode } from '../cli-output.ts';
 import { exchangeCredentials, exitCodeFor, maskInGitHubActions, secretsOf, writeCredentialProcess, type ExchangeRequest } from './exchange.ts';
 import { readInputFile } from './input-files.ts';
 
 export interface CredentialProcessOptions extends ExchangeRequest {
   profile?: string | undefined;
   config?: string | undefined;
+  /** The settings file of a renewing profile that the action wrote; it replaces every other option. */
+  renewal?: string | undefined;
 }
 
 // A profile names the same settings as `exchange`'s flags, kebab-case, AWS only.
@@ -37,6 +40,7 @@ const PATH_SETTINGS: ReadonlyArray<keyof ExchangeRequest> = ['policy', 'root', '
  */
 export function awsCredentialProcess(options: CredentialProcessOptions): Promise<ExitCode> {
   return runCommand('text', exitCodeFor, async () => {
+    if (options.renewal !== undefined) return renew(options);
     const fromProfile = options.profile ? await readProfile(options.profile, options.config ?? process.env.CI_OIDC_BROKER_CONFIG) : {};
     const flags = Object.fromEntries(Object.entries(options).filter(([name, value]) => value !== undefined && name !== 'profile' && name !== 'config'));
     const request = { ...fromProfile, ...flags } as ExchangeRequest;
@@ -46,6 +50,20 @@ export function awsCredentialProcess(options: CredentialProcessOptions): Promise
     writeCredentialProcess(result.aws!);
     return Exit.Ok;
   });
+}
+
+/**
+ * The action's renewing profile: everything comes from the settings the main step wrote beside the
+ * ledger, so that the renewal decides exactly as the main step did (see src/action/aws-renewal.ts).
+ */
+async function renew(options: CredentialProcessOptions): Promise<ExitCode> {
+  const stray = Object.entries(options).find(([name, value]) => value !== undefined && name !== 'renewal');
+  if (stray) throw usage(`${flagOf(stray[0])} is not used with --renewal: the renewing profile's settings decide everything.`, 'Run the credential_process line exactly as the action wrote it.');
+  const { renewAwsSession } = await import('../../action/aws-renewal.ts');
+  const session = await renewAwsSession(options.renewal!);
+  maskInGitHubActions(awsSecretValues(session, { maskAccountId: true }));
+  writeCredentialProcess(session);
+  return Exit.Ok;
 }
 
 async function readProfile(name: string, file: string | undefined): Promise<ExchangeRequest> {

@@ -2,6 +2,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import type { PolicySource } from './policy-source.ts';
+import { isWithin } from '../../util/within.ts';
 
 /**
  * Files under one directory, and nothing outside it: absolute paths, `..` and symbolic links that lead
@@ -17,8 +18,8 @@ export function directorySource(root: string): PolicySource {
         if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
         throw error;
       });
-      const inside = relative(realRoot, real ?? candidate);
-      if (isAbsolute(path) || inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+      const target = real ?? candidate;
+      if (isAbsolute(path) || relative(realRoot, target) === '' || !isWithin(realRoot, target)) {
         throw new BrokerError(ErrorCode.PolicySourceInvalid, `The policy path "${path}" leads outside ${root}.`, {
           hint: 'Keep the policy and the files it names inside the repository, and give their paths relative to its root.',
         });

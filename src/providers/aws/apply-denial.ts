@@ -15,7 +15,8 @@ export interface DenialOutcome {
 export async function iamClient(region: string, credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken: string }): Promise<IAMClient> {
   // Loaded here so that only a revocation pays for the IAM SDK.
   const { IAMClient } = await import('@aws-sdk/client-iam');
-  return new IAMClient({ region, maxAttempts: 3, ...(credentials && { credentials }) });
+  const { ProxyRoutingHandler } = await import('../../util/aws-request-handler.ts');
+  return new IAMClient({ region, maxAttempts: 3, requestHandler: new ProxyRoutingHandler(), ...(credentials && { credentials }) });
 }
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;

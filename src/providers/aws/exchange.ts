@@ -44,8 +44,10 @@ const ATTEMPT_TIMEOUT_MS = 10_000;
 export async function assumeRoleWithWebIdentity(request: WebIdentityExchange): Promise<AwsSession> {
   // Loaded here so that start-up pays for the SDK only when AWS is asked for.
   const { STSClient, AssumeRoleWithWebIdentityCommand } = await import('@aws-sdk/client-sts');
+  const { ProxyRoutingHandler } = await import('../../util/aws-request-handler.ts');
   const client = new STSClient({
     region: request.region,
+    requestHandler: new ProxyRoutingHandler(),
     // Retries are ours, so that one loop and one budget govern them.
     maxAttempts: 1,
     // The operation is modelled as unsigned; pinning that keeps AWS_AUTH_SCHEME_PREFERENCE from choosing a

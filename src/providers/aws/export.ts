@@ -48,7 +48,7 @@ export function awsOutputs(session: AwsSession, options: { includeCredentials: b
 }
 
 /** What the post step needs to clean up and revoke this session: identities and times, no secrets. */
-export function awsCredentialRecord(session: AwsSession, exportedVariables: readonly string[], revocation: { audience: string; revokerRoleArn: string | undefined }): AwsIssuedCredential {
+export function awsCredentialRecord(session: AwsSession, exportedVariables: readonly string[], revocation: { audience: string; revokerRoleArn: string | undefined; tokenFile?: string | undefined }): AwsIssuedCredential {
   return {
     provider: 'aws',
     identity: session.assumedRoleId,
@@ -58,6 +58,7 @@ export function awsCredentialRecord(session: AwsSession, exportedVariables: read
     region: session.region,
     audience: revocation.audience,
     revokerRoleArn: revocation.revokerRoleArn,
+    ...(revocation.tokenFile !== undefined && { tokenFile: revocation.tokenFile }),
     expiresAt: session.expiration.toISOString(),
     exportedVariables: [...exportedVariables],
     files: [],

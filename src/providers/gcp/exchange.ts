@@ -1,5 +1,6 @@
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
 import { withDeadline } from '../../util/deadline.ts';
+import { agentFor, proxyFor, refusedByProxy } from '../../util/proxy.ts';
 import { externalAccountConfig } from './external-account.ts';
 
 export interface GcpEndpoints {
@@ -42,14 +43,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * exchange is bounded by `timeoutMs`.
  */
 export async function exchangeForGoogleToken(request: GcpExchange): Promise<GcpSession> {
-  const { IdentityPoolClient } = await import('google-auth-library');
-  // The constructor, not ExternalAccountClient.fromJSON: the configuration is built here from checked
-  // inputs, and fromJSON prints a warning about untrusted files into the job's log.
-  const client = new IdentityPoolClient({
-    ...externalAccountConfig({ ...request, endpoints: request.endpoints ?? GOOGLE_ENDPOINTS }),
-    scopes: [...request.scopes],
-    subject_token_supplier: { getSubjectToken: () => request.getToken() },
-  });
+  const client = await identityPoolClient(request);
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {
     const { token } = await withDeadline(client.getAccessToken(), timeoutMs, () => timedOut(request, timeoutMs));
@@ -58,6 +52,72 @@ export async function exchangeForGoogleToken(request: GcpExchange): Promise<GcpS
     return { accessToken: token, expiration: new Date(expiry), serviceAccount: request.serviceAccount, workloadIdentityProvider: request.workloadIdentityProvider };
   } catch (error) {
     throw exchangeError(error, request);
+  }
+}
+
+async function identityPoolClient(request: Omit<GcpExchange, 'timeoutMs'>) {
+  const { IdentityPoolClient } = await import('google-auth-library');
+  // The constructor, not ExternalAccountClient.fromJSON: the configuration is built here from checked
+  // inputs, and fromJSON prints a warning about untrusted files into the job's log.
+  const client = new IdentityPoolClient({
+    ...externalAccountConfig({ ...request, endpoints: request.endpoints ?? GOOGLE_ENDPOINTS }),
+    scopes: [...request.scopes],
+    subject_token_supplier: { getSubjectToken: () => request.getToken() },
+    transporterOptions: { agent: (url: URL) => agentFor(url) },
+  });
+  // The library gives its STS exchange a transporter of its own, which would ignore the agent above.
+  client['stsCredential']['transporter'] = client.transporter;
+  return client;
+}
+
+export interface GcpIdTokenRequest {
+  workloadIdentityProvider: string;
+  serviceAccount: string;
+  /** The `aud` of the ID token: a Cloud Run service's URL, an IAP client id. */
+  audience: string;
+  includeEmail: boolean;
+  getToken: () => Promise<string>;
+  endpoints?: GcpEndpoints | undefined;
+  timeoutMs?: number | undefined;
+}
+
+export interface GcpIdToken {
+  idToken: string;
+  expiration: Date;
+}
+
+// IAM Credentials needs the federated token to carry a scope it accepts.
+const IAM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+
+/**
+ * Mints a Google-signed ID token as the service account: the job's token becomes a federated token at
+ * STS, whose principal calls IAM Credentials' generateIdToken (roles/iam.workloadIdentityUser grants
+ * it, as it grants getAccessToken).
+ */
+export async function mintGoogleIdToken(request: GcpIdTokenRequest): Promise<GcpIdToken> {
+  const endpoints = request.endpoints ?? GOOGLE_ENDPOINTS;
+  const client = await identityPoolClient({ ...request, serviceAccount: undefined, lifetimeSeconds: 0, scopes: [IAM_SCOPE], endpoints });
+  const url = `${endpoints.iamCredentialsUrl.replace(/\/+$/, '')}/v1/projects/-/serviceAccounts/${encodeURIComponent(request.serviceAccount)}:generateIdToken`;
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const target = { ...request, lifetimeSeconds: 0, scopes: [] };
+  try {
+    const response = await withDeadline(client.request<{ token?: unknown }>({ url, method: 'POST', data: { audience: request.audience, includeEmail: request.includeEmail } }), timeoutMs, () => timedOut(target, timeoutMs));
+    const idToken = response.data.token;
+    const exp = typeof idToken === 'string' ? jwtExpiry(idToken) : undefined;
+    if (typeof idToken !== 'string' || exp === undefined) throw new BrokerError(ErrorCode.GcpExchangeFailed, 'Google answered generateIdToken without an ID token.', { hint: 'Check gcp-iam-credentials-url if you override it; otherwise, file an issue.' });
+    return { idToken, expiration: new Date(exp * 1000) };
+  } catch (error) {
+    throw exchangeError(error, target);
+  }
+}
+
+/** The `exp` of a JWT that Google signed; read, not verified, to report when it ends. */
+function jwtExpiry(token: string): number | undefined {
+  try {
+    const exp = (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -72,19 +132,24 @@ interface HttpError {
   status?: number;
   code?: string;
   response?: { status?: number; data?: unknown };
+  config?: { url?: string | URL };
 }
 
 function exchangeError(error: unknown, request: GcpExchange): BrokerError {
   if (error instanceof BrokerError) return error;
   const http = error as HttpError;
   const status = http.response?.status ?? http.status;
+  // A proxy's 407 reaches here as Google's answer would; it is the proxy that needs fixing, not Google.
+  const url = http.config?.url === undefined ? undefined : new URL(http.config.url);
+  const refused = url && refusedByProxy(proxyFor(url), url, { status, error: error as Error & { code?: string } });
+  if (refused) return refused;
   const said = describeGoogleError(http.response?.data);
   const target = request.serviceAccount ?? request.workloadIdentityProvider;
   if (status === 401 || status === 403 || (status === 400 && /attribute condition|audience/i.test(said))) {
     return new BrokerError(ErrorCode.GcpAccessDenied, `Google refused a token for ${target}: ${said}.`, {
       hint: /attribute condition/i.test(said)
         ? 'The workload identity pool provider’s attribute condition rejects this job: compare it with `ci-oidc-broker policy export --gcp-attribute-condition`.'
-        : /getAccessToken/.test(said)
+        : /getAccessToken|getOpenIdToken/.test(said)
           ? `Grant roles/iam.workloadIdentityUser on ${request.serviceAccount ?? 'the service account'} to this job's principal (principalSet://…/attribute.repository/OWNER/REPO or principal://…/subject/SUB).`
           : 'Check the provider’s issuer and allowed audiences, and the audience the token was requested for (gcp-audience).',
       cause: error,

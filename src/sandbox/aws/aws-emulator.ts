@@ -90,6 +90,11 @@ export class AwsEmulator {
   /** The clock the emulator judges expiry by; tests move it to expire credentials. */
   now: () => Date = () => new Date();
   /**
+   * Sandbox only: sessions end after at most this many seconds, whatever DurationSeconds asked (STS's
+   * minimum is 15 minutes), so that a test can watch credentials expire and renew. Unset, as on AWS.
+   */
+  maxSessionSeconds: number | undefined;
+  /**
    * Network-level faults (resets, truncated or slow answers, 5xx, throttling) served before a request is
    * read, aimed by service with `(req) => awsServiceOf(req) === 'iam'`; `throttle` and `injectFaults`
    * below aim API errors at single actions instead.
@@ -328,7 +333,7 @@ export class AwsEmulator {
       secretAccessKey: randomBytes(30).toString('base64'),
       sessionToken: `IQoJb3JpZ2luX2Vj${randomBytes(96).toString('base64')}`,
       issuedAt,
-      expiration: new Date(issuedAt.getTime() + duration * 1000),
+      expiration: new Date(issuedAt.getTime() + Math.min(duration, this.maxSessionSeconds ?? duration) * 1000),
       assumedRoleId: `${role.roleId}:${sessionName}`,
       arn: `arn:aws:sts::${this.accountId}:assumed-role/${role.name}/${sessionName}`,
       roleName: role.name,

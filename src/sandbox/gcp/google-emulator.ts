@@ -1,7 +1,7 @@
-import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isCelError } from '@bufbuild/cel';
-import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, errors, exportJWK, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { FaultPlan, listenOnLoopback, readBody, sendJson, type ErrorResponder, type LoopbackServer } from '../http.ts';
 import { poolOf } from '../../providers/gcp/export.ts';
 import { compileCel, conditionAdmits, type CelVariables } from './cel.ts';
@@ -67,6 +67,10 @@ export const GOOGLE_FAULT_TARGETS = {
   iamCredentials: (req: { method?: string | undefined }, url: URL): boolean => req.method === 'POST' && url.pathname.endsWith(':generateAccessToken'),
 };
 
+/** The issuer of the ID tokens Google signs for service accounts. */
+export const GOOGLE_ID_TOKEN_ISSUER = 'https://accounts.google.com';
+const ID_TOKEN_SECONDS = 3600;
+
 const MAX_LIFETIME_SECONDS = 3600;
 // A self-signed JWT must carry one of these scopes to call IAM Credentials.
 const IAM_CREDENTIALS_SCOPES = ['https://www.googleapis.com/auth/cloud-platform', 'https://www.googleapis.com/auth/iam'];
@@ -81,7 +85,7 @@ const FEDERATED_TOKEN_SECONDS = 3600;
  */
 export class GoogleCloudEmulator {
   readonly url: string;
-  /** Every access token issued, so tests can prove that none of them leaked. */
+  /** Every token issued (access tokens and ID tokens), so tests can prove that none of them leaked. */
   readonly accessTokensIssued: string[] = [];
   /** Network and service faults served before a request is handled (see FaultPlan and GOOGLE_FAULT_TARGETS). */
   readonly faults: FaultPlan;
@@ -95,6 +99,8 @@ export class GoogleCloudEmulator {
   readonly #keys = new Map<string, JWTVerifyGetKey>();
   /** Service account keys by their id: whose they are, and the public half that verifies what they sign. */
   readonly #serviceAccountKeys = new Map<string, { email: string; publicKey: KeyObject }>();
+  /** Google's own key, which signs ID tokens; its public half is served as Google serves its certs. */
+  readonly #googleKey = { id: randomBytes(20).toString('hex'), ...generateKeyPairSync('rsa', { modulusLength: 2048 }) };
 
   private constructor(server: LoopbackServer, faults: FaultPlan) {
     this.#server = server;
@@ -120,6 +126,16 @@ export class GoogleCloudEmulator {
 
   get tokenInfoUrl(): string {
     return `${this.url}/tokeninfo`;
+  }
+
+  /** Google's signing certificates as PEM by key id (OAuth2Client's oauth2FederatedSignonPemCertsUrl). */
+  get pemCertsUrl(): string {
+    return `${this.url}/oauth2/v1/certs`;
+  }
+
+  /** The same keys as a JWKS (oauth2FederatedSignonJwkCertsUrl). */
+  get jwksUrl(): string {
+    return `${this.url}/oauth2/v3/certs`;
   }
 
   putProvider(definition: PoolProviderDefinition): void {
@@ -160,6 +176,10 @@ export class GoogleCloudEmulator {
     if (req.method === 'POST' && url.pathname === '/v1/token') return this.#exchange(new URLSearchParams(body), res);
     const impersonation = /^\/v1\/projects\/-\/serviceAccounts\/([^/:]+):generateAccessToken$/.exec(url.pathname);
     if (req.method === 'POST' && impersonation) return this.#generateAccessToken(decodeURIComponent(impersonation[1]!), req, body, res);
+    const idToken = /^\/v1\/projects\/-\/serviceAccounts\/([^/:]+):generateIdToken$/.exec(url.pathname);
+    if (req.method === 'POST' && idToken) return this.#generateIdToken(decodeURIComponent(idToken[1]!), req, body, res);
+    if (req.method === 'GET' && url.pathname === '/oauth2/v1/certs') return sendJson(res, 200, { [this.#googleKey.id]: this.#googleKey.publicKey.export({ type: 'spki', format: 'pem' }).toString() });
+    if (req.method === 'GET' && url.pathname === '/oauth2/v3/certs') return sendJson(res, 200, { keys: [{ ...(await exportJWK(this.#googleKey.publicKey)), kid: this.#googleKey.id, alg: 'RS256', use: 'sig' }] });
     if (url.pathname === '/tokeninfo') return this.#tokenInfo(bearer(req) ?? url.searchParams.get('access_token') ?? new URLSearchParams(body).get('access_token'), res);
     sendJson(res, 404, { error: { code: 404, message: 'Not found', status: 'NOT_FOUND' } });
   }
@@ -200,16 +220,49 @@ export class GoogleCloudEmulator {
     sendJson(res, 200, { access_token: token, issued_token_type: 'urn:ietf:params:oauth:token-type:access_token', token_type: 'Bearer', expires_in: FEDERATED_TOKEN_SECONDS });
   }
 
-  async #generateAccessToken(email: string, req: IncomingMessage, body: string, res: ServerResponse): Promise<void> {
+  /** Whether the bearer may act as the service account; when not, the error is sent. */
+  async #mayActAs(email: string, permission: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const error = (code: number, status: string, message: string): void => sendJson(res, code, { error: { code, message, status } });
     const caller = await this.#caller(bearer(req) ?? '');
-    if (!caller) return error(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.');
+    if (!caller) {
+      error(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.');
+      return false;
+    }
     const account = this.#serviceAccounts.get(email);
     // A federated identity needs workloadIdentityUser on the account; another service account, serviceAccountTokenCreator.
     const allowed = typeof caller === 'string' ? (account?.tokenCreators ?? []).includes(`serviceAccount:${caller}`) : account?.impersonators.some((member) => admits(member, caller));
-    if (!allowed) {
-      return error(403, 'PERMISSION_DENIED', `Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).`);
+    if (!allowed) error(403, 'PERMISSION_DENIED', `Permission '${permission}' denied on resource (or it may not exist).`);
+    return allowed === true;
+  }
+
+  /** An ID token signed with Google's key, for the audience asked: as Cloud Run and IAP receive them. */
+  async #generateIdToken(email: string, req: IncomingMessage, body: string, res: ServerResponse): Promise<void> {
+    if (!(await this.#mayActAs(email, 'iam.serviceAccounts.getOpenIdToken', req, res))) return;
+    let request: { audience?: unknown; includeEmail?: unknown };
+    try {
+      request = JSON.parse(body) as typeof request;
+    } catch {
+      return sendJson(res, 400, { error: { code: 400, message: 'Invalid JSON payload received.', status: 'INVALID_ARGUMENT' } });
     }
+    if (typeof request.audience !== 'string' || request.audience === '') return sendJson(res, 400, { error: { code: 400, message: 'Audience required.', status: 'INVALID_ARGUMENT' } });
+    // A service account's unique id: a number, stable for its email.
+    const uniqueId = BigInt(`0x${createHash('sha256').update(email).digest('hex').slice(0, 15)}`).toString();
+    const iat = Math.floor(this.now() / 1000);
+    const token = await new SignJWT({ azp: uniqueId, ...(request.includeEmail === true && { email, email_verified: true }) })
+      .setProtectedHeader({ alg: 'RS256', kid: this.#googleKey.id, typ: 'JWT' })
+      .setIssuer(GOOGLE_ID_TOKEN_ISSUER)
+      .setSubject(uniqueId)
+      .setAudience(request.audience)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + ID_TOKEN_SECONDS)
+      .sign(this.#googleKey.privateKey);
+    this.accessTokensIssued.push(token);
+    sendJson(res, 200, { token });
+  }
+
+  async #generateAccessToken(email: string, req: IncomingMessage, body: string, res: ServerResponse): Promise<void> {
+    const error = (code: number, status: string, message: string): void => sendJson(res, code, { error: { code, message, status } });
+    if (!(await this.#mayActAs(email, 'iam.serviceAccounts.getAccessToken', req, res))) return;
     let request: { scope?: unknown; lifetime?: unknown };
     try {
       request = JSON.parse(body) as typeof request;

@@ -59,6 +59,8 @@ export class SimulatedRunner {
     return this.#options.env;
   }
   #lastMain: StepResult | undefined;
+  // Each main step's INPUT_* variables, which its post step receives too.
+  readonly #inputsOf = new WeakMap<StepResult, Record<string, string>>();
   #stepCount = 0;
 
   private constructor(root: string, options: RunnerOptions) {
@@ -78,18 +80,20 @@ export class SimulatedRunner {
 
   /** Runs a main entry point with the given inputs; its saved state is kept for `runPost`. */
   async runMain(script: string, inputs: Record<string, string> = {}): Promise<StepResult> {
-    const result = await this.#runStep(nodeScript(script), await this.#inputEnv(inputs));
+    const inputEnv = await this.#inputEnv(inputs);
+    const result = await this.#runStep(nodeScript(script), inputEnv);
+    this.#inputsOf.set(result, inputEnv);
     this.#lastMain = result;
     return result;
   }
 
   /**
-   * Runs a post entry point with the state its main step saved: the last main step's, or the given
-   * one's when a job used the action more than once (the runner keeps each step's state apart).
+   * Runs a post entry point with the inputs and the state of its main step: the last main step's, or
+   * the given one's when a job used the action more than once (the runner keeps each step's apart).
    */
   async runPost(script: string, main: StepResult | undefined = this.#lastMain): Promise<StepResult> {
     const stateEnv = Object.fromEntries([...(main?.state ?? [])].map(([name, value]) => [`STATE_${name}`, value]));
-    return this.#runStep(nodeScript(script), stateEnv);
+    return this.#runStep(nodeScript(script), { ...(main && this.#inputsOf.get(main)), ...stateEnv });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { BrokerError, ErrorCode } from '../../../src/errors/broker-error.ts';
 import { readMainInputs } from '../../../src/action/inputs.ts';
@@ -38,6 +39,9 @@ describe('readMainInputs', () => {
         outputCredentials: false,
         maskAccountId: true,
         revokeRole: undefined,
+        renewCredentials: false,
+        outputEnvCredentials: true,
+        unsetCurrentCredentials: false,
       },
       gcp: undefined,
     });
@@ -71,6 +75,31 @@ describe('readMainInputs', () => {
     });
   });
 
+  it('reads where the AWS credentials go: a named profile renews, a token file starts at the workspace', async () => {
+    const inputs = await read({
+      'aws-region': 'us-east-1',
+      'aws-profile': 'audit.prod',
+      'chain-to-role': 'arn:aws:iam::444455556666:role/deploy',
+      'web-identity-token-file': 'tokens/eks',
+      'unset-current-credentials': 'true',
+    });
+    expect(inputs.aws).toMatchObject({
+      renewCredentials: true,
+      profile: 'audit.prod',
+      outputEnvCredentials: true,
+      chainToRole: 'arn:aws:iam::444455556666:role/deploy',
+      webIdentityTokenFile: join(process.env.GITHUB_WORKSPACE ?? process.cwd(), 'tokens/eks'),
+      unsetCurrentCredentials: true,
+    });
+    expect((await read({ 'aws-region': 'us-east-1', 'aws-renew-credentials': 'true' })).aws).toMatchObject({ renewCredentials: true, profile: undefined });
+  });
+
+  it('refuses a profile that is no name, and a profile with outputs only', async () => {
+    expect(await rejection(read({ 'aws-region': 'us-east-1', 'aws-profile': 'two words' }))).toMatchObject({ code: 'INPUT_INVALID', message: 'The input `aws-profile` is "two words", not a profile name.' });
+    expect(await rejection(read({ 'aws-region': 'us-east-1', 'aws-renew-credentials': 'true', 'output-env-credentials': 'false' }))).toMatchObject({ code: 'INPUT_INVALID' });
+    expect(await rejection(read({ 'aws-region': 'us-east-1', 'chain-to-role': 'deploy' }))).toMatchObject({ message: 'The input `chain-to-role` is "deploy", not an IAM role ARN.' });
+  });
+
   it('reads a central policy source with or without a ref', async () => {
     expect((await read({ 'aws-region': 'us-east-1', 'policy-source': 'octo-org/policies@v2' })).policySource).toEqual({
       kind: 'repository',
@@ -85,7 +114,7 @@ describe('readMainInputs', () => {
   it('requires a cloud', async () => {
     const error = await refusal({});
     expect(error.code).toBe(ErrorCode.InputInvalid);
-    expect(error.message).toBe('No cloud was requested: give `aws-region` for AWS, `gcp-workload-identity-provider` for Google Cloud, or both.');
+    expect(error.message).toBe('No cloud was requested: give `aws-region` for AWS, `workload_identity_provider` for Google Cloud, or both.');
   });
 
   it('requires aws-region with role-to-assume', async () => {
@@ -217,7 +246,7 @@ const PROVIDER = 'projects/123456789/locations/global/workloadIdentityPools/gith
 
 describe('readMainInputs for Google Cloud', () => {
   it('fills in the documented defaults and leaves AWS out when only Google is asked for', async () => {
-    const inputs = await read({ 'gcp-workload-identity-provider': PROVIDER });
+    const inputs = await read({ workload_identity_provider: PROVIDER });
     expect(inputs.aws).toBeUndefined();
     expect(inputs.gcp).toEqual({
       workloadIdentityProvider: PROVIDER,
@@ -227,81 +256,127 @@ describe('readMainInputs for Google Cloud', () => {
       projectId: undefined,
       createCredentialsFile: true,
       endpoints: { tokenUrl: 'https://sts.googleapis.com/v1/token', iamCredentialsUrl: 'https://iamcredentials.googleapis.com' },
+      scopes: undefined,
+      idToken: undefined,
     });
   });
 
-  it('reads both clouds in one step', async () => {
+  it('reads both clouds in one step, with Google’s audience as gcp-audience', async () => {
     const inputs = await read({
       'aws-region': 'us-east-1',
-      'gcp-workload-identity-provider': PROVIDER,
-      'gcp-service-account': 'deploy@my-project.iam.gserviceaccount.com',
-      'gcp-access-token-lifetime': '15m',
-      'gcp-project-id': 'my-project',
+      audience: 'sts.example.com',
+      workload_identity_provider: PROVIDER,
+      service_account: 'deploy@my-project.iam.gserviceaccount.com',
+      access_token_lifetime: '15m',
+      access_token_scopes: 'https://www.googleapis.com/auth/devstorage.read_only,\n https://www.googleapis.com/auth/pubsub',
+      project_id: 'other-project',
       'gcp-audience': 'https://iam.googleapis.com/' + PROVIDER,
-      'gcp-create-credentials-file': 'false',
+      create_credentials_file: 'false',
       'gcp-token-url': 'http://127.0.0.1:9000/v1/token',
       'gcp-iam-credentials-url': 'https://iamcredentials.example.goog',
     });
-    expect(inputs.aws?.region).toBe('us-east-1');
+    expect([inputs.aws?.region, inputs.aws?.audience]).toEqual(['us-east-1', 'sts.example.com']);
     expect(inputs.gcp).toEqual({
       workloadIdentityProvider: PROVIDER,
       audience: 'https://iam.googleapis.com/' + PROVIDER,
       serviceAccount: 'deploy@my-project.iam.gserviceaccount.com',
       lifetimeSeconds: 900,
-      projectId: 'my-project',
+      projectId: 'other-project',
       createCredentialsFile: false,
       endpoints: { tokenUrl: 'http://127.0.0.1:9000/v1/token', iamCredentialsUrl: 'https://iamcredentials.example.goog' },
+      scopes: ['https://www.googleapis.com/auth/devstorage.read_only', 'https://www.googleapis.com/auth/pubsub'],
+      idToken: undefined,
     });
+  });
+
+  it('takes `audience` for Google when the step asks for Google alone', async () => {
+    expect((await read({ workload_identity_provider: PROVIDER, audience: 'https://gh.example' })).gcp?.audience).toBe('https://gh.example');
+  });
+
+  it.each([
+    [{ 'aws-region': 'us-east-1', workload_identity_provider: PROVIDER, audience: 'x' }, 'The input `audience` is ambiguous: this step asks for AWS and Google Cloud credentials, and it could be either cloud’s.'],
+    [{ workload_identity_provider: PROVIDER, audience: 'x', 'gcp-audience': 'y' }, 'The inputs `audience` and `gcp-audience` both give Google’s audience.'],
+  ])('never lets one cloud’s audience be read as the other’s: %j', async (inputs, message) => {
+    const error = await refusal(inputs);
+    expect([error.code, error.message]).toEqual([ErrorCode.InputInvalid, message]);
+  });
+
+  it('infers the project from a user-managed service account’s email, as google-github-actions/auth does', async () => {
+    expect((await read({ workload_identity_provider: PROVIDER, service_account: 'deploy@my-project.iam.gserviceaccount.com' })).gcp?.projectId).toBe('my-project');
+    expect((await read({ workload_identity_provider: PROVIDER, service_account: '123-compute@developer.gserviceaccount.com' })).gcp?.projectId).toBeUndefined();
+  });
+
+  it('reads an ID token request', async () => {
+    const inputs = await read({ workload_identity_provider: PROVIDER, token_format: 'id_token', id_token_audience: 'https://app.run.app', id_token_include_email: 'true' });
+    expect(inputs.gcp?.idToken).toEqual({ audience: 'https://app.run.app', includeEmail: true });
+  });
+
+  it.each([
+    [{ token_format: 'jwt' }, 'The input `token_format` is "jwt", not access_token or id_token.'],
+    [{ token_format: 'id_token' }, 'The input `id_token_audience` is required with `token_format: id_token`.'],
+    [{ id_token_audience: 'https://app.run.app' }, 'The input `id_token_audience` needs `token_format: id_token`.'],
+    [{ token_format: 'id_token', id_token_audience: 'a', access_token_scopes: 'https://www.googleapis.com/auth/pubsub' }, 'The input `access_token_scopes` shapes the access_token output, which `token_format: id_token` does not produce.'],
+    [{ access_token_scopes: ' , ' }, 'The input `access_token_scopes` is ",", not a list of scopes.'],
+    [{ access_token_scopes: 'https://www.googleapis.com/auth/pubsub https://www.googleapis.com/auth/iam' }, 'The input `access_token_scopes` is "https://www.googleapis.com/auth/pubsub https://www.googleapis.com/auth/iam", not a list of scopes.'],
+  ])('refuses %j', async (extra, message) => {
+    const error = await refusal({ workload_identity_provider: PROVIDER, ...extra });
+    expect([error.code, error.message]).toEqual([ErrorCode.InputInvalid, message]);
   });
 
   it.each(['my-pool/my-provider', 'projects/my-project/locations/global/workloadIdentityPools/github/providers/octo-org', `//iam.googleapis.com/${PROVIDER}`])(
     'refuses the workload identity provider %p, asking for the full resource name',
     async (provider) => {
-      const error = await refusal({ 'gcp-workload-identity-provider': provider });
+      const error = await refusal({ workload_identity_provider: provider });
       expect(error.code).toBe(ErrorCode.InputInvalid);
-      expect(error.message).toBe(`The input \`gcp-workload-identity-provider\` is "${provider}", not a provider's full resource name.`);
+      expect(error.message).toBe(`The input \`workload_identity_provider\` is "${provider}", not a provider's full resource name.`);
       expect(error.hint).toContain('the project number, not its id');
     },
   );
 
-  it.each(['0', '1h1s', '2h', 'ten minutes', '-5'])('refuses gcp-access-token-lifetime %p', async (lifetime) => {
-    const error = await refusal({ 'gcp-workload-identity-provider': PROVIDER, 'gcp-access-token-lifetime': lifetime });
-    expect(error.message).toBe(`The input \`gcp-access-token-lifetime\` is "${lifetime}", not a duration from 1s to 1h.`);
+  it.each(['0', '1h1s', '2h', 'ten minutes', '-5'])('refuses access_token_lifetime %p', async (lifetime) => {
+    const error = await refusal({ workload_identity_provider: PROVIDER, access_token_lifetime: lifetime });
+    expect(error.message).toBe(`The input \`access_token_lifetime\` is "${lifetime}", not a duration from 1s to 1h.`);
   });
 
   it.each([
     ['3600', 3600],
+    ['3600s', 3600],
     ['1h', 3600],
     ['90s', 90],
-  ])('accepts gcp-access-token-lifetime %p', async (lifetime, seconds) => {
-    expect((await read({ 'gcp-workload-identity-provider': PROVIDER, 'gcp-access-token-lifetime': lifetime })).gcp?.lifetimeSeconds).toBe(seconds);
+  ])('accepts access_token_lifetime %p', async (lifetime, seconds) => {
+    expect((await read({ workload_identity_provider: PROVIDER, access_token_lifetime: lifetime })).gcp?.lifetimeSeconds).toBe(seconds);
   });
 
   it('refuses a service account that is not an email', async () => {
-    const error = await refusal({ 'gcp-workload-identity-provider': PROVIDER, 'gcp-service-account': 'projects/-/serviceAccounts/deploy' });
-    expect(error.message).toBe('The input `gcp-service-account` is "projects/-/serviceAccounts/deploy", not a service account\'s email.');
+    const error = await refusal({ workload_identity_provider: PROVIDER, service_account: 'projects/-/serviceAccounts/deploy' });
+    expect(error.message).toBe('The input `service_account` is "projects/-/serviceAccounts/deploy", not a service account\'s email.');
   });
 
   it.each(['http://sts.example.com/v1/token', 'not a url', 'ftp://127.0.0.1/x'])('refuses a token endpoint %p that is not https (or loopback http)', async (url) => {
-    const error = await refusal({ 'gcp-workload-identity-provider': PROVIDER, 'gcp-token-url': url });
+    const error = await refusal({ workload_identity_provider: PROVIDER, 'gcp-token-url': url });
     expect(error.message).toBe(`The input \`gcp-token-url\` is "${url}", not an https URL.`);
   });
 
   it('refuses Google inputs without the provider, rather than ignoring them', async () => {
-    const error = await refusal({ 'aws-region': 'us-east-1', 'gcp-service-account': 'deploy@my-project.iam.gserviceaccount.com' });
-    expect(error.message).toBe('The input `gcp-service-account` needs `gcp-workload-identity-provider`.');
+    const error = await refusal({ 'aws-region': 'us-east-1', service_account: 'deploy@my-project.iam.gserviceaccount.com' });
+    expect(error.message).toBe('The input `service_account` needs `workload_identity_provider`.');
   });
 });
 
 describe('readMainInputs with broker-url', () => {
   it('defaults the audience to the URL, and asks Google for a service account alone', async () => {
-    const inputs = await read({ 'broker-url': 'https://broker.example.com/', 'aws-region': 'us-east-1', 'gcp-service-account': 'deploy@p.iam.gserviceaccount.com' });
-    expect(inputs.broker).toEqual({ url: 'https://broker.example.com', audience: 'https://broker.example.com', gcp: { serviceAccount: 'deploy@p.iam.gserviceaccount.com', lifetimeSeconds: 600, projectId: undefined } });
+    const inputs = await read({ 'broker-url': 'https://broker.example.com/', 'aws-region': 'us-east-1', service_account: 'deploy@my-proj.iam.gserviceaccount.com' });
+    expect(inputs.broker).toEqual({ url: 'https://broker.example.com', audience: 'https://broker.example.com', gcp: { serviceAccount: 'deploy@my-proj.iam.gserviceaccount.com', lifetimeSeconds: 600, projectId: 'my-proj' } });
     expect(inputs.gcp).toBeUndefined();
   });
 
+  it('takes `token_format: access_token`, what the broker mints anyway', async () => {
+    const inputs = await read({ 'broker-url': 'https://broker.example.com', service_account: 'deploy@my-proj.iam.gserviceaccount.com', token_format: 'access_token' });
+    expect(inputs.broker?.gcp?.serviceAccount).toBe('deploy@my-proj.iam.gserviceaccount.com');
+  });
+
   it('takes Google alone as a cloud, and its own audience', async () => {
-    const inputs = await read({ 'broker-url': 'https://broker.example.com', 'broker-audience': 'ci-oidc-broker', 'gcp-service-account': 'deploy@p.iam.gserviceaccount.com' });
+    const inputs = await read({ 'broker-url': 'https://broker.example.com', 'broker-audience': 'ci-oidc-broker', service_account: 'deploy@p.iam.gserviceaccount.com' });
     expect([inputs.aws, inputs.broker?.audience]).toEqual([undefined, 'ci-oidc-broker']);
   });
 
@@ -310,10 +385,14 @@ describe('readMainInputs with broker-url', () => {
     [{ 'broker-url': 'https://user:pw@broker.example.com', 'aws-region': 'us-east-1' }, 'The input `broker-url` is "https://user:pw@broker.example.com", not the broker\'s https URL.'],
     [{ 'broker-audience': 'x', 'aws-region': 'us-east-1' }, 'The input `broker-audience` needs `broker-url`.'],
     [
-      { 'broker-url': 'https://broker.example.com', 'gcp-workload-identity-provider': 'projects/1/locations/global/workloadIdentityPools/pool/providers/prov' },
-      'The input `gcp-workload-identity-provider` is not used with `broker-url`: the broker mints Google tokens by impersonating the service account.',
+      { 'broker-url': 'https://broker.example.com', workload_identity_provider: 'projects/1/locations/global/workloadIdentityPools/pool/providers/prov' },
+      'The input `workload_identity_provider` is not used with `broker-url`: the broker mints Google tokens by impersonating the service account.',
     ],
-    [{ 'broker-url': 'https://broker.example.com' }, 'No cloud was requested: give `aws-region` for AWS, `gcp-workload-identity-provider` for Google Cloud, or both.'],
+    [
+      { 'broker-url': 'https://broker.example.com', service_account: 'deploy@p.iam.gserviceaccount.com', token_format: 'id_token' },
+      'The input `token_format` is not supported with `broker-url`: the broker mints access tokens with the scopes its rule grants.',
+    ],
+    [{ 'broker-url': 'https://broker.example.com' }, 'No cloud was requested: give `aws-region` for AWS, `workload_identity_provider` for Google Cloud, or both.'],
   ])('refuses %j', async (inputs, message) => {
     const error = await refusal(inputs);
     expect([error.code, error.message]).toEqual([ErrorCode.InputInvalid, message]);

@@ -46,6 +46,14 @@ describe('issued-credential state', () => {
     expect(saved!.exportedVariables).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']);
   });
 
+  it('keeps where a renewing profile and its ledger are, for the post step to close them', async () => {
+    context = await actionContext();
+    const renewing = awsCredentialRecord({ renewal: { ledger: '/tmp/runner/step-1/ledger.jsonl', configFile: '/tmp/runner/config', profile: 'deploy' }, files: ['/tmp/runner/step-1'] });
+    saveIssuedCredentials([renewing]);
+    await handToPostStep();
+    expect(loadIssuedCredentials()).toEqual([renewing]);
+  });
+
   it('prints nothing to the log while saving', async () => {
     context = await actionContext();
     saveIssuedCredentials([credential]);
@@ -78,6 +86,7 @@ describe('issued-credential state', () => {
     JSON.stringify([{ ...awsCredentialRecord(), files: undefined }]),
     JSON.stringify([{ ...awsCredentialRecord(), files: [null] }]),
     JSON.stringify([awsCredentialRecord(), { provider: 'aws' }]),
+    JSON.stringify([{ ...awsCredentialRecord(), renewal: { ledger: '/tmp/runner/ledger.jsonl' } }]),
   ])('refuses unreadable state %p and says nothing was cleaned up', async (text) => {
     context = await actionContext({}, { 'STATE_issued-credentials': text });
     const error = thrown(() => loadIssuedCredentials());

@@ -12,8 +12,9 @@ describe('inCliTerms', () => {
     ['set the `audience` input to match the cloud side.', 'set --audience to match the cloud side.'],
     ['point the `policy` input at your policy.', 'point --policy at your policy.'],
     ['grants several roles (a, b) and no role-to-assume was given.', 'grants several roles (a, b) and no --aws-role was given.'],
-    ['Set the `gcp-service-account` input to one of them.', 'Set --gcp-service-account to one of them.'],
-    ['Set gcp-workload-identity-provider to the granted provider', 'Set --gcp-provider to the granted provider'],
+    ['Set the `service_account` input to one of them.', 'Set --gcp-service-account to one of them.'],
+    ['Set workload_identity_provider to the granted provider', 'Set --gcp-provider to the granted provider'],
+    ['and no service_account was given.', 'and no --gcp-service-account was given.'],
     ['the audience the token was requested for (gcp-audience).', 'the audience the token was requested for (--audience).'],
     ["change p.yml in a reviewed pull request; the log and the job summary show every rule's result.", "change p.yml in a reviewed pull request; the explanation above shows every rule's result."],
   ])('%s', (action, cli) => {
@@ -32,7 +33,7 @@ describe('inCliTerms', () => {
 });
 
 // What the core says to an action user: an input by name, or where the action shows its results.
-const ACTION_WORDING = /`([a-z-]+)` input|input `([a-z-]+)`|job summary|step['’]s log|`with:`/;
+const ACTION_WORDING = /`([a-z_-]+)` input|input `([a-z_-]+)`|job summary|step['’]s log|`with:`/;
 const CORE = ['src/errors', 'src/oidc', 'src/policy', 'src/providers', 'src/util'];
 
 async function coreLines(): Promise<Array<{ where: string; line: string }>> {
@@ -57,14 +58,14 @@ describe('the core’s messages, as the CLI prints them', () => {
   });
 
   it('name no action input of action.yml that the CLI has a flag for, once reworded', async () => {
-    const inputs = Object.keys((parseYaml(await readFile('action.yml', 'utf8')) as { inputs: Record<string, unknown> }).inputs).filter((name) => name.includes('-') && name in FLAG_FOR_INPUT);
+    const inputs = Object.keys((parseYaml(await readFile('action.yml', 'utf8')) as { inputs: Record<string, unknown> }).inputs).filter((name) => /[-_]/.test(name) && name in FLAG_FOR_INPUT);
     const named = new RegExp(`(?<![\\w-])(${inputs.join('|')})(?![\\w-])`);
     const leftovers = (await coreLines()).filter(({ line }) => named.test(inCliTerms(line)));
     expect(leftovers.map(({ where, line }) => `${where}: ${line.trim()}`)).toEqual([]);
   });
 
   it('have a flag for every input the core names', async () => {
-    const named = (await coreLines()).flatMap(({ line }) => [...line.matchAll(/`([a-z-]+)` input|input `([a-z-]+)`/g)].map((match) => match[1] ?? match[2]!));
+    const named = (await coreLines()).flatMap(({ line }) => [...line.matchAll(/`([a-z_-]+)` input|input `([a-z_-]+)`/g)].map((match) => match[1] ?? match[2]!));
     expect([...new Set(named)].filter((input) => !(input in FLAG_FOR_INPUT))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ErrorCode } from '../../../src/errors/broker-error.ts';
-import { chooseAwsRole } from '../../../src/policy/aws-grant.ts';
+import { chooseAwsRole, chooseChainedRole } from '../../../src/policy/aws-grant.ts';
 import { parsePolicy } from '../../../src/policy/load.ts';
 import { thrown } from '../../helpers/broker-error.ts';
 
@@ -91,5 +91,34 @@ describe('chooseAwsRole', () => {
     const document = '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
     withPolicy!.grant!.aws!.sessionPolicy!.document = document;
     expect(chooseAwsRole(withPolicy!, DEPLOY, 900)).toEqual({ roleArn: DEPLOY, durationSeconds: 900, capped: false, sessionPolicy: document });
+  });
+});
+
+describe('chooseChainedRole', () => {
+  const TARGET = 'arn:aws:iam::444455556666:role/deploy-target';
+  const [chaining] = parsePolicy(
+    `version: 1
+rules:
+  - name: chaining
+    match: {ref: x}
+    grant: {aws: {roles: [${DEPLOY}], chain-to: [${TARGET}]}}
+`,
+    'p.yml',
+  ).rules;
+
+  it('lets a session chain into a role the rule lists under chain-to', () => {
+    expect(chaining!.grant?.aws?.chainTo).toEqual([TARGET]);
+    expect(chooseChainedRole(chaining!, TARGET)).toBe(TARGET);
+  });
+
+  it('refuses any other role, and every role when the rule lists none', () => {
+    const error = thrown(() => chooseChainedRole(chaining!, READ));
+    expect(error.code).toBe(ErrorCode.RoleNotGranted);
+    expect(error.message).toBe(`Rule "chaining" does not let its sessions chain into ${READ}; it lists ${TARGET}.`);
+    expect(thrown(() => chooseChainedRole(single!, TARGET)).message).toBe(`Rule "single" does not let its sessions chain into ${TARGET}; it lists no role under chain-to.`);
+  });
+
+  it('validates chain-to as a list of role ARNs', () => {
+    expect(() => parsePolicy(`version: 1\nrules:\n  - name: r\n    match: {ref: x}\n    grant: {aws: {roles: [${DEPLOY}], chain-to: [deploy-target]}}\n`, 'p.yml')).toThrow(/chain-to/);
   });
 });

@@ -30,6 +30,7 @@ describe('the gcp grant', () => {
       serviceAccounts: [DEPLOYER, READER],
       maxLifetimeSeconds: 600,
       scopes: ['https://www.googleapis.com/auth/devstorage.read_only'],
+      idTokenAudiences: [],
     });
     expect(single!.grant?.gcp?.scopes).toEqual(['https://www.googleapis.com/auth/cloud-platform']);
   });
@@ -52,7 +53,29 @@ describe('chooseGcpGrant', () => {
       lifetimeSeconds: 300,
       capped: true,
       scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+      idTokenAudience: undefined,
     });
+  });
+
+  it('admits an ID token only for an audience the rule lists, and only as a service account', () => {
+    const [cloudRun, federatedOnly] = parsePolicy(
+      `version: 1
+rules:
+  - name: cloud-run
+    match: {ref: x}
+    grant: {gcp: {workload-identity-provider: ${PROVIDER}, service-accounts: [${DEPLOYER}], id-token-audiences: ["https://app-abc.a.run.app"]}}
+  - name: federated-only
+    match: {ref: y}
+    grant: {gcp: {workload-identity-provider: ${PROVIDER}, id-token-audiences: ["https://app-abc.a.run.app"]}}
+`,
+      'p.yml',
+    ).rules;
+    const ask = (rule: typeof cloudRun, idTokenAudience: string) => chooseGcpGrant(rule!, { provider: PROVIDER, serviceAccount: undefined, lifetimeSeconds: 600, idTokenAudience });
+    expect(ask(cloudRun, 'https://app-abc.a.run.app')).toMatchObject({ serviceAccount: DEPLOYER, idTokenAudience: 'https://app-abc.a.run.app' });
+    const other = thrown(() => ask(cloudRun, 'https://admin.a.run.app'));
+    expect([other.code, other.message]).toEqual([ErrorCode.RoleNotGranted, 'Rule "cloud-run" does not grant ID tokens for the audience "https://admin.a.run.app"; it grants "https://app-abc.a.run.app".']);
+    expect(thrown(() => ask(single, 'https://app-abc.a.run.app')).message).toBe('Rule "single" does not grant ID tokens for the audience "https://app-abc.a.run.app".');
+    expect(thrown(() => ask(federatedOnly, 'https://app-abc.a.run.app')).message).toBe('Rule "federated-only" grants no service account, and Google mints ID tokens only as one.');
   });
 
   it('grants a requested account that the rule lists, and refuses one it does not', () => {

@@ -64,7 +64,7 @@ describe('parsePolicy', () => {
       ['repository_id', { kind: 'equals', values: ['8429'] }, 9],
       ['ref', { kind: 'equals', values: ['refs/heads/main'] }, 10],
     ]);
-    expect(deploy!.grant?.aws).toEqual({ roles: [ROLE], maxDurationSeconds: 5400, sessionPolicy: undefined });
+    expect(deploy!.grant?.aws).toEqual({ roles: [ROLE], maxDurationSeconds: 5400, sessionPolicy: undefined, chainTo: [] });
     expect(deploy!.location).toEqual({ file: 'p.yml', line: 7, column: 5 });
     // Without max-duration a rule grants one hour.
     expect(readOnly!.grant?.aws?.maxDurationSeconds).toBe(3600);

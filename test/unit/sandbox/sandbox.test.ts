@@ -109,7 +109,7 @@ describe('startSandbox with its defaults', () => {
     const inputs = sandbox.gcpInputs();
     expect(text).toContain(`Google STS token URL     ${inputs['gcp-token-url']}  (--gcp-token-url; the gcp-token-url input)`);
     expect(text).toContain(`Google IAM Credentials   ${inputs['gcp-iam-credentials-url']}  (--gcp-iam-credentials-url; the gcp-iam-credentials-url input)`);
-    expect(text).toContain(`Google provider          ${inputs['gcp-workload-identity-provider']}  (service account ${inputs['gcp-service-account']})`);
+    expect(text).toContain(`Google provider          ${inputs.workload_identity_provider}  (service account ${inputs.service_account})`);
     expect(text).toContain(`GitHub contents API      ${sandbox.github.url}  (GITHUB_API_URL`);
   });
 

@@ -82,7 +82,7 @@ describe('SimulatedRunner inputs and environment', () => {
     const runner = await SimulatedRunner.create({ env: {} });
     runners.push(runner);
     const env = printedEnv((await runner.runMain(script('print-env.mjs'))).stdout);
-    expect(env).toMatchObject({ INPUT_POLICY: '.github/ci-oidc-broker.yml', INPUT_AUDIENCE: 'sts.amazonaws.com', 'INPUT_ROLE-DURATION-SECONDS': '900' });
+    expect(env).toMatchObject({ INPUT_POLICY: '.github/ci-oidc-broker.yml', INPUT_ACCESS_TOKEN_LIFETIME: '10m', 'INPUT_ROLE-DURATION-SECONDS': '900' });
   });
 
   it('expands ${{ github.token }} in a default as the runner does, and nothing else it does not know', async () => {

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OAuth2Client } from 'google-auth-library';
 import { ErrorCode } from '../../../../src/errors/broker-error.ts';
-import { exchangeForGoogleToken, type GcpExchange } from '../../../../src/providers/gcp/exchange.ts';
+import { exchangeForGoogleToken, mintGoogleIdToken, type GcpExchange } from '../../../../src/providers/gcp/exchange.ts';
 import { GoogleCloudEmulator } from '../../../../src/sandbox/gcp/google-emulator.ts';
 import { OidcIssuer } from '../../../../src/sandbox/issuer/oidc-issuer.ts';
 import { rejection } from '../../../helpers/broker-error.ts';
@@ -98,5 +98,31 @@ describe('exchangeForGoogleToken', () => {
       silent.closeAllConnections();
       await new Promise((resolve) => silent.close(resolve));
     }
+  });
+});
+
+describe('mintGoogleIdToken', () => {
+  const mint = (serviceAccount: string) =>
+    mintGoogleIdToken({
+      workloadIdentityProvider: PROVIDER,
+      serviceAccount,
+      audience: 'https://app-abc.a.run.app',
+      includeEmail: false,
+      getToken: () => issuer.mint({ audience: `https://iam.googleapis.com/${PROVIDER}` }),
+      endpoints: { tokenUrl: google.tokenUrl, iamCredentialsUrl: google.url },
+    });
+
+  it('mints an ID token that Google’s certificates verify, for the audience, without the email unless asked', async () => {
+    const { idToken, expiration } = await mint(DEPLOYER);
+    const ticket = await new OAuth2Client({ endpoints: { oauth2FederatedSignonPemCertsUrl: google.pemCertsUrl } }).verifyIdToken({ idToken, audience: 'https://app-abc.a.run.app' });
+    expect(ticket.getPayload()?.email).toBeUndefined();
+    expect(expiration.getTime()).toBe(ticket.getPayload()!.exp * 1000);
+  });
+
+  it('names the missing permission when the job may not act as the account', async () => {
+    const error = await rejection(mint(STRANGER));
+    expect(error.code).toBe(ErrorCode.GcpAccessDenied);
+    expect(error.message).toContain("Permission 'iam.serviceAccounts.getOpenIdToken' denied");
+    expect(error.hint).toContain('roles/iam.workloadIdentityUser');
   });
 });
