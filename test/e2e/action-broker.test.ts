@@ -76,6 +76,9 @@ describe('the action in broker mode', () => {
       const post = await runner.runPost(POST);
       expect(errorText(post)).toBe('');
       expect(post.exitCode).toBe(0);
+      // Recorded by its aws:userid, as in the direct path; the token names no job, so the whole run's sessions ended.
+      expect(post.log.join('\n')).toContain(`aws ${minted.assumedRoleId}: revoked.`);
+      expect(post.log.join('\n')).toContain('so the broker ended every session of this run, those of parallel jobs included');
       for (const name of AWS_VARIABLES) expect(runner.jobEnv.get(name)).toBe('');
       expect(post.summary).toContain('<td>revoked</td>');
       expect(post.summary).not.toContain('111122223333');
@@ -85,14 +88,52 @@ describe('the action in broker mode', () => {
     }
   });
 
+  it('ends only its own job’s session at job end when the token names the job, while a parallel job of the run keeps working', async () => {
+    sandbox.issuer.job = { ...sandbox.issuer.job, runId: '3333' };
+    // Two jobs of one run: the runner's tokens differ only by the job's check_run_id.
+    const asJob = (checkRunId: string) => void (sandbox.issuer.runnerTokenShape = { claims: { check_run_id: checkRunId } });
+    runner = await SimulatedRunner.create({ env: sandbox.runnerEnv() });
+    const parallel = await SimulatedRunner.create({ env: sandbox.runnerEnv() });
+    try {
+      asJob('70001');
+      expect((await runner.runMain(MAIN, { 'broker-url': broker.url, 'aws-region': REGION })).exitCode).toBe(0);
+      asJob('70002');
+      expect((await parallel.runMain(MAIN, { 'broker-url': broker.url, 'aws-region': REGION })).exitCode).toBe(0);
+      const sessionOf = (job: SimulatedRunner) => sandbox.aws.sessions.find((s) => s.accessKeyId === job.jobEnv.get('AWS_ACCESS_KEY_ID'))!;
+      expect(sessionOf(runner).assumedRoleId).not.toBe(sessionOf(parallel).assumedRoleId);
+      const ours = iamWithJobCredentials();
+      const theirs = new IAMClient({ region: REGION, endpoint: sandbox.aws.url, credentials: { accessKeyId: parallel.jobEnv.get('AWS_ACCESS_KEY_ID')!, secretAccessKey: parallel.jobEnv.get('AWS_SECRET_ACCESS_KEY')!, sessionToken: parallel.jobEnv.get('AWS_SESSION_TOKEN')! }, maxAttempts: 1 });
+      try {
+        asJob('70001');
+        const post = await runner.runPost(POST);
+        expect([post.exitCode, errorText(post)]).toEqual([0, '']);
+        expect(post.summary).toContain('<td>revoked</td>');
+        expect(post.log.join('\n')).not.toContain('parallel jobs');
+        await expect(ours.send(new GetRoleCommand({ RoleName: 'ci-deploy' }))).rejects.toMatchObject({ name: 'AccessDenied' });
+        expect((await theirs.send(new GetRoleCommand({ RoleName: 'ci-deploy' }))).Role?.Arn).toBe(DEPLOY_ROLE);
+
+        asJob('70002');
+        expect((await parallel.runPost(POST)).summary).toContain('<td>revoked</td>');
+        await expect(theirs.send(new GetRoleCommand({ RoleName: 'ci-deploy' }))).rejects.toMatchObject({ name: 'AccessDenied' });
+      } finally {
+        ours.destroy();
+        theirs.destroy();
+      }
+      expect(await findLeaks(parallel, sandbox.secretsIssued())).toEqual([]);
+    } finally {
+      sandbox.issuer.runnerTokenShape = {};
+      await parallel.dispose();
+    }
+  });
+
   it('gets a Google token by service account alone, exported for gcloud, and reported cleared only at job end', async () => {
     sandbox.issuer.job = { ...sandbox.issuer.job, runId: '2222' };
     runner = await SimulatedRunner.create({ env: sandbox.runnerEnv() });
-    const main = await runner.runMain(MAIN, { 'broker-url': broker.url, 'aws-region': REGION, 'gcp-service-account': SANDBOX_GCP_SERVICE_ACCOUNT, 'gcp-project-id': SANDBOX_GCP_PROJECT });
+    const main = await runner.runMain(MAIN, { 'broker-url': broker.url, 'aws-region': REGION, service_account: SANDBOX_GCP_SERVICE_ACCOUNT, project_id: SANDBOX_GCP_PROJECT });
     expect(errorText(main)).toBe('');
     expect(main.exitCode).toBe(0);
     const accessToken = runner.jobEnv.get('CLOUDSDK_AUTH_ACCESS_TOKEN') ?? '';
-    expect([runner.jobEnv.get('GOOGLE_OAUTH_ACCESS_TOKEN'), main.outputs.get('gcp-access-token'), runner.jobEnv.get('GOOGLE_CLOUD_PROJECT')]).toEqual([accessToken, accessToken, SANDBOX_GCP_PROJECT]);
+    expect([runner.jobEnv.get('GOOGLE_OAUTH_ACCESS_TOKEN'), main.outputs.get('access_token'), runner.jobEnv.get('GOOGLE_CLOUD_PROJECT')]).toEqual([accessToken, accessToken, SANDBOX_GCP_PROJECT]);
     expect(runner.jobEnv.has('GOOGLE_APPLICATION_CREDENTIALS')).toBe(false);
     const info = await fetch(`${sandbox.google.tokenInfoUrl}?access_token=${encodeURIComponent(accessToken)}`);
     expect(await info.json()).toMatchObject({ email: SANDBOX_GCP_SERVICE_ACCOUNT });

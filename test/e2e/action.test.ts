@@ -1,14 +1,13 @@
 // The bundled action (dist/main, dist/post) driven as a runner drives it, against the sandbox, with the
 // real AWS SDK (and the real aws CLI) using what it exported.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { runAwsCli } from '../../src/sandbox/aws/aws-cli.ts';
-import { SimulatedRunner, type StepResult } from '../../src/sandbox/runner/simulated-runner.ts';
+import type { SimulatedRunner, StepResult } from '../../src/sandbox/runner/simulated-runner.ts';
 import { findLeaks } from '../helpers/leak-scan.ts';
+import { runnerWithPolicy } from '../helpers/policy-runner.ts';
 import { MAIN, POST } from '../helpers/dist.ts';
 
 const REGION = 'us-east-1';
@@ -48,11 +47,7 @@ afterAll(async () => {
 });
 
 async function newRunner(envOverrides: Record<string, string | undefined> = {}, policy?: string): Promise<SimulatedRunner> {
-  const env = { ...sandbox.runnerEnv(), ...envOverrides };
-  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
-  runner = await SimulatedRunner.create({ env: env as Record<string, string> });
-  await mkdir(join(runner.workspace, '.github'));
-  await writeFile(join(runner.workspace, '.github', 'ci-oidc-broker.yml'), policy ?? policyFor(sandbox.issuer.url));
+  runner = await runnerWithPolicy({ ...sandbox.runnerEnv(), ...envOverrides }, policy ?? policyFor(sandbox.issuer.url));
   return runner;
 }
 

@@ -45,8 +45,10 @@ describe('exchange --broker', () => {
     // Inside GitHub Actions the CLI masks the token and the credentials first, on stderr, and says nothing else.
     expect(issued.stderr.split('\n').filter((line) => line && !line.startsWith('::add-mask::'))).toEqual([]);
     expect(issued.code).toBe(0);
-    const json = JSON.parse(issued.stdout) as { rule: string; aws: { accessKeyId: string; secretAccessKey: string; sessionToken: string }; environment: Record<string, string> };
+    const json = JSON.parse(issued.stdout) as { rule: string; aws: { accessKeyId: string; secretAccessKey: string; sessionToken: string; assumedRoleId: string }; environment: Record<string, string> };
     expect(json.rule).toBe('deploy-from-main');
+    // The session's aws:userid as STS gave it, as a direct exchange prints it.
+    expect(json.aws.assumedRoleId).toBe(sandbox.aws.sessions.find((s) => s.accessKeyId === json.aws.accessKeyId)!.assumedRoleId);
     expect(json.environment.AWS_REGION).toBe(REGION);
     const iam = iamWith(json.aws);
     try {
@@ -60,6 +62,8 @@ describe('exchange --broker', () => {
     const replay = await cli(['exchange', '--broker', broker.url, '--token-env', 'JOB_TOKEN', '--aws-region', REGION], { JOB_TOKEN: served.token });
     expect([replay.code, replay.stdout]).toEqual([1, '']);
     expect(replay.stderr).toMatch(/^TOKEN_REPLAYED: /);
+    // The client's own hint for the code, then the broker's.
+    expect(replay.stderr).toMatch(/^Hint: A token is exchanged once: .* The broker adds: /m);
   });
 
   it('prints a Google token for gcloud when asked for a service account alone', async () => {

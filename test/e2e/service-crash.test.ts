@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { OidcIssuer } from '../../src/sandbox/issuer/oidc-issuer.ts';
 import { buildBrokerApp } from '../../src/service/app.ts';
-import { loadBrokerConfig } from '../../src/service/config.ts';
+import { loadBrokerConfig, sqliteFile } from '../../src/service/config.ts';
 import { brokerMetrics } from '../../src/service/metrics.ts';
 import { PolicyHolder } from '../../src/service/policy-holder.ts';
 import { memoryRateLimiter } from '../../src/service/rate-limits.ts';
@@ -28,7 +28,7 @@ const config = await loadBrokerConfig(process.argv[2]);
 const policy = PolicyHolder.forFile(config.policy.file, config.policy.root);
 await policy.reload();
 const crash = () => process.kill(process.pid, 'SIGKILL');
-const deps = { store: new SqliteStore(config.store.sqlite), policy, minter: { aws: crash, gcp: crash }, revoker: { denyOnRole: crash }, rateLimiter: memoryRateLimiter(config.rateLimits), metrics: brokerMetrics() };
+const deps = { store: new SqliteStore(config.store.path), policy, minter: { aws: crash, gcp: crash }, revoker: { denyOnRole: crash }, rateLimiter: memoryRateLimiter(config.rateLimits), metrics: brokerMetrics() };
 const app = buildBrokerApp(config, deps, { logStream: { write() {} } });
 process.send({ url: await app.listen({ host: '127.0.0.1', port: 0 }) });
 `;
@@ -66,7 +66,7 @@ it('leaves a visible orphan, and a refused replay, when the broker is killed bet
 
   // The restart: the same configuration and store, in this process.
   const config = await loadBrokerConfig(join(dir, 'broker.yml'));
-  const store = new SqliteStore(config.store.sqlite);
+  const store = new SqliteStore(sqliteFile(config));
   const policy = PolicyHolder.forFile(config.policy.file, config.policy.root);
   await policy.reload();
   const minter = fakeMinter();

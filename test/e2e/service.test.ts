@@ -9,6 +9,7 @@ import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { REVOKER_ACTIONS } from '../../src/providers/aws/session-denial.ts';
 import { SANDBOX_ACCOUNT_ID, startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import type { IssuedSession } from '../../src/sandbox/aws/aws-emulator.ts';
+import { sqliteFile } from '../../src/service/config.ts';
 import { startBroker, type RunningBroker } from '../../src/service/start.ts';
 import { SqliteStore } from '../../src/service/store/sqlite-store.ts';
 import { leaksInOutput } from '../helpers/leak-scan.ts';
@@ -67,7 +68,7 @@ afterAll(async () => {
 });
 
 interface BrokerAnswer {
-  aws?: { sessionId: string; accessKeyId: string; secretAccessKey: string; sessionToken: string };
+  aws?: { sessionId: string; accessKeyId: string; secretAccessKey: string; sessionToken: string; assumedRoleId: string; assumedRoleArn: string };
   error?: { code: string };
   sessions?: Array<Record<string, unknown>>;
 }
@@ -90,6 +91,8 @@ describe('the broker against the sandbox', () => {
     expect(issued.status).toBe(200);
     const aws = issued.body.aws!;
     const minted = sandbox.aws.sessions.find((s) => s.accessKeyId === aws.accessKeyId)!;
+    // The answer names the session as STS did: what the job records, and what CloudTrail and a denial show.
+    expect([aws.assumedRoleId, aws.assumedRoleArn]).toEqual([minted.assumedRoleId, minted.arn]);
     expect(minted.tags).toMatchObject({ repository_id: '8429', repository_owner_id: '1342004', ref: 'refs/heads/main', event_name: expect.any(String) });
     expect(minted.sourceIdentity).toBe('8429@9876543210_1');
     expect(minted.expiration.getTime() - minted.issuedAt.getTime()).toBe(900_000);
@@ -108,7 +111,7 @@ describe('the broker against the sandbox', () => {
     } finally {
       iam.destroy();
     }
-    const store = new SqliteStore(broker.config.store.sqlite);
+    const store = new SqliteStore(sqliteFile(broker.config));
     const [session] = await store.listSessions({ now: new Date(), ids: [aws.sessionId] });
     expect(session).toMatchObject({ status: 'revoked', sourceIdentity: '8429@9876543210_1', assumedRoleId: minted.assumedRoleId });
     await store.close();
@@ -121,7 +124,7 @@ describe('the broker against the sandbox', () => {
   });
 
   it('lets an operator revoke a whole repository: its sessions are refused, another repository’s keep working', async () => {
-    // A sandbox token's session name is its subject and issue time: distinct subjects keep these sessions apart from the one denied above.
+    // A session is named by its repository and run (and job, where the token names one): distinct runs keep these sessions apart from the one denied above.
     const mint = async (claims: Record<string, string>) => (await call('/v1/exchange', await sandbox.issuer.mint({ audience: AUDIENCE, claims: { sub: `repo:octo-org/app:run-${claims.run_id}`, ...claims } }), { aws: {} })).body.aws!;
     const iamAs = (aws: NonNullable<BrokerAnswer['aws']>) => new IAMClient({ region: REGION, endpoint: sandbox.aws.url, credentials: { accessKeyId: aws.accessKeyId, secretAccessKey: aws.secretAccessKey, sessionToken: aws.sessionToken } });
     const targets = [await mint({ run_id: '101' }), await mint({ run_id: '102' })].map(iamAs);

@@ -1,4 +1,5 @@
-import type { SimulatedRunner } from '../../src/sandbox/runner/simulated-runner.ts';
+import { expect } from '@jest/globals';
+import type { SimulatedRunner, StepResult } from '../../src/sandbox/runner/simulated-runner.ts';
 
 export interface SecretSet {
   /** Credentials the action is meant to export through GITHUB_ENV (and, when asked, masked outputs). */
@@ -50,6 +51,25 @@ export async function findLeaks(runner: SimulatedRunner, secrets: SecretSet): Pr
     for (const secret of all) if (file.content.includes(secret)) leaks.push(`${file.path} holds ${label(secret)}`);
   }
   return leaks;
+}
+
+/** A test's last word on its job: nothing leaked. The runner is disposed of whatever the scan found. */
+export async function expectNoLeaksAndDispose(runner: SimulatedRunner, secrets: SecretSet): Promise<void> {
+  const leaks = await findLeaks(runner, secrets);
+  await runner.dispose();
+  expect(leaks).toEqual([]);
+}
+
+/**
+ * `secrets`, less the rule that a step masks each OIDC token it was handed, for the tokens handed out
+ * during `steps`: there a tool's credential helper (a credential_process, an executable credential
+ * source) asked, and its stderr goes to the tool, not to the runner, so it has no way to register a mask.
+ * The tokens stay among the secrets that every output is scanned for.
+ */
+export function unmaskableDuring(secrets: SecretSet, steps: Iterable<StepResult>): SecretSet {
+  const during = [...steps];
+  const requestedTokens = (secrets.requestedTokens ?? []).filter(({ at }) => !during.some((step) => at >= step.startedAt && at <= step.endedAt));
+  return { ...secrets, requestedTokens };
 }
 
 /**

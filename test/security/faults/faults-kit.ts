@@ -1,7 +1,5 @@
 // What every faults case shares: a sandbox, one job's runner, the endpoints a fault can be aimed at,
 // and the checks that a run left nothing half-done, whatever the fault did to it.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
 import { SANDBOX_GCP_PROVIDER, SANDBOX_GCP_SERVICE_ACCOUNT, startSandbox, type Sandbox } from '../../../src/sandbox/index.ts';
 import { awsServiceOf } from '../../../src/sandbox/aws/aws-emulator.ts';
@@ -9,9 +7,10 @@ import { GOOGLE_FAULT_TARGETS } from '../../../src/sandbox/gcp/google-emulator.t
 import { ISSUER_PATHS } from '../../../src/sandbox/issuer/oidc-issuer.ts';
 import type { Fault, FaultPlan, FaultTarget } from '../../../src/sandbox/http.ts';
 import { parseFileCommands } from '../../../src/sandbox/runner/file-commands.ts';
-import { SimulatedRunner, type StepResult } from '../../../src/sandbox/runner/simulated-runner.ts';
+import type { SimulatedRunner, StepResult } from '../../../src/sandbox/runner/simulated-runner.ts';
 import { defaultRetryPolicy, formatSeconds } from '../../../src/util/retry.ts';
 import { findLeaks } from '../../helpers/leak-scan.ts';
+import { policyWithOneRule, runnerWithPolicy } from '../../helpers/policy-runner.ts';
 import { MAIN, POST } from '../../helpers/dist.ts';
 export { MAIN, POST };
 
@@ -67,27 +66,17 @@ export const ENDPOINTS: Record<string, FaultEndpoint> = {
 };
 
 function policyFor(issuer: string): string {
-  return `version: 1
-issuers: ["${issuer}"]
-rules:
-  - name: deploy-from-main
-    match:
-      repository_owner_id: "1342004"
-      repository_id: "8429"
-      ref: refs/heads/main
-    grant:
-      aws:
-        roles: [${DEPLOY_ROLE}]
-        revoke-role: ${REVOKER_ROLE}
-      gcp: {workload-identity-provider: ${SANDBOX_GCP_PROVIDER}, service-accounts: [${SANDBOX_GCP_SERVICE_ACCOUNT}], max-lifetime: 30m}
-`;
+  return policyWithOneRule(issuer, {
+    grant: {
+      aws: `{roles: [${DEPLOY_ROLE}], revoke-role: ${REVOKER_ROLE}}`,
+      gcp: `{workload-identity-provider: ${SANDBOX_GCP_PROVIDER}, service-accounts: [${SANDBOX_GCP_SERVICE_ACCOUNT}], max-lifetime: 30m}`,
+    },
+  });
 }
 
 /** A fresh job's runner with the policy in its workspace (and, for a central policy, in the policy repository). */
 export async function newJob(sandbox: Sandbox): Promise<SimulatedRunner> {
-  const runner = await SimulatedRunner.create({ env: sandbox.runnerEnv(), stepTimeoutMs: 2 * HANG_BOUND_MS });
-  await mkdir(join(runner.workspace, '.github'));
-  await writeFile(join(runner.workspace, '.github', 'ci-oidc-broker.yml'), policyFor(sandbox.issuer.url));
+  const runner = await runnerWithPolicy(sandbox.runnerEnv(), policyFor(sandbox.issuer.url), { stepTimeoutMs: 2 * HANG_BOUND_MS });
   sandbox.github.putFiles(POLICY_REPOSITORY, 'main', { '.github/ci-oidc-broker.yml': policyFor(sandbox.issuer.url) });
   return runner;
 }
