@@ -2,662 +2,453 @@ export const id = 127;
 export const ids = [127];
 export const modules = {
 
-/***/ 68315:
+/***/ 63127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ readInputFile)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25725);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98629);
-
-
-
-/** Reads a file named on the command line; `-` is standard input. */
-async function readInputFile(path, what) {
-    if (path === '-') {
-        const chunks = [];
-        for await (const chunk of process.stdin)
-            chunks.push(chunk);
-        return Buffer.concat(chunks).toString('utf8');
-    }
-    if ((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikeToken */ .N)(path))
-        throw tokenWhereFileExpected(what);
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'EISDIR')
-            throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `The ${what} file ${path} is a folder.`, { hint: `Name the ${what} file itself.` });
-        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `Cannot read the ${what} file ${path} (${code ?? 'error'}).`, {
-            hint: 'Check the path; use - to read from standard input.',
-        });
-    }
-}
-// Said without repeating the token: CI logs and terminal scrollback keep whatever is printed.
-function tokenWhereFileExpected(what) {
-    return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `A token was given where the ${what} file's name was expected; it is not repeated here.`, {
-        hint: 'Pass the token in an environment variable with --token-env NAME (or on standard input with -), so that it stays out of command lines and logs.',
-    });
-}
-
-
-/***/ }),
-
-/***/ 98127:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  policyInit: () => (/* binding */ policyInit)
+  nr: () => (/* binding */ verifyToken)
 });
 
-// EXTERNAL MODULE: ./src/policy/lint/finding.ts
-var finding = __webpack_require__(55359);
-// EXTERNAL MODULE: ./src/policy/lint/policy-lint.ts + 2 modules
-var policy_lint = __webpack_require__(41270);
-// EXTERNAL MODULE: ./src/policy/load.ts + 2 modules
-var load = __webpack_require__(39485);
+// UNUSED EXPORTS: ASYMMETRIC_ALGORITHMS, MAX_CLOCK_TOLERANCE_SECONDS, MAX_TOKEN_BYTES, duplicateName
+
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
+var verify = __webpack_require__(25057);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+var errors = __webpack_require__(5674);
 // EXTERNAL MODULE: ./src/errors/broker-error.ts
 var broker_error = __webpack_require__(25725);
-// EXTERNAL MODULE: ./src/scan/trust-import/policy-yaml.ts
-var policy_yaml = __webpack_require__(37504);
-;// CONCATENATED MODULE: ./src/scan/trust-import/aws-trust-policy.ts
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
+var remote = __webpack_require__(22952);
+// EXTERNAL MODULE: ./src/util/fetch-text.ts
+var fetch_text = __webpack_require__(86614);
+// EXTERNAL MODULE: ./src/util/proxy.ts
+var proxy = __webpack_require__(40796);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+// EXTERNAL MODULE: ./src/oidc/issuer-url.ts
+var issuer_url = __webpack_require__(41910);
+;// CONCATENATED MODULE: ./src/oidc/issuer-keys.ts
 
 
-const WEB_IDENTITY = 'sts:assumerolewithwebidentity';
-const PROVIDER_ARN = /^arn:aws[\w-]*:iam::(\d{12}):oidc-provider\/(.+)$/;
-const list = (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+
+
+
+const ATTEMPT_TIMEOUT_MS = 10_000;
+const FETCH_RETRIES = { ...retry/* defaultRetryPolicy */.ur, totalTimeoutMs: 20_000 };
+// jose refetches the JWKS on an unknown kid at most once per cooldown, so forged kids cannot make us
+// hammer the issuer; keys are kept for cacheMaxAge between fetches. The cooldown is short because a
+// job verifies a second token (another cloud's audience) seconds after the first, possibly under a key
+// the issuer has just published.
+const JWKS_COOLDOWN_MS = 1000;
+// jose's own fetch would ignore the proxy rules every other call follows.
+const JWKS_OPTIONS = { timeoutDuration: ATTEMPT_TIMEOUT_MS, cooldownDuration: JWKS_COOLDOWN_MS, cacheMaxAge: 10 * 60_000, [remote/* customFetch */.A6]: proxy/* proxiedFetch */.iR };
+// One entry per issuer for the life of the process, so a broker verifying many tokens discovers once.
+const keysByIssuer = new Map();
+/** The issuer's signing keys, found through its discovery document and cached with their JWKS. */
+function issuerKeys(issuer) {
+    let keys = keysByIssuer.get(issuer);
+    if (!keys) {
+        keys = discoverJwks(issuer).then((jwksUri) => retrying((0,remote/* createRemoteJWKSet */.RD)(jwksUri, JWKS_OPTIONS)));
+        // A failed discovery is not remembered: the next verification tries again.
+        keys.catch(() => keysByIssuer.delete(issuer));
+        keysByIssuer.set(issuer, keys);
+    }
+    return keys;
+}
 /**
- * A policy that decides as an IAM trust policy does for web identity: an allow rule per Allow
- * statement and a deny rule per Deny statement, per OIDC provider it trusts, with the StringEquals and
- * StringLike tests on that provider's claims. Whatever else a statement says cannot be carried over,
- * and the policy never admits more for it: an Allow statement with such a condition is left out, a
- * Deny statement keeps the rest of its conditions (denying more). Each is said in the notes.
+ * The JWKS lookup, with the retries jose leaves to us: a fetch that failed (no answer, 5xx, a body cut
+ * off) is tried again within the budget, and an unknown kid once more after the refetch cooldown, in
+ * case the issuer published the key a moment after our last fetch.
  */
-function importAwsTrustPolicy(text, file, role) {
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch (error) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `${file} is not JSON: ${error.message}.`, { hint: 'Give the trust policy document, as `aws iam get-role --query Role.AssumeRolePolicyDocument` prints it.' });
-    }
-    if (!isRecord(document) || list(document.Statement).length === 0)
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `${file} has no Statement.`, { hint: 'Give an IAM policy document: {"Version": "2012-10-17", "Statement": [...]}.' });
-    const notes = [];
-    const rules = [];
-    const issuers = [];
-    let account;
-    list(document.Statement).forEach((raw, index) => {
-        const statement = (isRecord(raw) ? raw : {});
-        const label = typeof statement.Sid === 'string' && statement.Sid !== '' ? statement.Sid : `statement-${index + 1}`;
-        const effect = statement.Effect === 'Deny' ? 'deny' : statement.Effect === 'Allow' ? 'allow' : undefined;
-        const skip = (why) => void notes.push(`Statement ${label} is not carried over: ${why}.`);
-        if (effect === undefined)
-            return skip('its Effect is neither Allow nor Deny');
-        if (statement.NotPrincipal !== undefined || statement.NotAction !== undefined)
-            return skip('NotPrincipal and NotAction have no equivalent in a policy');
-        const actions = list(statement.Action).map((action) => String(action).toLowerCase());
-        if (!actions.some((action) => action === WEB_IDENTITY || action === 'sts:*' || action === '*'))
-            return skip('it is not about sts:AssumeRoleWithWebIdentity');
-        const providers = list(isRecord(statement.Principal) ? statement.Principal.Federated : undefined).map(String);
-        const oidc = providers.flatMap((arn) => {
-            const match = PROVIDER_ARN.exec(arn);
-            return match ? [{ account: match[1], prefix: match[2] }] : [];
-        });
-        if (oidc.length === 0)
-            return skip('its principal is no OIDC identity provider');
-        for (const provider of oidc) {
-            account ??= provider.account;
-            const issuer = `https://${provider.prefix}`;
-            if (!issuers.includes(issuer))
-                issuers.push(issuer);
-            const converted = conditions(statement.Condition, provider.prefix, label, effect, notes);
-            if (converted === undefined)
-                continue;
-            if (converted.size === 0 && effect === 'deny') {
-                notes.push(`Deny statement ${label} has no condition left that a rule can state, so it is not carried over; the broker admits what it denied.`);
-                continue;
-            }
-            rules.push({ name: label, effect, issuer, match: converted });
+function retrying(jwks) {
+    return async (header, token) => {
+        let waitedForCooldown = false;
+        try {
+            const { value } = await (0,retry/* withRetries */.LH)(async () => jwks(header, token), (error) => {
+                if (error instanceof errors/* JWKSNoMatchingKey */.BT) {
+                    if (waitedForCooldown)
+                        return { retry: false };
+                    waitedForCooldown = true;
+                    return { retry: true, afterMs: JWKS_COOLDOWN_MS };
+                }
+                const fetchFailed = error instanceof errors/* JWKSTimeout */.xb || error instanceof errors/* JWKSInvalid */.Dm || error instanceof TypeError || error instanceof SyntaxError || (error instanceof errors/* JOSEError */.i4 && /HTTP response/.test(error.message));
+                return { retry: fetchFailed };
+            }, FETCH_RETRIES);
+            return value;
         }
-    });
-    if (!rules.some((rule) => rule.effect === 'allow'))
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `${file} allows no OIDC provider's tokens that a policy can state.`, { hint: notes.join(' ') || 'Give the trust policy of a role that CI jobs assume with web identity.' });
-    const audiences = sharedAudiences(rules);
-    for (const rule of rules) {
-        if (audiences.length > 0 && rule.effect === 'allow')
-            rule.match.delete('aud');
-        if (issuers.length === 1)
-            rule.issuer = undefined;
-    }
-    const grantRole = role ?? `arn:aws:iam::${account}:role/TODO`;
-    const policy = { issuers, audiences, rules, grant: { text: `{aws: {roles: [${JSON.stringify(grantRole)}]}}`, todo: role === undefined ? 'the role this trust policy belongs to (--role)' : undefined }, origin: file };
-    return { policy: (0,policy_yaml/* policyYaml */.es)(policy), notes };
-}
-/** The audience every allow rule requires exactly, when they agree: the policy's `audiences:`. */
-function sharedAudiences(rules) {
-    const sets = rules.filter((rule) => rule.effect === 'allow').map((rule) => rule.match.get('aud'));
-    const first = sets[0];
-    if (!first || !('equals' in first))
-        return [];
-    const same = sets.every((set) => set !== undefined && 'equals' in set && set.equals.length === first.equals.length && set.equals.every((value) => first.equals.includes(value)));
-    return same ? [...first.equals] : [];
-}
-/**
- * A statement's conditions on one provider's keys as claim tests; undefined when an Allow statement has
- * a condition that cannot be stated (it is then left out rather than widened).
- */
-function conditions(block, prefix, label, effect, notes) {
-    const match = new Map();
-    const lost = [];
-    for (const [operator, tests] of Object.entries(isRecord(block) ? block : {})) {
-        for (const [key, raw] of Object.entries(isRecord(tests) ? tests : {})) {
-            const values = list(raw).map(String);
-            const claim = key.toLowerCase().startsWith(`${prefix.toLowerCase()}:`) ? key.slice(prefix.length + 1) : undefined;
-            const value = claim === undefined ? undefined : operator === 'StringEquals' ? equalsValue(values) : operator === 'StringLike' ? likeValue(values) : undefined;
-            if (claim === undefined || value === undefined || match.has(claim))
-                lost.push(`${operator} on ${key}`);
-            else
-                match.set(claim, value);
+        catch (error) {
+            // The verifier explains jose's own errors; a spent budget is the last of them.
+            throw error instanceof retry/* RetriesExhaustedError */.i5 ? error.lastError : error;
         }
-    }
-    if (lost.length === 0)
-        return match;
-    if (effect === 'allow') {
-        notes.push(`Allow statement ${label} is left out: a policy cannot state ${lost.join(', ')}, and leaving a condition out would admit more.`);
-        return undefined;
-    }
-    notes.push(`Deny statement ${label} is carried over without ${lost.join(', ')}, which a policy cannot state: the rule denies more than the statement did.`);
-    return match;
-}
-/** StringEquals values, unless one holds a policy variable, which IAM fills in from the request. */
-function equalsValue(values) {
-    return values.some((value) => value.includes('${')) ? undefined : { equals: [...values] };
-}
-/**
- * StringLike values as one test: exact values when none has a wildcard, a glob when one pattern has
- * only `*` (IAM's `*` crosses "/", as the glob's `**` does), otherwise a regex. Undefined when a value
- * holds a policy variable, which depends on the request.
- */
-function likeValue(values) {
-    const parsed = values.map(parseLike);
-    if (parsed.some((tokens) => tokens === undefined))
-        return undefined;
-    const patterns = parsed;
-    const wild = patterns.some((tokens) => tokens.some((token) => 'wildcard' in token));
-    if (!wild)
-        return { equals: patterns.map((tokens) => tokens.map((token) => ('literal' in token ? token.literal : '')).join('')) };
-    const only = patterns[0];
-    if (patterns.length === 1 && only.every((token) => ('wildcard' in token ? token.wildcard === '*' : !token.literal.includes('*')))) {
-        return { glob: only.map((token) => ('literal' in token ? token.literal : '**')).join('').replace(/\*{3,}/g, '**').replace(/(\*\*)+/g, '**') };
-    }
-    const regex = patterns.map((tokens) => tokens.map((token) => ('literal' in token ? (0,policy_yaml/* quoteRe2 */.GI)(token.literal) : token.wildcard === '*' ? '(?s:.*)' : '(?s:.)')).join(''));
-    return { regex: regex.length === 1 ? regex[0] : regex.map((alternative) => `(?:${alternative})`).join('|') };
-}
-/** IAM's StringLike value: `*` and `?` wildcards, `${*}`, `${?}` and `${$}` literal; any other `${…}` is a variable. */
-function parseLike(value) {
-    const tokens = [];
-    for (let index = 0; index < value.length; index++) {
-        const char = value[index];
-        if (char === '$' && value[index + 1] === '{') {
-            const escape = /^\$\{([*?$])\}/.exec(value.slice(index));
-            if (!escape)
-                return undefined;
-            tokens.push({ literal: escape[1] });
-            index += escape[0].length - 1;
-        }
-        else if (char === '*' || char === '?')
-            tokens.push({ wildcard: char });
-        else
-            tokens.push({ literal: char });
-    }
-    return tokens;
-}
-
-// EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/parse.js + 3 modules
-var parse = __webpack_require__(53340);
-// EXTERNAL MODULE: ./src/policy/types.ts
-var types = __webpack_require__(63943);
-// EXTERNAL MODULE: ./src/scan/plan/draft-policy.ts
-var draft_policy = __webpack_require__(28841);
-;// CONCATENATED MODULE: ./src/scan/trust-import/gcp-attribute-condition.ts
-
-
-
-
-
-/**
- * A policy that decides as a workload identity pool provider's attribute condition does: the condition
- * read as `!(deny) && … && (allow || …)`, each conjunction a rule of tests on claims (==, in, matches,
- * startsWith, endsWith, contains, on a claim or on the strings of a list claim), with the presence and
- * type guards the export writes. Whatever else it says cannot be carried over, and the policy never
- * admits more for it: an allow branch holding it is left out, a deny branch keeps the rest. Each is said.
- */
-function importGcpAttributeCondition(text, file, options = {}) {
-    let root;
-    try {
-        root = (0,parse/* parse */.q)(text.trim()).expr;
-    }
-    catch (error) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `${file} is not a CEL expression: ${error.message.split('\n')[0]}.`, { hint: 'Give the attribute condition as `gcloud iam workload-identity-pools providers describe` prints it.' });
-    }
-    const notes = [];
-    const terms = flatten(root, '_&&_');
-    const denies = terms.filter((term) => call(term, '!_'));
-    const alternatives = terms.filter((term) => call(term, '_||_'));
-    const common = terms.filter((term) => !denies.includes(term) && !alternatives.includes(term));
-    if (alternatives.length > 1)
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `${file} joins several disjunctions with &&; policy init reads one (the allow rules) beside negated deny conjunctions.`, { hint: 'Write it as !(deny) && … && (allow || allow), as `policy export --gcp-attribute-condition` does.' });
-    const branches = alternatives.length === 0 ? [common] : flatten(alternatives[0], '_||_').map((branch) => [...common, ...flatten(branch, '_&&_')]);
-    const rules = [];
-    denies.forEach((deny, index) => {
-        const name = `deny-${index + 1}`;
-        const { match, lost } = conjunction(flatten(call(deny, '!_')[0], '_&&_'));
-        if (lost.length > 0)
-            notes.push(`Deny rule ${name} is carried over without ${lost.join('; ')}, which a policy cannot state: it denies more than the condition did.`);
-        if (match.size === 0)
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `${file}: no test of a deny branch can be stated in a policy, and leaving the branch out would admit more.`, { hint: notes.join(' ') });
-        rules.push({ name, effect: 'deny', match });
-    });
-    branches.forEach((branch, index) => {
-        const name = `allow-${index + 1}`;
-        const { match, lost } = conjunction(branch);
-        if (lost.length > 0)
-            notes.push(`Allow branch ${name} is left out: a policy cannot state ${lost.join('; ')}, and leaving a test out would admit more.`);
-        else if (match.size === 0)
-            notes.push(`Allow branch ${name} tests nothing a policy can bind, and is left out.`);
-        else
-            rules.push({ name, effect: 'allow', match });
-    });
-    if (!rules.some((rule) => rule.effect === 'allow'))
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `${file} has no allow branch a policy can state.`, { hint: notes.join(' ') || 'Give the attribute condition of a provider that CI jobs use.' });
-    notes.push("Google checks the audience against the provider's allowed audiences, outside the condition: add `audiences:` to the policy if the broker should check it too.");
-    // A branch that tests `iss` belongs to that issuer, as a rule's `issuer:` does.
-    const issuers = [options.issuer ?? types/* GITHUB_ACTIONS_ISSUER */.q];
-    for (const rule of rules) {
-        const iss = rule.match.get('iss');
-        if (!iss || !('equals' in iss) || iss.equals.length !== 1)
-            continue;
-        rule.issuer = iss.equals[0];
-        rule.match.delete('iss');
-        if (!issuers.includes(rule.issuer))
-            issuers.push(rule.issuer);
-    }
-    const provider = options.provider ?? draft_policy/* TODO_PROVIDER */.bm;
-    const accounts = options.serviceAccount === undefined ? '' : `, service-accounts: [${JSON.stringify(options.serviceAccount)}]`;
-    const todo = options.provider === undefined ? 'the workload identity pool provider (--gcp-provider)' : undefined;
-    const policy = (0,policy_yaml/* policyYaml */.es)({ issuers, audiences: [], rules, grant: { text: `{gcp: {workload-identity-provider: ${JSON.stringify(provider)}${accounts}}}`, todo }, origin: file });
-    return { policy, notes };
-}
-function call(expr, name) {
-    return expr?.exprKind.case === 'callExpr' && expr.exprKind.value.function === name ? expr.exprKind.value.args : undefined;
-}
-function flatten(expr, operator) {
-    const args = call(expr, operator);
-    return args ? args.flatMap((arg) => flatten(arg, operator)) : [expr];
-}
-function stringOf(expr) {
-    const constant = expr?.exprKind.case === 'constExpr' ? expr.exprKind.value.constantKind : undefined;
-    return constant?.case === 'stringValue' ? constant.value : undefined;
-}
-/** The claim `assertion.X`, `assertion["X"]`, or (inside a list claim's exists()) the loop variable stands for. */
-function claimOf(expr, loop) {
-    if (!expr)
-        return undefined;
-    if (expr.exprKind.case === 'identExpr')
-        return loop && expr.exprKind.value.name === loop.variable ? loop.claim : undefined;
-    if (expr.exprKind.case === 'selectExpr' && !expr.exprKind.value.testOnly) {
-        const operand = expr.exprKind.value.operand;
-        return operand?.exprKind.case === 'identExpr' && operand.exprKind.value.name === 'assertion' ? expr.exprKind.value.field : undefined;
-    }
-    const index = call(expr, '_[_]');
-    return index && index[0]?.exprKind.case === 'identExpr' && index[0].exprKind.value.name === 'assertion' ? stringOf(index[1]) : undefined;
-}
-/** A presence or type guard the export writes before a test: implied by the test, as the broker reads it. */
-function isGuard(expr, loop) {
-    if (expr.exprKind.case === 'selectExpr' && expr.exprKind.value.testOnly)
-        return true;
-    const within = call(expr, '@in');
-    if (within && stringOf(within[0]) !== undefined && within[1]?.exprKind.case === 'identExpr' && within[1].exprKind.value.name === 'assertion')
-        return true;
-    const equal = call(expr, '_==_');
-    const typed = equal && call(equal[0], 'type');
-    return typed !== undefined && claimOf(typed[0], loop) !== undefined && equal[1]?.exprKind.case === 'identExpr' && equal[1].exprKind.value.name === 'string';
-}
-/** One test on a claim as a claim value, or undefined when a policy cannot state it. */
-function test(expr, loop) {
-    const equal = call(expr, '_==_');
-    if (equal) {
-        const [left, right] = stringOf(equal[1]) !== undefined ? equal : [equal[1], equal[0]];
-        const claim = claimOf(left, loop);
-        const value = stringOf(right);
-        return claim !== undefined && value !== undefined ? [claim, { equals: [value] }] : undefined;
-    }
-    const within = call(expr, '@in');
-    if (within) {
-        const claim = claimOf(within[0], loop);
-        const list = within[1]?.exprKind.case === 'listExpr' ? within[1].exprKind.value.elements.map(stringOf) : [];
-        return claim !== undefined && list.length > 0 && list.every((value) => value !== undefined) ? [claim, { equals: list }] : undefined;
-    }
-    if (expr.exprKind.case === 'callExpr' && expr.exprKind.value.target) {
-        const { function: method, target, args } = expr.exprKind.value;
-        const claim = claimOf(target, loop);
-        const argument = stringOf(args[0]);
-        if (claim === undefined || argument === undefined || args.length !== 1)
-            return undefined;
-        // CEL's matches() finds the pattern anywhere in the string; a pattern anchored at both ends reads as written.
-        if (method === 'matches')
-            return [claim, { regex: /^(\(\?s\))?\^/.test(argument) && /(?<!\\)\$$/.test(argument) ? argument : `(?s:.*)(?:${argument})(?s:.*)` }];
-        const literal = (0,policy_yaml/* quoteRe2 */.GI)(argument);
-        const regex = method === 'startsWith' ? `${literal}(?s:.*)` : method === 'endsWith' ? `(?s:.*)${literal}` : method === 'contains' ? `(?s:.*)${literal}(?s:.*)` : undefined;
-        return regex === undefined ? undefined : [claim, { regex }];
-    }
-    return listTest(expr);
-}
-/** The export's test on a list claim: `(type(x) == list ? x : [x]).exists(v, type(v) == string && TEST(v))`. */
-function listTest(expr) {
-    if (expr.exprKind.case !== 'comprehensionExpr')
-        return undefined;
-    const { iterRange, iterVar, loopStep } = expr.exprKind.value;
-    const range = call(iterRange, '_?_:_');
-    const claim = claimOf(range?.[1], undefined);
-    const predicate = call(loopStep, '_||_')?.[1];
-    if (claim === undefined || !predicate)
-        return undefined;
-    const loop = { variable: iterVar, claim };
-    const tests = flatten(predicate, '_&&_').filter((term) => !isGuard(term, loop));
-    return tests.length === 1 ? test(tests[0], loop) : undefined;
-}
-function conjunction(terms) {
-    const match = new Map();
-    const lost = [];
-    for (const term of terms.filter((candidate) => !isGuard(candidate, undefined))) {
-        const found = test(term, undefined);
-        if (found && !match.has(found[0]))
-            match.set(...found);
-        else
-            lost.push(found ? `a second test on ${found[0]}` : `a test of the form ${kindOf(term)}`);
-    }
-    return { match, lost };
-}
-function kindOf(expr) {
-    return expr.exprKind.case === 'callExpr' ? expr.exprKind.value.function.replace(/^_|_$/g, '').replace(/_/g, ' ') : (expr.exprKind.case ?? 'unknown');
-}
-
-// EXTERNAL MODULE: ./src/cli/cli-output.ts + 1 modules
-var cli_output = __webpack_require__(10524);
-// EXTERNAL MODULE: ./src/cli/commands/input-files.ts
-var input_files = __webpack_require__(68315);
-;// CONCATENATED MODULE: ./src/cli/commands/policy-init.ts
-
-
-
-
-
-
-
-
-/**
- * `policy init`: a policy from trust that exists. The policy goes to stdout, what could not be carried
- * over and the policy's lint to stderr. Exit 0 written, 1 written with lint errors, 2 invalid input.
- */
-function policyInit(options) {
-    return (0,cli_output/* runCommand */.d1)(options.format, () => cli_output/* Exit */.Jc.Usage, async () => {
-        const { fromAwsTrustPolicy: aws, fromGcpAttributeCondition: gcp } = options;
-        if ((aws === undefined) === (gcp === undefined)) {
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, 'policy init needs one of --from-aws-trust-policy FILE.json and --from-gcp-attribute-condition FILE.', { hint: 'Give the trust your CI role or workload identity pool provider has now.' });
-        }
-        const result = aws !== undefined
-            ? importAwsTrustPolicy(await (0,input_files/* readInputFile */.j)(aws, 'trust policy'), aws, options.role)
-            : importGcpAttributeCondition(await (0,input_files/* readInputFile */.j)(gcp, 'attribute condition'), gcp, { issuer: options.issuer, provider: options.gcpProvider, serviceAccount: options.gcpServiceAccount });
-        // The loader has the last word: what init writes must be a policy `policy validate` accepts.
-        const lint = (0,policy_lint/* lintPolicy */.G)((0,load/* parsePolicy */.ON)(result.policy, 'policy.yml'));
-        if (options.format === 'json')
-            (0,cli_output/* writeJson */.GF)({ policy: result.policy, notes: result.notes, lint });
-        else {
-            process.stdout.write(result.policy);
-            for (const note of result.notes)
-                process.stderr.write(`note: ${note}\n`);
-            for (const found of lint)
-                process.stderr.write(`${(0,finding/* formatFinding */.t)(found)}\n`);
-        }
-        return lint.some((found) => found.severity === 'error') ? cli_output/* Exit */.Jc.Refused : cli_output/* Exit */.Jc.Ok;
-    });
-}
-
-
-/***/ }),
-
-/***/ 28841:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H$: () => (/* binding */ TODO_SERVICE_ACCOUNT),
-/* harmony export */   UY: () => (/* binding */ TODO_ROLE),
-/* harmony export */   aZ: () => (/* binding */ draftPolicy),
-/* harmony export */   bm: () => (/* binding */ TODO_PROVIDER)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _yaml_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93753);
-
-
-// Events whose runs a pull request controls: the deny rule every draft starts with, so that its lint is clean.
-const UNTRUSTED_EVENTS = ['pull_request', 'pull_request_target', 'workflow_run'];
-const AWS_AUDIENCE = 'sts.amazonaws.com';
-const TODO_ROLE = (rule) => `arn:aws:iam::000000000000:role/TODO-${rule}`.slice(0, 100);
-const TODO_PROVIDER = 'projects/0/locations/global/workloadIdentityPools/todo-pool/providers/todo-provider';
-const TODO_SERVICE_ACCOUNT = 'todo-service-account@todo-project.iam.gserviceaccount.com';
-const q = (value) => JSON.stringify(value);
-const todo = (is, what) => (is ? `   # TODO: ${what}` : '');
-/**
- * A policy of one allow rule for a job that now holds static keys, bound to the repository's numeric
- * ids, to the refs its triggers run on and its environment, granting what the keys reached. Every
- * value the scan could not know is a placeholder that validates, marked TODO.
- */
-function draftPolicy(inputs) {
-    const { grant } = inputs;
-    const audiences = [...(grant.awsRole ? [AWS_AUDIENCE] : []), ...(grant.gcp ? [`//iam.googleapis.com/${grant.gcp.provider}`] : [])];
-    const ref = refCondition(inputs.workflow);
-    const environment = environmentOf(inputs.job);
-    const lines = [
-        `# A draft written by \`ci-oidc-broker scan --plan\` for ${inputs.origin}.`,
-        '# Resolve every TODO, run `ci-oidc-broker policy lint`, then merge the rules into the policy.',
-        'version: 1',
-        `audiences: [${audiences.map(q).join(', ')}]`,
-        'rules:',
-        '  - name: no-untrusted-triggers',
-        '    effect: deny',
-        '    match:',
-        `      event_name: [${UNTRUSTED_EVENTS.join(', ')}]`,
-        `  - name: ${inputs.ruleName}`,
-        '    match:',
-        `      repository_owner_id: ${q(inputs.ownerId ?? '0')}${todo(inputs.ownerId === undefined, "the owner's numeric id (--owner-id)")}`,
-        `      repository_id: ${q(inputs.repositoryId ?? '0')}${todo(inputs.repositoryId === undefined, "the repository's numeric id (--repository-id)")}`,
-        `      ref: ${ref.value}${todo(ref.todo, 'the default branch, which scheduled and dispatched runs use')}`,
-        ...(environment === undefined ? [] : [`      environment: ${q(environment)}`]),
-        '      runner_environment: github-hosted',
-        '    grant:',
-        ...(grant.awsRole ? ['      aws:', `        roles: [${q(grant.awsRole.value)}]${todo(grant.awsRole.todo, 'the role that replaces the keys (--map SECRET=ROLE_ARN)')}`] : []),
-        ...(grant.gcp
-            ? [
-                '      gcp:',
-                `        workload-identity-provider: ${q(grant.gcp.provider)}${todo(grant.gcp.todo, 'the workload identity pool provider')}`,
-                `        service-accounts: [${q(grant.gcp.serviceAccount)}]${todo(grant.gcp.todo, 'the service account whose key the job holds (--map SECRET=EMAIL)')}`,
-            ]
-            : []),
-    ];
-    return `${lines.join('\n')}\n`;
-}
-/** The refs a workflow's push trigger names: exact branches and tags, or one pattern as a glob. */
-function refCondition(workflow) {
-    const push = (0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .child */ .jf)((0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .child */ .jf)(workflow, 'on'), 'push');
-    const refs = [...(0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .items */ .ld)((0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .child */ .jf)(push, 'branches')).map((item) => `refs/heads/${(0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(item)}`), ...(0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .items */ .ld)((0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .child */ .jf)(push, 'tags')).map((item) => `refs/tags/${(0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(item)}`)];
-    if (refs.length === 0)
-        return { value: q('refs/heads/main'), todo: true };
-    if (refs.every((ref) => !/[*?[\]!+]/.test(ref)))
-        return { value: refs.length === 1 ? q(refs[0]) : `[${refs.map(q).join(', ')}]`, todo: false };
-    // GitHub's filter patterns read * and ** as the policy's globs do; several are left to the reviewer.
-    return refs.length === 1 ? { value: `{glob: ${q(refs[0])}}`, todo: false } : { value: q('refs/heads/main'), todo: true };
-}
-function environmentOf(job) {
-    const environment = (0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .child */ .jf)(job, 'environment');
-    const name = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(environment) ? (0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)((0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .entries */ .jO)(environment).find((entry) => entry.key === 'name')?.value) : (0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(environment);
-    return name === undefined || name.includes('${{') ? undefined : name;
-}
-
-
-/***/ }),
-
-/***/ 37504:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GI: () => (/* binding */ quoteRe2),
-/* harmony export */   TZ: () => (/* binding */ safeRuleName),
-/* harmony export */   es: () => (/* binding */ policyYaml)
-/* harmony export */ });
-/* harmony import */ var _oidc_ci_systems_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57314);
-
-const q = (value) => JSON.stringify(value);
-function valueText(value) {
-    if ('equals' in value)
-        return value.equals.length === 1 ? q(value.equals[0]) : `[${value.equals.map(q).join(', ')}]`;
-    return 'glob' in value ? `{glob: ${q(value.glob)}}` : `{regex: ${q(value.regex)}}`;
-}
-/** Claims that no issuer of the policy is known to carry: declared, so that the loader accepts them. */
-function customClaims(policy) {
-    const claims = new Set(policy.rules.flatMap((rule) => [...rule.match.keys()]));
-    return [...claims].filter((claim) => !policy.issuers.some((issuer) => [...(0,_oidc_ci_systems_js__WEBPACK_IMPORTED_MODULE_0__/* .ciSystemsFor */ .UP)(issuer), undefined].some((profile) => (0,_oidc_ci_systems_js__WEBPACK_IMPORTED_MODULE_0__/* .knownClaim */ .oR)(profile, claim)))).sort();
-}
-/** A rule name the loader accepts, from a Sid, a workflow and job, or any text. */
-function safeRuleName(text, maxLength = 64) {
-    return (text.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'rule').slice(0, maxLength);
-}
-/** The policy file, with unique rule names the loader accepts. */
-function policyYaml(policy) {
-    const custom = customClaims(policy);
-    const names = new Set();
-    const unique = (name) => {
-        // Room for the suffix that tells apart two statements with one Sid.
-        const base = safeRuleName(name, 60);
-        let candidate = base;
-        for (let index = 2; names.has(candidate); index++)
-            candidate = `${base}-${index}`;
-        names.add(candidate);
-        return candidate;
     };
-    const lines = [
-        `# Written by \`ci-oidc-broker policy init\` from ${policy.origin}.`,
-        'version: 1',
-        `issuers: [${policy.issuers.map(q).join(', ')}]`,
-        ...(policy.audiences.length > 0 ? [`audiences: [${policy.audiences.map(q).join(', ')}]`] : []),
-        ...(custom.length > 0 ? [`custom-claims: [${custom.map(q).join(', ')}]`] : []),
-        'rules:',
-        ...policy.rules.flatMap((rule) => [
-            `  - name: ${unique(rule.name)}`,
-            ...(rule.effect === 'deny' ? ['    effect: deny'] : []),
-            ...(rule.issuer !== undefined ? [`    issuer: ${q(rule.issuer)}`] : []),
-            '    match:',
-            ...[...rule.match].map(([claim, value]) => `      ${/^[A-Za-z_][\w.-]*$/.test(claim) ? claim : q(claim)}: ${valueText(value)}`),
-            ...(rule.effect === 'allow' ? [`    grant: ${policy.grant.text}${policy.grant.todo ? `   # TODO: ${policy.grant.todo}` : ''}`] : []),
-        ]),
-    ];
-    return `${lines.join('\n')}\n`;
 }
-/** RE2 text that matches `text` literally. */
-function quoteRe2(text) {
-    return text.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+/** Where `issuer` publishes its discovery document: `<issuer>/.well-known/openid-configuration`. */
+function discoveryUrl(issuer) {
+    return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+}
+async function discoverJwks(issuer) {
+    (0,issuer_url/* parseIssuerUrl */.u)(issuer);
+    const url = discoveryUrl(issuer);
+    const fail = (problem, hint, cause) => new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.DiscoveryFailed, `Discovery of the issuer ${JSON.stringify(issuer)} failed: ${problem}.`, { hint, cause });
+    let response;
+    try {
+        response = await (0,fetch_text/* fetchText */.S)(url, { headers: { accept: 'application/json' } }, FETCH_RETRIES, ATTEMPT_TIMEOUT_MS);
+    }
+    catch (cause) {
+        if (!(cause instanceof retry/* RetriesExhaustedError */.i5))
+            throw cause;
+        throw fail(`${cause.lastError.message}, ${cause.attempts} time(s) over ${(cause.elapsedMs / 1000).toFixed(1)} s`, 'The issuer did not answer, or answered with a server error: retry the job, and check the issuer’s status and the network path to it.', cause);
+    }
+    if (response.status < 200 || response.status >= 300)
+        throw fail(`${url} answered HTTP ${response.status}`, 'Check that the `issuer` input is the exact issuer URL (for GHES: https://HOST/_services/token).');
+    const document = (0,fetch_text/* parseJson */.q)(response.text);
+    if (typeof document !== 'object' || document === null)
+        throw fail(`${url} did not return a JSON document`, 'Check that the `issuer` input points at an OIDC issuer.');
+    if (document.issuer !== issuer) {
+        throw fail(`it names itself ${JSON.stringify(document.issuer)}`, 'An issuer must name itself exactly as configured: check the `issuer` input for a trailing slash, scheme or case difference.');
+    }
+    if (typeof document.jwks_uri !== 'string')
+        throw fail('it has no jwks_uri', 'The issuer must publish its signing keys (jwks_uri).');
+    return (0,issuer_url/* parseIssuerUrl */.u)(document.jwks_uri, "issuer's jwks_uri");
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/oidc/key-strength.ts
 
-/***/ }),
-
-/***/ 93753:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PN: () => (/* binding */ scriptLines),
-/* harmony export */   Qq: () => (/* binding */ text),
-/* harmony export */   _g: () => (/* binding */ YamlFile),
-/* harmony export */   jO: () => (/* binding */ entries),
-/* harmony export */   jf: () => (/* binding */ child),
-/* harmony export */   ld: () => (/* binding */ items),
-/* harmony export */   qe: () => (/* binding */ keyNode)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25725);
-
-
-/** A CI file parsed with its positions, so that every finding points at line and column. */
-class YamlFile {
-    /** Where findings point: the scanned path joined with the file's path in the repository. */
-    display;
-    /** The file's path in its repository, from the root, without a leading slash. */
-    path;
-    text;
-    root;
-    #lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    constructor(display, path, text) {
-        this.display = display;
-        this.path = path;
-        this.text = text;
-        // Anchors and merge keys are common in GitLab and CircleCI configuration.
-        const document = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: this.#lines, prettyErrors: false, merge: true, uniqueKeys: false });
-        const error = document.errors[0];
-        if (error) {
-            const { line, col } = this.#lines.linePos(error.pos[0]);
-            throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `${display}:${line}:${col}: YAML syntax: ${error.message.split('\n')[0]}`, { hint: 'Fix the file, or leave it out of the paths to scan.' });
-        }
-        this.root = document.contents;
-    }
-    at(node) {
-        return this.atOffset(node?.range?.[0] ?? 0);
-    }
-    atOffset(offset) {
-        const { line, col } = this.#lines.linePos(offset);
-        return { file: this.display, line, column: col };
-    }
-    /** Where `fragment` starts inside `node`'s source (a line of a block script), or the node itself. */
-    within(node, fragment) {
-        const start = node.range?.[0] ?? 0;
-        const found = this.text.indexOf(fragment, start);
-        return this.atOffset(found >= 0 && found < (node.range?.[2] ?? this.text.length) ? found : start);
+const MIN_RSA_BITS = 2048;
+/** 65537 (AQAB), the exponent every OIDC issuer uses. */
+const RSA_EXPONENT = 65537n;
+/** Why a key the issuer publishes is not trusted; verify.ts turns it into a BrokerError naming the key. */
+class UnfitKeyError extends Error {
+    name = 'UnfitKeyError';
+    hint;
+    constructor(problem, hint) {
+        super(problem);
+        this.hint = hint;
     }
 }
-/** A mapping's entries whose keys are scalars, with the key node for positions. */
-function entries(node) {
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
-        return [];
-    return node.items.flatMap((pair) => ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) ? [{ key: String(pair.key.value), keyNode: pair.key, value: pair.value ?? null }] : []));
+/**
+ * Wraps a key resolver so that the key it picks for a token is refused before jose verifies with it,
+ * when it is an RSA key that a signature made without the issuer's private key could satisfy.
+ */
+function fitKeysOnly(keys) {
+    return async (header, token) => {
+        const key = await keys(header, token);
+        checkRsaKey(key);
+        return key;
+    };
 }
-function child(node, key) {
-    return entries(node).find((entry) => entry.key === key)?.value;
+function checkRsaKey(key) {
+    const details = rsaDetails(key);
+    if (!details)
+        return;
+    const { modulusLength, publicExponent } = details;
+    if (modulusLength < MIN_RSA_BITS) {
+        throw new UnfitKeyError(`is an RSA key of ${modulusLength} bits, shorter than ${MIN_RSA_BITS}: too weak to trust`, `Keys under ${MIN_RSA_BITS} bits can be factored; check the \`issuer\` input, and if it is right, ask the issuer to publish a stronger key.`);
+    }
+    if (publicExponent !== RSA_EXPONENT) {
+        // With e = 1 the "signature" is the padded hash itself, which anyone can compute; other small
+        // exponents invite forgeries against lenient padding checks. No real issuer publishes either.
+        const forgeable = publicExponent === 1n ? ', under which anyone can forge a signature' : '';
+        // The exponent comes from the JWKS: one of thousands of digits would swamp the message.
+        const exponent = publicExponent < 2n ** 32n ? `public exponent ${publicExponent}` : `a ${publicExponent.toString(2).length}-bit public exponent`;
+        throw new UnfitKeyError(`is an RSA key with ${exponent}, not 65537 (AQAB)${forgeable}`, 'OIDC issuers publish RSA keys with exponent 65537 only: do not trust tokens under this key. Check the `issuer` input, and that nothing between here and the issuer rewrites its JWKS.');
+    }
 }
-function keyNode(node, key) {
-    return entries(node).find((entry) => entry.key === key)?.keyNode;
-}
-function items(node) {
-    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) ? node.items.filter((item) => item !== null && typeof item === 'object') : [];
-}
-/** A scalar's value as text (numbers and booleans as YAML wrote them), or undefined. */
-function text(node) {
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || node.value === null || node.value === undefined)
+function rsaDetails(key) {
+    if (key instanceof Uint8Array)
         return undefined;
-    return typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
+    let object;
+    if (key instanceof external_node_crypto_.KeyObject)
+        object = key;
+    else if (key instanceof CryptoKey)
+        object = external_node_crypto_.KeyObject.from(key);
+    else if (key.kty === 'RSA')
+        object = (0,external_node_crypto_.createPublicKey)({ key: key, format: 'jwk' });
+    else
+        return undefined;
+    const { modulusLength, publicExponent } = object.asymmetricKeyDetails ?? {};
+    return object.asymmetricKeyType?.startsWith('rsa') && modulusLength !== undefined && publicExponent !== undefined ? { modulusLength, publicExponent } : undefined;
 }
-/** A script given as one string or a list of them, each line with its node. */
-function scriptLines(node) {
-    const nodes = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) ? items(node) : node ? [node] : [];
-    return nodes.flatMap((item) => (text(item) ?? '').split('\n').map((line) => ({ line: line.trim(), node: item }))).filter((entry) => entry.line !== '');
+
+;// CONCATENATED MODULE: ./src/oidc/verify.ts
+
+
+
+
+/**
+ * Tokens from CI systems are one to three kilobytes; 16 KiB (16384 bytes, counted as UTF-8) leaves
+ * room for large custom claims while bounding what an attacker can make us decode, parse and scan.
+ * It is checked before anything else, parsing included.
+ */
+const MAX_TOKEN_BYTES = 16 * 1024;
+const MAX_CLOCK_TOLERANCE_SECONDS = 60;
+/** Signatures that prove the issuer's private key signed the token; shared-secret (HS*) and `none` never do. */
+const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+const PARTS = ['header', 'payload', 'signature'];
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+// A token may point at its own verification key; a verifier that followed these would let the token
+// choose who vouches for it. Keys come only from the issuer's JWKS.
+const KEY_POINTERS = ['jku', 'x5u', 'jwk', 'x5c'];
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Verifies an OIDC token against its issuer's published keys. Nothing in the token is trusted before
+ * this returns; each refusal names what failed.
+ */
+async function verifyToken(token, options) {
+    const tolerance = Math.min(options.clockToleranceSeconds ?? MAX_CLOCK_TOLERANCE_SECONDS, MAX_CLOCK_TOLERANCE_SECONDS);
+    // Everything that can be refused without the issuer's keys is refused before they are fetched.
+    const header = readStructure(token);
+    const keys = fitKeysOnly(options.keys ?? (await issuerKeys(options.issuer)));
+    const now = options.now ?? new Date();
+    let payload;
+    try {
+        ({ payload } = await (0,verify/* jwtVerify */.V)(token, keys, {
+            issuer: options.issuer,
+            audience: options.audience,
+            algorithms: ASYMMETRIC_ALGORITHMS,
+            clockTolerance: tolerance,
+            requiredClaims: ['iss', 'aud', 'sub', 'exp', 'iat'],
+            currentDate: now,
+        }));
+    }
+    catch (error) {
+        throw verificationError(error, options, tolerance, header);
+    }
+    // jose checks that times are numbers; JSON also has 1e999, which is Infinity and would never expire.
+    for (const claim of ['exp', 'iat', 'nbf']) {
+        if (payload[claim] !== undefined && !Number.isFinite(payload[claim]))
+            throw claimTypeError(claim, 'a finite number of seconds since the epoch');
+    }
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    if (typeof payload.iat !== 'number' || payload.iat > nowSeconds + tolerance) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenIssuedInFuture, `The token claims to be issued at ${instant(payload.iat)}, in the future (leeway ${tolerance} s).`, {
+            hint: 'Check the clocks of this machine and of the issuer; a token from the future is refused.',
+        });
+    }
+    if (typeof payload.sub !== 'string' || payload.sub === '')
+        throw claimTypeError('sub', 'a non-empty string');
+    return { token, claims: payload, header: { alg: header.alg, kid: header.kid } };
+}
+/**
+ * The checks that need no key: size, shape, encoding, JSON without duplicate names, and a header that
+ * asks for nothing this verifier refuses to do. Returns what the key lookup and messages need.
+ */
+function readStructure(token) {
+    if (typeof token !== 'string')
+        throw malformed(`The token is ${token === null ? 'null' : typeof token}, not a string.`);
+    const bytes = Buffer.byteLength(token);
+    if (bytes > MAX_TOKEN_BYTES)
+        throw malformed(`The token is ${bytes} bytes, more than the ${MAX_TOKEN_BYTES} bytes allowed.`);
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        throw malformed(`The token has ${parts.length} dot-separated parts; a signed JWT has 3.`);
+    // The header first, so that an unsigned (`none`) token, whose signature part is empty, is refused for what it is.
+    checkEncoding(parts[0], 0);
+    const header = readJsonObject(parts[0], 'header');
+    const { alg, kid, crit, b64, cty, typ } = header;
+    if (typeof alg !== 'string' || !ASYMMETRIC_ALGORITHMS.includes(alg)) {
+        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenAlgorithmRejected, `The token is signed with ${quote(alg)}, which is not an allowed asymmetric algorithm.`, {
+            hint: `Only ${ASYMMETRIC_ALGORITHMS.join(', ')} are accepted; a real issuer never signs with \`none\` or a shared secret.`,
+        });
+    }
+    if (kid !== undefined && typeof kid !== 'string')
+        throw crafted(`The token's key id (\`kid\` header) is ${quote(kid)}, not a string.`);
+    if (crit !== undefined) {
+        throw crafted(`The token marks header parameters as critical (\`crit\`: ${quote(crit)}); this verifier implements no JWS extensions, so it must refuse them.`);
+    }
+    if (b64 !== undefined && b64 !== true)
+        throw crafted(`The token's header sets \`b64\` to ${quote(b64)}; a JWT's payload is always base64url-encoded.`);
+    if (typeof cty === 'string' && cty.toUpperCase() === 'JWT') {
+        throw crafted('The token is a nested JWT (`cty` "JWT"): its claims would be another token, which is never verified here.');
+    }
+    if (cty !== undefined && typeof cty !== 'string')
+        throw crafted(`The token's \`cty\` header is ${quote(cty)}, not a string.`);
+    // An issuer's other JWTs (access, logout or DPoP tokens) may share its keys; only ID tokens are taken.
+    if (typ !== undefined && (typeof typ !== 'string' || !['jwt', 'application/jwt'].includes(typ.toLowerCase()))) {
+        throw crafted(`The token's type (\`typ\` header) is ${quote(typ)}, not "JWT": it is not an ID token.`);
+    }
+    checkEncoding(parts[1], 1);
+    readJsonObject(parts[1], 'payload');
+    checkEncoding(parts[2], 2);
+    return { alg, kid, keyPointers: KEY_POINTERS.filter((name) => header[name] !== undefined) };
+}
+function checkEncoding(part, index) {
+    const name = PARTS[index];
+    if (part === '')
+        throw malformed(`The token's ${name} (part ${index + 1} of 3) is empty.`);
+    // Whitespace, padding or the `+` and `/` of plain base64 would otherwise be decoded leniently.
+    if (!BASE64URL.test(part) || part.length % 4 === 1) {
+        throw malformed(`The token's ${name} (part ${index + 1} of 3) is not base64url: it has characters other than A-Z, a-z, 0-9, - and _, or an impossible length.`);
+    }
+    // Unused low bits in the last character decode to the same bytes: one signature, many token strings.
+    if (Buffer.from(part, 'base64url').toString('base64url') !== part) {
+        throw malformed(`The token's ${name} (part ${index + 1} of 3) is not canonical base64url: its last character carries bits that an encoder leaves at zero.`);
+    }
+}
+/** The JSON object a base64url part holds; a name given twice is refused, as readers disagree on which wins. */
+function readJsonObject(part, name) {
+    let text;
+    try {
+        text = strictUtf8.decode(Buffer.from(part, 'base64url'));
+    }
+    catch {
+        throw malformed(`The token's ${name} is not valid UTF-8 once base64url-decoded.`);
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw malformed(`The token's ${name} is not base64url-encoded JSON.`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw malformed(`The token's ${name} is JSON but not a JSON object.`);
+    const duplicate = duplicateName(text);
+    if (duplicate !== undefined) {
+        const what = name === 'header' ? 'header parameter' : 'claim';
+        throw crafted(`The token's ${name} gives the ${what} ${quote(duplicate)} more than once; which value counts would depend on the reader, so the token is refused.`);
+    }
+    return value;
+}
+/**
+ * The first member name that one object of `json` repeats. `json` must already have parsed, so every
+ * string is terminated and brackets balance. Names are compared unescaped: "sub" and "\u0073ub" are one.
+ */
+function duplicateName(json) {
+    // One entry per open bracket: the names seen so far for an object, null for an array.
+    const open = [];
+    let nameNext = false;
+    for (let i = 0; i < json.length; i++) {
+        const c = json[i];
+        if (c === '"') {
+            let end = i + 1;
+            while (end < json.length && json[end] !== '"')
+                end += json[end] === '\\' ? 2 : 1;
+            const names = open.at(-1);
+            if (nameNext && names) {
+                const name = JSON.parse(json.slice(i, end + 1));
+                if (names.has(name))
+                    return name;
+                names.add(name);
+            }
+            nameNext = false;
+            i = end;
+        }
+        else if (c === '{') {
+            open.push(new Set());
+            nameNext = true;
+        }
+        else if (c === '[') {
+            open.push(null);
+        }
+        else if (c === '}' || c === ']') {
+            open.pop();
+        }
+        else if (c === ',') {
+            nameNext = open.at(-1) instanceof Set;
+        }
+        else if (c === ':') {
+            nameNext = false;
+        }
+    }
+    return undefined;
+}
+function verificationError(error, options, tolerance, header) {
+    // Said whenever the key did not fit, so nobody concludes that the token's own key pointer was tried.
+    const ignored = header.keyPointers.length > 0
+        ? ` The token's own ${header.keyPointers.map((p) => `\`${p}\``).join(', ')} header was ignored: keys come only from ${options.issuer}'s JWKS.`
+        : '';
+    if (error instanceof errors/* JWTExpired */.n) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenExpired, `The token expired at ${instant(error.payload.exp)} (leeway ${tolerance} s).`, {
+            hint: 'Request the token right before using it; if this repeats, check this machine’s clock.',
+        });
+    }
+    if (error instanceof errors/* JWTClaimValidationFailed */.ie)
+        return claimError(error, options, tolerance);
+    if (error instanceof errors/* JWSSignatureVerificationFailed */.h2) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenSignatureInvalid, `The token's signature does not verify with the key ${quote(header.kid)} that ${options.issuer} publishes.`, {
+            hint: `The token was not signed by this issuer, or was altered: do not trust it. Check that the \`issuer\` input is right.${ignored}`,
+        });
+    }
+    if (error instanceof errors/* JWKSNoMatchingKey */.BT || error instanceof errors/* JWKSMultipleMatchingKeys */.$4) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenKeyNotFound, `No key of ${options.issuer} matches the token's key id ${quote(header.kid)} and algorithm ${header.alg}.`, {
+            hint: `The token was signed by a key the issuer does not publish (forged, from another issuer, or rotated out); check the \`issuer\` input.${ignored}`,
+        });
+    }
+    if (error instanceof UnfitKeyError) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenKeyUnfit, `The key ${quote(header.kid)} that ${options.issuer} publishes ${error.message}.`, { hint: error.hint });
+    }
+    if (error instanceof errors/* JOSEAlgNotAllowed */.Rb) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenAlgorithmRejected, `The token's algorithm ${header.alg} is not allowed for its key.`, {
+            hint: 'Only asymmetric algorithms that match the issuer’s published key are accepted.',
+        });
+    }
+    if (error instanceof errors/* JOSENotSupported */.T0)
+        return malformed(`The token uses an unsupported feature: ${error.message}.`);
+    if (error instanceof errors/* JWSInvalid */.Ye || error instanceof errors/* JWTInvalid */.Dp)
+        return malformed(`The token is not a valid signed JWT: ${error.message}.`);
+    if (error instanceof broker_error/* BrokerError */.Wz)
+        return error;
+    if (error instanceof errors/* JWKSTimeout */.xb || error instanceof errors/* JWKSInvalid */.Dm || error instanceof errors/* JOSEError */.i4 || error instanceof TypeError) {
+        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.JwksFailed, `The signing keys of ${options.issuer} could not be fetched or read.`, {
+            hint: 'Check the network path to the issuer and retry; an issuer outage fails closed.',
+            cause: error,
+        });
+    }
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.Internal, 'The token could not be verified for an unexpected reason.', { hint: 'Please report this as a bug.', cause: error });
+}
+function claimError(error, options, tolerance) {
+    const actual = error.payload[error.claim];
+    if (error.reason === 'missing')
+        return claimTypeError(error.claim, 'present');
+    if (error.reason === 'invalid')
+        return claimTypeError(error.claim, 'a number of seconds since the epoch');
+    switch (error.claim) {
+        case 'iss':
+            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenIssuerMismatch, `The token's issuer is ${quote(actual)}, but ${quote(options.issuer)} was expected.`, {
+                hint: 'Issuers must match exactly (scheme, case and trailing slash included). Set the `issuer` input to the issuer that minted the token.',
+            });
+        case 'aud':
+            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenAudienceMismatch, `The token's audience is ${quote(actual)}, but ${quote(options.audience)} was expected.`, {
+                hint: 'Request the token for the audience you verify against: set the `audience` input to match the cloud side.',
+            });
+        case 'nbf':
+            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenNotYetValid, `The token is not valid before ${instant(actual)} (leeway ${tolerance} s).`, {
+                hint: 'Check this machine’s clock against the issuer’s.',
+            });
+        default:
+            return claimTypeError(error.claim, 'valid');
+    }
+}
+function claimTypeError(claim, expected) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenClaimInvalid, `The token's \`${claim}\` claim is not ${expected}.`, {
+        hint: 'The issuer produced a token without the standard claims; it cannot be trusted for credentials.',
+    });
+}
+function malformed(message) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenMalformed, message, { hint: 'Pass the token exactly as the issuer produced it: three base64url parts separated by dots.' });
+}
+/** A token that is well encoded but built in a way no OIDC issuer builds its ID tokens. */
+function crafted(message) {
+    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenMalformed, message, {
+        hint: 'OIDC issuers do not produce such tokens: it was crafted or corrupted, so do not use it. Request a fresh token from the issuer.',
+    });
+}
+/**
+ * Quotes an untrusted value for a message: JSON-escaped, anything outside printable ASCII escaped too
+ * (so a header cannot reorder text or steer a terminal), and cut short.
+ */
+function quote(value) {
+    const text = (JSON.stringify(value) ?? String(value)).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+function instant(seconds) {
+    return typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : quote(seconds);
 }
 
 

@@ -8,11 +8,10 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  tb: () => (/* binding */ loadPolicy),
   n$: () => (/* binding */ loadPolicyFile),
   ON: () => (/* binding */ parsePolicy)
 });
-
-// UNUSED EXPORTS: loadPolicy
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -25,18 +24,18 @@ var dist = __webpack_require__(38815);
 
 const validate = (/* unused pure expression or super */ null && (validate10));
 /* harmony default export */ const schema_validator_generated = (validate10);
-const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/ci-oidc-broker/ci-oidc-broker/schema/policy.schema.json", "title": "ci-oidc-broker policy", "description": "Which CI jobs, identified by their verified OIDC token claims, may receive which cloud credentials. Deny by default; a matching deny rule wins; otherwise the first matching allow rule grants.", "type": "object", "additionalProperties": false, "required": ["version", "rules"], "properties": { "version": { "description": "The policy format version.", "const": 1 }, "issuers": { "description": "Token issuers this policy accepts. Default: GitHub Actions (https://token.actions.githubusercontent.com).", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "audiences": { "description": "Token audiences this policy accepts. Default: any audience the verifier was configured for.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "custom-claims": { "description": "Claims the policy's tokens carry that the broker does not know: a GitHub repository custom property (repo_property_NAME), a Buildkite agent tag (agent_tag:NAME), or any claim of an issuer the broker does not model. A rule may match only the claims its issuer's tokens are known to carry, the JWT claims, and these; any other name is refused as a likely misspelling.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "rules": { "description": "Rules, evaluated in file order.", "type": "array", "items": { "$ref": "#/definitions/rule" } }, "operators": { "description": "Who may use the broker service's operator API (GET /v1/sessions, POST /v1/revoke with a selector): an operator's OIDC token, verified as a job's, is authorised when every condition of some entry holds. Absent: nobody; there is no static admin secret.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/operator" } } }, "definitions": { "rule": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "issuer": { "description": "The issuer this rule applies to, one of the policy's issuers. A rule without one applies to every issuer; with several CI systems in one policy, name it, since each CI system's claims mean different things.", "type": "string", "minLength": 1 }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches. Each name must be a claim the rule's issuer puts in its tokens, or one listed under custom-claims.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } }, "operator": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, recorded in the audit log beside each operator action.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "issuer": { "description": "The issuer of the operator tokens this entry admits, one of the policy's issuers.", "type": "string", "minLength": 1 }, "match": { "description": "Claims that must all hold, matched as a rule's are.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } } } }, "claimValue": { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: an RE2 regular expression (the dialect of Google CEL), always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] }, "grant": { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" }, "gcp": { "$ref": "#/definitions/gcpGrant" } } }, "awsGrant": { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 }, "revoke-role": { "description": "An IAM role that the post step assumes (with a fresh OIDC token) to deny the session at job end, by an inline Deny on the session's role. `ci-oidc-broker policy export --aws-revocation` prints its policies.", "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } } }, "gcpGrant": { "description": "Google Cloud access this rule grants: a federated token from the workload identity pool provider, exchanged for a service account's access token by impersonation.", "type": "object", "additionalProperties": false, "required": ["workload-identity-provider"], "properties": { "workload-identity-provider": { "description": "The provider's full resource name: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER.", "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, "service-accounts": { "description": "Service accounts the job may impersonate; gcp-service-account must be one of them, and may be omitted when there is one.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "max-lifetime": { "description": "The longest access token granted: seconds or a duration (\"10m\"), up to 1 hour. Default: 10 minutes.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "scopes": { "description": "OAuth scopes of the access token. Default: https://www.googleapis.com/auth/cloud-platform.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" } } } } } };
+const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/ci-oidc-broker/ci-oidc-broker/schema/policy.schema.json", "title": "ci-oidc-broker policy", "description": "Which CI jobs, identified by their verified OIDC token claims, may receive which cloud credentials. Deny by default; a matching deny rule wins; otherwise the first matching allow rule grants.", "type": "object", "additionalProperties": false, "required": ["version", "rules"], "properties": { "version": { "description": "The policy format version.", "const": 1 }, "issuers": { "description": "Token issuers this policy accepts. Default: GitHub Actions (https://token.actions.githubusercontent.com).", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "audiences": { "description": "Token audiences this policy accepts. Default: any audience the verifier was configured for.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "custom-claims": { "description": "Claims the policy's tokens carry that the broker does not know: a GitHub repository custom property (repo_property_NAME), a Buildkite agent tag (agent_tag:NAME), or any claim of an issuer the broker does not model. A rule may match only the claims its issuer's tokens are known to carry, the JWT claims, and these; any other name is refused as a likely misspelling.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "rules": { "description": "Rules, evaluated in file order.", "type": "array", "items": { "$ref": "#/definitions/rule" } }, "operators": { "description": "Who may use the broker service's operator API (GET /v1/sessions, POST /v1/revoke with a selector): an operator's OIDC token, verified as a job's, is authorised when every condition of some entry holds. Absent: nobody; there is no static admin secret.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/operator" } } }, "definitions": { "rule": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "issuer": { "description": "The issuer this rule applies to, one of the policy's issuers. A rule without one applies to every issuer; with several CI systems in one policy, name it, since each CI system's claims mean different things.", "type": "string", "minLength": 1 }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches. Each name must be a claim the rule's issuer puts in its tokens, or one listed under custom-claims.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } }, "operator": { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, recorded in the audit log beside each operator action.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "issuer": { "description": "The issuer of the operator tokens this entry admits, one of the policy's issuers.", "type": "string", "minLength": 1 }, "match": { "description": "Claims that must all hold, matched as a rule's are.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } } } }, "claimValue": { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: an RE2 regular expression (the dialect of Google CEL), always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] }, "grant": { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" }, "gcp": { "$ref": "#/definitions/gcpGrant" } } }, "awsGrant": { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 }, "revoke-role": { "description": "An IAM role that the post step assumes (with a fresh OIDC token) to deny the session at job end, by an inline Deny on the session's role. `ci-oidc-broker policy export --aws-revocation` prints its policies.", "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" }, "chain-to": { "description": "IAM role ARNs (in this account or another) that a session of this grant may assume next with AssumeRole, signed by its own credentials (the step's chain-to-role input). A role that is not listed is never assumed. Each must trust the granted roles.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } } } }, "gcpGrant": { "description": "Google Cloud access this rule grants: a federated token from the workload identity pool provider, exchanged for a service account's access token by impersonation.", "type": "object", "additionalProperties": false, "required": ["workload-identity-provider"], "properties": { "workload-identity-provider": { "description": "The provider's full resource name: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER.", "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, "service-accounts": { "description": "Service accounts the job may impersonate; the action's service_account must be one of them, and may be omitted when there is one.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "max-lifetime": { "description": "The longest access token granted: seconds or a duration (\"10m\"), up to 1 hour. Default: 10 minutes.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "scopes": { "description": "OAuth scopes of the access token. Default: https://www.googleapis.com/auth/cloud-platform.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" } }, "id-token-audiences": { "description": "Audiences of the ID tokens the job may mint as the service account (token_format: id_token), such as a Cloud Run service's URL or an IAP client id. Default: none, so no ID token.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } } } } } };
 const schema12 = { "type": "object", "additionalProperties": false, "required": ["name", "match"], "properties": { "name": { "description": "A unique name, shown in decisions and job summaries.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "effect": { "description": "allow (the default) grants credentials; deny refuses them and wins over any allow.", "enum": ["allow", "deny"] }, "issuer": { "description": "The issuer this rule applies to, one of the policy's issuers. A rule without one applies to every issuer; with several CI systems in one policy, name it, since each CI system's claims mean different things.", "type": "string", "minLength": 1 }, "match": { "description": "Claims that must all hold. A claim that is absent from the token never matches. Each name must be a claim the rule's issuer puts in its tokens, or one listed under custom-claims.", "type": "object", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/claimValue" } }, "grant": { "$ref": "#/definitions/grant" } } };
 const schema13 = { "description": "How a claim is matched. A string: exactly, case-sensitively. A list of strings: any one of them, exactly. {glob: PATTERN}: `*` matches within one `/`-separated segment, `**` across segments, every other character is literal. {regex: PATTERN}: an RE2 regular expression (the dialect of Google CEL), always anchored as ^(?:PATTERN)$. Claims are strings: quote numeric IDs (\"8429\").", "anyOf": [{ "type": "string" }, { "type": "array", "minItems": 1, "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["glob"], "properties": { "glob": { "type": "string", "minLength": 1 } } }, { "type": "object", "additionalProperties": false, "required": ["regex"], "properties": { "regex": { "type": "string", "minLength": 1 } } }] };
 const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
 const schema14 = { "description": "What an allow rule grants.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "aws": { "$ref": "#/definitions/awsGrant" }, "gcp": { "$ref": "#/definitions/gcpGrant" } } };
-const schema15 = { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 }, "revoke-role": { "description": "An IAM role that the post step assumes (with a fresh OIDC token) to deny the session at job end, by an inline Deny on the session's role. `ci-oidc-broker policy export --aws-revocation` prints its policies.", "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } } };
-const schema16 = { "description": "Google Cloud access this rule grants: a federated token from the workload identity pool provider, exchanged for a service account's access token by impersonation.", "type": "object", "additionalProperties": false, "required": ["workload-identity-provider"], "properties": { "workload-identity-provider": { "description": "The provider's full resource name: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER.", "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, "service-accounts": { "description": "Service accounts the job may impersonate; gcp-service-account must be one of them, and may be omitted when there is one.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "max-lifetime": { "description": "The longest access token granted: seconds or a duration (\"10m\"), up to 1 hour. Default: 10 minutes.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "scopes": { "description": "OAuth scopes of the access token. Default: https://www.googleapis.com/auth/cloud-platform.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" } } } };
+const schema15 = { "description": "AWS roles this rule lets the job assume with AssumeRoleWithWebIdentity.", "type": "object", "additionalProperties": false, "required": ["roles"], "properties": { "roles": { "description": "IAM role ARNs. The step's role-to-assume must be one of them; with a single role it may be omitted.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } }, "max-duration": { "description": "The longest session granted: seconds (900) or a duration (\"15m\", \"1h\", \"1h30m\"), from 15 minutes to 12 hours. Default: 1 hour.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "session-policy": { "description": "A JSON file, by its path from the root of the policy's repository, holding an IAM policy that narrows every session this rule grants (sent to STS as the inline session policy).", "type": "string", "minLength": 1 }, "revoke-role": { "description": "An IAM role that the post step assumes (with a fresh OIDC token) to deny the session at job end, by an inline Deny on the session's role. `ci-oidc-broker policy export --aws-revocation` prints its policies.", "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" }, "chain-to": { "description": "IAM role ARNs (in this account or another) that a session of this grant may assume next with AssumeRole, signed by its own credentials (the step's chain-to-role input). A role that is not listed is never assumed. Each must trust the granted roles.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" } } } };
+const schema16 = { "description": "Google Cloud access this rule grants: a federated token from the workload identity pool provider, exchanged for a service account's access token by impersonation.", "type": "object", "additionalProperties": false, "required": ["workload-identity-provider"], "properties": { "workload-identity-provider": { "description": "The provider's full resource name: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER.", "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, "service-accounts": { "description": "Service accounts the job may impersonate; the action's service_account must be one of them, and may be omitted when there is one.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "max-lifetime": { "description": "The longest access token granted: seconds or a duration (\"10m\"), up to 1 hour. Default: 10 minutes.", "anyOf": [{ "type": "integer" }, { "type": "string", "pattern": "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }] }, "scopes": { "description": "OAuth scopes of the access token. Default: https://www.googleapis.com/auth/cloud-platform.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" } }, "id-token-audiences": { "description": "Audiences of the ID tokens the job may mint as the service account (token_format: id_token), such as a Cloud Run service's URL or an IAP client id. Default: none, so no ID token.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } } } };
 const pattern1 = new RegExp("^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$", "u");
 const pattern2 = new RegExp("^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$", "u");
-const pattern4 = new RegExp("^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$", "u");
-const pattern5 = new RegExp("^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$", "u");
-const pattern7 = new RegExp("^https://www\\.googleapis\\.com/auth/[\\w.-]+$", "u");
+const pattern5 = new RegExp("^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$", "u");
+const pattern6 = new RegExp("^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$", "u");
+const pattern8 = new RegExp("^https://www\\.googleapis\\.com/auth/[\\w.-]+$", "u");
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) { let vErrors = null; let errors = 0; if (data && typeof data == "object" && !Array.isArray(data)) {
     if (Object.keys(data).length < 1) {
         const err0 = { instancePath, schemaPath: "#/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
@@ -74,7 +73,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
             }
             for (const key1 in data0) {
-                if (!((((key1 === "roles") || (key1 === "max-duration")) || (key1 === "session-policy")) || (key1 === "revoke-role"))) {
+                if (!(((((key1 === "roles") || (key1 === "max-duration")) || (key1 === "session-policy")) || (key1 === "revoke-role")) || (key1 === "chain-to"))) {
                     const err3 = { instancePath: instancePath + "/aws", schemaPath: "#/definitions/awsGrant/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                         vErrors = [err3];
@@ -252,110 +251,110 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                 }
             }
-        }
-        else {
-            const err16 = { instancePath: instancePath + "/aws", schemaPath: "#/definitions/awsGrant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-                vErrors = [err16];
-            }
-            else {
-                vErrors.push(err16);
-            }
-            errors++;
-        }
-    }
-    if (data.gcp !== undefined) {
-        let data6 = data.gcp;
-        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-            if (data6["workload-identity-provider"] === undefined) {
-                const err17 = { instancePath: instancePath + "/gcp", schemaPath: "#/definitions/gcpGrant/required", keyword: "required", params: { missingProperty: "workload-identity-provider" }, message: "must have required property '" + "workload-identity-provider" + "'" };
-                if (vErrors === null) {
-                    vErrors = [err17];
-                }
-                else {
-                    vErrors.push(err17);
-                }
-                errors++;
-            }
-            for (const key2 in data6) {
-                if (!((((key2 === "workload-identity-provider") || (key2 === "service-accounts")) || (key2 === "max-lifetime")) || (key2 === "scopes"))) {
-                    const err18 = { instancePath: instancePath + "/gcp", schemaPath: "#/definitions/gcpGrant/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                        vErrors = [err18];
-                    }
-                    else {
-                        vErrors.push(err18);
-                    }
-                    errors++;
-                }
-            }
-            if (data6["workload-identity-provider"] !== undefined) {
-                let data7 = data6["workload-identity-provider"];
-                if (typeof data7 === "string") {
-                    if (!pattern4.test(data7)) {
-                        const err19 = { instancePath: instancePath + "/gcp/workload-identity-provider", schemaPath: "#/definitions/gcpGrant/properties/workload-identity-provider/pattern", keyword: "pattern", params: { pattern: "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, message: "must match pattern \"" + "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" + "\"" };
+            if (data0["chain-to"] !== undefined) {
+                let data6 = data0["chain-to"];
+                if (Array.isArray(data6)) {
+                    if (data6.length < 1) {
+                        const err16 = { instancePath: instancePath + "/aws/chain-to", schemaPath: "#/definitions/awsGrant/properties/chain-to/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                         if (vErrors === null) {
-                            vErrors = [err19];
+                            vErrors = [err16];
                         }
                         else {
-                            vErrors.push(err19);
+                            vErrors.push(err16);
                         }
                         errors++;
                     }
-                }
-                else {
-                    const err20 = { instancePath: instancePath + "/gcp/workload-identity-provider", schemaPath: "#/definitions/gcpGrant/properties/workload-identity-provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                        vErrors = [err20];
-                    }
-                    else {
-                        vErrors.push(err20);
-                    }
-                    errors++;
-                }
-            }
-            if (data6["service-accounts"] !== undefined) {
-                let data8 = data6["service-accounts"];
-                if (Array.isArray(data8)) {
-                    if (data8.length < 1) {
-                        const err21 = { instancePath: instancePath + "/gcp/service-accounts", schemaPath: "#/definitions/gcpGrant/properties/service-accounts/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                        if (vErrors === null) {
-                            vErrors = [err21];
-                        }
-                        else {
-                            vErrors.push(err21);
-                        }
-                        errors++;
-                    }
-                    const len1 = data8.length;
+                    const len1 = data6.length;
                     for (let i1 = 0; i1 < len1; i1++) {
-                        let data9 = data8[i1];
-                        if (typeof data9 === "string") {
-                            if (!pattern5.test(data9)) {
-                                const err22 = { instancePath: instancePath + "/gcp/service-accounts/" + i1, schemaPath: "#/definitions/gcpGrant/properties/service-accounts/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" }, message: "must match pattern \"" + "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" + "\"" };
+                        let data7 = data6[i1];
+                        if (typeof data7 === "string") {
+                            if (!pattern1.test(data7)) {
+                                const err17 = { instancePath: instancePath + "/aws/chain-to/" + i1, schemaPath: "#/definitions/awsGrant/properties/chain-to/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$" + "\"" };
                                 if (vErrors === null) {
-                                    vErrors = [err22];
+                                    vErrors = [err17];
                                 }
                                 else {
-                                    vErrors.push(err22);
+                                    vErrors.push(err17);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err23 = { instancePath: instancePath + "/gcp/service-accounts/" + i1, schemaPath: "#/definitions/gcpGrant/properties/service-accounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            const err18 = { instancePath: instancePath + "/aws/chain-to/" + i1, schemaPath: "#/definitions/awsGrant/properties/chain-to/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                                vErrors = [err23];
+                                vErrors = [err18];
                             }
                             else {
-                                vErrors.push(err23);
+                                vErrors.push(err18);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err24 = { instancePath: instancePath + "/gcp/service-accounts", schemaPath: "#/definitions/gcpGrant/properties/service-accounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err19 = { instancePath: instancePath + "/aws/chain-to", schemaPath: "#/definitions/awsGrant/properties/chain-to/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err19];
+                    }
+                    else {
+                        vErrors.push(err19);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err20 = { instancePath: instancePath + "/aws", schemaPath: "#/definitions/awsGrant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err20];
+            }
+            else {
+                vErrors.push(err20);
+            }
+            errors++;
+        }
+    }
+    if (data.gcp !== undefined) {
+        let data8 = data.gcp;
+        if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+            if (data8["workload-identity-provider"] === undefined) {
+                const err21 = { instancePath: instancePath + "/gcp", schemaPath: "#/definitions/gcpGrant/required", keyword: "required", params: { missingProperty: "workload-identity-provider" }, message: "must have required property '" + "workload-identity-provider" + "'" };
+                if (vErrors === null) {
+                    vErrors = [err21];
+                }
+                else {
+                    vErrors.push(err21);
+                }
+                errors++;
+            }
+            for (const key2 in data8) {
+                if (!(((((key2 === "workload-identity-provider") || (key2 === "service-accounts")) || (key2 === "max-lifetime")) || (key2 === "scopes")) || (key2 === "id-token-audiences"))) {
+                    const err22 = { instancePath: instancePath + "/gcp", schemaPath: "#/definitions/gcpGrant/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err22];
+                    }
+                    else {
+                        vErrors.push(err22);
+                    }
+                    errors++;
+                }
+            }
+            if (data8["workload-identity-provider"] !== undefined) {
+                let data9 = data8["workload-identity-provider"];
+                if (typeof data9 === "string") {
+                    if (!pattern5.test(data9)) {
+                        const err23 = { instancePath: instancePath + "/gcp/workload-identity-provider", schemaPath: "#/definitions/gcpGrant/properties/workload-identity-provider/pattern", keyword: "pattern", params: { pattern: "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" }, message: "must match pattern \"" + "^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]{4,32}/providers/[a-z0-9-]{4,32}$" + "\"" };
+                        if (vErrors === null) {
+                            vErrors = [err23];
+                        }
+                        else {
+                            vErrors.push(err23);
+                        }
+                        errors++;
+                    }
+                }
+                else {
+                    const err24 = { instancePath: instancePath + "/gcp/workload-identity-provider", schemaPath: "#/definitions/gcpGrant/properties/workload-identity-provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                         vErrors = [err24];
                     }
@@ -365,52 +364,48 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                 }
             }
-            if (data6["max-lifetime"] !== undefined) {
-                let data10 = data6["max-lifetime"];
-                const _errs31 = errors;
-                let valid10 = false;
-                const _errs32 = errors;
-                if (!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) {
-                    const err25 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                        vErrors = [err25];
+            if (data8["service-accounts"] !== undefined) {
+                let data10 = data8["service-accounts"];
+                if (Array.isArray(data10)) {
+                    if (data10.length < 1) {
+                        const err25 = { instancePath: instancePath + "/gcp/service-accounts", schemaPath: "#/definitions/gcpGrant/properties/service-accounts/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                        if (vErrors === null) {
+                            vErrors = [err25];
+                        }
+                        else {
+                            vErrors.push(err25);
+                        }
+                        errors++;
                     }
-                    else {
-                        vErrors.push(err25);
-                    }
-                    errors++;
-                }
-                var _valid1 = _errs32 === errors;
-                valid10 = valid10 || _valid1;
-                if (!valid10) {
-                    const _errs34 = errors;
-                    if (typeof data10 === "string") {
-                        if (!pattern2.test(data10)) {
-                            const err26 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }, message: "must match pattern \"" + "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" + "\"" };
+                    const len2 = data10.length;
+                    for (let i2 = 0; i2 < len2; i2++) {
+                        let data11 = data10[i2];
+                        if (typeof data11 === "string") {
+                            if (!pattern6.test(data11)) {
+                                const err26 = { instancePath: instancePath + "/gcp/service-accounts/" + i2, schemaPath: "#/definitions/gcpGrant/properties/service-accounts/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" }, message: "must match pattern \"" + "^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" + "\"" };
+                                if (vErrors === null) {
+                                    vErrors = [err26];
+                                }
+                                else {
+                                    vErrors.push(err26);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err27 = { instancePath: instancePath + "/gcp/service-accounts/" + i2, schemaPath: "#/definitions/gcpGrant/properties/service-accounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                                vErrors = [err26];
+                                vErrors = [err27];
                             }
                             else {
-                                vErrors.push(err26);
+                                vErrors.push(err27);
                             }
                             errors++;
                         }
                     }
-                    else {
-                        const err27 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                            vErrors = [err27];
-                        }
-                        else {
-                            vErrors.push(err27);
-                        }
-                        errors++;
-                    }
-                    var _valid1 = _errs34 === errors;
-                    valid10 = valid10 || _valid1;
                 }
-                if (!valid10) {
-                    const err28 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                else {
+                    const err28 = { instancePath: instancePath + "/gcp/service-accounts", schemaPath: "#/definitions/gcpGrant/properties/service-accounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                         vErrors = [err28];
                     }
@@ -419,60 +414,53 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                 }
-                else {
-                    errors = _errs31;
-                    if (vErrors !== null) {
-                        if (_errs31) {
-                            vErrors.length = _errs31;
-                        }
-                        else {
-                            vErrors = null;
-                        }
-                    }
-                }
             }
-            if (data6.scopes !== undefined) {
-                let data11 = data6.scopes;
-                if (Array.isArray(data11)) {
-                    if (data11.length < 1) {
-                        const err29 = { instancePath: instancePath + "/gcp/scopes", schemaPath: "#/definitions/gcpGrant/properties/scopes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                        if (vErrors === null) {
-                            vErrors = [err29];
-                        }
-                        else {
-                            vErrors.push(err29);
-                        }
-                        errors++;
+            if (data8["max-lifetime"] !== undefined) {
+                let data12 = data8["max-lifetime"];
+                const _errs35 = errors;
+                let valid12 = false;
+                const _errs36 = errors;
+                if (!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) {
+                    const err29 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                        vErrors = [err29];
                     }
-                    const len2 = data11.length;
-                    for (let i2 = 0; i2 < len2; i2++) {
-                        let data12 = data11[i2];
-                        if (typeof data12 === "string") {
-                            if (!pattern7.test(data12)) {
-                                const err30 = { instancePath: instancePath + "/gcp/scopes/" + i2, schemaPath: "#/definitions/gcpGrant/properties/scopes/items/pattern", keyword: "pattern", params: { pattern: "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" }, message: "must match pattern \"" + "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" + "\"" };
-                                if (vErrors === null) {
-                                    vErrors = [err30];
-                                }
-                                else {
-                                    vErrors.push(err30);
-                                }
-                                errors++;
-                            }
-                        }
-                        else {
-                            const err31 = { instancePath: instancePath + "/gcp/scopes/" + i2, schemaPath: "#/definitions/gcpGrant/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    else {
+                        vErrors.push(err29);
+                    }
+                    errors++;
+                }
+                var _valid1 = _errs36 === errors;
+                valid12 = valid12 || _valid1;
+                if (!valid12) {
+                    const _errs38 = errors;
+                    if (typeof data12 === "string") {
+                        if (!pattern2.test(data12)) {
+                            const err30 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" }, message: "must match pattern \"" + "^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$" + "\"" };
                             if (vErrors === null) {
-                                vErrors = [err31];
+                                vErrors = [err30];
                             }
                             else {
-                                vErrors.push(err31);
+                                vErrors.push(err30);
                             }
                             errors++;
                         }
                     }
+                    else {
+                        const err31 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                            vErrors = [err31];
+                        }
+                        else {
+                            vErrors.push(err31);
+                        }
+                        errors++;
+                    }
+                    var _valid1 = _errs38 === errors;
+                    valid12 = valid12 || _valid1;
                 }
-                else {
-                    const err32 = { instancePath: instancePath + "/gcp/scopes", schemaPath: "#/definitions/gcpGrant/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (!valid12) {
+                    const err32 = { instancePath: instancePath + "/gcp/max-lifetime", schemaPath: "#/definitions/gcpGrant/properties/max-lifetime/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
                     if (vErrors === null) {
                         vErrors = [err32];
                     }
@@ -481,27 +469,140 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                 }
+                else {
+                    errors = _errs35;
+                    if (vErrors !== null) {
+                        if (_errs35) {
+                            vErrors.length = _errs35;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+            if (data8.scopes !== undefined) {
+                let data13 = data8.scopes;
+                if (Array.isArray(data13)) {
+                    if (data13.length < 1) {
+                        const err33 = { instancePath: instancePath + "/gcp/scopes", schemaPath: "#/definitions/gcpGrant/properties/scopes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                        if (vErrors === null) {
+                            vErrors = [err33];
+                        }
+                        else {
+                            vErrors.push(err33);
+                        }
+                        errors++;
+                    }
+                    const len3 = data13.length;
+                    for (let i3 = 0; i3 < len3; i3++) {
+                        let data14 = data13[i3];
+                        if (typeof data14 === "string") {
+                            if (!pattern8.test(data14)) {
+                                const err34 = { instancePath: instancePath + "/gcp/scopes/" + i3, schemaPath: "#/definitions/gcpGrant/properties/scopes/items/pattern", keyword: "pattern", params: { pattern: "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" }, message: "must match pattern \"" + "^https://www\\.googleapis\\.com/auth/[\\w.-]+$" + "\"" };
+                                if (vErrors === null) {
+                                    vErrors = [err34];
+                                }
+                                else {
+                                    vErrors.push(err34);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err35 = { instancePath: instancePath + "/gcp/scopes/" + i3, schemaPath: "#/definitions/gcpGrant/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err35];
+                            }
+                            else {
+                                vErrors.push(err35);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err36 = { instancePath: instancePath + "/gcp/scopes", schemaPath: "#/definitions/gcpGrant/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err36];
+                    }
+                    else {
+                        vErrors.push(err36);
+                    }
+                    errors++;
+                }
+            }
+            if (data8["id-token-audiences"] !== undefined) {
+                let data15 = data8["id-token-audiences"];
+                if (Array.isArray(data15)) {
+                    if (data15.length < 1) {
+                        const err37 = { instancePath: instancePath + "/gcp/id-token-audiences", schemaPath: "#/definitions/gcpGrant/properties/id-token-audiences/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                        if (vErrors === null) {
+                            vErrors = [err37];
+                        }
+                        else {
+                            vErrors.push(err37);
+                        }
+                        errors++;
+                    }
+                    const len4 = data15.length;
+                    for (let i4 = 0; i4 < len4; i4++) {
+                        let data16 = data15[i4];
+                        if (typeof data16 === "string") {
+                            if (data16.length < 1) {
+                                const err38 = { instancePath: instancePath + "/gcp/id-token-audiences/" + i4, schemaPath: "#/definitions/gcpGrant/properties/id-token-audiences/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                                if (vErrors === null) {
+                                    vErrors = [err38];
+                                }
+                                else {
+                                    vErrors.push(err38);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err39 = { instancePath: instancePath + "/gcp/id-token-audiences/" + i4, schemaPath: "#/definitions/gcpGrant/properties/id-token-audiences/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err39];
+                            }
+                            else {
+                                vErrors.push(err39);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err40 = { instancePath: instancePath + "/gcp/id-token-audiences", schemaPath: "#/definitions/gcpGrant/properties/id-token-audiences/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err40];
+                    }
+                    else {
+                        vErrors.push(err40);
+                    }
+                    errors++;
+                }
             }
         }
         else {
-            const err33 = { instancePath: instancePath + "/gcp", schemaPath: "#/definitions/gcpGrant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err41 = { instancePath: instancePath + "/gcp", schemaPath: "#/definitions/gcpGrant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err41];
             }
             else {
-                vErrors.push(err33);
+                vErrors.push(err41);
             }
             errors++;
         }
     }
 }
 else {
-    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-        vErrors = [err34];
+        vErrors = [err42];
     }
     else {
-        vErrors.push(err34);
+        vErrors.push(err42);
     }
     errors++;
 } validate12.errors = vErrors; return errors === 0; }
@@ -1451,7 +1552,10 @@ var issuer_url = __webpack_require__(41910);
 var duration = __webpack_require__(75432);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./src/util/within.ts
+var within = __webpack_require__(89281);
 ;// CONCATENATED MODULE: ./src/policy/sources/directory-source.ts
+
 
 
 
@@ -1470,8 +1574,8 @@ function directorySource(root) {
                     return undefined;
                 throw error;
             });
-            const inside = (0,external_node_path_.relative)(realRoot, real ?? candidate);
-            if ((0,external_node_path_.isAbsolute)(path) || inside === '' || inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside)) {
+            const target = real ?? candidate;
+            if ((0,external_node_path_.isAbsolute)(path) || (0,external_node_path_.relative)(realRoot, target) === '' || !(0,within/* isWithin */.U)(realRoot, target)) {
                 throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PolicySourceInvalid, `The policy path "${path}" leads outside ${root}.`, {
                     hint: 'Keep the policy and the files it names inside the repository, and give their paths relative to its root.',
                 });
@@ -1486,6 +1590,7 @@ var matchers = __webpack_require__(8451);
 // EXTERNAL MODULE: ./src/policy/types.ts
 var types = __webpack_require__(63943);
 ;// CONCATENATED MODULE: ./src/policy/load.ts
+
 
 
 
@@ -1540,7 +1645,7 @@ async function loadPolicy(source, path) {
  */
 function loadPolicyFile(path, root) {
     const absolute = (0,external_node_path_.resolve)(path);
-    const base = root ?? ((0,external_node_path_.relative)(process.cwd(), absolute).startsWith('..') ? (0,external_node_path_.dirname)(absolute) : process.cwd());
+    const base = root ?? ((0,within/* isWithin */.U)(process.cwd(), absolute) ? process.cwd() : (0,external_node_path_.dirname)(absolute));
     return loadPolicy(directorySource(base), (0,external_node_path_.relative)(base, absolute).split(external_node_path_.sep).join('/'));
 }
 const SESSION_POLICY_HINT = 'A session policy is a JSON IAM policy document in the policy’s repository, named by its path from the repository root.';
@@ -1639,12 +1744,14 @@ function buildGrant(grant, locate) {
             serviceAccounts: gcp['service-accounts'] ?? [],
             maxLifetimeSeconds: gcp['max-lifetime'] === undefined ? duration/* GCP_TOKEN_SECONDS */.T9.default : (0,duration/* parseDuration */.E9)(gcp['max-lifetime']),
             scopes: gcp.scopes ?? [CLOUD_PLATFORM_SCOPE],
+            idTokenAudiences: gcp['id-token-audiences'] ?? [],
         },
         aws: aws && {
             roles: aws.roles,
             maxDurationSeconds: aws['max-duration'] === undefined ? DEFAULT_MAX_DURATION_SECONDS : (0,duration/* parseDuration */.E9)(aws['max-duration']),
             sessionPolicy: sessionPolicy === undefined ? undefined : { path: sessionPolicy, location: locate(['grant', 'aws', 'session-policy']), document: undefined },
             revokeRole: aws['revoke-role'],
+            chainTo: aws['chain-to'] ?? [],
         },
     };
 }
@@ -2060,12 +2167,27 @@ function regexProblem(pattern) {
     }
 }
 function compileGlob(pattern) {
-    const source = globSource(pattern);
-    return { kind: 'glob', pattern, source, re2: compile(source) };
+    return patternMatcher('glob', pattern, globSource(pattern));
 }
 function compileRegex(pattern) {
-    const source = regexSource(pattern);
-    return { kind: 'regex', pattern, source, re2: compile(source) };
+    return patternMatcher('regex', pattern, regexSource(pattern));
+}
+/**
+ * The program is compiled when the pattern is first matched: a decision puts only the few rules the
+ * index leaves to the test, so a large policy would otherwise spend most of its loading time compiling
+ * patterns that never run. A pattern that does not compile never gets here: regexProblem refused it,
+ * and a glob's source is only escaped text.
+ */
+function patternMatcher(kind, pattern, source) {
+    let program;
+    return {
+        kind,
+        pattern,
+        source,
+        get re2() {
+            return (program ??= compile(source));
+        },
+    };
 }
 function matches(matcher, value) {
     return matcher.kind === 'equals' ? matcher.values.includes(value) : matcher.re2.test(value);

@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /** `sandbox`: the local issuer and cloud emulators, and with --broker the broker service, until SIGINT or SIGTERM. A bad --aws-config is a usage error. */
 function sandbox(options) {
     return (0,_cli_output_js__WEBPACK_IMPORTED_MODULE_0__/* .runCommand */ .d1)('text', () => _cli_output_js__WEBPACK_IMPORTED_MODULE_0__/* .Exit */ .Jc.Usage, async () => {
-        const { startSandbox } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(746), __webpack_require__.e(118), __webpack_require__.e(340), __webpack_require__.e(791), __webpack_require__.e(967)]).then(__webpack_require__.bind(__webpack_require__, 74967));
+        const { startSandbox } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(746), __webpack_require__.e(422), __webpack_require__.e(118), __webpack_require__.e(959), __webpack_require__.e(791), __webpack_require__.e(967)]).then(__webpack_require__.bind(__webpack_require__, 74967));
         const wantsBroker = options.broker === true || options.brokerPolicy !== undefined;
         const running = await startSandbox({ awsConfigFile: options.awsConfig, broker: wantsBroker && { policyFile: options.brokerPolicy } });
         process.stdout.write(`${running.describe()}\n\nA job environment pointed at the sandbox:\n`);

@@ -14,8 +14,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _broker_client_broker_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25096);
 /* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25725);
 /* harmony import */ var _cli_output_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10524);
-/* harmony import */ var _ci_token_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10756);
-/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2985);
+/* harmony import */ var _ci_token_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(15197);
+/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(22580);
 
 
 

@@ -1,307 +1,6 @@
 export const id = 665;
-export const ids = [665,276,549];
+export const ids = [665];
 export const modules = {
-
-/***/ 14549:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   parseSelector: () => (/* binding */ parseSelector),
-/* harmony export */   revokeThroughBroker: () => (/* binding */ revokeThroughBroker),
-/* harmony export */   sessionsList: () => (/* binding */ sessionsList)
-/* harmony export */ });
-/* harmony import */ var _broker_client_broker_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25096);
-/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25725);
-/* harmony import */ var _cli_output_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10524);
-/* harmony import */ var _ci_token_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10756);
-/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2985);
-
-
-
-
-
-/** `sessions list --broker URL`: the broker's inventory, newest first. Exit 0 listed, 1 refused, 2 usage. */
-function sessionsList(options) {
-    return (0,_cli_output_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d1)(options.format, _exchange_js__WEBPACK_IMPORTED_MODULE_4__.exitCodeFor, async () => {
-        for (const [flag, value] of [['--issued-after', options.issuedAfter], ['--issued-before', options.issuedBefore]])
-            if (value !== undefined)
-                isoTime(value, flag);
-        const { baseUrl, token } = await operatorAccess(options);
-        const filter = {
-            repositoryId: options.repositoryId,
-            ownerId: options.ownerId,
-            rule: options.rule,
-            issuer: options.issuer,
-            status: options.status,
-            issuedAfter: options.issuedAfter,
-            issuedBefore: options.issuedBefore,
-            limit: options.limit,
-            cursor: options.cursor,
-        };
-        const page = await (0,_broker_client_broker_client_js__WEBPACK_IMPORTED_MODULE_0__/* .brokerClient */ .ru)(baseUrl).listSessions(token, filter);
-        if (options.format === 'json')
-            (0,_cli_output_js__WEBPACK_IMPORTED_MODULE_2__/* .writeJson */ .GF)(page);
-        else {
-            process.stdout.write(page.sessions.length === 0 ? 'No sessions match.\n' : `${table(page.sessions)}\n`);
-            if (page.nextCursor)
-                process.stderr.write(`More sessions match: add --cursor ${page.nextCursor}\n`);
-        }
-        return _cli_output_js__WEBPACK_IMPORTED_MODULE_2__/* .Exit */ .Jc.Ok;
-    });
-}
-const SELECTOR_KEYS = {
-    'repository-id': 'repositoryId',
-    'owner-id': 'ownerId',
-    rule: 'rule',
-    issuer: 'issuer',
-    'issued-before': 'issuedBefore',
-};
-/**
- * `revoke --broker URL --selector KEY=VALUE…`: the broker denies every active session the selector
- * matches and marks them revoked in its inventory. Exit 0 when every denial was written, 1 refused or
- * partly failed, 2 usage.
- */
-function revokeThroughBroker(options) {
-    return (0,_cli_output_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d1)(options.format, _exchange_js__WEBPACK_IMPORTED_MODULE_4__.exitCodeFor, async () => {
-        const selector = parseSelector(options.selector);
-        const { baseUrl, token } = await operatorAccess(options);
-        const result = await (0,_broker_client_broker_client_js__WEBPACK_IMPORTED_MODULE_0__/* .brokerClient */ .ru)(baseUrl).revokeBySelector(token, selector);
-        const failed = [...result.sessions, ...result.denials].some((entry) => entry.outcome === 'failed');
-        if (options.format === 'json')
-            (0,_cli_output_js__WEBPACK_IMPORTED_MODULE_2__/* .writeJson */ .GF)(result);
-        else {
-            for (const denial of result.denials)
-                process.stdout.write(`${denial.outcome}: ${denial.target}${denial.policyName ? ` (inline policy ${denial.policyName})` : ''}: ${denial.detail}\n`);
-            for (const session of result.sessions)
-                process.stdout.write(`${session.outcome}: session ${session.sessionId} (${session.provider} ${session.target})\n`);
-            process.stdout.write(`${result.sessions.length} session(s) revoked in the inventory${failed ? '; some denials failed, see above' : ''}.\n`);
-        }
-        return failed ? _cli_output_js__WEBPACK_IMPORTED_MODULE_2__/* .Exit */ .Jc.Refused : _cli_output_js__WEBPACK_IMPORTED_MODULE_2__/* .Exit */ .Jc.Ok;
-    });
-}
-function parseSelector(entries) {
-    const selector = {};
-    for (const entry of entries.flatMap((text) => text.split(','))) {
-        const [key = '', ...rest] = entry.split('=');
-        const value = rest.join('=');
-        const field = SELECTOR_KEYS[key.trim()];
-        if (!field || value === '')
-            throw usage(`--selector ${JSON.stringify(entry)} is not KEY=VALUE with a known key.`, `Keys: ${Object.keys(SELECTOR_KEYS).join(', ')}; for example --selector repository-id=8429.`);
-        if (field === 'issuedBefore')
-            isoTime(value, '--selector issued-before');
-        selector[field] = value;
-    }
-    if (!selector.repositoryId && !selector.ownerId && !selector.rule) {
-        throw usage('--selector must name a repository-id, an owner-id or a rule.', 'Revoking everything a broker issued is not one request; for example --selector repository-id=8429, optionally with issued-before=TIME.');
-    }
-    return selector;
-}
-async function operatorAccess(options) {
-    const baseUrl = (0,_broker_client_broker_client_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBrokerUrl */ .Ug)(options.broker, '--broker');
-    return { baseUrl, token: await (0,_ci_token_js__WEBPACK_IMPORTED_MODULE_3__/* .readCiToken */ .WZ)(options, options.brokerAudience ?? baseUrl) };
-}
-function table(sessions) {
-    const rows = [
-        ['STATUS', 'CLOUD', 'REPOSITORY', 'RUN', 'RULE', 'TARGET', 'ISSUED', 'EXPIRES', 'SESSION'],
-        ...sessions.map((s) => [s.status, s.provider, s.repositoryId, s.run ?? '-', s.rule, s.target, s.issuedAt, s.expiresAt, s.sessionId]),
-    ];
-    const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-    return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()).join('\n');
-}
-function isoTime(text, option) {
-    if (!/^\d{4}-\d\d-\d\dT/.test(text) || Number.isNaN(Date.parse(text)))
-        throw usage(`${option} is "${text}", not an ISO 8601 time.`, `Write it like 2026-11-23T10:00:00Z.`);
-}
-function usage(message, hint) {
-    return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, message, { hint });
-}
-
-
-/***/ }),
-
-/***/ 10756:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  WZ: () => (/* binding */ readCiToken),
-  O2: () => (/* binding */ readTokenFile),
-  Gr: () => (/* binding */ tokenFromVariable)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(25725);
-// EXTERNAL MODULE: ./src/oidc/ci-systems.ts
-var ci_systems = __webpack_require__(57314);
-// EXTERNAL MODULE: ./src/util/fetch-text.ts
-var fetch_text = __webpack_require__(86614);
-// EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
-;// CONCATENATED MODULE: ./src/oidc/request-token.ts
-
-
-
-const ATTEMPT_TIMEOUT_MS = 10_000;
-const TOKEN_REQUEST_RETRIES = { ...retry/* defaultRetryPolicy */.ur, totalTimeoutMs: 20_000 };
-/** Reads the runner's token-request variables, which exist only when the job may have a token. */
-function runnerTokenRequestFromEnv(env) {
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const requestBearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!requestUrl || !requestBearer) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PermissionMissing, 'This job may not request an OIDC token: the runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL.', {
-            hint: 'Add `permissions: id-token: write` to the job (or the workflow). Workflows triggered by pull requests from forks never get ' +
-                'this permission; run the credentialed part on a trusted event instead.',
-        });
-    }
-    return { requestUrl, requestBearer };
-}
-/** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
-async function requestRunnerToken(request) {
-    const url = new URL(request.requestUrl);
-    url.searchParams.set('audience', request.audience);
-    try {
-        const { status, text } = await (0,fetch_text/* fetchText */.S)(url, { headers: { authorization: `Bearer ${request.requestBearer}`, accept: 'application/json' } }, request.retryPolicy ?? TOKEN_REQUEST_RETRIES, ATTEMPT_TIMEOUT_MS);
-        if (status < 200 || status >= 300) {
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint refused the request (HTTP ${status}).`, {
-                hint: 'The request bearer was rejected: check that `permissions: id-token: write` is granted and that nothing overrides ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
-            });
-        }
-        // A whole body without a token is the runner's answer, and final.
-        const body = (0,fetch_text/* parseJson */.q)(text);
-        if (typeof body?.value !== 'string' || body.value === '') {
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, "The runner's token endpoint answered without a token.", {
-                hint: 'Retry the job; if it persists, the runner may be misconfigured (check ACTIONS_ID_TOKEN_REQUEST_URL).',
-            });
-        }
-        return body.value;
-    }
-    catch (error) {
-        if (!(error instanceof retry/* RetriesExhaustedError */.i5))
-            throw error;
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s${error.timedOut && error.budgetMs !== undefined ? `, the ${(0,retry/* formatSeconds */.Xo)(error.budgetMs)} s time budget` : ''} (last: ${error.lastError.message}).`, { hint: 'The runner could not issue a token; retry the job. GitHub status may show an Actions incident.', cause: error });
-    }
-}
-
-// EXTERNAL MODULE: ./src/cli/redact.ts
-var redact = __webpack_require__(98629);
-// EXTERNAL MODULE: ./src/cli/commands/input-files.ts
-var input_files = __webpack_require__(68315);
-;// CONCATENATED MODULE: ./src/cli/commands/ci-token.ts
-
-
-
-
-
-
-
-/**
- * Finds the job's OIDC token: an explicit variable or file, or where the preset's CI system puts it
- * (GitHub's token endpoint, GitLab's id_tokens variable, CircleCI's CIRCLE_OIDC_TOKEN_V2, Buildkite's
- * agent). Never prints it.
- */
-async function readCiToken(options, audience, env = process.env) {
-    if (options.tokenFile)
-        return readTokenFile(options.tokenFile);
-    if (options.tokenEnv)
-        return tokenFromVariable(options.tokenEnv, env);
-    switch (options.preset) {
-        case undefined:
-            throw usage('Say where the token is: --token-env VAR, --token-file FILE, or --preset for a known CI system.', 'For example --preset circleci, or --token-env GITLAB_OIDC_TOKEN.');
-        case 'github-actions':
-            return requestRunnerToken({ ...runnerTokenRequestFromEnv(env), audience });
-        case 'buildkite':
-            return buildkiteToken(audience);
-        default: {
-            const variables = ci_systems/* CI_SYSTEMS */.mU[options.preset].tokenVariables;
-            const found = variables.find((name) => env[name]);
-            if (!found) {
-                throw usage(`None of ${variables.join(', ')} is set, where ${ci_systems/* CI_SYSTEMS */.mU[options.preset].title} jobs find their OIDC token.`, options.preset === 'gitlab' ? 'Declare it in the job: `id_tokens: GITLAB_OIDC_TOKEN: aud: <audience>`, or name your variable with --token-env.' : 'Run the command inside the job, or pass --token-env.');
-            }
-            return tokenFromVariable(found, env);
-        }
-    }
-}
-async function readTokenFile(path) {
-    return (await (0,input_files/* readInputFile */.j)(path, 'token')).trim();
-}
-function tokenFromVariable(name, env = process.env) {
-    if ((0,redact/* looksLikeToken */.N)(name)) {
-        throw usage('A token was given where the name of an environment variable was expected; it is not repeated here.', 'Put the token in a variable and name that: --token-env GITLAB_OIDC_TOKEN, for example.');
-    }
-    const token = env[name]?.trim();
-    if (!token)
-        throw usage(`The environment variable ${name} is empty or not set.`, 'Name the variable that holds the job’s OIDC token.');
-    return token;
-}
-async function buildkiteToken(audience) {
-    try {
-        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('buildkite-agent', ['oidc', 'request-token', '--audience', audience], { timeout: 30_000 });
-        return stdout.trim();
-    }
-    catch (error) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, '`buildkite-agent oidc request-token` failed.', {
-            hint: 'Run the command in a Buildkite job step, where the agent is on PATH; or pass the token with --token-env.',
-            cause: error,
-        });
-    }
-}
-function usage(message, hint) {
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, message, { hint });
-}
-
-
-/***/ }),
-
-/***/ 68315:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ readInputFile)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25725);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98629);
-
-
-
-/** Reads a file named on the command line; `-` is standard input. */
-async function readInputFile(path, what) {
-    if (path === '-') {
-        const chunks = [];
-        for await (const chunk of process.stdin)
-            chunks.push(chunk);
-        return Buffer.concat(chunks).toString('utf8');
-    }
-    if ((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikeToken */ .N)(path))
-        throw tokenWhereFileExpected(what);
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'EISDIR')
-            throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `The ${what} file ${path} is a folder.`, { hint: `Name the ${what} file itself.` });
-        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `Cannot read the ${what} file ${path} (${code ?? 'error'}).`, {
-            hint: 'Check the path; use - to read from standard input.',
-        });
-    }
-}
-// Said without repeating the token: CI logs and terminal scrollback keep whatever is printed.
-function tokenWhereFileExpected(what) {
-    return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, `A token was given where the ${what} file's name was expected; it is not repeated here.`, {
-        hint: 'Pass the token in an environment variable with --token-env NAME (or on standard input with -), so that it stays out of command lines and logs.',
-    });
-}
-
-
-/***/ }),
 
 /***/ 75432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -334,23 +33,213 @@ const GCP_TOKEN_SECONDS = { min: 1, max: 3600, default: 600 };
 
 /***/ }),
 
-/***/ 49228:
+/***/ 73906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LV: () => (/* binding */ iamClient),
+/* harmony export */   M5: () => (/* binding */ applyDenial),
+/* harmony export */   xZ: () => (/* binding */ roleNameOf)
+/* harmony export */ });
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
+/* harmony import */ var _policy_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75432);
+/* harmony import */ var _session_denial_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29242);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  z: () => (/* binding */ assumeRoleWithWebIdentity),
-  F: () => (/* binding */ sessionFromStsAnswer)
-});
 
-// EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(25725);
-// EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
-// EXTERNAL MODULE: ./src/providers/aws/oidc-provider.ts
-var oidc_provider = __webpack_require__(39445);
-;// CONCATENATED MODULE: ./src/providers/aws/sts-errors.ts
+
+/** An IAM client for the revoker: the given credentials, or the SDK's default chain; endpoint from AWS_ENDPOINT_URL_IAM. */
+async function iamClient(region, credentials) {
+    // Loaded here so that only a revocation pays for the IAM SDK.
+    const { IAMClient } = await Promise.all(/* import() */[__webpack_require__.e(422), __webpack_require__.e(279), __webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 16764, 19));
+    const { ProxyRoutingHandler } = await Promise.all(/* import() */[__webpack_require__.e(422), __webpack_require__.e(279), __webpack_require__.e(904)]).then(__webpack_require__.bind(__webpack_require__, 18904));
+    return new IAMClient({ region, maxAttempts: 3, requestHandler: new ProxyRoutingHandler(), ...(credentials && { credentials }) });
+}
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+/** The role's name, which IAM's role APIs take, from its ARN (paths included); undefined for anything else. */
+function roleNameOf(roleArn) {
+    return ROLE_ARN.exec(roleArn)?.[1];
+}
+/**
+ * Writes one denial onto a role: reads the role (for its boundary and maximum session duration, from
+ * which `deny` builds the denial), prunes the denials that protect nothing any more, writes this one,
+ * and reads it back. Each denial is its own inline policy, so concurrent writers never overwrite each
+ * other (see session-denial.ts).
+ */
+async function applyDenial(iam, roleName, deny, now) {
+    const { GetRoleCommand, ListRolePoliciesCommand, DeleteRolePolicyCommand, PutRolePolicyCommand, GetRolePolicyCommand } = await Promise.all(/* import() */[__webpack_require__.e(422), __webpack_require__.e(279), __webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 16764, 19));
+    try {
+        const { Role: role } = await iam.send(new GetRoleCommand({ RoleName: roleName }));
+        const maxSessionDuration = role?.MaxSessionDuration ?? _policy_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .STS_SESSION_SECONDS */ .Em.max;
+        const denial = deny(maxSessionDuration);
+        const names = [];
+        let marker;
+        do {
+            const page = await iam.send(new ListRolePoliciesCommand({ RoleName: roleName, Marker: marker }));
+            names.push(...(page.PolicyNames ?? []));
+            marker = page.IsTruncated ? page.Marker : undefined;
+        } while (marker);
+        const pruned = (0,_session_denial_js__WEBPACK_IMPORTED_MODULE_2__/* .obsoleteDenials */ .kW)(names, now, maxSessionDuration);
+        for (const name of pruned) {
+            // Another job may be pruning the same denial at the same moment; gone is gone.
+            await iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: name })).catch((error) => {
+                if (error.name !== 'NoSuchEntityException' && error.name !== 'NoSuchEntity')
+                    throw error;
+            });
+        }
+        const document = JSON.stringify(denial.document);
+        await iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: denial.policyName, PolicyDocument: document }));
+        const written = await iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: denial.policyName }));
+        if (JSON.stringify(JSON.parse(decodeURIComponent(written.PolicyDocument ?? '{}'))) !== document) {
+            throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsRevocationFailed, `IAM did not keep the denial ${denial.policyName} on role ${roleName} as written.`, {
+                hint: 'Something else rewrote the policy at the same moment; run the revocation again.',
+            });
+        }
+        return { denial, boundaryArn: role?.PermissionsBoundary?.PermissionsBoundaryArn, pruned };
+    }
+    catch (error) {
+        throw denialError(error, roleName);
+    }
+}
+function denialError(error, roleName) {
+    if (error instanceof _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz)
+        return error;
+    const name = error.name ?? 'Error';
+    if (name === 'AccessDenied' || name === 'AccessDeniedException') {
+        return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsRevocationFailed, `The revoker may not change role ${roleName} (IAM said AccessDenied).`, {
+            hint: `Give the revoker iam:GetRole, iam:ListRolePolicies, iam:PutRolePolicy, iam:GetRolePolicy and iam:DeleteRolePolicy on role ${roleName}: \`ci-oidc-broker policy export --aws-revocation\` prints that policy.`,
+            cause: error,
+        });
+    }
+    if (name === 'LimitExceeded' || name === 'LimitExceededException') {
+        return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsRevocationFailed, `Role ${roleName} has no room for another inline policy: IAM's aggregate size limit is reached.`, {
+            hint: `Expired denials (${_session_denial_js__WEBPACK_IMPORTED_MODULE_2__/* .DENIAL_PREFIX */ .jG}*) are pruned on every write, so the role holds many live denials or other large inline policies: move those to managed policies, or shorten session durations.`,
+            cause: error,
+        });
+    }
+    if (name === 'NoSuchEntity' || name === 'NoSuchEntityException') {
+        return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsRevocationFailed, `Role ${roleName} does not exist.`, { hint: 'Check the role ARN; a deleted role has no sessions left to deny.', cause: error });
+    }
+    return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsRevocationFailed, `Writing the denial on role ${roleName} failed (${name}).`, {
+        hint: 'Check the network path to IAM (AWS_ENDPOINT_URL_IAM if you set it) and retry; the session still expires on its own.',
+        cause: error,
+    });
+}
+
+
+/***/ }),
+
+/***/ 52839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ sessionFromStsAnswer),
+/* harmony export */   z: () => (/* binding */ assumeRoleWithWebIdentity)
+/* harmony export */ });
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
+/* harmony import */ var _sts_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57338);
+
+
+
+// A hung connection may take one attempt's share of the budget, not all of it.
+const ATTEMPT_TIMEOUT_MS = 10_000;
+/**
+ * Exchanges the CI job's OIDC token for role credentials. The call is unsigned, retried by the
+ * project's one retry loop within its time budget, and every failure ends as a BrokerError.
+ */
+async function assumeRoleWithWebIdentity(request) {
+    // Loaded here so that start-up pays for the SDK only when AWS is asked for.
+    const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(422), __webpack_require__.e(279), __webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
+    const { ProxyRoutingHandler } = await Promise.all(/* import() */[__webpack_require__.e(422), __webpack_require__.e(279), __webpack_require__.e(904)]).then(__webpack_require__.bind(__webpack_require__, 18904));
+    const client = new STSClient({
+        region: request.region,
+        requestHandler: new ProxyRoutingHandler(),
+        // Retries are ours, so that one loop and one budget govern them.
+        maxAttempts: 1,
+        // The operation is modelled as unsigned; pinning that keeps AWS_AUTH_SCHEME_PREFERENCE from choosing a
+        // signing scheme, which would make the client look for credentials.
+        authSchemePreference: ['noAuth'],
+    });
+    const policyArns = request.managedSessionPolicyArns ?? [];
+    let sentToken;
+    // STS saying the token expired earns one retry with a fresh token.
+    let refresh = 'unused';
+    const classify = (error) => {
+        if (!(0,_sts_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isExpiredTokenError */ .N1)(error))
+            return (0,_sts_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .transientVerdict */ .yJ)(error);
+        if (refresh !== 'unused')
+            return { retry: false };
+        refresh = 'next-attempt';
+        return { retry: true };
+    };
+    try {
+        const { value } = await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .LH)(async ({ remainingMs }) => {
+            const forceRefresh = refresh === 'next-attempt';
+            if (forceRefresh)
+                refresh = 'used';
+            sentToken = await request.getToken({ forceRefresh });
+            const command = new AssumeRoleWithWebIdentityCommand({
+                RoleArn: request.roleArn,
+                RoleSessionName: request.sessionName,
+                WebIdentityToken: sentToken,
+                DurationSeconds: request.durationSeconds,
+                Policy: request.inlineSessionPolicy,
+                // The SDK would send an empty list as `PolicyArns=`, so none is left out instead.
+                PolicyArns: policyArns.length > 0 ? policyArns.map((arn) => ({ arn })) : undefined,
+            });
+            const timeoutMs = Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, remainingMs));
+            return client.send(command, { abortSignal: AbortSignal.timeout(timeoutMs) });
+        }, classify, request.retryPolicy ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultRetryPolicy */ .ur);
+        return sessionFromStsAnswer(value, request, 'If you point the SDK at another endpoint (AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL), check that it speaks AWS STS; otherwise, file an issue.');
+    }
+    catch (error) {
+        const redact = (text) => (sentToken ? text.replaceAll(sentToken, '[token]') : text);
+        throw (0,_sts_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .exchangeError */ .mH)(error, { roleArn: request.roleArn, subject: request.subject, issuer: request.issuer, redact });
+    }
+    finally {
+        client.destroy();
+    }
+}
+/**
+ * The session in an STS answer (AssumeRole or AssumeRoleWithWebIdentity), or an error when STS left any
+ * part of it out; `hint` says where to look for the endpoint that answered.
+ */
+function sessionFromStsAnswer(output, request, hint) {
+    const credentials = output.Credentials;
+    const user = output.AssumedRoleUser;
+    // arn:aws:sts::<account>:assumed-role/<role>/<session>
+    const accountId = user?.Arn?.split(':')[4];
+    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration || !user?.AssumedRoleId || !user.Arn || !accountId) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsExchangeFailed, `AWS STS answered the request to assume ${request.roleArn} without complete credentials or assumed-role user.`, { hint });
+    }
+    return {
+        accessKeyId: credentials.AccessKeyId,
+        secretAccessKey: credentials.SecretAccessKey,
+        sessionToken: credentials.SessionToken,
+        expiration: credentials.Expiration,
+        assumedRoleId: user.AssumedRoleId,
+        assumedRoleArn: user.Arn,
+        accountId,
+        sessionName: request.sessionName,
+        roleArn: request.roleArn,
+        region: request.region,
+    };
+}
+
+
+/***/ }),
+
+/***/ 57338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N1: () => (/* binding */ isExpiredTokenError),
+/* harmony export */   mH: () => (/* binding */ exchangeError),
+/* harmony export */   yJ: () => (/* binding */ transientVerdict)
+/* harmony export */ });
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
+/* harmony import */ var _oidc_provider_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39445);
 
 
 
@@ -361,7 +250,7 @@ const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED
 const TIMEOUT_ERROR_NAMES = new Set(['AbortError', 'TimeoutError']);
 /** Names the condition keys of the token's own issuer (`gitlab.com:sub`, not GitHub's), when it is known. */
 function trustPolicyHint(issuer) {
-    const prefix = issuer === undefined || !URL.canParse(issuer) ? undefined : (0,oidc_provider/* oidcProviderKeyPrefix */.k)(issuer);
+    const prefix = issuer === undefined || !URL.canParse(issuer) ? undefined : (0,_oidc_provider_js__WEBPACK_IMPORTED_MODULE_2__/* .oidcProviderKeyPrefix */ .k)(issuer);
     const keys = prefix === undefined ? 'its conditions on ISSUER:sub and ISSUER:aud (ISSUER: the issuer URL without https://, as in token.actions.githubusercontent.com:sub)' : `its conditions on ${prefix}:sub and ${prefix}:aud`;
     return `Check the role’s trust policy: it must allow sts:AssumeRoleWithWebIdentity to the IAM OIDC provider of this token’s issuer, and ${keys} must match this subject and the token’s audience.`;
 }
@@ -385,37 +274,37 @@ function isExpiredTokenError(error) {
 }
 /** The BrokerError to report for a failed exchange. BrokerErrors (from the token source) pass through. */
 function exchangeError(error, facts) {
-    if (error instanceof broker_error/* BrokerError */.Wz)
+    if (error instanceof _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz)
         return error;
-    if (error instanceof retry/* RetriesExhaustedError */.i5)
+    if (error instanceof _util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .RetriesExhaustedError */ .i5)
         return exhaustedError(error, facts);
     const serviceError = asServiceError(error);
     const code = serviceError ? wireCode(serviceError) : undefined;
     const awsSaid = JSON.stringify(facts.redact(error instanceof Error ? error.message : String(error)));
     if (isExpiredTokenError(error)) {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExpiredToken, 'AWS STS says the OIDC token has expired, even after a fresh one was requested.', {
+        return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsExpiredToken, 'AWS STS says the OIDC token has expired, even after a fresh one was requested.', {
             hint: 'Tokens live for minutes: check that this machine’s clock is right and that nothing holds the token between its request and the exchange.',
             cause: error,
         });
     }
     switch (code) {
         case 'AccessDenied':
-            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsAccessDenied, `AWS STS denied assuming ${facts.roleArn} with the token whose subject is ${JSON.stringify(facts.subject)}.`, {
+            return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsAccessDenied, `AWS STS denied assuming ${facts.roleArn} with the token whose subject is ${JSON.stringify(facts.subject)}.`, {
                 hint: trustPolicyHint(facts.issuer),
                 cause: error,
             });
         case 'InvalidIdentityToken':
-            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsInvalidIdentityToken, `AWS STS rejected the OIDC token for ${facts.roleArn}: ${awsSaid}.`, {
+            return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsInvalidIdentityToken, `AWS STS rejected the OIDC token for ${facts.roleArn}: ${awsSaid}.`, {
                 hint: 'Check that the token’s issuer is registered as an IAM OIDC identity provider in the role’s account, and that the token’s audience is one of that provider’s client IDs (usually sts.amazonaws.com).',
                 cause: error,
             });
         case 'ValidationError':
-            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsValidation, `AWS STS rejected the request to assume ${facts.roleArn}: ${awsSaid}.`, {
+            return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsValidation, `AWS STS rejected the request to assume ${facts.roleArn}: ${awsSaid}.`, {
                 hint: 'Check the role ARN, the session name, the duration (at most the role’s maximum session duration) and any session policies.',
                 cause: error,
             });
         default:
-            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeFailed, `Assuming ${facts.roleArn} failed with ${failureCode(error)}: ${awsSaid}.`, {
+            return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsExchangeFailed, `Assuming ${facts.roleArn} failed with ${failureCode(error)}: ${awsSaid}.`, {
                 hint: 'Look the code up in the AWS STS documentation of AssumeRoleWithWebIdentity. A network code such as ENOTFOUND means STS was not found: check the region, and AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL if you set them.',
                 cause: error,
             });
@@ -423,8 +312,8 @@ function exchangeError(error, facts) {
 }
 function exhaustedError(error, facts) {
     const seconds = (error.elapsedMs / 1000).toFixed(1);
-    const why = error.timedOut ? `the ${error.budgetMs === undefined ? '' : `${(0,retry/* formatSeconds */.Xo)(error.budgetMs)} s `}time budget ran out` : 'no attempts were left';
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeTimedOut, `Gave up assuming ${facts.roleArn} after ${error.attempts} attempt(s) over ${seconds} s, because ${why}; the last failure was ${failureCode(error.lastError)}.`, {
+    const why = error.timedOut ? `the ${error.budgetMs === undefined ? '' : `${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(error.budgetMs)} s `}time budget ran out` : 'no attempts were left';
+    return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsExchangeTimedOut, `Gave up assuming ${facts.roleArn} after ${error.attempts} attempt(s) over ${seconds} s, because ${why}; the last failure was ${failureCode(error.lastError)}.`, {
         hint: 'AWS STS was throttling, failing or unreachable. Retry the job later; if STS was unreachable, check this machine’s network access to it (and AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL if you set them).',
         cause: error,
     });
@@ -466,111 +355,6 @@ function retryAfterMs(error) {
     return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
-;// CONCATENATED MODULE: ./src/providers/aws/exchange.ts
-
-
-
-// A hung connection may take one attempt's share of the budget, not all of it.
-const ATTEMPT_TIMEOUT_MS = 10_000;
-/**
- * Exchanges the CI job's OIDC token for role credentials. The call is unsigned, retried by the
- * project's one retry loop within its time budget, and every failure ends as a BrokerError.
- */
-async function assumeRoleWithWebIdentity(request) {
-    // Loaded here so that start-up pays for the SDK only when AWS is asked for.
-    const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
-    const client = new STSClient({
-        region: request.region,
-        // Retries are ours, so that one loop and one budget govern them.
-        maxAttempts: 1,
-        // The operation is modelled as unsigned; pinning that keeps AWS_AUTH_SCHEME_PREFERENCE from choosing a
-        // signing scheme, which would make the client look for credentials.
-        authSchemePreference: ['noAuth'],
-    });
-    const policyArns = request.managedSessionPolicyArns ?? [];
-    let sentToken;
-    // STS saying the token expired earns one retry with a fresh token.
-    let refresh = 'unused';
-    const classify = (error) => {
-        if (!isExpiredTokenError(error))
-            return transientVerdict(error);
-        if (refresh !== 'unused')
-            return { retry: false };
-        refresh = 'next-attempt';
-        return { retry: true };
-    };
-    try {
-        const { value } = await (0,retry/* withRetries */.LH)(async ({ remainingMs }) => {
-            const forceRefresh = refresh === 'next-attempt';
-            if (forceRefresh)
-                refresh = 'used';
-            sentToken = await request.getToken({ forceRefresh });
-            const command = new AssumeRoleWithWebIdentityCommand({
-                RoleArn: request.roleArn,
-                RoleSessionName: request.sessionName,
-                WebIdentityToken: sentToken,
-                DurationSeconds: request.durationSeconds,
-                Policy: request.inlineSessionPolicy,
-                // The SDK would send an empty list as `PolicyArns=`, so none is left out instead.
-                PolicyArns: policyArns.length > 0 ? policyArns.map((arn) => ({ arn })) : undefined,
-            });
-            const timeoutMs = Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, remainingMs));
-            return client.send(command, { abortSignal: AbortSignal.timeout(timeoutMs) });
-        }, classify, request.retryPolicy ?? retry/* defaultRetryPolicy */.ur);
-        return sessionFromStsAnswer(value, request, 'If you point the SDK at another endpoint (AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL), check that it speaks AWS STS; otherwise, file an issue.');
-    }
-    catch (error) {
-        const redact = (text) => (sentToken ? text.replaceAll(sentToken, '[token]') : text);
-        throw exchangeError(error, { roleArn: request.roleArn, subject: request.subject, issuer: request.issuer, redact });
-    }
-    finally {
-        client.destroy();
-    }
-}
-/**
- * The session in an STS answer (AssumeRole or AssumeRoleWithWebIdentity), or an error when STS left any
- * part of it out; `hint` says where to look for the endpoint that answered.
- */
-function sessionFromStsAnswer(output, request, hint) {
-    const credentials = output.Credentials;
-    const user = output.AssumedRoleUser;
-    // arn:aws:sts::<account>:assumed-role/<role>/<session>
-    const accountId = user?.Arn?.split(':')[4];
-    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration || !user?.AssumedRoleId || !user.Arn || !accountId) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeFailed, `AWS STS answered the request to assume ${request.roleArn} without complete credentials or assumed-role user.`, { hint });
-    }
-    return {
-        accessKeyId: credentials.AccessKeyId,
-        secretAccessKey: credentials.SecretAccessKey,
-        sessionToken: credentials.SessionToken,
-        expiration: credentials.Expiration,
-        assumedRoleId: user.AssumedRoleId,
-        assumedRoleArn: user.Arn,
-        accountId,
-        sessionName: request.sessionName,
-        roleArn: request.roleArn,
-        region: request.region,
-    };
-}
-
-
-/***/ }),
-
-/***/ 39445:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ oidcProviderKeyPrefix)
-/* harmony export */ });
-/**
- * The prefix of an IAM OIDC identity provider's condition keys, and the last part of its ARN: the
- * issuer URL without its scheme or trailing slash, as in `token.actions.githubusercontent.com:sub`.
- */
-function oidcProviderKeyPrefix(issuer) {
-    const url = new URL(issuer);
-    return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
-}
-
 
 /***/ }),
 
@@ -581,7 +365,11 @@ function oidcProviderKeyPrefix(issuer) {
 /* harmony export */   S: () => (/* binding */ fetchText),
 /* harmony export */   q: () => (/* binding */ parseJson)
 /* harmony export */ });
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4266);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40796);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
+
+
 
 /** A failure of one request that another may cure: no answer, a 5xx or 429, or a body cut off. */
 class TransientFetchError extends Error {
@@ -603,21 +391,25 @@ function retryAfterMs(response) {
     return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 /**
- * GETs a URL and reads its whole body, retrying what another try may cure (no answer, 5xx, 429 with
- * its Retry-After, a body cut off) within the policy's budget; any other answer is returned for the
- * caller to judge. Each attempt is bounded by `attemptTimeoutMs` and by the budget left. When the
- * budget runs out, throws RetriesExhaustedError whose lastError's message says what went wrong.
+ * GETs a URL, through the proxy proxyFor picks, and reads its whole body, retrying what another try may
+ * cure (no answer, 5xx, 429 with its Retry-After, a body cut off) within the policy's budget; any other
+ * answer is returned for the caller to judge. Each attempt is bounded by `attemptTimeoutMs` and by the
+ * budget left. When the budget runs out, throws RetriesExhaustedError whose lastError's message says
+ * what went wrong.
  */
 async function fetchText(url, init, policy, attemptTimeoutMs) {
     const where = new URL(url);
     const endpoint = `${where.origin}${where.pathname}`;
     const classify = (error) => (error instanceof TransientFetchError ? { retry: true, afterMs: error.afterMs } : { retry: false });
-    const { value } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetries */ .LH)(async ({ remainingMs }) => {
+    const { value } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(async ({ remainingMs }) => {
         let response;
         try {
-            response = await fetch(url, { headers: init.headers, signal: AbortSignal.timeout(Math.max(1, Math.min(attemptTimeoutMs, remainingMs))) });
+            response = await (0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .proxiedFetch */ .iR)(url, { headers: init.headers, signal: AbortSignal.timeout(Math.max(1, Math.min(attemptTimeoutMs, remainingMs))) });
         }
         catch (cause) {
+            // A proxy that refused us answers the same way every time.
+            if (cause instanceof _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz)
+                throw cause;
             throw new TransientFetchError(`could not reach ${endpoint}`, { cause });
         }
         if (response.status >= 500 || response.status === 429) {

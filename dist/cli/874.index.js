@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /** `serve --config FILE`: the broker until SIGINT or SIGTERM, which close it cleanly. A bad configuration or policy is a usage error. */
 function serve(options) {
     return (0,_cli_output_js__WEBPACK_IMPORTED_MODULE_0__/* .runCommand */ .d1)('text', () => _cli_output_js__WEBPACK_IMPORTED_MODULE_0__/* .Exit */ .Jc.Usage, async () => {
-        const { startBroker } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(746), __webpack_require__.e(830), __webpack_require__.e(655), __webpack_require__.e(485), __webpack_require__.e(508), __webpack_require__.e(659), __webpack_require__.e(972), __webpack_require__.e(180), __webpack_require__.e(646)]).then(__webpack_require__.bind(__webpack_require__, 61134));
+        const { startBroker } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(746), __webpack_require__.e(830), __webpack_require__.e(655), __webpack_require__.e(485), __webpack_require__.e(127), __webpack_require__.e(540), __webpack_require__.e(665), __webpack_require__.e(275), __webpack_require__.e(270)]).then(__webpack_require__.bind(__webpack_require__, 48715));
         const broker = await startBroker(options.config);
         // Its own log is JSON on stdout; this line is for the person who started it.
         process.stderr.write(`ci-oidc-broker: listening on ${broker.url} (audience ${broker.config.audience}); Ctrl-C stops it.\n`);

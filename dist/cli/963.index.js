@@ -2,79 +2,23 @@ export const id = 963;
 export const ids = [963];
 export const modules = {
 
-/***/ 10756:
+/***/ 15197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  WZ: () => (/* binding */ readCiToken),
-  O2: () => (/* binding */ readTokenFile),
-  Gr: () => (/* binding */ tokenFromVariable)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(25725);
-// EXTERNAL MODULE: ./src/oidc/ci-systems.ts
-var ci_systems = __webpack_require__(57314);
-// EXTERNAL MODULE: ./src/util/fetch-text.ts
-var fetch_text = __webpack_require__(86614);
-// EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
-;// CONCATENATED MODULE: ./src/oidc/request-token.ts
-
-
-
-const ATTEMPT_TIMEOUT_MS = 10_000;
-const TOKEN_REQUEST_RETRIES = { ...retry/* defaultRetryPolicy */.ur, totalTimeoutMs: 20_000 };
-/** Reads the runner's token-request variables, which exist only when the job may have a token. */
-function runnerTokenRequestFromEnv(env) {
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const requestBearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!requestUrl || !requestBearer) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PermissionMissing, 'This job may not request an OIDC token: the runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL.', {
-            hint: 'Add `permissions: id-token: write` to the job (or the workflow). Workflows triggered by pull requests from forks never get ' +
-                'this permission; run the credentialed part on a trusted event instead.',
-        });
-    }
-    return { requestUrl, requestBearer };
-}
-/** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
-async function requestRunnerToken(request) {
-    const url = new URL(request.requestUrl);
-    url.searchParams.set('audience', request.audience);
-    try {
-        const { status, text } = await (0,fetch_text/* fetchText */.S)(url, { headers: { authorization: `Bearer ${request.requestBearer}`, accept: 'application/json' } }, request.retryPolicy ?? TOKEN_REQUEST_RETRIES, ATTEMPT_TIMEOUT_MS);
-        if (status < 200 || status >= 300) {
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint refused the request (HTTP ${status}).`, {
-                hint: 'The request bearer was rejected: check that `permissions: id-token: write` is granted and that nothing overrides ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
-            });
-        }
-        // A whole body without a token is the runner's answer, and final.
-        const body = (0,fetch_text/* parseJson */.q)(text);
-        if (typeof body?.value !== 'string' || body.value === '') {
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, "The runner's token endpoint answered without a token.", {
-                hint: 'Retry the job; if it persists, the runner may be misconfigured (check ACTIONS_ID_TOKEN_REQUEST_URL).',
-            });
-        }
-        return body.value;
-    }
-    catch (error) {
-        if (!(error instanceof retry/* RetriesExhaustedError */.i5))
-            throw error;
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s${error.timedOut && error.budgetMs !== undefined ? `, the ${(0,retry/* formatSeconds */.Xo)(error.budgetMs)} s time budget` : ''} (last: ${error.lastError.message}).`, { hint: 'The runner could not issue a token; retry the job. GitHub status may show an Actions incident.', cause: error });
-    }
-}
-
-// EXTERNAL MODULE: ./src/cli/redact.ts
-var redact = __webpack_require__(98629);
-// EXTERNAL MODULE: ./src/cli/commands/input-files.ts
-var input_files = __webpack_require__(68315);
-;// CONCATENATED MODULE: ./src/cli/commands/ci-token.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gr: () => (/* binding */ tokenFromVariable),
+/* harmony export */   O2: () => (/* binding */ readTokenFile),
+/* harmony export */   WZ: () => (/* binding */ readCiToken)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25725);
+/* harmony import */ var _oidc_ci_systems_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57314);
+/* harmony import */ var _oidc_request_token_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50100);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98629);
+/* harmony import */ var _input_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68315);
 
 
 
@@ -96,24 +40,24 @@ async function readCiToken(options, audience, env = process.env) {
         case undefined:
             throw usage('Say where the token is: --token-env VAR, --token-file FILE, or --preset for a known CI system.', 'For example --preset circleci, or --token-env GITLAB_OIDC_TOKEN.');
         case 'github-actions':
-            return requestRunnerToken({ ...runnerTokenRequestFromEnv(env), audience });
+            return (0,_oidc_request_token_js__WEBPACK_IMPORTED_MODULE_4__/* .requestRunnerToken */ .d)({ ...(0,_oidc_request_token_js__WEBPACK_IMPORTED_MODULE_4__/* .runnerTokenRequestFromEnv */ .m)(env), audience });
         case 'buildkite':
             return buildkiteToken(audience);
         default: {
-            const variables = ci_systems/* CI_SYSTEMS */.mU[options.preset].tokenVariables;
+            const variables = _oidc_ci_systems_js__WEBPACK_IMPORTED_MODULE_3__/* .CI_SYSTEMS */ .mU[options.preset].tokenVariables;
             const found = variables.find((name) => env[name]);
             if (!found) {
-                throw usage(`None of ${variables.join(', ')} is set, where ${ci_systems/* CI_SYSTEMS */.mU[options.preset].title} jobs find their OIDC token.`, options.preset === 'gitlab' ? 'Declare it in the job: `id_tokens: GITLAB_OIDC_TOKEN: aud: <audience>`, or name your variable with --token-env.' : 'Run the command inside the job, or pass --token-env.');
+                throw usage(`None of ${variables.join(', ')} is set, where ${_oidc_ci_systems_js__WEBPACK_IMPORTED_MODULE_3__/* .CI_SYSTEMS */ .mU[options.preset].title} jobs find their OIDC token.`, options.preset === 'gitlab' ? 'Declare it in the job: `id_tokens: GITLAB_OIDC_TOKEN: aud: <audience>`, or name your variable with --token-env.' : 'Run the command inside the job, or pass --token-env.');
             }
             return tokenFromVariable(found, env);
         }
     }
 }
 async function readTokenFile(path) {
-    return (await (0,input_files/* readInputFile */.j)(path, 'token')).trim();
+    return (await (0,_input_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputFile */ .j)(path, 'token')).trim();
 }
 function tokenFromVariable(name, env = process.env) {
-    if ((0,redact/* looksLikeToken */.N)(name)) {
+    if ((0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .looksLikeToken */ .N)(name)) {
         throw usage('A token was given where the name of an environment variable was expected; it is not repeated here.', 'Put the token in a variable and name that: --token-env GITLAB_OIDC_TOKEN, for example.');
     }
     const token = env[name]?.trim();
@@ -123,18 +67,18 @@ function tokenFromVariable(name, env = process.env) {
 }
 async function buildkiteToken(audience) {
     try {
-        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('buildkite-agent', ['oidc', 'request-token', '--audience', audience], { timeout: 30_000 });
+        const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('buildkite-agent', ['oidc', 'request-token', '--audience', audience], { timeout: 30_000 });
         return stdout.trim();
     }
     catch (error) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, '`buildkite-agent oidc request-token` failed.', {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ErrorCode */ .O4.TokenRequestFailed, '`buildkite-agent oidc request-token` failed.', {
             hint: 'Run the command in a Buildkite job step, where the agent is on PATH; or pass the token with --token-env.',
             cause: error,
         });
     }
 }
 function usage(message, hint) {
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, message, { hint });
+    return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ErrorCode */ .O4.InputInvalid, message, { hint });
 }
 
 
@@ -546,8 +490,8 @@ function runTestCases(policy, cases) {
 
 // EXTERNAL MODULE: ./src/cli/cli-output.ts + 1 modules
 var cli_output = __webpack_require__(10524);
-// EXTERNAL MODULE: ./src/cli/commands/ci-token.ts + 1 modules
-var ci_token = __webpack_require__(10756);
+// EXTERNAL MODULE: ./src/cli/commands/ci-token.ts
+var ci_token = __webpack_require__(15197);
 // EXTERNAL MODULE: ./src/cli/commands/input-files.ts
 var input_files = __webpack_require__(68315);
 // EXTERNAL MODULE: ./src/cli/commands/policy-file.ts
@@ -784,6 +728,63 @@ async function caseFiles(path) {
     if (!info.isDirectory())
         return [path];
     return (await (0,promises_.readdir)(path)).filter((name) => /\.(ya?ml|json)$/.test(name)).sort().map((name) => (0,external_node_path_.join)(path, name));
+}
+
+
+/***/ }),
+
+/***/ 50100:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ requestRunnerToken),
+/* harmony export */   m: () => (/* binding */ runnerTokenRequestFromEnv)
+/* harmony export */ });
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
+/* harmony import */ var _util_fetch_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86614);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
+
+
+
+const ATTEMPT_TIMEOUT_MS = 10_000;
+const TOKEN_REQUEST_RETRIES = { ..._util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultRetryPolicy */ .ur, totalTimeoutMs: 20_000 };
+/** Reads the runner's token-request variables, which exist only when the job may have a token. */
+function runnerTokenRequestFromEnv(env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const requestBearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!requestUrl || !requestBearer) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.PermissionMissing, 'This job may not request an OIDC token: the runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL.', {
+            hint: 'Add `permissions: id-token: write` to the job (or the workflow). Workflows triggered by pull requests from forks never get ' +
+                'this permission; run the credentialed part on a trusted event instead.',
+        });
+    }
+    return { requestUrl, requestBearer };
+}
+/** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
+async function requestRunnerToken(request) {
+    const url = new URL(request.requestUrl);
+    url.searchParams.set('audience', request.audience);
+    try {
+        const { status, text } = await (0,_util_fetch_text_js__WEBPACK_IMPORTED_MODULE_1__/* .fetchText */ .S)(url, { headers: { authorization: `Bearer ${request.requestBearer}`, accept: 'application/json' } }, request.retryPolicy ?? TOKEN_REQUEST_RETRIES, ATTEMPT_TIMEOUT_MS);
+        if (status < 200 || status >= 300) {
+            throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.TokenRequestFailed, `The runner's token endpoint refused the request (HTTP ${status}).`, {
+                hint: 'The request bearer was rejected: check that `permissions: id-token: write` is granted and that nothing overrides ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
+            });
+        }
+        // A whole body without a token is the runner's answer, and final.
+        const body = (0,_util_fetch_text_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .q)(text);
+        if (typeof body?.value !== 'string' || body.value === '') {
+            throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.TokenRequestFailed, "The runner's token endpoint answered without a token.", {
+                hint: 'Retry the job; if it persists, the runner may be misconfigured (check ACTIONS_ID_TOKEN_REQUEST_URL).',
+            });
+        }
+        return body.value;
+    }
+    catch (error) {
+        if (!(error instanceof _util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .RetriesExhaustedError */ .i5))
+            throw error;
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.TokenRequestFailed, `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s${error.timedOut && error.budgetMs !== undefined ? `, the ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(error.budgetMs)} s time budget` : ''} (last: ${error.lastError.message}).`, { hint: 'The runner could not issue a token; retry the job. GitHub status may show an Actions incident.', cause: error });
+    }
 }
 
 
@@ -1198,16 +1199,18 @@ const PROFILES = {
         repository: 'repository_id',
         owner: 'repository_owner_id',
         run: ['run_id', 'run_attempt'],
+        // Newer than the other claims: tokens from older GitHub Enterprise Server versions may lack it.
+        job: 'check_run_id',
         tags: ['repository_id', 'repository_owner_id', 'ref', 'environment', 'job_workflow_ref', 'event_name'],
     },
-    gitlab: { repository: 'project_id', owner: 'namespace_id', run: ['pipeline_id'], tags: ['project_id', 'namespace_id', 'ref', 'environment', 'ci_config_ref_uri', 'pipeline_source'] },
-    circleci: { repository: 'oidc.circleci.com/project-id', owner: undefined, run: [], tags: ['oidc.circleci.com/project-id', 'oidc.circleci.com/vcs-ref'] },
-    buildkite: { repository: 'pipeline_id', owner: 'organization_id', run: ['build_number'], tags: ['pipeline_id', 'organization_id', 'build_branch', 'build_source'] },
+    gitlab: { repository: 'project_id', owner: 'namespace_id', run: ['pipeline_id'], job: 'job_id', tags: ['project_id', 'namespace_id', 'ref', 'environment', 'ci_config_ref_uri', 'pipeline_source'] },
+    circleci: { repository: 'oidc.circleci.com/project-id', owner: undefined, run: [], job: undefined, tags: ['oidc.circleci.com/project-id', 'oidc.circleci.com/vcs-ref'] },
+    buildkite: { repository: 'pipeline_id', owner: 'organization_id', run: ['build_number'], job: 'job_id', tags: ['pipeline_id', 'organization_id', 'build_branch', 'build_source'] },
 };
 function jobIdentityOf(claims) {
     // A loopback issuer (the sandbox) may stand in for any CI system: the one whose claims the token carries.
     const system = (0,_oidc_ci_systems_js__WEBPACK_IMPORTED_MODULE_0__/* .ciSystemsFor */ .UP)(claims.iss).find((candidate) => claims[PROFILES[candidate.system].repository] !== undefined)?.system;
-    const profile = system ? PROFILES[system] : { repository: 'sub', owner: undefined, run: [], tags: [] };
+    const profile = system ? PROFILES[system] : { repository: 'sub', owner: undefined, run: [], job: undefined, tags: [] };
     const text = (name) => {
         const value = claims[name];
         return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
@@ -1215,10 +1218,12 @@ function jobIdentityOf(claims) {
     const runParts = profile.run.map(text);
     const ownerFromSubject = /^org\/([^/]+)\//.exec(claims.sub)?.[1];
     return {
+        system,
         // An issuer the broker does not model still gets an identity: its subject, under the issuer.
         repositoryId: text(profile.repository) ?? claims.sub,
         ownerId: (profile.owner && text(profile.owner)) ?? ownerFromSubject ?? claims.iss,
         run: profile.run.length > 0 && runParts.every((part) => part !== undefined) ? runParts.join('/') : undefined,
+        job: profile.job && text(profile.job),
         tagClaims: Object.fromEntries(profile.tags.flatMap((name) => (text(name) === undefined ? [] : [[name, text(name)]]))),
     };
 }
@@ -1277,7 +1282,11 @@ function sourceIdentity(repositoryId, run) {
 /* harmony export */   S: () => (/* binding */ fetchText),
 /* harmony export */   q: () => (/* binding */ parseJson)
 /* harmony export */ });
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4266);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40796);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
+
+
 
 /** A failure of one request that another may cure: no answer, a 5xx or 429, or a body cut off. */
 class TransientFetchError extends Error {
@@ -1299,21 +1308,25 @@ function retryAfterMs(response) {
     return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 /**
- * GETs a URL and reads its whole body, retrying what another try may cure (no answer, 5xx, 429 with
- * its Retry-After, a body cut off) within the policy's budget; any other answer is returned for the
- * caller to judge. Each attempt is bounded by `attemptTimeoutMs` and by the budget left. When the
- * budget runs out, throws RetriesExhaustedError whose lastError's message says what went wrong.
+ * GETs a URL, through the proxy proxyFor picks, and reads its whole body, retrying what another try may
+ * cure (no answer, 5xx, 429 with its Retry-After, a body cut off) within the policy's budget; any other
+ * answer is returned for the caller to judge. Each attempt is bounded by `attemptTimeoutMs` and by the
+ * budget left. When the budget runs out, throws RetriesExhaustedError whose lastError's message says
+ * what went wrong.
  */
 async function fetchText(url, init, policy, attemptTimeoutMs) {
     const where = new URL(url);
     const endpoint = `${where.origin}${where.pathname}`;
     const classify = (error) => (error instanceof TransientFetchError ? { retry: true, afterMs: error.afterMs } : { retry: false });
-    const { value } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetries */ .LH)(async ({ remainingMs }) => {
+    const { value } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(async ({ remainingMs }) => {
         let response;
         try {
-            response = await fetch(url, { headers: init.headers, signal: AbortSignal.timeout(Math.max(1, Math.min(attemptTimeoutMs, remainingMs))) });
+            response = await (0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .proxiedFetch */ .iR)(url, { headers: init.headers, signal: AbortSignal.timeout(Math.max(1, Math.min(attemptTimeoutMs, remainingMs))) });
         }
         catch (cause) {
+            // A proxy that refused us answers the same way every time.
+            if (cause instanceof _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz)
+                throw cause;
             throw new TransientFetchError(`could not reach ${endpoint}`, { cause });
         }
         if (response.status >= 500 || response.status === 429) {

@@ -1,5 +1,5 @@
 export const id = 967;
-export const ids = [967,646];
+export const ids = [967,270];
 export const modules = {
 
 /***/ 39445:
@@ -135,29 +135,40 @@ function parseCompactTime(text) {
 /* harmony export */   rs: () => (/* binding */ gcpSecretValues),
 /* harmony export */   uZ: () => (/* binding */ gcpEnvironment)
 /* harmony export */ });
-/* unused harmony exports writeGcpCredentialFiles, gcpOutputs, gcpCredentialRecord, findGcpCredentialDirectories */
+/* unused harmony exports writeGcpCredentialFiles, projectOfServiceAccount, gcpOutputs, gcpCredentialRecord, findGcpCredentialDirectories */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25725);
+/* harmony import */ var _util_sha256_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36701);
+/* harmony import */ var _renewal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92763);
+/* harmony import */ var _util_within_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89281);
 
 
 
 
+
+
+
+// Google's bound is 120 s; the command asks the runner (retrying for up to 20 s) and fetches the issuer's keys.
+const EXECUTABLE_TIMEOUT_MS = 60_000;
 const DIRECTORY_PREFIX = 'ci-oidc-broker-gcp-';
 /**
  * Writes the credentials that Google's client libraries (through GOOGLE_APPLICATION_CREDENTIALS) and
  * gcloud (through CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE) read: an `external_account` configuration
- * whose credential source is a file holding the job's OIDC token.
+ * whose credential source is an executable, this action's own CLI.
  *
- * Why this form rather than an access-token file: ADC has no file type for a bare access token, so an
- * access-token file would serve gcloud alone. The only bearer written is the OIDC token, which
- * expires minutes after it was minted, long before the job's files could outlive the job; the tools
- * exchange it themselves, under the same provider, attribute condition and service account that the
- * policy granted, for tokens that live at most the granted lifetime. Both files are mode 0600 in a
- * 0700 folder under RUNNER_TEMP, never in the workspace, where artifacts, images and commits pick
- * files up.
+ * Why an executable rather than a file holding the job's OIDC token: that token expires within
+ * minutes, after which nothing could renew the access token; and Google's own action writes the
+ * runner's request bearer instead, a secret good for the whole job. The command holds neither: each
+ * time a library needs a new access token, it asks the runner for a fresh OIDC token with the calling
+ * step's own variables, verifies it and puts it to the policy the main step used (a snapshot in the
+ * state file, pinned by its SHA-256 on the command line), then hands it over on stdout. The tools
+ * exchange it under the same provider, attribute condition and service account that the policy
+ * granted. No output_file: nothing caches a token on disk. Both files are mode 0600 in a 0700 folder
+ * under RUNNER_TEMP, never in the workspace, where artifacts, images and commits pick files up; the
+ * post step deletes the folder, and the command then refuses.
  */
 async function writeGcpCredentialFiles(request) {
     const base = await realpath(request.directory).catch(() => {
@@ -166,8 +177,7 @@ async function writeGcpCredentialFiles(request) {
         });
     });
     if (request.workspace !== undefined) {
-        const inside = relative(await realpath(request.workspace).catch(() => request.workspace), base);
-        if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+        if (isWithin(await realpath(request.workspace).catch(() => request.workspace), base)) {
             throw new BrokerError(ErrorCode.InputInvalid, `RUNNER_TEMP (${request.directory}) lies inside the workspace; the Google credentials file would be too.`, {
                 hint: 'Point RUNNER_TEMP outside GITHUB_WORKSPACE: files in the workspace leak into artifacts, images and commits.',
             });
@@ -175,27 +185,44 @@ async function writeGcpCredentialFiles(request) {
     }
     const directory = await mkdtemp(join(base, DIRECTORY_PREFIX));
     await chmod(directory, 0o700);
-    const tokenPath = join(directory, 'oidc-token');
+    const statePath = join(directory, 'renewal.json');
     const configPath = join(directory, 'credentials.json');
-    const config = { ...externalAccountConfig(request), credential_source: { file: tokenPath, format: { type: 'text' } } };
-    await writeFile(tokenPath, request.subjectToken, { mode: 0o600, flag: 'wx' });
+    const state = renewalText(request.renewal);
+    const config = {
+        ...externalAccountConfig(request),
+        credential_source: { executable: { command: executableCommand(request.cli, statePath, sha256(state)), timeout_millis: EXECUTABLE_TIMEOUT_MS } },
+    };
+    await writeFile(statePath, state, { mode: 0o600, flag: 'wx' });
     await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-    return { directory, configPath, tokenPath };
+    return { directory, configPath, statePath };
 }
-/** The variables Google's libraries and gcloud read: credentials, and the project when one is known. */
+/**
+ * The variables Google's libraries, gcloud and Google's other actions (GOOGLE_GHA_CREDS_PATH) read:
+ * credentials, and the project when one is known. Libraries run an executable credential source only
+ * when GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES is 1.
+ */
 function gcpEnvironment(files, projectId) {
     return {
-        ...(files && { GOOGLE_APPLICATION_CREDENTIALS: files.configPath, CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE: files.configPath }),
+        ...(files && {
+            GOOGLE_APPLICATION_CREDENTIALS: files.configPath,
+            CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE: files.configPath,
+            GOOGLE_GHA_CREDS_PATH: files.configPath,
+            GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES: '1',
+        }),
         ...(projectId && { GOOGLE_CLOUD_PROJECT: projectId, CLOUDSDK_CORE_PROJECT: projectId, CLOUDSDK_PROJECT: projectId }),
     };
+}
+/** The project of a user-managed service account, NAME@PROJECT.iam.gserviceaccount.com, as google-github-actions/auth infers it. */
+function projectOfServiceAccount(serviceAccount) {
+    return /^[^@]+@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com$/.exec(serviceAccount ?? '')?.[1];
 }
 /** Every value to mask before anything is printed: the access token. The OIDC token is masked when fetched. */
 function gcpSecretValues(session) {
     return [session.accessToken];
 }
-/** Step outputs: the access token (masked) for tools that take a bearer, and when it expires. */
+/** Step outputs, named as google-github-actions/auth names them: the access token (masked) for tools that take a bearer, and when it expires. */
 function gcpOutputs(session) {
-    return { 'gcp-access-token': session.accessToken, 'gcp-access-token-expiration': session.expiration.toISOString() };
+    return { access_token: session.accessToken, access_token_expiration: session.expiration.toISOString() };
 }
 /** What the post step needs to delete and report: the folder of credentials files, no secrets. */
 function gcpCredentialRecord(session, files, exportedVariables, subject) {
@@ -219,6 +246,58 @@ async function findGcpCredentialDirectories(runnerTemp) {
         return [];
     const entries = await readdir(runnerTemp, { withFileTypes: true }).catch(() => []);
     return entries.filter((entry) => entry.isDirectory() && entry.name.startsWith(DIRECTORY_PREFIX)).map((entry) => join(runnerTemp, entry.name));
+}
+
+
+/***/ }),
+
+/***/ 92763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jG: () => (/* binding */ readRenewal)
+/* harmony export */ });
+/* unused harmony exports EXECUTABLE_COMMAND, renewalText, executableCommand */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25725);
+/* harmony import */ var _util_command_line_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23268);
+/* harmony import */ var _util_sha256_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36701);
+
+
+
+
+const EXECUTABLE_COMMAND = 'gcp-executable-source';
+function renewalText(renewal) {
+    return `${JSON.stringify({ version: 1, ...renewal })}\n`;
+}
+/** The executable credential source's command line, which runs the CLI on the state pinned by its digest. */
+function executableCommand(cli, statePath, digest) {
+    return commandLine('google-executable', [cli.node, cli.script, EXECUTABLE_COMMAND, '--state', statePath, '--sha256', digest]);
+}
+/**
+ * Reads the renewal state, pinned by the digest its command line carries: a state changed since the
+ * main step wrote it is refused, and one the post step deleted means the job's credentials are over.
+ */
+async function readRenewal(path, digest) {
+    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8').catch((error) => {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.StateInvalid, `The Google credentials of this job are gone (${path}: ${error.code ?? 'unreadable'}), so they are not renewed.`, {
+            hint: 'The action’s post step deletes them when the job ends; a step that still needs Google Cloud must run before it, in the same job as the action’s step.',
+            cause: error,
+        });
+    });
+    if ((0,_util_sha256_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(text) !== digest.toLowerCase()) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.StateInvalid, `The Google renewal state ${path} changed since the action's main step wrote it, so it is not used.`, {
+            hint: 'Something in the job rewrote a file under RUNNER_TEMP; run the action again to write fresh credentials.',
+        });
+    }
+    const parsed = JSON.parse(text);
+    if (parsed.version !== 1 || typeof parsed.issuer !== 'string' || typeof parsed.audience !== 'string' || typeof parsed.grant?.provider !== 'string' || typeof parsed.policy?.path !== 'string') {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.StateInvalid, `The Google renewal state ${path} is not one this version of the action wrote.`, {
+            hint: 'Run the credentials command from the same action version that wrote the file.',
+        });
+    }
+    return parsed;
 }
 
 
@@ -1304,6 +1383,11 @@ class AwsEmulator {
     /** The clock the emulator judges expiry by; tests move it to expire credentials. */
     now = () => new Date();
     /**
+     * Sandbox only: sessions end after at most this many seconds, whatever DurationSeconds asked (STS's
+     * minimum is 15 minutes), so that a test can watch credentials expire and renew. Unset, as on AWS.
+     */
+    maxSessionSeconds;
+    /**
      * Network-level faults (resets, truncated or slow answers, 5xx, throttling) served before a request is
      * read, aimed by service with `(req) => awsServiceOf(req) === 'iam'`; `throttle` and `injectFaults`
      * below aim API errors at single actions instead.
@@ -1536,7 +1620,7 @@ class AwsEmulator {
             secretAccessKey: (0,external_node_crypto_.randomBytes)(30).toString('base64'),
             sessionToken: `IQoJb3JpZ2luX2Vj${(0,external_node_crypto_.randomBytes)(96).toString('base64')}`,
             issuedAt,
-            expiration: new Date(issuedAt.getTime() + duration * 1000),
+            expiration: new Date(issuedAt.getTime() + Math.min(duration, this.maxSessionSeconds ?? duration) * 1000),
             assumedRoleId: `${role.roleId}:${sessionName}`,
             arn: `arn:aws:sts::${this.accountId}:assumed-role/${role.name}/${sessionName}`,
             roleName: role.name,
@@ -1732,14 +1816,15 @@ function isObject(value) {
  * The slice of the GitHub REST API that reads a file from a repository at a ref
  * (`GET /repos/{owner}/{repo}/contents/{path}?ref=`), with the raw media type, a bearer token and the
  * real status codes: 401 without a valid token, 404 for a repository, ref or path it cannot see. A
- * folder's path lists its entries, and `GET /orgs/{org}/repos` lists an organisation's repositories
+ * folder's path lists its entries, `GET /repos/{owner}/{repo}` describes a repository (its numeric id,
+ * its owner's, its default branch), and `GET /orgs/{org}/repos` lists an organisation's repositories
  * page by page (per_page, page and a Link header), as `scan --github-org` reads them.
  */
 class GitHubContentsApi {
     url;
     /** A token that may read every repository here, as a GitHub App installation token would. */
     token = `ghs_${(0,external_node_crypto_.randomBytes)(18).toString('base64url')}`;
-    /** Requests served, so tests can see which ref was read. */
+    /** Requests served, so tests can see which ref was read; a repository's description has the path ''. */
     requests = [];
     /** Network and service faults served before a request is handled; GitHub's own error shape is JSON `{ message }`. */
     faults;
@@ -1787,13 +1872,19 @@ class GitHubContentsApi {
         const url = new URL(req.url ?? '/', this.url);
         const match = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(url.pathname);
         const org = /^\/orgs\/([^/]+)\/repos$/.exec(url.pathname);
-        if (req.method !== 'GET' || (!match && !org))
+        const described = /^\/repos\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+        if (req.method !== 'GET' || (!match && !org && !described))
             return sendJson(res, 404, { message: 'Not Found', status: '404' });
         if (req.headers.authorization !== `Bearer ${this.token}` && req.headers.authorization !== `token ${this.token}`) {
             return sendJson(res, 401, { message: 'Bad credentials', status: '401' });
         }
         if (org)
             return this.#listRepositories(decodeURIComponent(org[1]), url, res);
+        if (described) {
+            const repository = `${decodeURIComponent(described[1])}/${decodeURIComponent(described[2])}`;
+            this.requests.push({ repository, path: '', ref: undefined });
+            return this.#repositoryIds.has(repository) ? sendJson(res, 200, this.#describe(repository)) : sendJson(res, 404, { message: 'Not Found', status: '404' });
+        }
         const [, owner, name, encodedPath] = match;
         const repository = `${owner}/${name}`;
         const path = decodeURIComponent(encodedPath);
@@ -1821,15 +1912,20 @@ class GitHubContentsApi {
         const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
         const slice = all.slice((page - 1) * perPage, page * perPage);
         const next = page * perPage < all.length ? { link: `<${this.url}/orgs/${org}/repos?per_page=${perPage}&page=${page + 1}>; rel="next"` } : {};
-        sendJson(res, 200, slice.map((repository) => ({
+        sendJson(res, 200, slice.map((repository) => this.#describe(repository)), next);
+    }
+    /** A repository as GitHub's API describes it, in the fields clients read. */
+    #describe(repository) {
+        const [owner, name] = repository.split('/');
+        return {
             id: this.#repositoryIds.get(repository),
-            name: repository.split('/')[1],
+            name,
             full_name: repository,
-            owner: { login: org, id: this.#ownerIds.get(org) },
+            owner: { login: owner, id: this.#ownerIds.get(owner) },
             default_branch: this.#defaultBranches.get(repository),
             archived: false,
             fork: false,
-        })), next);
+        };
     }
 }
 /** The files and folders directly inside `path`, as GitHub lists a folder. */
@@ -1894,6 +1990,9 @@ const GOOGLE_FAULT_TARGETS = {
     sts: '/v1/token',
     iamCredentials: (req, url) => req.method === 'POST' && url.pathname.endsWith(':generateAccessToken'),
 };
+/** The issuer of the ID tokens Google signs for service accounts. */
+const GOOGLE_ID_TOKEN_ISSUER = 'https://accounts.google.com';
+const ID_TOKEN_SECONDS = 3600;
 const MAX_LIFETIME_SECONDS = 3600;
 // A self-signed JWT must carry one of these scopes to call IAM Credentials.
 const IAM_CREDENTIALS_SCOPES = ['https://www.googleapis.com/auth/cloud-platform', 'https://www.googleapis.com/auth/iam'];
@@ -1907,7 +2006,7 @@ const FEDERATED_TOKEN_SECONDS = 3600;
  */
 class GoogleCloudEmulator {
     url;
-    /** Every access token issued, so tests can prove that none of them leaked. */
+    /** Every token issued (access tokens and ID tokens), so tests can prove that none of them leaked. */
     accessTokensIssued = [];
     /** Network and service faults served before a request is handled (see FaultPlan and GOOGLE_FAULT_TARGETS). */
     faults;
@@ -1921,6 +2020,8 @@ class GoogleCloudEmulator {
     #keys = new Map();
     /** Service account keys by their id: whose they are, and the public half that verifies what they sign. */
     #serviceAccountKeys = new Map();
+    /** Google's own key, which signs ID tokens; its public half is served as Google serves its certs. */
+    #googleKey = { id: (0,external_node_crypto_.randomBytes)(20).toString('hex'), ...(0,external_node_crypto_.generateKeyPairSync)('rsa', { modulusLength: 2048 }) };
     constructor(server, faults) {
         this.#server = server;
         this.faults = faults;
@@ -1941,6 +2042,14 @@ class GoogleCloudEmulator {
     }
     get tokenInfoUrl() {
         return `${this.url}/tokeninfo`;
+    }
+    /** Google's signing certificates as PEM by key id (OAuth2Client's oauth2FederatedSignonPemCertsUrl). */
+    get pemCertsUrl() {
+        return `${this.url}/oauth2/v1/certs`;
+    }
+    /** The same keys as a JWKS (oauth2FederatedSignonJwkCertsUrl). */
+    get jwksUrl() {
+        return `${this.url}/oauth2/v3/certs`;
     }
     putProvider(definition) {
         this.#providers.set(definition.name, definition);
@@ -1978,6 +2087,13 @@ class GoogleCloudEmulator {
         const impersonation = /^\/v1\/projects\/-\/serviceAccounts\/([^/:]+):generateAccessToken$/.exec(url.pathname);
         if (req.method === 'POST' && impersonation)
             return this.#generateAccessToken(decodeURIComponent(impersonation[1]), req, body, res);
+        const idToken = /^\/v1\/projects\/-\/serviceAccounts\/([^/:]+):generateIdToken$/.exec(url.pathname);
+        if (req.method === 'POST' && idToken)
+            return this.#generateIdToken(decodeURIComponent(idToken[1]), req, body, res);
+        if (req.method === 'GET' && url.pathname === '/oauth2/v1/certs')
+            return sendJson(res, 200, { [this.#googleKey.id]: this.#googleKey.publicKey.export({ type: 'spki', format: 'pem' }).toString() });
+        if (req.method === 'GET' && url.pathname === '/oauth2/v3/certs')
+            return sendJson(res, 200, { keys: [{ ...(await (0,key_export/* exportJWK */.JU)(this.#googleKey.publicKey)), kid: this.#googleKey.id, alg: 'RS256', use: 'sig' }] });
         if (url.pathname === '/tokeninfo')
             return this.#tokenInfo(bearer(req) ?? url.searchParams.get('access_token') ?? new URLSearchParams(body).get('access_token'), res);
         sendJson(res, 404, { error: { code: 404, message: 'Not found', status: 'NOT_FOUND' } });
@@ -2026,17 +2142,52 @@ class GoogleCloudEmulator {
         this.accessTokensIssued.push(token);
         sendJson(res, 200, { access_token: token, issued_token_type: 'urn:ietf:params:oauth:token-type:access_token', token_type: 'Bearer', expires_in: FEDERATED_TOKEN_SECONDS });
     }
-    async #generateAccessToken(email, req, body, res) {
+    /** Whether the bearer may act as the service account; when not, the error is sent. */
+    async #mayActAs(email, permission, req, res) {
         const error = (code, status, message) => sendJson(res, code, { error: { code, message, status } });
         const caller = await this.#caller(bearer(req) ?? '');
-        if (!caller)
-            return error(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.');
+        if (!caller) {
+            error(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.');
+            return false;
+        }
         const account = this.#serviceAccounts.get(email);
         // A federated identity needs workloadIdentityUser on the account; another service account, serviceAccountTokenCreator.
         const allowed = typeof caller === 'string' ? (account?.tokenCreators ?? []).includes(`serviceAccount:${caller}`) : account?.impersonators.some((member) => admits(member, caller));
-        if (!allowed) {
-            return error(403, 'PERMISSION_DENIED', `Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).`);
+        if (!allowed)
+            error(403, 'PERMISSION_DENIED', `Permission '${permission}' denied on resource (or it may not exist).`);
+        return allowed === true;
+    }
+    /** An ID token signed with Google's key, for the audience asked: as Cloud Run and IAP receive them. */
+    async #generateIdToken(email, req, body, res) {
+        if (!(await this.#mayActAs(email, 'iam.serviceAccounts.getOpenIdToken', req, res)))
+            return;
+        let request;
+        try {
+            request = JSON.parse(body);
         }
+        catch {
+            return sendJson(res, 400, { error: { code: 400, message: 'Invalid JSON payload received.', status: 'INVALID_ARGUMENT' } });
+        }
+        if (typeof request.audience !== 'string' || request.audience === '')
+            return sendJson(res, 400, { error: { code: 400, message: 'Audience required.', status: 'INVALID_ARGUMENT' } });
+        // A service account's unique id: a number, stable for its email.
+        const uniqueId = BigInt(`0x${(0,external_node_crypto_.createHash)('sha256').update(email).digest('hex').slice(0, 15)}`).toString();
+        const iat = Math.floor(this.now() / 1000);
+        const token = await new sign/* SignJWT */.P({ azp: uniqueId, ...(request.includeEmail === true && { email, email_verified: true }) })
+            .setProtectedHeader({ alg: 'RS256', kid: this.#googleKey.id, typ: 'JWT' })
+            .setIssuer(GOOGLE_ID_TOKEN_ISSUER)
+            .setSubject(uniqueId)
+            .setAudience(request.audience)
+            .setIssuedAt(iat)
+            .setExpirationTime(iat + ID_TOKEN_SECONDS)
+            .sign(this.#googleKey.privateKey);
+        this.accessTokensIssued.push(token);
+        sendJson(res, 200, { token });
+    }
+    async #generateAccessToken(email, req, body, res) {
+        const error = (code, status, message) => sendJson(res, code, { error: { code, message, status } });
+        if (!(await this.#mayActAs(email, 'iam.serviceAccounts.getAccessToken', req, res)))
+            return;
         let request;
         try {
             request = JSON.parse(body);
@@ -2144,6 +2295,8 @@ class SimulatedRunner {
         return this.#options.env;
     }
     #lastMain;
+    // Each main step's INPUT_* variables, which its post step receives too.
+    #inputsOf = new WeakMap();
     #stepCount = 0;
     constructor(root, options) {
         this.root = root;
@@ -2160,17 +2313,19 @@ class SimulatedRunner {
     }
     /** Runs a main entry point with the given inputs; its saved state is kept for `runPost`. */
     async runMain(script, inputs = {}) {
-        const result = await this.#runStep(nodeScript(script), await this.#inputEnv(inputs));
+        const inputEnv = await this.#inputEnv(inputs);
+        const result = await this.#runStep(nodeScript(script), inputEnv);
+        this.#inputsOf.set(result, inputEnv);
         this.#lastMain = result;
         return result;
     }
     /**
-     * Runs a post entry point with the state its main step saved: the last main step's, or the given
-     * one's when a job used the action more than once (the runner keeps each step's state apart).
+     * Runs a post entry point with the inputs and the state of its main step: the last main step's, or
+     * the given one's when a job used the action more than once (the runner keeps each step's apart).
      */
     async runPost(script, main = this.#lastMain) {
         const stateEnv = Object.fromEntries([...(main?.state ?? [])].map(([name, value]) => [`STATE_${name}`, value]));
-        return this.#runStep(nodeScript(script), stateEnv);
+        return this.#runStep(nodeScript(script), { ...(main && this.#inputsOf.get(main)), ...stateEnv });
     }
     /**
      * Runs a `run:` step: the command in bash, in the workspace, with the job's environment and the
@@ -2447,7 +2602,7 @@ async function startSandbox(options = {}) {
     }
 }
 async function buildSandbox(options, track) {
-    const issuer = track(await OidcIssuer.start({ job: options.job }));
+    const issuer = track(await OidcIssuer.start({ job: options.job, tokenLifetimeSeconds: options.tokenLifetimeSeconds }));
     const keyPrefix = (0,oidc_provider/* oidcProviderKeyPrefix */.k)(issuer.url);
     const file = options.awsConfigFile ? await readAwsSandboxFile(options.awsConfigFile, { provider: keyPrefix, account: SANDBOX_ACCOUNT_ID }) : undefined;
     const aws = track(await AwsEmulator.start({ accountId: SANDBOX_ACCOUNT_ID, managedPolicies: file?.managedPolicies ?? { ...DEFAULT_MANAGED_POLICIES, ...options.managedPolicies } }));
@@ -2518,9 +2673,9 @@ async function buildSandbox(options, track) {
         }),
         broker,
         gcpInputs: () => ({
-            'gcp-workload-identity-provider': SANDBOX_GCP_PROVIDER,
-            'gcp-service-account': SANDBOX_GCP_SERVICE_ACCOUNT,
-            'gcp-project-id': SANDBOX_GCP_PROJECT,
+            workload_identity_provider: SANDBOX_GCP_PROVIDER,
+            service_account: SANDBOX_GCP_SERVICE_ACCOUNT,
+            project_id: SANDBOX_GCP_PROJECT,
             'gcp-token-url': google.tokenUrl,
             'gcp-iam-credentials-url': google.url,
         }),
@@ -2584,7 +2739,7 @@ store: {sqlite: broker.db, durability: process}
 behind-proxy: true
 `);
         const credentials = aws.issueRoleCredentials(BROKER_ROLE);
-        const { startBroker: start } = await Promise.all(/* import() */[__webpack_require__.e(856), __webpack_require__.e(830), __webpack_require__.e(655), __webpack_require__.e(485), __webpack_require__.e(508), __webpack_require__.e(659), __webpack_require__.e(972), __webpack_require__.e(180)]).then(__webpack_require__.bind(__webpack_require__, 61134));
+        const { startBroker: start } = await Promise.all(/* import() */[__webpack_require__.e(856), __webpack_require__.e(830), __webpack_require__.e(655), __webpack_require__.e(485), __webpack_require__.e(127), __webpack_require__.e(540), __webpack_require__.e(665), __webpack_require__.e(275)]).then(__webpack_require__.bind(__webpack_require__, 48715));
         const running = await start(configFile, { awsCredentials: credentials, ...(options.logStream && { logStream: options.logStream }) });
         return {
             url: running.url,
@@ -2613,6 +2768,82 @@ function freePort() {
             server.close(() => resolve(port));
         });
     });
+}
+
+
+/***/ }),
+
+/***/ 23268:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony export commandLine */
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
+// Credentials that renew themselves hand a tool a command line that runs this project's CLI, and each
+// tool splits that line its own way. One line must read back as the same arguments in every reader of
+// its kind, so each argument is written for all of them, and one that some reader would cut, expand or
+// mangle is refused rather than written.
+
+function commandLine(reader, args, platform = process.platform) {
+    return args.map((arg) => (reader === 'google-executable' ? googleWord(arg) : awsWord(arg, platform === 'win32'))).join(' ');
+}
+function awsWord(arg, windows) {
+    // An INI reader ends the value at a line break, and the JavaScript SDK's also at " ;" or " #". On
+    // Windows, cmd.exe expands %NAME% even inside quotes, and a backslash before the closing quote would
+    // escape it for both the C runtime and botocore.
+    if (/[\r\n]|\s[;#]/.test(arg) || (windows && /["%]|\\$/.test(arg))) {
+        throw refused(arg, 'a credential_process line', 'Move the runner’s work and temp folders to paths without line breaks, " ;", " #"' + (windows ? ', quotes, % or a trailing backslash.' : '.'));
+    }
+    // Single quotes mean the same to a POSIX shell and to shlex, and double quotes to cmd.exe and the C runtime.
+    return windows ? `"${arg}"` : `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+function googleWord(arg) {
+    // No quoting survives both readers: the Python one would pass the quotes on as part of the path.
+    if (/[\s"]/.test(arg)) {
+        throw refused(arg, 'the command of a Google credentials file', 'Run the job where RUNNER_TEMP, Node and the action’s folder have no white space or double quote in their paths.');
+    }
+    return arg;
+}
+function refused(arg, line, hint) {
+    return new BrokerError(ErrorCode.InputInvalid, `The path ${JSON.stringify(arg)} cannot be written into ${line}.`, { hint });
+}
+
+
+/***/ }),
+
+/***/ 36701:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ sha256)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/** The SHA-256 of a text, in lowercase hex: how a renewal pins the state the main step wrote. */
+function sha256(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 89281:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ isWithin)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Whether `path` is `folder` itself or lies under it (both already resolved). Decided by path segment,
+ * not by prefix: a name that merely begins with two dots, such as the `..data` folder through which
+ * Kubernetes mounts a ConfigMap, is inside.
+ */
+function isWithin(folder, path) {
+    const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(folder, path);
+    return inside !== '..' && !inside.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(inside);
 }
 
 

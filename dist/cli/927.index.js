@@ -1,5 +1,5 @@
-export const id = 715;
-export const ids = [715,276];
+export const id = 927;
+export const ids = [927,340];
 export const modules = {
 
 /***/ 28016:
@@ -14,9 +14,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
 /* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25725);
 /* harmony import */ var _oidc_ci_systems_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57314);
+/* harmony import */ var _providers_aws_export_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(72988);
 /* harmony import */ var _cli_output_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10524);
-/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2985);
+/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22580);
 /* harmony import */ var _input_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68315);
+
 
 
 
@@ -48,6 +50,8 @@ const PATH_SETTINGS = ['policy', 'root', 'tokenFile'];
  */
 function awsCredentialProcess(options) {
     return (0,_cli_output_js__WEBPACK_IMPORTED_MODULE_4__/* .runCommand */ .d1)('text', _exchange_js__WEBPACK_IMPORTED_MODULE_5__.exitCodeFor, async () => {
+        if (options.renewal !== undefined)
+            return renew(options);
         const fromProfile = options.profile ? await readProfile(options.profile, options.config ?? process.env.CI_OIDC_BROKER_CONFIG) : {};
         const flags = Object.fromEntries(Object.entries(options).filter(([name, value]) => value !== undefined && name !== 'profile' && name !== 'config'));
         const request = { ...fromProfile, ...flags };
@@ -58,6 +62,20 @@ function awsCredentialProcess(options) {
         (0,_exchange_js__WEBPACK_IMPORTED_MODULE_5__.writeCredentialProcess)(result.aws);
         return _cli_output_js__WEBPACK_IMPORTED_MODULE_4__/* .Exit */ .Jc.Ok;
     });
+}
+/**
+ * The action's renewing profile: everything comes from the settings the main step wrote beside the
+ * ledger, so that the renewal decides exactly as the main step did (see src/action/aws-renewal.ts).
+ */
+async function renew(options) {
+    const stray = Object.entries(options).find(([name, value]) => value !== undefined && name !== 'renewal');
+    if (stray)
+        throw usage(`${(0,_cli_output_js__WEBPACK_IMPORTED_MODULE_4__/* .flagOf */ .iP)(stray[0])} is not used with --renewal: the renewing profile's settings decide everything.`, 'Run the credential_process line exactly as the action wrote it.');
+    const { renewAwsSession } = await __webpack_require__.e(/* import() */ 125).then(__webpack_require__.bind(__webpack_require__, 83125));
+    const session = await renewAwsSession(options.renewal);
+    (0,_exchange_js__WEBPACK_IMPORTED_MODULE_5__.maskInGitHubActions)((0,_providers_aws_export_js__WEBPACK_IMPORTED_MODULE_7__/* .awsSecretValues */ .Ci)(session, { maskAccountId: true }));
+    (0,_exchange_js__WEBPACK_IMPORTED_MODULE_5__.writeCredentialProcess)(session);
+    return _cli_output_js__WEBPACK_IMPORTED_MODULE_4__/* .Exit */ .Jc.Ok;
 }
 async function readProfile(name, file) {
     if (!file)
@@ -99,79 +117,23 @@ function usage(message, hint) {
 
 /***/ }),
 
-/***/ 10756:
+/***/ 15197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  WZ: () => (/* binding */ readCiToken),
-  O2: () => (/* binding */ readTokenFile),
-  Gr: () => (/* binding */ tokenFromVariable)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(25725);
-// EXTERNAL MODULE: ./src/oidc/ci-systems.ts
-var ci_systems = __webpack_require__(57314);
-// EXTERNAL MODULE: ./src/util/fetch-text.ts
-var fetch_text = __webpack_require__(86614);
-// EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
-;// CONCATENATED MODULE: ./src/oidc/request-token.ts
-
-
-
-const ATTEMPT_TIMEOUT_MS = 10_000;
-const TOKEN_REQUEST_RETRIES = { ...retry/* defaultRetryPolicy */.ur, totalTimeoutMs: 20_000 };
-/** Reads the runner's token-request variables, which exist only when the job may have a token. */
-function runnerTokenRequestFromEnv(env) {
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const requestBearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!requestUrl || !requestBearer) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PermissionMissing, 'This job may not request an OIDC token: the runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL.', {
-            hint: 'Add `permissions: id-token: write` to the job (or the workflow). Workflows triggered by pull requests from forks never get ' +
-                'this permission; run the credentialed part on a trusted event instead.',
-        });
-    }
-    return { requestUrl, requestBearer };
-}
-/** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
-async function requestRunnerToken(request) {
-    const url = new URL(request.requestUrl);
-    url.searchParams.set('audience', request.audience);
-    try {
-        const { status, text } = await (0,fetch_text/* fetchText */.S)(url, { headers: { authorization: `Bearer ${request.requestBearer}`, accept: 'application/json' } }, request.retryPolicy ?? TOKEN_REQUEST_RETRIES, ATTEMPT_TIMEOUT_MS);
-        if (status < 200 || status >= 300) {
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint refused the request (HTTP ${status}).`, {
-                hint: 'The request bearer was rejected: check that `permissions: id-token: write` is granted and that nothing overrides ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
-            });
-        }
-        // A whole body without a token is the runner's answer, and final.
-        const body = (0,fetch_text/* parseJson */.q)(text);
-        if (typeof body?.value !== 'string' || body.value === '') {
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, "The runner's token endpoint answered without a token.", {
-                hint: 'Retry the job; if it persists, the runner may be misconfigured (check ACTIONS_ID_TOKEN_REQUEST_URL).',
-            });
-        }
-        return body.value;
-    }
-    catch (error) {
-        if (!(error instanceof retry/* RetriesExhaustedError */.i5))
-            throw error;
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s${error.timedOut && error.budgetMs !== undefined ? `, the ${(0,retry/* formatSeconds */.Xo)(error.budgetMs)} s time budget` : ''} (last: ${error.lastError.message}).`, { hint: 'The runner could not issue a token; retry the job. GitHub status may show an Actions incident.', cause: error });
-    }
-}
-
-// EXTERNAL MODULE: ./src/cli/redact.ts
-var redact = __webpack_require__(98629);
-// EXTERNAL MODULE: ./src/cli/commands/input-files.ts
-var input_files = __webpack_require__(68315);
-;// CONCATENATED MODULE: ./src/cli/commands/ci-token.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gr: () => (/* binding */ tokenFromVariable),
+/* harmony export */   O2: () => (/* binding */ readTokenFile),
+/* harmony export */   WZ: () => (/* binding */ readCiToken)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25725);
+/* harmony import */ var _oidc_ci_systems_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57314);
+/* harmony import */ var _oidc_request_token_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50100);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98629);
+/* harmony import */ var _input_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68315);
 
 
 
@@ -193,24 +155,24 @@ async function readCiToken(options, audience, env = process.env) {
         case undefined:
             throw usage('Say where the token is: --token-env VAR, --token-file FILE, or --preset for a known CI system.', 'For example --preset circleci, or --token-env GITLAB_OIDC_TOKEN.');
         case 'github-actions':
-            return requestRunnerToken({ ...runnerTokenRequestFromEnv(env), audience });
+            return (0,_oidc_request_token_js__WEBPACK_IMPORTED_MODULE_4__/* .requestRunnerToken */ .d)({ ...(0,_oidc_request_token_js__WEBPACK_IMPORTED_MODULE_4__/* .runnerTokenRequestFromEnv */ .m)(env), audience });
         case 'buildkite':
             return buildkiteToken(audience);
         default: {
-            const variables = ci_systems/* CI_SYSTEMS */.mU[options.preset].tokenVariables;
+            const variables = _oidc_ci_systems_js__WEBPACK_IMPORTED_MODULE_3__/* .CI_SYSTEMS */ .mU[options.preset].tokenVariables;
             const found = variables.find((name) => env[name]);
             if (!found) {
-                throw usage(`None of ${variables.join(', ')} is set, where ${ci_systems/* CI_SYSTEMS */.mU[options.preset].title} jobs find their OIDC token.`, options.preset === 'gitlab' ? 'Declare it in the job: `id_tokens: GITLAB_OIDC_TOKEN: aud: <audience>`, or name your variable with --token-env.' : 'Run the command inside the job, or pass --token-env.');
+                throw usage(`None of ${variables.join(', ')} is set, where ${_oidc_ci_systems_js__WEBPACK_IMPORTED_MODULE_3__/* .CI_SYSTEMS */ .mU[options.preset].title} jobs find their OIDC token.`, options.preset === 'gitlab' ? 'Declare it in the job: `id_tokens: GITLAB_OIDC_TOKEN: aud: <audience>`, or name your variable with --token-env.' : 'Run the command inside the job, or pass --token-env.');
             }
             return tokenFromVariable(found, env);
         }
     }
 }
 async function readTokenFile(path) {
-    return (await (0,input_files/* readInputFile */.j)(path, 'token')).trim();
+    return (await (0,_input_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputFile */ .j)(path, 'token')).trim();
 }
 function tokenFromVariable(name, env = process.env) {
-    if ((0,redact/* looksLikeToken */.N)(name)) {
+    if ((0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .looksLikeToken */ .N)(name)) {
         throw usage('A token was given where the name of an environment variable was expected; it is not repeated here.', 'Put the token in a variable and name that: --token-env GITLAB_OIDC_TOKEN, for example.');
     }
     const token = env[name]?.trim();
@@ -220,18 +182,18 @@ function tokenFromVariable(name, env = process.env) {
 }
 async function buildkiteToken(audience) {
     try {
-        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('buildkite-agent', ['oidc', 'request-token', '--audience', audience], { timeout: 30_000 });
+        const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('buildkite-agent', ['oidc', 'request-token', '--audience', audience], { timeout: 30_000 });
         return stdout.trim();
     }
     catch (error) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.TokenRequestFailed, '`buildkite-agent oidc request-token` failed.', {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ErrorCode */ .O4.TokenRequestFailed, '`buildkite-agent oidc request-token` failed.', {
             hint: 'Run the command in a Buildkite job step, where the agent is on PATH; or pass the token with --token-env.',
             cause: error,
         });
     }
 }
 function usage(message, hint) {
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, message, { hint });
+    return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ErrorCode */ .O4.InputInvalid, message, { hint });
 }
 
 
@@ -282,6 +244,63 @@ function tokenWhereFileExpected(what) {
 
 /***/ }),
 
+/***/ 50100:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ requestRunnerToken),
+/* harmony export */   m: () => (/* binding */ runnerTokenRequestFromEnv)
+/* harmony export */ });
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
+/* harmony import */ var _util_fetch_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86614);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
+
+
+
+const ATTEMPT_TIMEOUT_MS = 10_000;
+const TOKEN_REQUEST_RETRIES = { ..._util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultRetryPolicy */ .ur, totalTimeoutMs: 20_000 };
+/** Reads the runner's token-request variables, which exist only when the job may have a token. */
+function runnerTokenRequestFromEnv(env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const requestBearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!requestUrl || !requestBearer) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.PermissionMissing, 'This job may not request an OIDC token: the runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL.', {
+            hint: 'Add `permissions: id-token: write` to the job (or the workflow). Workflows triggered by pull requests from forks never get ' +
+                'this permission; run the credentialed part on a trusted event instead.',
+        });
+    }
+    return { requestUrl, requestBearer };
+}
+/** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
+async function requestRunnerToken(request) {
+    const url = new URL(request.requestUrl);
+    url.searchParams.set('audience', request.audience);
+    try {
+        const { status, text } = await (0,_util_fetch_text_js__WEBPACK_IMPORTED_MODULE_1__/* .fetchText */ .S)(url, { headers: { authorization: `Bearer ${request.requestBearer}`, accept: 'application/json' } }, request.retryPolicy ?? TOKEN_REQUEST_RETRIES, ATTEMPT_TIMEOUT_MS);
+        if (status < 200 || status >= 300) {
+            throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.TokenRequestFailed, `The runner's token endpoint refused the request (HTTP ${status}).`, {
+                hint: 'The request bearer was rejected: check that `permissions: id-token: write` is granted and that nothing overrides ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
+            });
+        }
+        // A whole body without a token is the runner's answer, and final.
+        const body = (0,_util_fetch_text_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .q)(text);
+        if (typeof body?.value !== 'string' || body.value === '') {
+            throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.TokenRequestFailed, "The runner's token endpoint answered without a token.", {
+                hint: 'Retry the job; if it persists, the runner may be misconfigured (check ACTIONS_ID_TOKEN_REQUEST_URL).',
+            });
+        }
+        return body.value;
+    }
+    catch (error) {
+        if (!(error instanceof _util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .RetriesExhaustedError */ .i5))
+            throw error;
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.TokenRequestFailed, `The runner's token endpoint failed ${error.attempts} time(s) over ${(error.elapsedMs / 1000).toFixed(1)} s${error.timedOut && error.budgetMs !== undefined ? `, the ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(error.budgetMs)} s time budget` : ''} (last: ${error.lastError.message}).`, { hint: 'The runner could not issue a token; retry the job. GitHub status may show an Actions incident.', cause: error });
+    }
+}
+
+
+/***/ }),
+
 /***/ 75432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -313,23 +332,136 @@ const GCP_TOKEN_SECONDS = { min: 1, max: 3600, default: 600 };
 
 /***/ }),
 
-/***/ 49228:
+/***/ 52839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ sessionFromStsAnswer),
+/* harmony export */   z: () => (/* binding */ assumeRoleWithWebIdentity)
+/* harmony export */ });
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
+/* harmony import */ var _sts_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57338);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  z: () => (/* binding */ assumeRoleWithWebIdentity),
-  F: () => (/* binding */ sessionFromStsAnswer)
-});
 
-// EXTERNAL MODULE: ./src/errors/broker-error.ts
-var broker_error = __webpack_require__(25725);
-// EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
-// EXTERNAL MODULE: ./src/providers/aws/oidc-provider.ts
-var oidc_provider = __webpack_require__(39445);
-;// CONCATENATED MODULE: ./src/providers/aws/sts-errors.ts
+
+// A hung connection may take one attempt's share of the budget, not all of it.
+const ATTEMPT_TIMEOUT_MS = 10_000;
+/**
+ * Exchanges the CI job's OIDC token for role credentials. The call is unsigned, retried by the
+ * project's one retry loop within its time budget, and every failure ends as a BrokerError.
+ */
+async function assumeRoleWithWebIdentity(request) {
+    // Loaded here so that start-up pays for the SDK only when AWS is asked for.
+    const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(422), __webpack_require__.e(279), __webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
+    const { ProxyRoutingHandler } = await Promise.all(/* import() */[__webpack_require__.e(422), __webpack_require__.e(279), __webpack_require__.e(904)]).then(__webpack_require__.bind(__webpack_require__, 18904));
+    const client = new STSClient({
+        region: request.region,
+        requestHandler: new ProxyRoutingHandler(),
+        // Retries are ours, so that one loop and one budget govern them.
+        maxAttempts: 1,
+        // The operation is modelled as unsigned; pinning that keeps AWS_AUTH_SCHEME_PREFERENCE from choosing a
+        // signing scheme, which would make the client look for credentials.
+        authSchemePreference: ['noAuth'],
+    });
+    const policyArns = request.managedSessionPolicyArns ?? [];
+    let sentToken;
+    // STS saying the token expired earns one retry with a fresh token.
+    let refresh = 'unused';
+    const classify = (error) => {
+        if (!(0,_sts_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isExpiredTokenError */ .N1)(error))
+            return (0,_sts_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .transientVerdict */ .yJ)(error);
+        if (refresh !== 'unused')
+            return { retry: false };
+        refresh = 'next-attempt';
+        return { retry: true };
+    };
+    try {
+        const { value } = await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .LH)(async ({ remainingMs }) => {
+            const forceRefresh = refresh === 'next-attempt';
+            if (forceRefresh)
+                refresh = 'used';
+            sentToken = await request.getToken({ forceRefresh });
+            const command = new AssumeRoleWithWebIdentityCommand({
+                RoleArn: request.roleArn,
+                RoleSessionName: request.sessionName,
+                WebIdentityToken: sentToken,
+                DurationSeconds: request.durationSeconds,
+                Policy: request.inlineSessionPolicy,
+                // The SDK would send an empty list as `PolicyArns=`, so none is left out instead.
+                PolicyArns: policyArns.length > 0 ? policyArns.map((arn) => ({ arn })) : undefined,
+            });
+            const timeoutMs = Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, remainingMs));
+            return client.send(command, { abortSignal: AbortSignal.timeout(timeoutMs) });
+        }, classify, request.retryPolicy ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultRetryPolicy */ .ur);
+        return sessionFromStsAnswer(value, request, 'If you point the SDK at another endpoint (AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL), check that it speaks AWS STS; otherwise, file an issue.');
+    }
+    catch (error) {
+        const redact = (text) => (sentToken ? text.replaceAll(sentToken, '[token]') : text);
+        throw (0,_sts_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .exchangeError */ .mH)(error, { roleArn: request.roleArn, subject: request.subject, issuer: request.issuer, redact });
+    }
+    finally {
+        client.destroy();
+    }
+}
+/**
+ * The session in an STS answer (AssumeRole or AssumeRoleWithWebIdentity), or an error when STS left any
+ * part of it out; `hint` says where to look for the endpoint that answered.
+ */
+function sessionFromStsAnswer(output, request, hint) {
+    const credentials = output.Credentials;
+    const user = output.AssumedRoleUser;
+    // arn:aws:sts::<account>:assumed-role/<role>/<session>
+    const accountId = user?.Arn?.split(':')[4];
+    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration || !user?.AssumedRoleId || !user.Arn || !accountId) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsExchangeFailed, `AWS STS answered the request to assume ${request.roleArn} without complete credentials or assumed-role user.`, { hint });
+    }
+    return {
+        accessKeyId: credentials.AccessKeyId,
+        secretAccessKey: credentials.SecretAccessKey,
+        sessionToken: credentials.SessionToken,
+        expiration: credentials.Expiration,
+        assumedRoleId: user.AssumedRoleId,
+        assumedRoleArn: user.Arn,
+        accountId,
+        sessionName: request.sessionName,
+        roleArn: request.roleArn,
+        region: request.region,
+    };
+}
+
+
+/***/ }),
+
+/***/ 39445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ oidcProviderKeyPrefix)
+/* harmony export */ });
+/**
+ * The prefix of an IAM OIDC identity provider's condition keys, and the last part of its ARN: the
+ * issuer URL without its scheme or trailing slash, as in `token.actions.githubusercontent.com:sub`.
+ */
+function oidcProviderKeyPrefix(issuer) {
+    const url = new URL(issuer);
+    return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+
+/***/ }),
+
+/***/ 57338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N1: () => (/* binding */ isExpiredTokenError),
+/* harmony export */   mH: () => (/* binding */ exchangeError),
+/* harmony export */   yJ: () => (/* binding */ transientVerdict)
+/* harmony export */ });
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
+/* harmony import */ var _oidc_provider_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39445);
 
 
 
@@ -340,7 +472,7 @@ const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED
 const TIMEOUT_ERROR_NAMES = new Set(['AbortError', 'TimeoutError']);
 /** Names the condition keys of the token's own issuer (`gitlab.com:sub`, not GitHub's), when it is known. */
 function trustPolicyHint(issuer) {
-    const prefix = issuer === undefined || !URL.canParse(issuer) ? undefined : (0,oidc_provider/* oidcProviderKeyPrefix */.k)(issuer);
+    const prefix = issuer === undefined || !URL.canParse(issuer) ? undefined : (0,_oidc_provider_js__WEBPACK_IMPORTED_MODULE_2__/* .oidcProviderKeyPrefix */ .k)(issuer);
     const keys = prefix === undefined ? 'its conditions on ISSUER:sub and ISSUER:aud (ISSUER: the issuer URL without https://, as in token.actions.githubusercontent.com:sub)' : `its conditions on ${prefix}:sub and ${prefix}:aud`;
     return `Check the role’s trust policy: it must allow sts:AssumeRoleWithWebIdentity to the IAM OIDC provider of this token’s issuer, and ${keys} must match this subject and the token’s audience.`;
 }
@@ -364,37 +496,37 @@ function isExpiredTokenError(error) {
 }
 /** The BrokerError to report for a failed exchange. BrokerErrors (from the token source) pass through. */
 function exchangeError(error, facts) {
-    if (error instanceof broker_error/* BrokerError */.Wz)
+    if (error instanceof _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz)
         return error;
-    if (error instanceof retry/* RetriesExhaustedError */.i5)
+    if (error instanceof _util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .RetriesExhaustedError */ .i5)
         return exhaustedError(error, facts);
     const serviceError = asServiceError(error);
     const code = serviceError ? wireCode(serviceError) : undefined;
     const awsSaid = JSON.stringify(facts.redact(error instanceof Error ? error.message : String(error)));
     if (isExpiredTokenError(error)) {
-        return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExpiredToken, 'AWS STS says the OIDC token has expired, even after a fresh one was requested.', {
+        return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsExpiredToken, 'AWS STS says the OIDC token has expired, even after a fresh one was requested.', {
             hint: 'Tokens live for minutes: check that this machine’s clock is right and that nothing holds the token between its request and the exchange.',
             cause: error,
         });
     }
     switch (code) {
         case 'AccessDenied':
-            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsAccessDenied, `AWS STS denied assuming ${facts.roleArn} with the token whose subject is ${JSON.stringify(facts.subject)}.`, {
+            return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsAccessDenied, `AWS STS denied assuming ${facts.roleArn} with the token whose subject is ${JSON.stringify(facts.subject)}.`, {
                 hint: trustPolicyHint(facts.issuer),
                 cause: error,
             });
         case 'InvalidIdentityToken':
-            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsInvalidIdentityToken, `AWS STS rejected the OIDC token for ${facts.roleArn}: ${awsSaid}.`, {
+            return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsInvalidIdentityToken, `AWS STS rejected the OIDC token for ${facts.roleArn}: ${awsSaid}.`, {
                 hint: 'Check that the token’s issuer is registered as an IAM OIDC identity provider in the role’s account, and that the token’s audience is one of that provider’s client IDs (usually sts.amazonaws.com).',
                 cause: error,
             });
         case 'ValidationError':
-            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsValidation, `AWS STS rejected the request to assume ${facts.roleArn}: ${awsSaid}.`, {
+            return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsValidation, `AWS STS rejected the request to assume ${facts.roleArn}: ${awsSaid}.`, {
                 hint: 'Check the role ARN, the session name, the duration (at most the role’s maximum session duration) and any session policies.',
                 cause: error,
             });
         default:
-            return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeFailed, `Assuming ${facts.roleArn} failed with ${failureCode(error)}: ${awsSaid}.`, {
+            return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsExchangeFailed, `Assuming ${facts.roleArn} failed with ${failureCode(error)}: ${awsSaid}.`, {
                 hint: 'Look the code up in the AWS STS documentation of AssumeRoleWithWebIdentity. A network code such as ENOTFOUND means STS was not found: check the region, and AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL if you set them.',
                 cause: error,
             });
@@ -402,8 +534,8 @@ function exchangeError(error, facts) {
 }
 function exhaustedError(error, facts) {
     const seconds = (error.elapsedMs / 1000).toFixed(1);
-    const why = error.timedOut ? `the ${error.budgetMs === undefined ? '' : `${(0,retry/* formatSeconds */.Xo)(error.budgetMs)} s `}time budget ran out` : 'no attempts were left';
-    return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeTimedOut, `Gave up assuming ${facts.roleArn} after ${error.attempts} attempt(s) over ${seconds} s, because ${why}; the last failure was ${failureCode(error.lastError)}.`, {
+    const why = error.timedOut ? `the ${error.budgetMs === undefined ? '' : `${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(error.budgetMs)} s `}time budget ran out` : 'no attempts were left';
+    return new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.AwsExchangeTimedOut, `Gave up assuming ${facts.roleArn} after ${error.attempts} attempt(s) over ${seconds} s, because ${why}; the last failure was ${failureCode(error.lastError)}.`, {
         hint: 'AWS STS was throttling, failing or unreachable. Retry the job later; if STS was unreachable, check this machine’s network access to it (and AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL if you set them).',
         cause: error,
     });
@@ -445,111 +577,6 @@ function retryAfterMs(error) {
     return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
-;// CONCATENATED MODULE: ./src/providers/aws/exchange.ts
-
-
-
-// A hung connection may take one attempt's share of the budget, not all of it.
-const ATTEMPT_TIMEOUT_MS = 10_000;
-/**
- * Exchanges the CI job's OIDC token for role credentials. The call is unsigned, retried by the
- * project's one retry loop within its time budget, and every failure ends as a BrokerError.
- */
-async function assumeRoleWithWebIdentity(request) {
-    // Loaded here so that start-up pays for the SDK only when AWS is asked for.
-    const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
-    const client = new STSClient({
-        region: request.region,
-        // Retries are ours, so that one loop and one budget govern them.
-        maxAttempts: 1,
-        // The operation is modelled as unsigned; pinning that keeps AWS_AUTH_SCHEME_PREFERENCE from choosing a
-        // signing scheme, which would make the client look for credentials.
-        authSchemePreference: ['noAuth'],
-    });
-    const policyArns = request.managedSessionPolicyArns ?? [];
-    let sentToken;
-    // STS saying the token expired earns one retry with a fresh token.
-    let refresh = 'unused';
-    const classify = (error) => {
-        if (!isExpiredTokenError(error))
-            return transientVerdict(error);
-        if (refresh !== 'unused')
-            return { retry: false };
-        refresh = 'next-attempt';
-        return { retry: true };
-    };
-    try {
-        const { value } = await (0,retry/* withRetries */.LH)(async ({ remainingMs }) => {
-            const forceRefresh = refresh === 'next-attempt';
-            if (forceRefresh)
-                refresh = 'used';
-            sentToken = await request.getToken({ forceRefresh });
-            const command = new AssumeRoleWithWebIdentityCommand({
-                RoleArn: request.roleArn,
-                RoleSessionName: request.sessionName,
-                WebIdentityToken: sentToken,
-                DurationSeconds: request.durationSeconds,
-                Policy: request.inlineSessionPolicy,
-                // The SDK would send an empty list as `PolicyArns=`, so none is left out instead.
-                PolicyArns: policyArns.length > 0 ? policyArns.map((arn) => ({ arn })) : undefined,
-            });
-            const timeoutMs = Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, remainingMs));
-            return client.send(command, { abortSignal: AbortSignal.timeout(timeoutMs) });
-        }, classify, request.retryPolicy ?? retry/* defaultRetryPolicy */.ur);
-        return sessionFromStsAnswer(value, request, 'If you point the SDK at another endpoint (AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL), check that it speaks AWS STS; otherwise, file an issue.');
-    }
-    catch (error) {
-        const redact = (text) => (sentToken ? text.replaceAll(sentToken, '[token]') : text);
-        throw exchangeError(error, { roleArn: request.roleArn, subject: request.subject, issuer: request.issuer, redact });
-    }
-    finally {
-        client.destroy();
-    }
-}
-/**
- * The session in an STS answer (AssumeRole or AssumeRoleWithWebIdentity), or an error when STS left any
- * part of it out; `hint` says where to look for the endpoint that answered.
- */
-function sessionFromStsAnswer(output, request, hint) {
-    const credentials = output.Credentials;
-    const user = output.AssumedRoleUser;
-    // arn:aws:sts::<account>:assumed-role/<role>/<session>
-    const accountId = user?.Arn?.split(':')[4];
-    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration || !user?.AssumedRoleId || !user.Arn || !accountId) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.AwsExchangeFailed, `AWS STS answered the request to assume ${request.roleArn} without complete credentials or assumed-role user.`, { hint });
-    }
-    return {
-        accessKeyId: credentials.AccessKeyId,
-        secretAccessKey: credentials.SecretAccessKey,
-        sessionToken: credentials.SessionToken,
-        expiration: credentials.Expiration,
-        assumedRoleId: user.AssumedRoleId,
-        assumedRoleArn: user.Arn,
-        accountId,
-        sessionName: request.sessionName,
-        roleArn: request.roleArn,
-        region: request.region,
-    };
-}
-
-
-/***/ }),
-
-/***/ 39445:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ oidcProviderKeyPrefix)
-/* harmony export */ });
-/**
- * The prefix of an IAM OIDC identity provider's condition keys, and the last part of its ARN: the
- * issuer URL without its scheme or trailing slash, as in `token.actions.githubusercontent.com:sub`.
- */
-function oidcProviderKeyPrefix(issuer) {
-    const url = new URL(issuer);
-    return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
-}
-
 
 /***/ }),
 
@@ -560,7 +587,11 @@ function oidcProviderKeyPrefix(issuer) {
 /* harmony export */   S: () => (/* binding */ fetchText),
 /* harmony export */   q: () => (/* binding */ parseJson)
 /* harmony export */ });
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4266);
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40796);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
+
+
 
 /** A failure of one request that another may cure: no answer, a 5xx or 429, or a body cut off. */
 class TransientFetchError extends Error {
@@ -582,21 +613,25 @@ function retryAfterMs(response) {
     return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 /**
- * GETs a URL and reads its whole body, retrying what another try may cure (no answer, 5xx, 429 with
- * its Retry-After, a body cut off) within the policy's budget; any other answer is returned for the
- * caller to judge. Each attempt is bounded by `attemptTimeoutMs` and by the budget left. When the
- * budget runs out, throws RetriesExhaustedError whose lastError's message says what went wrong.
+ * GETs a URL, through the proxy proxyFor picks, and reads its whole body, retrying what another try may
+ * cure (no answer, 5xx, 429 with its Retry-After, a body cut off) within the policy's budget; any other
+ * answer is returned for the caller to judge. Each attempt is bounded by `attemptTimeoutMs` and by the
+ * budget left. When the budget runs out, throws RetriesExhaustedError whose lastError's message says
+ * what went wrong.
  */
 async function fetchText(url, init, policy, attemptTimeoutMs) {
     const where = new URL(url);
     const endpoint = `${where.origin}${where.pathname}`;
     const classify = (error) => (error instanceof TransientFetchError ? { retry: true, afterMs: error.afterMs } : { retry: false });
-    const { value } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetries */ .LH)(async ({ remainingMs }) => {
+    const { value } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(async ({ remainingMs }) => {
         let response;
         try {
-            response = await fetch(url, { headers: init.headers, signal: AbortSignal.timeout(Math.max(1, Math.min(attemptTimeoutMs, remainingMs))) });
+            response = await (0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .proxiedFetch */ .iR)(url, { headers: init.headers, signal: AbortSignal.timeout(Math.max(1, Math.min(attemptTimeoutMs, remainingMs))) });
         }
         catch (cause) {
+            // A proxy that refused us answers the same way every time.
+            if (cause instanceof _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz)
+                throw cause;
             throw new TransientFetchError(`could not reach ${endpoint}`, { cause });
         }
         if (response.status >= 500 || response.status === 429) {

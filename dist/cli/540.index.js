@@ -1,8 +1,8 @@
-export const id = 659;
-export const ids = [659];
+export const id = 540;
+export const ids = [540];
 export const modules = {
 
-/***/ 59472:
+/***/ 33835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16,44 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 var broker_error = __webpack_require__(25725);
 // EXTERNAL MODULE: ./src/oidc/verify.ts + 2 modules
 var verify = __webpack_require__(63127);
-;// CONCATENATED MODULE: ./src/policy/aws-grant.ts
-
-/**
- * Checks the requested role against what the deciding rule grants, picking the rule's single role when
- * none was requested, caps the session duration at the rule's max-duration, and hands on the rule's
- * session policy.
- */
-function chooseAwsRole(rule, requestedRole, requestedSeconds) {
-    const grant = rule.grant?.aws;
-    if (!grant) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.RoleNotGranted, `Rule "${rule.name}" allowed this job but grants no AWS role.`, {
-            hint: `Add \`grant: aws: roles: [...]\` to rule "${rule.name}".`,
-            location: rule.location,
-        });
-    }
-    const listed = grant.roles.join(', ');
-    let roleArn = requestedRole;
-    if (roleArn === undefined) {
-        if (grant.roles.length !== 1) {
-            throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.RoleNotGranted, `Rule "${rule.name}" grants several roles (${listed}) and no role-to-assume was given.`, {
-                hint: 'Set the `role-to-assume` input to one of them.',
-                location: rule.location,
-            });
-        }
-        roleArn = grant.roles[0];
-    }
-    else if (!grant.roles.includes(roleArn)) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.RoleNotGranted, `Rule "${rule.name}" does not grant the role ${roleArn}; it grants ${listed}.`, {
-            hint: 'Use one of the granted roles, or add this role to the rule in a reviewed change to the policy.',
-            location: rule.location,
-        });
-    }
-    const durationSeconds = Math.min(requestedSeconds, grant.maxDurationSeconds);
-    if (grant.sessionPolicy && grant.sessionPolicy.document === undefined)
-        throw new Error(`the session policy ${grant.sessionPolicy.path} was not loaded`);
-    return { roleArn, durationSeconds, capped: durationSeconds < requestedSeconds, sessionPolicy: grant.sessionPolicy?.document, revokeRole: grant.revokeRole };
-}
-
+// EXTERNAL MODULE: ./src/policy/aws-grant.ts
+var aws_grant = __webpack_require__(75772);
 // EXTERNAL MODULE: ./src/policy/duration.ts
 var duration = __webpack_require__(75432);
 // EXTERNAL MODULE: ./src/policy/evaluate.ts + 1 modules
@@ -64,7 +28,8 @@ var explain = __webpack_require__(9129);
 
 /**
  * Checks the requested provider and service account against what the deciding rule grants (with no
- * account requested, the rule's only one), and caps the token lifetime at the rule's max-lifetime.
+ * account requested, the rule's only one), caps the token lifetime at the rule's max-lifetime, and
+ * admits an ID token only for an audience the rule lists, minted as a service account.
  */
 function chooseGcpGrant(rule, requested) {
     const grant = rule.grant?.gcp;
@@ -72,19 +37,27 @@ function chooseGcpGrant(rule, requested) {
     if (!grant)
         throw refuse(`Rule "${rule.name}" allowed this job but grants no Google Cloud access.`, `Add \`grant: gcp: workload-identity-provider: ...\` to rule "${rule.name}".`);
     if (requested.provider !== undefined && requested.provider !== grant.workloadIdentityProvider) {
-        throw refuse(`Rule "${rule.name}" does not grant the workload identity provider ${requested.provider}; it grants ${grant.workloadIdentityProvider}.`, 'Set gcp-workload-identity-provider to the granted provider, or change the rule in a reviewed change to the policy.');
+        throw refuse(`Rule "${rule.name}" does not grant the workload identity provider ${requested.provider}; it grants ${grant.workloadIdentityProvider}.`, 'Set workload_identity_provider to the granted provider, or change the rule in a reviewed change to the policy.');
     }
     let serviceAccount = requested.serviceAccount;
     if (serviceAccount === undefined) {
         if (grant.serviceAccounts.length > 1)
-            throw refuse(`Rule "${rule.name}" grants several service accounts (${grant.serviceAccounts.join(', ')}) and no gcp-service-account was given.`, 'Set the `gcp-service-account` input to one of them.');
+            throw refuse(`Rule "${rule.name}" grants several service accounts (${grant.serviceAccounts.join(', ')}) and no service_account was given.`, 'Set the `service_account` input to one of them.');
         serviceAccount = grant.serviceAccounts[0];
     }
     else if (!grant.serviceAccounts.includes(serviceAccount)) {
         throw refuse(`Rule "${rule.name}" does not grant the service account ${serviceAccount}${grant.serviceAccounts.length > 0 ? `; it grants ${grant.serviceAccounts.join(', ')}` : ''}.`, 'Use a granted service account, or add this one to the rule in a reviewed change to the policy.');
     }
+    const audience = requested.idTokenAudience;
+    if (audience !== undefined) {
+        if (!grant.idTokenAudiences.includes(audience)) {
+            throw refuse(`Rule "${rule.name}" does not grant ID tokens for the audience ${JSON.stringify(audience)}${grant.idTokenAudiences.length > 0 ? `; it grants ${grant.idTokenAudiences.map((a) => JSON.stringify(a)).join(', ')}` : ''}.`, `Use a granted audience, or add it to the rule's gcp id-token-audiences in a reviewed change to the policy.`);
+        }
+        if (serviceAccount === undefined)
+            throw refuse(`Rule "${rule.name}" grants no service account, and Google mints ID tokens only as one.`, `Add service-accounts to rule "${rule.name}", and set the \`service_account\` input.`);
+    }
     const lifetimeSeconds = Math.min(requested.lifetimeSeconds, grant.maxLifetimeSeconds);
-    return { workloadIdentityProvider: grant.workloadIdentityProvider, serviceAccount, lifetimeSeconds, capped: lifetimeSeconds < requested.lifetimeSeconds, scopes: grant.scopes };
+    return { workloadIdentityProvider: grant.workloadIdentityProvider, serviceAccount, lifetimeSeconds, capped: lifetimeSeconds < requested.lifetimeSeconds, scopes: grant.scopes, idTokenAudience: audience };
 }
 
 ;// CONCATENATED MODULE: ./src/core/authorize.ts
@@ -118,7 +91,7 @@ async function authorizeToken(token, options) {
 }
 function resolveAws(rule, wanted) {
     requireWithin('AWS session duration', wanted.durationSeconds, duration/* STS_SESSION_SECONDS */.Em);
-    const choice = chooseAwsRole(rule, wanted.role, wanted.durationSeconds);
+    const choice = (0,aws_grant/* chooseAwsRole */.N)(rule, wanted.role, wanted.durationSeconds);
     if (choice.sessionPolicy && wanted.sessionPolicy) {
         throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.InputInvalid, `Rule "${rule.name}" sets a session policy, so the request cannot bring its own.`, {
             hint: 'Leave the inline session policy out, or narrow further with managed session policies; STS takes one inline session policy.',
@@ -133,7 +106,7 @@ function resolveAws(rule, wanted) {
 }
 function resolveGcp(rule, wanted) {
     requireWithin('Google token lifetime', wanted.lifetimeSeconds, duration/* GCP_TOKEN_SECONDS */.T9);
-    const choice = chooseGcpGrant(rule, { provider: wanted.provider, serviceAccount: wanted.serviceAccount, lifetimeSeconds: wanted.lifetimeSeconds });
+    const choice = chooseGcpGrant(rule, { provider: wanted.provider, serviceAccount: wanted.serviceAccount, lifetimeSeconds: wanted.lifetimeSeconds, idTokenAudience: wanted.idTokenAudience });
     const extra = wanted.scopes?.filter((scope) => !choice.scopes.includes(scope)) ?? [];
     if (extra.length > 0) {
         throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.RoleNotGranted, `Rule "${rule.name}" does not grant the scope(s) ${extra.join(', ')}; it grants ${choice.scopes.join(', ')}.`, {
@@ -180,6 +153,67 @@ function issueGcp(grant, claims, minter) {
         lifetimeSeconds: grant.lifetimeSeconds,
         scopes: grant.scopes,
         claims,
+    });
+}
+
+
+/***/ }),
+
+/***/ 75772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ chooseAwsRole),
+/* harmony export */   s: () => (/* binding */ chooseChainedRole)
+/* harmony export */ });
+/* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
+
+/**
+ * Checks the requested role against what the deciding rule grants, picking the rule's single role when
+ * none was requested, caps the session duration at the rule's max-duration, and hands on the rule's
+ * session policy.
+ */
+function chooseAwsRole(rule, requestedRole, requestedSeconds) {
+    const grant = rule.grant?.aws;
+    if (!grant) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.RoleNotGranted, `Rule "${rule.name}" allowed this job but grants no AWS role.`, {
+            hint: `Add \`grant: aws: roles: [...]\` to rule "${rule.name}".`,
+            location: rule.location,
+        });
+    }
+    const listed = grant.roles.join(', ');
+    let roleArn = requestedRole;
+    if (roleArn === undefined) {
+        if (grant.roles.length !== 1) {
+            throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.RoleNotGranted, `Rule "${rule.name}" grants several roles (${listed}) and no role-to-assume was given.`, {
+                hint: 'Set the `role-to-assume` input to one of them.',
+                location: rule.location,
+            });
+        }
+        roleArn = grant.roles[0];
+    }
+    else if (!grant.roles.includes(roleArn)) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.RoleNotGranted, `Rule "${rule.name}" does not grant the role ${roleArn}; it grants ${listed}.`, {
+            hint: 'Use one of the granted roles, or add this role to the rule in a reviewed change to the policy.',
+            location: rule.location,
+        });
+    }
+    const durationSeconds = Math.min(requestedSeconds, grant.maxDurationSeconds);
+    if (grant.sessionPolicy && grant.sessionPolicy.document === undefined)
+        throw new Error(`the session policy ${grant.sessionPolicy.path} was not loaded`);
+    return { roleArn, durationSeconds, capped: durationSeconds < requestedSeconds, sessionPolicy: grant.sessionPolicy?.document, revokeRole: grant.revokeRole };
+}
+/**
+ * The role a session of the rule's grant may chain into: only one its `chain-to` lists, so the action
+ * never hops where the policy did not say it may.
+ */
+function chooseChainedRole(rule, requestedRole) {
+    const chainTo = rule.grant?.aws?.chainTo ?? [];
+    if (chainTo.includes(requestedRole))
+        return requestedRole;
+    throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.RoleNotGranted, `Rule "${rule.name}" does not let its sessions chain into ${requestedRole}; ${chainTo.length > 0 ? `it lists ${chainTo.join(', ')}` : 'it lists no role under chain-to'}.`, {
+        hint: `Use a role that the rule's \`chain-to:\` lists, or add this one to \`grant: aws: chain-to:\` of rule "${rule.name}" in a reviewed change to the policy.`,
+        location: rule.location,
     });
 }
 
@@ -535,9 +569,11 @@ function shorten(text, maxLength) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  r: () => (/* binding */ GOOGLE_ENDPOINTS),
-  j: () => (/* binding */ exchangeForGoogleToken)
+  r_: () => (/* binding */ GOOGLE_ENDPOINTS),
+  jb: () => (/* binding */ exchangeForGoogleToken)
 });
+
+// UNUSED EXPORTS: mintGoogleIdToken
 
 // EXTERNAL MODULE: ./src/errors/broker-error.ts
 var broker_error = __webpack_require__(25725);
@@ -546,7 +582,7 @@ var broker_error = __webpack_require__(25725);
  * Settles with `work`, or rejects with `onTimeout()` once `ms` have passed, whichever comes first. For
  * work whose own retries are bounded but whose total time is not (a client library's retry loop).
  */
-async function withDeadline(work, ms, onTimeout) {
+async function deadline_withDeadline(work, ms, onTimeout) {
     let timer;
     const deadline = new Promise((_, reject) => {
         timer = setTimeout(() => reject(onTimeout()), ms);
@@ -559,6 +595,8 @@ async function withDeadline(work, ms, onTimeout) {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/proxy.ts
+var proxy = __webpack_require__(40796);
 ;// CONCATENATED MODULE: ./src/providers/gcp/external-account.ts
 /**
  * The external_account configuration, without its subject token source, that both the exchange
@@ -582,6 +620,7 @@ function externalAccountConfig(request) {
 
 
 
+
 const GOOGLE_ENDPOINTS = { tokenUrl: 'https://sts.googleapis.com/v1/token', iamCredentialsUrl: 'https://iamcredentials.googleapis.com' };
 const DEFAULT_TIMEOUT_MS = 30_000;
 /**
@@ -592,17 +631,10 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * exchange is bounded by `timeoutMs`.
  */
 async function exchangeForGoogleToken(request) {
-    const { IdentityPoolClient } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
-    // The constructor, not ExternalAccountClient.fromJSON: the configuration is built here from checked
-    // inputs, and fromJSON prints a warning about untrusted files into the job's log.
-    const client = new IdentityPoolClient({
-        ...externalAccountConfig({ ...request, endpoints: request.endpoints ?? GOOGLE_ENDPOINTS }),
-        scopes: [...request.scopes],
-        subject_token_supplier: { getSubjectToken: () => request.getToken() },
-    });
+    const client = await identityPoolClient(request);
     const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     try {
-        const { token } = await withDeadline(client.getAccessToken(), timeoutMs, () => timedOut(request, timeoutMs));
+        const { token } = await deadline_withDeadline(client.getAccessToken(), timeoutMs, () => timedOut(request, timeoutMs));
         const expiry = client.credentials.expiry_date;
         if (!token || !expiry)
             throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpExchangeFailed, 'Google answered without an access token or its expiry.', { hint: 'Check the endpoints if you override them; otherwise, file an issue.' });
@@ -610,6 +642,55 @@ async function exchangeForGoogleToken(request) {
     }
     catch (error) {
         throw exchangeError(error, request);
+    }
+}
+async function identityPoolClient(request) {
+    const { IdentityPoolClient } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
+    // The constructor, not ExternalAccountClient.fromJSON: the configuration is built here from checked
+    // inputs, and fromJSON prints a warning about untrusted files into the job's log.
+    const client = new IdentityPoolClient({
+        ...externalAccountConfig({ ...request, endpoints: request.endpoints ?? GOOGLE_ENDPOINTS }),
+        scopes: [...request.scopes],
+        subject_token_supplier: { getSubjectToken: () => request.getToken() },
+        transporterOptions: { agent: (url) => (0,proxy/* agentFor */.Pf)(url) },
+    });
+    // The library gives its STS exchange a transporter of its own, which would ignore the agent above.
+    client['stsCredential']['transporter'] = client.transporter;
+    return client;
+}
+// IAM Credentials needs the federated token to carry a scope it accepts.
+const IAM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+/**
+ * Mints a Google-signed ID token as the service account: the job's token becomes a federated token at
+ * STS, whose principal calls IAM Credentials' generateIdToken (roles/iam.workloadIdentityUser grants
+ * it, as it grants getAccessToken).
+ */
+async function mintGoogleIdToken(request) {
+    const endpoints = request.endpoints ?? GOOGLE_ENDPOINTS;
+    const client = await identityPoolClient({ ...request, serviceAccount: undefined, lifetimeSeconds: 0, scopes: [IAM_SCOPE], endpoints });
+    const url = `${endpoints.iamCredentialsUrl.replace(/\/+$/, '')}/v1/projects/-/serviceAccounts/${encodeURIComponent(request.serviceAccount)}:generateIdToken`;
+    const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const target = { ...request, lifetimeSeconds: 0, scopes: [] };
+    try {
+        const response = await withDeadline(client.request({ url, method: 'POST', data: { audience: request.audience, includeEmail: request.includeEmail } }), timeoutMs, () => timedOut(target, timeoutMs));
+        const idToken = response.data.token;
+        const exp = typeof idToken === 'string' ? jwtExpiry(idToken) : undefined;
+        if (typeof idToken !== 'string' || exp === undefined)
+            throw new BrokerError(ErrorCode.GcpExchangeFailed, 'Google answered generateIdToken without an ID token.', { hint: 'Check gcp-iam-credentials-url if you override it; otherwise, file an issue.' });
+        return { idToken, expiration: new Date(exp * 1000) };
+    }
+    catch (error) {
+        throw exchangeError(error, target);
+    }
+}
+/** The `exp` of a JWT that Google signed; read, not verified, to report when it ends. */
+function jwtExpiry(token) {
+    try {
+        const exp = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')).exp;
+        return typeof exp === 'number' ? exp : undefined;
+    }
+    catch {
+        return undefined;
     }
 }
 function timedOut(request, timeoutMs) {
@@ -622,13 +703,18 @@ function exchangeError(error, request) {
         return error;
     const http = error;
     const status = http.response?.status ?? http.status;
+    // A proxy's 407 reaches here as Google's answer would; it is the proxy that needs fixing, not Google.
+    const url = http.config?.url === undefined ? undefined : new URL(http.config.url);
+    const refused = url && (0,proxy/* refusedByProxy */.SR)((0,proxy/* proxyFor */.iJ)(url), url, { status, error: error });
+    if (refused)
+        return refused;
     const said = describeGoogleError(http.response?.data);
     const target = request.serviceAccount ?? request.workloadIdentityProvider;
     if (status === 401 || status === 403 || (status === 400 && /attribute condition|audience/i.test(said))) {
         return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.GcpAccessDenied, `Google refused a token for ${target}: ${said}.`, {
             hint: /attribute condition/i.test(said)
                 ? 'The workload identity pool provider’s attribute condition rejects this job: compare it with `ci-oidc-broker policy export --gcp-attribute-condition`.'
-                : /getAccessToken/.test(said)
+                : /getAccessToken|getOpenIdToken/.test(said)
                     ? `Grant roles/iam.workloadIdentityUser on ${request.serviceAccount ?? 'the service account'} to this job's principal (principalSet://…/attribute.repository/OWNER/REPO or principal://…/subject/SUB).`
                     : 'Check the provider’s issuer and allowed audiences, and the audience the token was requested for (gcp-audience).',
             cause: error,

@@ -1,5 +1,5 @@
-export const id = 213;
-export const ids = [213];
+export const id = 37;
+export const ids = [37];
 export const modules = {
 
 /***/ 75432:
@@ -330,19 +330,28 @@ function plain(repository) {
 
 
 const ONE_HOUR = 3600;
+const RULE = { noun: 'rule', gets: 'gets its grant', denyRulesApply: true };
+const OPERATOR = { noun: 'operator entry', gets: 'gets the operator API: every session in the inventory, and revocation of any repository’s', denyRulesApply: false };
 /**
- * Lints a loaded policy for trust that is broader than it looks. Each finding says what is wrong and
- * how to fix it; errors are what `policy lint` fails on.
+ * Lints a loaded policy for trust that is broader than it looks: its rules, and its `operators:` entries
+ * by the same checks where they apply (not those about the credentials a grant hands out). Each finding
+ * says what is wrong and how to fix it; errors are what `policy lint` fails on. An operator entry's
+ * findings carry ids prefixed `operator-` and name it `operators: NAME`.
  */
 function lintPolicy(policy) {
     const findings = policyWide(policy);
-    for (const rule of policy.rules) {
-        // Each CI system's claims mean different things, so each has its own traps.
-        const system = ciSystemOfRule(rule, policy);
-        for (const check of [...GENERAL_CHECKS, ...(system ? CI_CHECKS[system] : [unknownSystem])])
-            findings.push(...check(rule, policy));
+    for (const rule of policy.rules)
+        findings.push(...lintSubject(rule, policy, RULE));
+    for (const operator of policy.operators) {
+        const asRule = { name: `operators: ${operator.name}`, effect: 'allow', conditions: operator.conditions, grant: undefined, location: operator.location };
+        findings.push(...lintSubject(asRule, policy, OPERATOR).map((found) => ({ ...found, id: `operator-${found.id}` })));
     }
     return (0,finding/* sortFindings */.T)(findings);
+}
+function lintSubject(rule, policy, w) {
+    // Each CI system's claims mean different things, so each has its own traps.
+    const system = ciSystemOfRule(rule, policy);
+    return [...GENERAL_CHECKS, ...(system ? CI_CHECKS[system] : [unknownSystem])].flatMap((check) => check(rule, policy, w));
 }
 /**
  * The CI system whose tokens a rule reads: its own issuer's, or the policy's when all issuers agree
@@ -385,10 +394,10 @@ const GENERAL_CHECKS = [
             : [];
     },
 ];
-const unknownSystem = (rule, policy) => {
+const unknownSystem = (rule, policy, w) => {
     const issuers = exactValues(condition(rule, 'iss')?.matcher ?? { kind: 'equals', values: policy.issuers }) ?? [];
     return [
-        policy_lint_finding(rule, 'unknown-ci-system', 'note', `The broker does not know the claims of ${issuers.join(', ')}: lint cannot tell which of the rule's conditions bind a project or a protected branch.`, 'Check by hand that the rule binds the project by an id that is never reused, and a protected branch.'),
+        policy_lint_finding(rule, 'unknown-ci-system', 'note', `The broker does not know the claims of ${issuers.join(', ')}: lint cannot tell which of the ${w.noun}'s conditions bind a project or a protected branch.`, `Check by hand that the ${w.noun} binds the project by an id that is never reused, and a protected branch.`),
     ];
 };
 const exact = (c) => exactValues(c.matcher) !== undefined;
@@ -435,12 +444,12 @@ function namesWithoutIds(rule, pairs, report) {
     });
 }
 const GITHUB_CHECKS = [
-    (rule) => unbound(rule, GITHUB_BINDINGS, 'no-repository-binding', 'The rule is not bound to a repository or an owner: any job with matching claims, from any repository on this issuer, gets its grant.', '`repository_id` (or `repository_owner_id`)'),
-    (rule) => namesWithoutIds(rule, [
+    (rule, _policy, w) => unbound(rule, GITHUB_BINDINGS, 'no-repository-binding', `The ${w.noun} is not bound to a repository or an owner: any job with matching claims, from any repository on this issuer, ${w.gets}.`, '`repository_id` (or `repository_owner_id`)'),
+    (rule, _policy, w) => namesWithoutIds(rule, [
         ['repository', 'repository_id'],
         ['repository_owner', 'repository_owner_id'],
-    ], (name, id, at) => policy_lint_finding(rule, 'name-without-id', 'warning', `The rule matches \`${name}\` by name only; a deleted or renamed ${name === 'repository' ? 'repository' : 'owner'} lets someone else register the name.`, `Match \`${id}\` as well: IDs are never reused.`, at)),
-    (rule) => {
+    ], (name, id, at) => policy_lint_finding(rule, 'name-without-id', 'warning', `The ${w.noun} matches \`${name}\` by name only; a deleted or renamed ${name === 'repository' ? 'repository' : 'owner'} lets someone else register the name.`, `Match \`${id}\` as well: IDs are never reused.`, at)),
+    (rule, _policy, w) => {
         // The default subject names the owner; the immutable one (repo:OWNER@ID/REPO@ID:...) carries its id.
         const sub = condition(rule, 'sub');
         const ids = ['repository_id', 'repository_owner_id'].flatMap((claim) => condition(rule, claim) ?? []);
@@ -448,20 +457,21 @@ const GITHUB_CHECKS = [
             return [];
         return (exactValues(sub.matcher) ?? [literalPrefix(sub.matcher).prefix]).every((value) => /^repo:[^:/@]+@/.test(value))
             ? []
-            : [policy_lint_finding(rule, 'name-without-id', 'warning', 'The rule binds `sub` to an owner by name only; a deleted or renamed owner lets someone else register the name.', 'Match `repository_owner_id` (or `repository_id`) as well, or use GitHub’s immutable subject (repo:OWNER@ID/REPO@ID:...).', sub)];
+            : [policy_lint_finding(rule, 'name-without-id', 'warning', `The ${w.noun} binds \`sub\` to an owner by name only; a deleted or renamed owner lets someone else register the name.`, 'Match `repository_owner_id` (or `repository_id`) as well, or use GitHub’s immutable subject (repo:OWNER@ID/REPO@ID:...).', sub)];
     },
-    (rule, policy) => (rule.effect === 'allow' ? untrustedTriggers(rule, policy) : []),
-    (rule) => rule.effect === 'allow' && has(rule, 'environment')
-        ? [policy_lint_finding(rule, 'environment-trust', 'note', 'The rule trusts a deployment environment: that is only as strong as the environment’s protection.', 'Give the environment required reviewers and deployment branch rules, in every repository the rule covers.', condition(rule, 'environment'))]
+    (rule, policy, w) => (rule.effect === 'allow' ? untrustedTriggers(rule, policy, w) : []),
+    (rule, _policy, w) => rule.effect === 'allow' && has(rule, 'environment')
+        ? [policy_lint_finding(rule, 'environment-trust', 'note', `The ${w.noun} trusts a deployment environment: that is only as strong as the environment’s protection.`, `Give the environment required reviewers and deployment branch rules, in every repository the ${w.noun} covers.`, condition(rule, 'environment'))]
         : [],
-    (rule) => ['workflow', 'workflow_ref']
+    (rule, _policy, w) => ['workflow', 'workflow_ref']
         .filter((claim) => has(rule, claim))
-        .map((claim) => policy_lint_finding(rule, 'caller-workflow-claim', 'warning', `The rule matches \`${claim}\`, the calling workflow, which the repository can edit or rename; it does not prove which reusable workflow ran.`, 'Match `job_workflow_ref` (and pin its @ref) to require a sanctioned reusable workflow.', condition(rule, claim))),
+        .map((claim) => policy_lint_finding(rule, 'caller-workflow-claim', 'warning', `The ${w.noun} matches \`${claim}\`, the calling workflow, which the repository can edit or rename; it does not prove which reusable workflow ran.`, 'Match `job_workflow_ref` (and pin its @ref) to require a sanctioned reusable workflow.', condition(rule, claim))),
     (rule) => {
         const environment = condition(rule, 'environment');
         const runner = condition(rule, 'runner_environment');
         const production = environment && ['production', 'prod'].some((name) => (0,matchers/* matches */.cK)(environment.matcher, name));
-        if (rule.effect !== 'allow' || !production || (runner && !(0,matchers/* matches */.cK)(runner.matcher, 'self-hosted')))
+        // About the credentials a grant hands out: an operator entry hands out none.
+        if (rule.effect !== 'allow' || !rule.grant || !production || (runner && !(0,matchers/* matches */.cK)(runner.matcher, 'self-hosted')))
             return [];
         return [policy_lint_finding(rule, 'self-hosted-production', 'warning', 'The rule grants production credentials to jobs on self-hosted runners, which may keep state between jobs.', 'Add `runner_environment: github-hosted`, or a deny rule for self-hosted runners in production.', environment)];
     },
@@ -471,32 +481,35 @@ const GITHUB_CHECKS = [
  * pushes to any branch, and pull_request_target or workflow_run. Each is put to the rule as the claims
  * GitHub would give it in the rule's own repository; a deny rule of the policy that refuses it is enough.
  */
-function untrustedTriggers(rule, policy) {
-    const admitted = (probes) => probes.find((probe) => admits(rule, probe) && !deniedByPolicy(policy, rule, probe));
+function untrustedTriggers(rule, policy, w) {
+    const admitted = (probes) => probes.find((probe) => admits(rule, probe) && !(w.denyRulesApply && deniedByPolicy(policy, rule, probe)));
+    const noDeny = w.denyRulesApply ? '' : ' (deny rules do not apply to operators)';
     const results = [];
     const event = condition(rule, 'event_name');
     const allowed = event ? UNTRUSTED_TRIGGERS.filter((name) => (0,matchers/* matches */.cK)(event.matcher, name)) : [];
     if (allowed.length > 0) {
-        results.push(policy_lint_finding(rule, 'untrusted-trigger', 'error', `The rule allows ${allowed.join(' and ')}, which run with the base repository's trust on code or input that a pull request controls.`, 'Remove these events from the rule, and add a deny rule for them.', event));
+        results.push(policy_lint_finding(rule, 'untrusted-trigger', 'error', `The ${w.noun} allows ${allowed.join(' and ')}, which run with the base repository's trust on code or input that a pull request controls.`, w.denyRulesApply ? 'Remove these events from the rule, and add a deny rule for them.' : `Remove these events from the ${w.noun}${noDeny}.`, event));
     }
     // What a rule writes about pull requests: left unwritten, it is an unpinned ref (below).
     const pullRequest = admitted(pullRequestProbes(rule));
     const explicit = pullRequest ? rule.conditions.filter((c) => ['ref', 'sub', 'event_name'].includes(c.claim)) : [];
     if (pullRequest && explicit.length > 0) {
         const what = explicit.map((c) => (c.claim === 'ref' ? 'refs/pull/*' : c.claim === 'sub' ? `the subject ${pullRequest.sub}` : 'the pull_request event'));
-        results.push(policy_lint_finding(rule, 'untrusted-trigger', 'error', `The rule allows ${what.join(', ')}: jobs that run a pull request’s code.`, 'Pin `ref` (or the ref in `sub`) to protected branches or tags, and add a deny rule for pull_request events.', explicit[0]));
+        results.push(policy_lint_finding(rule, 'untrusted-trigger', 'error', `The ${w.noun} allows ${what.join(', ')}: jobs that run a pull request’s code.`, w.denyRulesApply ? 'Pin `ref` (or the ref in `sub`) to protected branches or tags, and add a deny rule for pull_request events.' : `Pin \`ref\` (or the ref in \`sub\`) to a protected branch, and \`event_name\` to workflow_dispatch${noDeny}.`, explicit[0]));
     }
     const anyRef = pullRequest && explicit.length > 0 ? undefined : admitted(anyRefProbes(rule));
     if (anyRef) {
         const pin = rule.conditions.find((c) => c.claim === 'ref' || c.claim === 'sub');
         results.push(pin
-            ? policy_lint_finding(rule, 'unpinned-ref', 'warning', `The rule's \`${pin.claim}\` admits any branch or tag (${pin.claim === 'ref' ? anyRef.ref : anyRef.sub}, say), including one a pull request pushes: each gets its grant.`, 'Match `ref` to protected branches or tags, or `environment` with deployment branch rules.', pin)
-            : policy_lint_finding(rule, 'unpinned-ref', 'warning', 'The rule does not pin `ref`: any branch, including one a pull request pushes, gets its grant.', 'Match `ref` to protected branches or tags, or `environment` with deployment branch rules.'));
+            ? policy_lint_finding(rule, 'unpinned-ref', 'warning', `The ${w.noun}'s \`${pin.claim}\` admits any branch or tag (${pin.claim === 'ref' ? anyRef.ref : anyRef.sub}, say), including one a pull request pushes: each ${w.gets}.`, 'Match `ref` to protected branches or tags, or `environment` with deployment branch rules.', pin)
+            : policy_lint_finding(rule, 'unpinned-ref', 'warning', `The ${w.noun} does not pin \`ref\`: any branch, including one a pull request pushes, ${w.gets}.`, 'Match `ref` to protected branches or tags, or `environment` with deployment branch rules.'));
     }
     if (!event) {
         const open = UNTRUSTED_TRIGGERS.filter((name) => admitted(untrustedTriggerProbes(rule, name)));
         if (open.length > 0) {
-            results.push(policy_lint_finding(rule, 'untrusted-trigger-open', 'warning', `The rule leaves \`event_name\` open, so it admits ${open.join(' and ')}: they run with a branch of the repository as their ref (the default branch, or a pull request's base) and in its environments, on code or input a pull request controls.`, `Add this deny rule: \`- {name: no-untrusted-triggers, effect: deny, match: {event_name: [pull_request, ${UNTRUSTED_TRIGGERS.join(', ')}]}}\`, or match \`event_name\` to the events you mean (push, workflow_dispatch).`));
+            results.push(policy_lint_finding(rule, 'untrusted-trigger-open', 'warning', `The ${w.noun} leaves \`event_name\` open, so it admits ${open.join(' and ')}: they run with a branch of the repository as their ref (the default branch, or a pull request's base) and in its environments, on code or input a pull request controls.`, w.denyRulesApply
+                ? `Add this deny rule: \`- {name: no-untrusted-triggers, effect: deny, match: {event_name: [pull_request, ${UNTRUSTED_TRIGGERS.join(', ')}]}}\`, or match \`event_name\` to the events you mean (push, workflow_dispatch).`
+                : `Match \`event_name\` to the events operators use, such as workflow_dispatch${noDeny}.`));
         }
     }
     return results;
@@ -504,32 +517,32 @@ function untrustedTriggers(rule, policy) {
 const CI_CHECKS = {
     'github-actions': GITHUB_CHECKS,
     gitlab: [
-        (rule) => unbound(rule, GITLAB_BINDINGS, 'no-repository-binding', 'The GitLab rule is not bound to a project or a group: any project on the instance with matching claims gets its grant.', '`project_id` (or `namespace_id`)'),
-        (rule) => namesWithoutIds(rule, [
+        (rule, _policy, w) => unbound(rule, GITLAB_BINDINGS, 'no-repository-binding', `The GitLab ${w.noun} is not bound to a project or a group: any project on the instance with matching claims ${w.gets}.`, '`project_id` (or `namespace_id`)'),
+        (rule, _policy, w) => namesWithoutIds(rule, [
             ['project_path', 'project_id'],
             ['namespace_path', 'namespace_id'],
-        ], (name, id, at) => policy_lint_finding(rule, 'gitlab-path-without-id', 'error', `The rule trusts \`${name}\` without \`${id}\`: a deleted or renamed project or group frees the path for someone else, and in merge-request pipelines from forks the project claims name the fork.`, `Match \`${id}\` (numeric, never reused), and deny \`pipeline_source: merge_request_event\` where forks must not deploy.`, at)),
-        (rule) => {
+        ], (name, id, at) => policy_lint_finding(rule, 'gitlab-path-without-id', 'error', `The ${w.noun} trusts \`${name}\` without \`${id}\`: a deleted or renamed project or group frees the path for someone else, and in merge-request pipelines from forks the project claims name the fork.`, `Match \`${id}\` (numeric, never reused), and deny \`pipeline_source: merge_request_event\` where forks must not deploy.`, at)),
+        (rule, _policy, w) => {
             const ref = condition(rule, 'ref');
             const type = condition(rule, 'ref_type');
             const protectedRef = condition(rule, 'ref_protected');
             const qualified = (type && !(0,matchers/* matches */.cK)(type.matcher, 'tag')) || (protectedRef && !(0,matchers/* matches */.cK)(protectedRef.matcher, 'false'));
             return rule.effect === 'allow' && ref && !qualified
-                ? [policy_lint_finding(rule, 'gitlab-ref-unqualified', 'warning', 'The rule matches GitLab’s `ref`, the bare name of a branch or of a tag: a tag named like the branch (anyone who can push a tag can make one) matches as well.', 'Add `ref_protected: "true"` and `ref_type: branch`, or match `ref_path: refs/heads/NAME` instead.', ref)]
+                ? [policy_lint_finding(rule, 'gitlab-ref-unqualified', 'warning', `The ${w.noun} matches GitLab’s \`ref\`, the bare name of a branch or of a tag: a tag named like the branch (anyone who can push a tag can make one) matches as well.`, 'Add `ref_protected: "true"` and `ref_type: branch`, or match `ref_path: refs/heads/NAME` instead.', ref)]
                 : [];
         },
     ],
     circleci: [
-        (rule) => unbound(rule, { 'oidc.circleci.com/vcs-origin': exactOrOwner(/^[^/]+\/[^/]+\//) }, 'circleci-no-vcs-origin', 'The CircleCI rule does not check `oidc.circleci.com/vcs-origin`: a build of a fork of the project runs as the project and gets its grant.', '`oidc.circleci.com/vcs-origin` (github.com/OWNER/REPO, with `oidc.circleci.com/project-id`)'),
+        (rule, _policy, w) => unbound(rule, { 'oidc.circleci.com/vcs-origin': exactOrOwner(/^[^/]+\/[^/]+\//) }, 'circleci-no-vcs-origin', `The CircleCI ${w.noun} does not check \`oidc.circleci.com/vcs-origin\`: a build of a fork of the project runs as the project and ${w.gets}.`, '`oidc.circleci.com/vcs-origin` (github.com/OWNER/REPO, with `oidc.circleci.com/project-id`)'),
     ],
     buildkite: [
-        (rule) => unbound(rule, { organization_id: exact, organization_slug: exact }, 'buildkite-no-organization', `Every Buildkite organisation shares the issuer ${ci_systems/* CI_SYSTEMS */.mU.buildkite.defaultIssuer}: a rule without an organisation binding admits any organisation's pipelines.`, '`organization_id` (or `organization_slug`), and `pipeline_slug` for the pipeline,'),
-        (rule) => {
+        (rule, _policy, w) => unbound(rule, { organization_id: exact, organization_slug: exact }, 'buildkite-no-organization', `Every Buildkite organisation shares the issuer ${ci_systems/* CI_SYSTEMS */.mU.buildkite.defaultIssuer}: ${w.noun === 'rule' ? 'a rule' : 'an operator entry'} without an organisation binding admits any organisation's pipelines.`, '`organization_id` (or `organization_slug`), and `pipeline_slug` for the pipeline,'),
+        (rule, _policy, w) => {
             const branch = condition(rule, 'build_branch');
             const source = condition(rule, 'build_source');
             const chosen = ['ui', 'api', 'trigger_job'].filter((value) => !source || (0,matchers/* matches */.cK)(source.matcher, value));
             return rule.effect === 'allow' && branch && chosen.length > 0
-                ? [policy_lint_finding(rule, 'buildkite-branch-chosen', 'warning', `The rule trusts \`build_branch\`, which whoever starts a build chooses (builds from ${chosen.join(', ')}): a build of any commit can name the branch.`, 'Add `build_source: webhook`, so that only builds of pushes to the repository count, and protect the branch there.', branch)]
+                ? [policy_lint_finding(rule, 'buildkite-branch-chosen', 'warning', `The ${w.noun} trusts \`build_branch\`, which whoever starts a build chooses (builds from ${chosen.join(', ')}): a build of any commit can name the branch.`, 'Add `build_source: webhook`, so that only builds of pushes to the repository count, and protect the branch there.', branch)]
                 : [];
         },
     ],
@@ -564,6 +577,28 @@ function condition(rule, claim) {
 }
 function policy_lint_finding(rule, id, severity, message, fix, at) {
     return { id, severity, rule: rule.name, message, fix, location: at?.location ?? rule.location };
+}
+
+
+/***/ }),
+
+/***/ 89281:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ isWithin)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Whether `path` is `folder` itself or lies under it (both already resolved). Decided by path segment,
+ * not by prefix: a name that merely begins with two dots, such as the `..data` folder through which
+ * Kubernetes mounts a ConfigMap, is inside.
+ */
+function isWithin(folder, path) {
+    const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(folder, path);
+    return inside !== '..' && !inside.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(inside);
 }
 
 
