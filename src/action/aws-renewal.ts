@@ -7,13 +7,12 @@
 import { constants } from 'node:fs';
 import { mkdir, mkdtemp, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { authorizeClaims, type AwsGrantRequest } from '../core/authorize.ts';
+import { authorizeToken, type AwsGrantRequest } from '../core/authorize.ts';
 import { issueAws } from '../core/issue.ts';
 import { webIdentityMinter } from '../core/web-identity-minter.ts';
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
-import { requestRunnerToken, runnerTokenRequestFromEnv } from '../oidc/request-token.ts';
+import { renewalTokenRequestFromEnv, requestRunnerToken } from '../oidc/request-token.ts';
 import { readWebIdentityTokenFile } from '../oidc/token-source.ts';
-import { verifyToken } from '../oidc/verify.ts';
 import { chooseChainedRole } from '../policy/aws-grant.ts';
 import { loadPolicy } from '../policy/load.ts';
 import { snapshotSource, type PolicySnapshot } from '../policy/sources/snapshot-source.ts';
@@ -126,11 +125,10 @@ export async function renewAwsSession(settingsFile: string, env: NodeJS.ProcessE
   }
   const policy = await loadPolicy(snapshotSource(JSON.parse(snapshot) as PolicySnapshot), settings.policy.path);
 
-  const fetchToken = (): Promise<string> => (settings.tokenFile ? readWebIdentityTokenFile(settings.tokenFile) : requestRunnerToken({ ...runnerOf(env), audience: settings.audience }));
+  const fetchToken = (): Promise<string> => (settings.tokenFile ? readWebIdentityTokenFile(settings.tokenFile) : requestRunnerToken({ ...renewalTokenRequestFromEnv(env, 'the AWS credentials', 'For those, use static keys: leave aws-renew-credentials out.'), audience: settings.audience }));
   const token = await fetchToken();
-  const { claims } = await verifyToken(token, { issuer: settings.issuer, audience: settings.audience });
   const wanted: AwsGrantRequest = { role: settings.request.role, durationSeconds: settings.request.durationSeconds, sessionPolicy: settings.request.sessionPolicy, managedSessionPolicyArns: settings.request.managedSessionPolicyArns };
-  const authorization = authorizeClaims(policy, claims, { aws: wanted });
+  const authorization = await authorizeToken(token, { issuer: settings.issuer, audience: settings.audience, policy, wanted: { aws: wanted } });
   if (!authorization.allowed) {
     process.stderr.write(`${authorization.explanation.join('\n')}\n`);
     throw authorization.error;
@@ -154,7 +152,7 @@ export async function renewAwsSession(settingsFile: string, env: NodeJS.ProcessE
       return next;
     },
   });
-  const first = await issueAws(grant, claims, settings.sessionName, minter);
+  const first = await issueAws(grant, authorization.claims, settings.sessionName, minter);
   const sessions = [first];
   if (chainTo) sessions.push(await assumeChainedRole(first, { roleArn: chainTo, sessionName: settings.sessionName, durationSeconds: grant.durationSeconds }));
   await appendToOpenLedger(ledger, sessions.map(issuedEntry));
@@ -257,17 +255,6 @@ function settingsError(): BrokerError {
   return new BrokerError(ErrorCode.StateInvalid, 'The settings of this renewing AWS profile are unreadable.', {
     hint: 'Nothing was renewed. Run the ci-oidc-broker step again to write a fresh profile.',
   });
-}
-
-function runnerOf(env: NodeJS.ProcessEnv): ReturnType<typeof runnerTokenRequestFromEnv> {
-  try {
-    return runnerTokenRequestFromEnv(env);
-  } catch (error) {
-    throw new BrokerError(ErrorCode.PermissionMissing, 'This step cannot ask the runner for an OIDC token to renew the AWS credentials: ACTIONS_ID_TOKEN_REQUEST_URL is not in its environment.', {
-      hint: 'Run AWS tools in `run:` steps or JavaScript actions, which inherit it; a container action or a `docker run` does not see it (nor RUNNER_TEMP at the same path). For those, use static keys (leave aws-renew-credentials out).',
-      cause: error,
-    });
-  }
 }
 
 // A profile's section runs from its header to the next header.

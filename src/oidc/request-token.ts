@@ -25,6 +25,21 @@ export function runnerTokenRequestFromEnv(env: NodeJS.ProcessEnv): RunnerTokenRe
   return { requestUrl, requestBearer };
 }
 
+/**
+ * The runner's token request as a later step sees it when a tool renews credentials there. Only steps
+ * that inherit the job's environment can renew, so the error says which those are, and what else to use.
+ */
+export function renewalTokenRequestFromEnv(env: NodeJS.ProcessEnv, renewing: string, otherwise: string): RunnerTokenRequest {
+  try {
+    return runnerTokenRequestFromEnv(env);
+  } catch (error) {
+    throw new BrokerError(ErrorCode.PermissionMissing, `This step cannot ask the runner for an OIDC token to renew ${renewing}: ACTIONS_ID_TOKEN_REQUEST_URL is not in its environment.`, {
+      hint: `Run the tools in \`run:\` steps or JavaScript actions, which inherit it; a container action or a \`docker run\` sees neither it nor RUNNER_TEMP at the same path. ${otherwise}`,
+      cause: error,
+    });
+  }
+}
+
 /** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
 export async function requestRunnerToken(
   request: RunnerTokenRequest & { audience: string; retryPolicy?: RetryPolicy },

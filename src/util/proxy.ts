@@ -7,6 +7,7 @@ import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
 import { Readable } from 'node:stream';
 import { BrokerError, ErrorCode } from '../errors/broker-error.ts';
+import { isLoopbackHost } from '../oidc/issuer-url.ts';
 
 /** Where the proxy settings came from, to name in an error. */
 type Source = 'the input `http-proxy`' | 'the option --http-proxy' | `the variable ${string}`;
@@ -52,11 +53,6 @@ function environmentProxy(scheme: 'http' | 'https', env: NodeJS.ProcessEnv): URL
     if (text) return parseProxyUrl(text, `the variable ${name}`);
   }
   return undefined;
-}
-
-function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host) || host === '::1';
 }
 
 /** The port a URL reaches: its own, or its scheme's. */
@@ -118,7 +114,7 @@ export function proxyFor(target: URL | string, env: NodeJS.ProcessEnv = process.
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   const proxy = override?.url ?? environmentProxy(url.protocol === 'https:' ? 'https' : 'http', env);
   if (!proxy || noProxyCovers(url, env)) return undefined;
-  if (isLoopback(url.hostname) && !isLoopback(proxy.hostname)) return undefined;
+  if (isLoopbackHost(url.hostname) && !isLoopbackHost(proxy.hostname)) return undefined;
   return proxy;
 }
 

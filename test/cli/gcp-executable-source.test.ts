@@ -84,6 +84,7 @@ describe('gcp-executable-source', () => {
     const run = await runCli(args, { env: {} });
     expect([run.code, run.stdout]).toEqual([1, '']);
     expect(run.stderr).toContain('OIDC_PERMISSION_MISSING');
+    expect(run.stderr).toContain('to renew the Google credentials');
   });
 
   it('refuses a state whose digest does not match the one its command line pins', async () => {

@@ -1,6 +1,6 @@
 import { authorizeToken } from '../../core/authorize.ts';
 import { BrokerError, ErrorCode } from '../../errors/broker-error.ts';
-import { requestRunnerToken, runnerTokenRequestFromEnv } from '../../oidc/request-token.ts';
+import { renewalTokenRequestFromEnv, requestRunnerToken } from '../../oidc/request-token.ts';
 import { loadPolicy } from '../../policy/load.ts';
 import { snapshotSource } from '../../policy/sources/snapshot-source.ts';
 import { readRenewal } from '../../providers/gcp/renewal.ts';
@@ -24,7 +24,7 @@ export function gcpExecutableSource(options: ExecutableSourceOptions): Promise<E
       throw new BrokerError(ErrorCode.InputInvalid, '--sha256 must be the 64 hex digits of the renewal state’s SHA-256.', { hint: 'Run the command exactly as the credentials file names it.' });
     }
     const renewal = await readRenewal(options.state, options.sha256);
-    const token = await requestRunnerToken({ ...runnerTokenRequestFromEnv(process.env), audience: renewal.audience });
+    const token = await requestRunnerToken({ ...renewalTokenRequestFromEnv(process.env, 'the Google credentials', 'For those, pass the step’s access_token output instead.'), audience: renewal.audience });
     const policy = await loadPolicy(snapshotSource(renewal.policy), renewal.policy.path);
     const authorization = await authorizeToken(token, { issuer: renewal.issuer, audience: renewal.audience, policy, wanted: { gcp: renewal.grant } });
     if (!authorization.allowed) {
