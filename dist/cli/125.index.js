@@ -71,8 +71,6 @@ async function readWebIdentityTokenFile(path) {
     return token;
 }
 
-// EXTERNAL MODULE: ./src/oidc/verify.ts + 2 modules
-var verify = __webpack_require__(63127);
 // EXTERNAL MODULE: ./src/policy/aws-grant.ts
 var aws_grant = __webpack_require__(75772);
 // EXTERNAL MODULE: ./src/policy/load.ts + 2 modules
@@ -168,7 +166,6 @@ var within = __webpack_require__(89281);
 
 
 
-
 /** The profile a renewing step writes when `aws-profile` names none; exported as AWS_PROFILE. */
 const DEFAULT_AWS_PROFILE = 'ci-oidc-broker';
 // One folder per job under RUNNER_TEMP: the shared config file, and one folder per step that renews.
@@ -229,11 +226,10 @@ async function renewAwsSession(settingsFile, env = process.env) {
         });
     }
     const policy = await (0,load/* loadPolicy */.tb)((0,snapshot_source/* snapshotSource */.SE)(JSON.parse(snapshot)), settings.policy.path);
-    const fetchToken = () => (settings.tokenFile ? readWebIdentityTokenFile(settings.tokenFile) : (0,request_token/* requestRunnerToken */.d)({ ...runnerOf(env), audience: settings.audience }));
+    const fetchToken = () => (settings.tokenFile ? readWebIdentityTokenFile(settings.tokenFile) : (0,request_token/* requestRunnerToken */.dm)({ ...(0,request_token/* renewalTokenRequestFromEnv */.SA)(env, 'the AWS credentials', 'For those, use static keys: leave aws-renew-credentials out.'), audience: settings.audience }));
     const token = await fetchToken();
-    const { claims } = await (0,verify/* verifyToken */.nr)(token, { issuer: settings.issuer, audience: settings.audience });
     const wanted = { role: settings.request.role, durationSeconds: settings.request.durationSeconds, sessionPolicy: settings.request.sessionPolicy, managedSessionPolicyArns: settings.request.managedSessionPolicyArns };
-    const authorization = (0,authorize/* authorizeClaims */.X)(policy, claims, { aws: wanted });
+    const authorization = await (0,authorize/* authorizeToken */.p)(token, { issuer: settings.issuer, audience: settings.audience, policy, wanted: { aws: wanted } });
     if (!authorization.allowed) {
         process.stderr.write(`${authorization.explanation.join('\n')}\n`);
         throw authorization.error;
@@ -255,7 +251,7 @@ async function renewAwsSession(settingsFile, env = process.env) {
             return next;
         },
     });
-    const first = await (0,issue/* issueAws */.t)(grant, claims, settings.sessionName, minter);
+    const first = await (0,issue/* issueAws */.t)(grant, authorization.claims, settings.sessionName, minter);
     const sessions = [first];
     if (chainTo)
         sessions.push(await assumeChainedRole(first, { roleArn: chainTo, sessionName: settings.sessionName, durationSeconds: grant.durationSeconds }));
@@ -360,17 +356,6 @@ function settingsError() {
     return new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.StateInvalid, 'The settings of this renewing AWS profile are unreadable.', {
         hint: 'Nothing was renewed. Run the ci-oidc-broker step again to write a fresh profile.',
     });
-}
-function runnerOf(env) {
-    try {
-        return (0,request_token/* runnerTokenRequestFromEnv */.m)(env);
-    }
-    catch (error) {
-        throw new broker_error/* BrokerError */.Wz(broker_error/* ErrorCode */.O4.PermissionMissing, 'This step cannot ask the runner for an OIDC token to renew the AWS credentials: ACTIONS_ID_TOKEN_REQUEST_URL is not in its environment.', {
-            hint: 'Run AWS tools in `run:` steps or JavaScript actions, which inherit it; a container action or a `docker run` does not see it (nor RUNNER_TEMP at the same path). For those, use static keys (leave aws-renew-credentials out).',
-            cause: error,
-        });
-    }
 }
 // A profile's section runs from its header to the next header.
 function withoutProfile(text, profile) {

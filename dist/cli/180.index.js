@@ -36,7 +36,7 @@ function gcpExecutableSource(options) {
             throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ErrorCode */ .O4.InputInvalid, '--sha256 must be the 64 hex digits of the renewal state’s SHA-256.', { hint: 'Run the command exactly as the credentials file names it.' });
         }
         const renewal = await (0,_providers_gcp_renewal_js__WEBPACK_IMPORTED_MODULE_4__/* .readRenewal */ .jG)(options.state, options.sha256);
-        const token = await (0,_oidc_request_token_js__WEBPACK_IMPORTED_MODULE_2__/* .requestRunnerToken */ .d)({ ...(0,_oidc_request_token_js__WEBPACK_IMPORTED_MODULE_2__/* .runnerTokenRequestFromEnv */ .m)(process.env), audience: renewal.audience });
+        const token = await (0,_oidc_request_token_js__WEBPACK_IMPORTED_MODULE_2__/* .requestRunnerToken */ .dm)({ ...(0,_oidc_request_token_js__WEBPACK_IMPORTED_MODULE_2__/* .renewalTokenRequestFromEnv */ .SA)(process.env, 'the Google credentials', 'For those, pass the step’s access_token output instead.'), audience: renewal.audience });
         const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadPolicy */ .tb)((0,_policy_sources_snapshot_source_js__WEBPACK_IMPORTED_MODULE_6__/* .snapshotSource */ .SE)(renewal.policy), renewal.policy.path);
         const authorization = await (0,_core_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .authorizeToken */ .p)(token, { issuer: renewal.issuer, audience: renewal.audience, policy, wanted: { gcp: renewal.grant } });
         if (!authorization.allowed) {
@@ -181,8 +181,9 @@ function requireWithin(what, seconds, bounds) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ requestRunnerToken),
-/* harmony export */   m: () => (/* binding */ runnerTokenRequestFromEnv)
+/* harmony export */   SA: () => (/* binding */ renewalTokenRequestFromEnv),
+/* harmony export */   dm: () => (/* binding */ requestRunnerToken),
+/* harmony export */   mE: () => (/* binding */ runnerTokenRequestFromEnv)
 /* harmony export */ });
 /* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
 /* harmony import */ var _util_fetch_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86614);
@@ -203,6 +204,21 @@ function runnerTokenRequestFromEnv(env) {
         });
     }
     return { requestUrl, requestBearer };
+}
+/**
+ * The runner's token request as a later step sees it when a tool renews credentials there. Only steps
+ * that inherit the job's environment can renew, so the error says which those are, and what else to use.
+ */
+function renewalTokenRequestFromEnv(env, renewing, otherwise) {
+    try {
+        return runnerTokenRequestFromEnv(env);
+    }
+    catch (error) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.PermissionMissing, `This step cannot ask the runner for an OIDC token to renew ${renewing}: ACTIONS_ID_TOKEN_REQUEST_URL is not in its environment.`, {
+            hint: `Run the tools in \`run:\` steps or JavaScript actions, which inherit it; a container action or a \`docker run\` sees neither it nor RUNNER_TEMP at the same path. ${otherwise}`,
+            cause: error,
+        });
+    }
 }
 /** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
 async function requestRunnerToken(request) {

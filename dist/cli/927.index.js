@@ -155,7 +155,7 @@ async function readCiToken(options, audience, env = process.env) {
         case undefined:
             throw usage('Say where the token is: --token-env VAR, --token-file FILE, or --preset for a known CI system.', 'For example --preset circleci, or --token-env GITLAB_OIDC_TOKEN.');
         case 'github-actions':
-            return (0,_oidc_request_token_js__WEBPACK_IMPORTED_MODULE_4__/* .requestRunnerToken */ .d)({ ...(0,_oidc_request_token_js__WEBPACK_IMPORTED_MODULE_4__/* .runnerTokenRequestFromEnv */ .m)(env), audience });
+            return (0,_oidc_request_token_js__WEBPACK_IMPORTED_MODULE_4__/* .requestRunnerToken */ .dm)({ ...(0,_oidc_request_token_js__WEBPACK_IMPORTED_MODULE_4__/* .runnerTokenRequestFromEnv */ .mE)(env), audience });
         case 'buildkite':
             return buildkiteToken(audience);
         default: {
@@ -248,8 +248,9 @@ function tokenWhereFileExpected(what) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ requestRunnerToken),
-/* harmony export */   m: () => (/* binding */ runnerTokenRequestFromEnv)
+/* harmony export */   SA: () => (/* binding */ renewalTokenRequestFromEnv),
+/* harmony export */   dm: () => (/* binding */ requestRunnerToken),
+/* harmony export */   mE: () => (/* binding */ runnerTokenRequestFromEnv)
 /* harmony export */ });
 /* harmony import */ var _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25725);
 /* harmony import */ var _util_fetch_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86614);
@@ -270,6 +271,21 @@ function runnerTokenRequestFromEnv(env) {
         });
     }
     return { requestUrl, requestBearer };
+}
+/**
+ * The runner's token request as a later step sees it when a tool renews credentials there. Only steps
+ * that inherit the job's environment can renew, so the error says which those are, and what else to use.
+ */
+function renewalTokenRequestFromEnv(env, renewing, otherwise) {
+    try {
+        return runnerTokenRequestFromEnv(env);
+    }
+    catch (error) {
+        throw new _errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz(_errors_broker_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.PermissionMissing, `This step cannot ask the runner for an OIDC token to renew ${renewing}: ACTIONS_ID_TOKEN_REQUEST_URL is not in its environment.`, {
+            hint: `Run the tools in \`run:\` steps or JavaScript actions, which inherit it; a container action or a \`docker run\` sees neither it nor RUNNER_TEMP at the same path. ${otherwise}`,
+            cause: error,
+        });
+    }
 }
 /** Asks the runner's token endpoint for a token with the given audience. Never logs the bearer. */
 async function requestRunnerToken(request) {
